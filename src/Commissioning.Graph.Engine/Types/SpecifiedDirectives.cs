@@ -1,0 +1,50 @@
+namespace Commissioning.Graph.Engine.Types;
+
+/// <summary>The directives every schema has (spec §3.13): @skip, @include, @deprecated, @specifiedBy, @oneOf.</summary>
+public static class SpecifiedDirectives
+{
+    public static readonly DirectiveDefinition Include = Make("include",
+        "Directs the executor to include this field or fragment only when the `if` argument is true.",
+        new[] { DirectiveLocation.FIELD, DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT },
+        new InputValueDefinition("if", new NonNullType(BuiltInScalars.Boolean)) { Description = "Included when true." });
+
+    public static readonly DirectiveDefinition Skip = Make("skip",
+        "Directs the executor to skip this field or fragment when the `if` argument is true.",
+        new[] { DirectiveLocation.FIELD, DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT },
+        new InputValueDefinition("if", new NonNullType(BuiltInScalars.Boolean)) { Description = "Skipped when true." });
+
+    public const string DefaultDeprecationReason = "No longer supported";
+
+    public static readonly DirectiveDefinition Deprecated = Make("deprecated",
+        "Marks an element of a GraphQL schema as no longer supported.",
+        new[] { DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE },
+        new InputValueDefinition("reason", BuiltInScalars.String)
+        {
+            Description = "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
+            HasDefaultValue = true,
+            DefaultValue = DefaultDeprecationReason,
+            DefaultValueLiteral = new Language.StringValueNode(DefaultDeprecationReason),
+        });
+
+    public static readonly DirectiveDefinition SpecifiedBy = Make("specifiedBy",
+        "Exposes a URL that specifies the behavior of this scalar.",
+        new[] { DirectiveLocation.SCALAR },
+        new InputValueDefinition("url", new NonNullType(BuiltInScalars.String)) { Description = "The URL that specifies the behavior of this scalar." });
+
+    public static readonly DirectiveDefinition OneOf = Make("oneOf",
+        "Indicates exactly one field must be supplied and this field must not be `null`.",
+        new[] { DirectiveLocation.INPUT_OBJECT });
+
+    /// <summary>In graphql-js's order.</summary>
+    public static readonly IReadOnlyList<DirectiveDefinition> All = new[] { Include, Skip, Deprecated, SpecifiedBy, OneOf };
+
+    public static bool IsSpecified(string name) => name is "include" or "skip" or "deprecated" or "specifiedBy" or "oneOf";
+
+    private static DirectiveDefinition Make(string name, string description, DirectiveLocation[] locations, params InputValueDefinition[] args)
+    {
+        var d = new DirectiveDefinition(name) { Description = description, IsBuiltIn = true };
+        d.Locations.AddRange(locations);
+        foreach (var a in args) d.Arguments.Add(a);
+        return d;
+    }
+}

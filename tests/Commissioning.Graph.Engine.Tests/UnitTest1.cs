@@ -1,0 +1,10 @@
+﻿namespace Commissioning.Graph.Engine.Tests;
+
+public class UnitTest1
+{
+    [Fact]
+    public void Test1()
+    {
+
+    }
+}
