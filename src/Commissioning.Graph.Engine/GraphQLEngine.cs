@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Language;
+using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Engine.Validation;
+
+namespace Commissioning.Graph.Engine;
+
+/// <summary>Limits and switches of the engine. Every default is written here and tested.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>Most tokens a document may have (parser limit). Default 15,000.</summary>
+    public int MaxTokens { get; init; } = 15_000;
+    /// <summary>Deepest nesting the parser accepts (selection sets, list and object values). Default 200.</summary>
+    public int MaxParserDepth { get; init; } = 200;
+    /// <summary>Deepest field nesting an operation may select, fragments expanded; 0 = unlimited. Default 0 (the server sets its own).</summary>
+    public int MaxDepth { get; init; }
+    /// <summary>Most fields (aliases included, fragments expanded) an operation may select; 0 = unlimited.</summary>
+    public int MaxFields { get; init; }
+    /// <summary>Most errors one response carries. Default 100.</summary>
+    public int MaxErrors { get; init; } = 100;
+    /// <summary>When false, documents selecting <c>__schema</c> or <c>__type</c> are refused.</summary>
+    public bool AllowIntrospection { get; init; } = true;
+    /// <summary>When false, validation errors carry no "Did you mean …?" suggestions.</summary>
+    public bool FieldSuggestions { get; init; } = true;
+    /// <summary>Most distinct documents kept parsed and validated. Default 1,000.</summary>
+    public int DocumentCacheSize { get; init; } = 1_000;
+    /// <summary>Validation rules run after the specified rules (cost analysis, authorisation checks, ...).</summary>
+    public IReadOnlyList<IValidationRule> AdditionalRules { get; init; } = Array.Empty<IValidationRule>();
+}
+
+/// <summary>A document parsed and validated against one schema, reusable across requests.</summary>
+public sealed class PreparedDocument
+{
+    private string? _hash;
+
+    internal PreparedDocument(string text, DocumentNode? document, IReadOnlyList<GraphQLError> errors, bool syntaxError)
+    {
+        Text = text; Document = document; Errors = errors; IsSyntaxError = syntaxError;
+    }
+
+    public string Text { get; }
+    /// <summary>Null when the text does not parse.</summary>
+    public DocumentNode? Document { get; }
+    /// <summary>Syntax or validation errors; empty when the document may be executed.</summary>
+    public IReadOnlyList<GraphQLError> Errors { get; }
+    public bool IsValid => Errors.Count == 0;
+    public bool IsSyntaxError { get; }
+    /// <summary>"sha256:" and the lower-case hex SHA-256 of the text (the persisted-document id form).</summary>
+    public string Hash => _hash ??= ComputeHash(Text);
+
+    public static string ComputeHash(string text) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The operation a request names (spec §6.1 GetOperation), or null when it cannot be chosen.</summary>
+    public OperationDefinitionNode? GetOperation(string? operationName)
+    {
+        if (Document is null) return null;
+        OperationDefinitionNode? found = null;
+        foreach (var d in Document.Definitions)
+        {
+            if (d is not OperationDefinitionNode op) continue;
+            if (operationName is null)
+            {
+                if (found is not null) return null;
+                found = op;
+            }
+            else if (op.Name?.Value == operationName) return op;
+        }
+        return found;
+    }
+}
+
+/// <summary>
+/// The engine's front door: parses and validates a document once (cached by its text),
+/// then executes it as often as asked. Thread-safe; one instance per schema.
+/// </summary>
+public sealed class GraphQLEngine
+{
+    private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<IValidationRule> _rules;
+    private readonly ValidationOptions _validationOptions;
+    private readonly ParserOptions _parserOptions;
+
+    public GraphQLEngine(Schema schema, EngineOptions? options = null)
+    {
+        Schema = schema;
+        Options = options ?? new EngineOptions();
+        var rules = new List<IValidationRule>(SpecifiedRules.All);
+        if (!Options.AllowIntrospection) rules.Add(new NoIntrospectionRule());
+        if (Options.MaxDepth > 0 || Options.MaxFields > 0) rules.Add(new DocumentLimitsRule(Options.MaxDepth, Options.MaxFields));
+        rules.AddRange(Options.AdditionalRules);
+        _rules = rules;
+        _validationOptions = new ValidationOptions { FieldSuggestions = Options.FieldSuggestions, MaxErrors = Options.MaxErrors };
+        _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens, MaxDepth = Options.MaxParserDepth };
+    }
+
+    public Schema Schema { get; }
+    public EngineOptions Options { get; }
+
+    /// <summary>Parses and validates <paramref name="text"/>, or returns the cached result.</summary>
+    public PreparedDocument Prepare(string text)
+    {
+        if (_documents.TryGetValue(text, out var cached)) return cached;
+        var prepared = PrepareUncached(text);
+        // A bounded cache: when full it starts again, which keeps memory flat under a flood of
+        // distinct documents at the price of re-parsing the popular ones once.
+        if (_documents.Count >= Options.DocumentCacheSize) _documents.Clear();
+        _documents.TryAdd(text, prepared);
+        return prepared;
+    }
+
+    private PreparedDocument PrepareUncached(string text)
+    {
+        DocumentNode document;
+        using (var activity = EngineTelemetry.Source.StartActivity("graphql.parse"))
+        {
+            try
+            {
+                document = Parser.Parse(text, _parserOptions);
+            }
+            catch (GraphQLSyntaxException e)
+            {
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.Message);
+                return new PreparedDocument(text, null, e.Errors, syntaxError: true);
+            }
+        }
+        using (EngineTelemetry.Source.StartActivity("graphql.validate"))
+        {
+            var errors = DocumentValidator.Validate(Schema, document, _rules, _validationOptions);
+            return new PreparedDocument(text, document, errors, syntaxError: false);
+        }
+    }
+
+    /// <summary>Executes a prepared, valid document (spec §6).</summary>
+    public Task<ExecutionResult> ExecuteAsync(PreparedDocument document, string? operationName,
+        IReadOnlyDictionary<string, object?>? variables, object? rootValue = null, IServiceProvider? services = null,
+        IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
+    {
+        if (!document.IsValid) return Task.FromResult(ExecutionResult.FromErrors(document.Errors));
+        return Executor.ExecuteAsync(new ExecutionRequest
+        {
+            Schema = Schema,
+            Document = document.Document!,
+            OperationName = operationName,
+            VariableValues = variables,
+            RootValue = rootValue,
+            Services = services,
+            Items = items,
+            CancellationToken = cancellationToken,
+        }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
+    }
+
+    /// <summary>Parses, validates and executes in one call.</summary>
+    public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null,
+        IReadOnlyDictionary<string, object?>? variables = null, object? rootValue = null, CancellationToken cancellationToken = default)
+        => ExecuteAsync(Prepare(query), operationName, variables, rootValue, cancellationToken: cancellationToken);
+}
+
+/// <summary>The engine's trace source: spans for parse, validate and execute.</summary>
+public static class EngineTelemetry
+{
+    public const string SourceName = "Commissioning.Graph.Engine";
+    public static readonly System.Diagnostics.ActivitySource Source = new(SourceName);
+}

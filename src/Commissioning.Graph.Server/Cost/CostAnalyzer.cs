@@ -1,0 +1,139 @@
+using Commissioning.Graph.Engine.Language;
+using Commissioning.Graph.Engine.Types;
+
+namespace Commissioning.Graph.Server.Cost;
+
+/// <summary>
+/// Static cost of an operation, after the IBM GraphQL Cost Directives specification:
+/// <list type="bullet">
+/// <item>a field returning an object, interface or union costs 1, a scalar or enum field 0, unless
+/// <c>@cost(weight:)</c> on the field (or on its return type) says otherwise;</item>
+/// <item>a list field multiplies the cost of what it selects by its size: the value of a slicing
+/// argument (<c>first</c>, <c>last</c>, <c>limit</c>, or those named by <c>@listSize(slicingArguments:)</c>),
+/// else <c>@listSize(assumedSize:)</c>, else <see cref="GraphQLServerOptions.DefaultListSize"/>;</item>
+/// <item>fragments are counted as if every one applied (an upper bound for abstract types);</item>
+/// <item><c>@cost</c> on an argument adds its weight when the argument is given.</item>
+/// </list>
+/// Introspection fields cost nothing. The result is reported in <c>extensions.cost</c>.
+/// </summary>
+public static class CostAnalyzer
+{
+    private static readonly string[] DefaultSlicingArguments = { "first", "last", "limit" };
+
+    public static double Compute(Schema schema, DocumentNode document, OperationDefinitionNode operation,
+        IReadOnlyDictionary<string, object?>? variables, int defaultListSize)
+    {
+        var root = schema.GetRootType(operation.Operation);
+        if (root is null) return 0;
+        var fragments = new Dictionary<string, FragmentDefinitionNode>(StringComparer.Ordinal);
+        foreach (var d in document.Definitions)
+            if (d is FragmentDefinitionNode f) fragments.TryAdd(f.Name.Value, f);
+        var walker = new Walker(schema, fragments, variables, defaultListSize);
+        return walker.SelectionSetCost(operation.SelectionSet, root, 0);
+    }
+
+    private sealed class Walker(Schema schema, Dictionary<string, FragmentDefinitionNode> fragments,
+        IReadOnlyDictionary<string, object?>? variables, int defaultListSize)
+    {
+        // Fragments are expanded at each spread; the parser's depth limit and validation
+        // (no cycles) bound the recursion. A fragment reached through itself is not counted again.
+        private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+
+        public double SelectionSetCost(SelectionSetNode set, NamedType parent, int depth)
+        {
+            if (depth > 256) return 0;
+            double total = 0;
+            foreach (var selection in set.Selections)
+            {
+                switch (selection)
+                {
+                    case FieldNode field:
+                        total += FieldCost(field, parent, depth);
+                        break;
+                    case InlineFragmentNode inline:
+                        var t = inline.TypeCondition is null ? parent : schema.GetType(inline.TypeCondition.Name.Value) ?? parent;
+                        total += SelectionSetCost(inline.SelectionSet, t, depth + 1);
+                        break;
+                    case FragmentSpreadNode spread:
+                        if (fragments.TryGetValue(spread.Name.Value, out var frag) && _active.Add(frag.Name.Value))
+                        {
+                            var ft = schema.GetType(frag.TypeCondition.Name.Value) ?? parent;
+                            total += SelectionSetCost(frag.SelectionSet, ft, depth + 1);
+                            _active.Remove(frag.Name.Value);
+                        }
+                        break;
+                }
+            }
+            return total;
+        }
+
+        private double FieldCost(FieldNode node, NamedType parent, int depth)
+        {
+            var name = node.Name.Value;
+            if (name.StartsWith("__", StringComparison.Ordinal)) return 0;
+            if (parent is not IComplexOutputType complex || !complex.Fields.TryGetValue(name, out var field)) return 0;
+            var named = Schema.GetNamedType(field.Type);
+            var composite = named is ICompositeType;
+            double weight = Weight(field.AppliedDirectives) ?? Weight(named.AppliedDirectives) ?? (composite ? 1 : 0);
+            foreach (var arg in node.Arguments)
+                if (field.Arguments.TryGetValue(arg.Name.Value, out var argDef)) weight += Weight(argDef.AppliedDirectives) ?? 0;
+            var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1);
+            if (!IsList(field.Type)) return weight + children;
+            var size = ListSize(node, field);
+            return size * (weight + children);
+        }
+
+        private static bool IsList(IGraphQLType type) => Schema.GetNullableType(type) is ListType;
+
+        private double ListSize(FieldNode node, FieldDefinition field)
+        {
+            var listSize = Find(field.AppliedDirectives, "listSize");
+            IEnumerable<string> slicing = DefaultSlicingArguments;
+            double? assumed = null;
+            if (listSize is not null)
+            {
+                foreach (var a in listSize.Arguments)
+                {
+                    if (a.Name.Value == "assumedSize" && a.Value is IntValueNode i) assumed = double.Parse(i.Value);
+                    if (a.Name.Value == "slicingArguments" && a.Value is ListValueNode l)
+                        slicing = l.Values.OfType<StringValueNode>().Select(s => s.Value).ToArray();
+                }
+            }
+            double? sliced = null;
+            foreach (var arg in node.Arguments)
+            {
+                if (!slicing.Contains(arg.Name.Value)) continue;
+                var value = arg.Value switch
+                {
+                    IntValueNode i => (double?)double.Parse(i.Value),
+                    VariableNode v when variables is not null && variables.TryGetValue(v.Name.Value, out var x) && x is not null => Convert.ToDouble(x),
+                    _ => null,
+                };
+                if (value is not null) sliced = Math.Max(sliced ?? 0, value.Value);
+            }
+            return sliced ?? assumed ?? defaultListSize;
+        }
+
+        private static DirectiveNode? Find(IReadOnlyList<DirectiveNode> directives, string name)
+        {
+            foreach (var d in directives) if (d.Name.Value == name) return d;
+            return null;
+        }
+
+        private static double? Weight(IReadOnlyList<DirectiveNode> directives)
+        {
+            var cost = Find(directives, "cost");
+            if (cost is null) return null;
+            foreach (var a in cost.Arguments)
+                if (a.Name.Value == "weight")
+                    return a.Value switch
+                    {
+                        StringValueNode s when double.TryParse(s.Value, System.Globalization.CultureInfo.InvariantCulture, out var w) => w,
+                        IntValueNode i => double.Parse(i.Value),
+                        FloatValueNode f => double.Parse(f.Value, System.Globalization.CultureInfo.InvariantCulture),
+                        _ => null,
+                    };
+            return null;
+        }
+    }
+}

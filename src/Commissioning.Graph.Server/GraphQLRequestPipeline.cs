@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using Commissioning.Graph.Engine;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Language;
+using Commissioning.Graph.Server.Cost;
+using Commissioning.Graph.Server.Http;
+using Commissioning.Graph.Server.PersistedDocuments;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Commissioning.Graph.Server;
+
+/// <summary>How a request arrived; GET may not run mutations (GraphQL over HTTP).</summary>
+public enum GraphQLTransport { HttpGet, HttpPost, WebSocket }
+
+/// <summary>The schema the endpoint serves, with the root value its resolvers start from.</summary>
+public sealed class GraphQLEndpointSchema(GraphQLEngine engine, object? rootValue = null)
+{
+    public GraphQLEngine Engine { get; } = engine;
+    public object? RootValue { get; } = rootValue;
+}
+
+/// <summary>
+/// A hook around every operation: identity, authorisation context, disclosure audit. Interceptors
+/// run in registration order before execution and in reverse order after it.
+/// </summary>
+public interface IGraphQLRequestInterceptor
+{
+    /// <summary>Called before execution. Return errors to refuse the request (it is not executed).</summary>
+    ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context) => new((IReadOnlyList<GraphQLError>?)null);
+    /// <summary>Called once the result is known, before it is sent.</summary>
+    ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result) => ValueTask.CompletedTask;
+}
+
+/// <summary>What the pipeline knows about one operation while it runs.</summary>
+public sealed class GraphQLRequestContext
+{
+    public required Microsoft.AspNetCore.Http.HttpContext HttpContext { get; init; }
+    public required GraphQLHttpRequest Request { get; init; }
+    public required GraphQLTransport Transport { get; init; }
+    public required PreparedDocument Document { get; init; }
+    public required OperationDefinitionNode Operation { get; init; }
+    public Dictionary<string, object?> Items { get; } = new(StringComparer.Ordinal);
+    public double Cost { get; set; }
+}
+
+/// <summary>The outcome of one operation and the HTTP status it implies.</summary>
+public sealed class GraphQLOperationOutcome
+{
+    public required ExecutionResult Result { get; init; }
+    /// <summary>An HTTP status the request's form calls for regardless of media type (405 for a mutation over GET, 413, ...).</summary>
+    public int? ForcedStatus { get; init; }
+    public OperationType? Operation { get; init; }
+}
+
+/// <summary>
+/// Turns a request into a result, for every transport alike: persisted document lookup, parse and
+/// validate (cached), operation selection, cost analysis, interceptors, execution under a timeout,
+/// and error masking.
+/// </summary>
+public sealed class GraphQLRequestPipeline(
+    GraphQLEndpointSchema endpoint,
+    IOptions<GraphQLServerOptions> options,
+    IPersistedDocumentStore persistedDocuments,
+    IEnumerable<IGraphQLRequestInterceptor> interceptors,
+    ILogger<GraphQLRequestPipeline> logger,
+    Microsoft.Extensions.Hosting.IHostEnvironment environment)
+{
+    private readonly GraphQLServerOptions _options = options.Value;
+    private readonly IGraphQLRequestInterceptor[] _interceptors = interceptors.ToArray();
+    private readonly bool _exceptionDetails = options.Value.IncludeExceptionDetails ?? environment.EnvironmentName == "Development";
+
+    public GraphQLEngine Engine => endpoint.Engine;
+
+    /// <summary>Executes a query or mutation (or a subscription as a single result).</summary>
+    public async Task<GraphQLOperationOutcome> ExecuteAsync(GraphQLHttpRequest request, GraphQLTransport transport,
+        Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(request, transport, http, cancellationToken);
+        if (prepared.Outcome is not null) return prepared.Outcome;
+        return await ExecutePreparedAsync(prepared.Context!, cancellationToken);
+    }
+
+    /// <summary>Executes an operation that <see cref="PrepareAsync"/> accepted.</summary>
+    public async Task<GraphQLOperationOutcome> ExecutePreparedAsync(GraphQLRequestContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var http = context.HttpContext;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.ExecutionTimeout);
+        ExecutionResult result;
+        using (var activity = EngineTelemetry.Source.StartActivity("graphql.execute"))
+        {
+            activity?.SetTag("graphql.operation.type", context.Operation.Operation.ToString().ToLowerInvariant());
+            activity?.SetTag("graphql.operation.name", context.Operation.Name?.Value);
+            activity?.SetTag("graphql.document", context.Document.Hash);
+            try
+            {
+                result = await Engine.ExecuteAsync(context.Document, request.OperationName, request.Variables,
+                    endpoint.RootValue, http.RequestServices, context.Items!, timeout.Token);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                result = new ExecutionResult { HasData = true, Data = null, Errors = new[] { Error("The operation did not complete within the time allowed.", ErrorCodes.Timeout) } };
+            }
+            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !HasCode(result, ErrorCodes.Timeout))
+                result = WithError(result, Error("The operation did not complete within the time allowed.", ErrorCodes.Timeout));
+            if (result.Errors is { Count: > 0 }) activity?.SetStatus(ActivityStatusCode.Error);
+        }
+        result = Mask(result);
+        if (_options.ReportCost) (result.Extensions ??= new Dictionary<string, object?>())["cost"] = new Dictionary<string, object?> { ["requested"] = context.Cost, ["maximum"] = _options.MaxCost };
+        for (var i = _interceptors.Length - 1; i >= 0; i--) await _interceptors[i].OnExecutedAsync(context, result);
+        return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation };
+    }
+
+    /// <summary>The steps before execution, shared with subscriptions over WebSocket.</summary>
+    public async Task<(GraphQLOperationOutcome? Outcome, GraphQLRequestContext? Context)> PrepareAsync(GraphQLHttpRequest request,
+        GraphQLTransport transport, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
+    {
+        string? text = request.Query;
+        if (request.DocumentId is { } id)
+        {
+            if (_options.PersistedDocuments.Mode == PersistedDocumentMode.Disabled)
+                return (Refuse("Persisted documents are not enabled on this endpoint.", ErrorCodes.PersistedDocumentNotFound), null);
+            var stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            if (stored is null)
+            {
+                // Automatic persisted queries: a client may send the text with its hash once.
+                if (text is not null && _options.PersistedDocuments.Mode == PersistedDocumentMode.Allowed
+                    && PreparedDocument.ComputeHash(text) == InMemoryPersistedDocumentStore.Normalise(id))
+                {
+                    if (persistedDocuments is InMemoryPersistedDocumentStore mem) mem.Add(text);
+                }
+                else
+                {
+                    return (Refuse($"No persisted document has the id \"{id}\".", ErrorCodes.PersistedDocumentNotFound), null);
+                }
+            }
+            else text = stored;
+        }
+        else if (_options.PersistedDocuments.Mode == PersistedDocumentMode.Required)
+        {
+            return (Refuse("This endpoint accepts persisted documents only: send a documentId.", "PERSISTED_DOCUMENT_REQUIRED"), null);
+        }
+        if (text is null) return (Refuse("A GraphQL request must carry a query or a documentId.", ErrorCodes.BadUserInput, 400), null);
+
+        var document = Engine.Prepare(text);
+        if (!document.IsValid)
+        {
+            var code = document.IsSyntaxError ? ErrorCodes.ParseFailed : ErrorCodes.ValidationFailed;
+            var errors = document.Errors.Select(e => e.Code is null ? e.WithCode(code) : e).ToArray();
+            return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors) }, null);
+        }
+
+        var operation = document.GetOperation(request.OperationName);
+        if (operation is null)
+        {
+            var message = request.OperationName is not null ? $"Unknown operation named \"{request.OperationName}\"."
+                : "Must provide operation name if query contains multiple operations.";
+            return (Refuse(message, ErrorCodes.OperationNotFound), null);
+        }
+        if (transport == GraphQLTransport.HttpGet && operation.Operation != OperationType.Query)
+            return (Refuse($"Only queries may be sent with GET; send this {operation.Operation.ToString().ToLowerInvariant()} with POST.", ErrorCodes.BadUserInput, 405), null);
+
+        var cost = CostAnalyzer.Compute(Engine.Schema, document.Document!, operation, request.Variables, _options.DefaultListSize);
+        if (_options.MaxCost > 0 && cost > _options.MaxCost)
+        {
+            var refused = ExecutionResult.FromErrors(new[] { Error($"The operation's cost, {cost}, exceeds the maximum of {_options.MaxCost}.", ErrorCodes.CostLimitExceeded) });
+            refused.Extensions = new Dictionary<string, object?> { ["cost"] = new Dictionary<string, object?> { ["requested"] = cost, ["maximum"] = _options.MaxCost } };
+            return (new GraphQLOperationOutcome { Result = refused, Operation = operation.Operation }, null);
+        }
+
+        var context = new GraphQLRequestContext { HttpContext = http, Request = request, Transport = transport, Document = document, Operation = operation, Cost = cost };
+        foreach (var interceptor in _interceptors)
+        {
+            var errors = await interceptor.OnExecutingAsync(context);
+            if (errors is { Count: > 0 }) return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors), Operation = operation.Operation }, null);
+        }
+        return (null, context);
+    }
+
+    /// <summary>Hides what an unexpected exception says outside Development (no stack traces, no internals).</summary>
+    public ExecutionResult Mask(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors) return result;
+        GraphQLError[]? masked = null;
+        for (var i = 0; i < errors.Count; i++)
+        {
+            var e = errors[i];
+            if (e.OriginalException is null or GraphQLException || e.OriginalException is Engine.Types.CoercionException) continue;
+            masked ??= errors.ToArray();
+            logger.LogError(e.OriginalException, "Resolver failed at {Path}", e.Path is null ? "" : string.Join('.', e.Path));
+            var ext = new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError };
+            if (_exceptionDetails) ext["exception"] = new Dictionary<string, object?> { ["message"] = e.OriginalException.Message, ["stacktrace"] = e.OriginalException.StackTrace };
+            masked[i] = new GraphQLError(_exceptionDetails ? e.Message : "Unexpected error.") { Locations = e.Locations, Path = e.Path, Extensions = ext };
+        }
+        return masked is null ? result : new ExecutionResult { Data = result.Data, HasData = result.HasData, Errors = masked, Extensions = result.Extensions };
+    }
+
+    private static bool HasCode(ExecutionResult r, string code) => r.Errors?.Any(e => e.Code == code) == true;
+
+    private static ExecutionResult WithError(ExecutionResult r, GraphQLError error) =>
+        new() { Data = r.Data, HasData = r.HasData, Errors = (r.Errors ?? Array.Empty<GraphQLError>()).Append(error).ToArray(), Extensions = r.Extensions };
+
+    internal static GraphQLError Error(string message, string code) =>
+        new(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } };
+
+    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null) =>
+        new() { Result = ExecutionResult.FromErrors(new[] { Error(message, code) }), ForcedStatus = status };
+}
