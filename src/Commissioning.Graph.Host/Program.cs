@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using Commissioning.Graph.Host.Commands;
+
+// The command-line contract of ARCHITECTURE.md: one executable, one verb per job.
+// `serve` is the default verb.
+return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Task<int>>>
+{
+    ["serve"] = ServeCommand.RunAsync,
+    ["exec"] = ExecJsonlCommand.RunAsync,
+});

@@ -1,0 +1,65 @@
+namespace Commissioning.Graph.Host.Commands;
+
+/// <summary>Dispatches the first argument to a verb; options are parsed by each verb.</summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        Commissioning.Graph — GraphQL API platform for the NHS commissioning system
+
+        usage: Commissioning.Graph.Host [VERB] [options]
+
+          serve                     serve /graphql (the default verb); ASP.NET Core options such as
+                                    --urls http://127.0.0.1:5080 and --environment apply
+            --schema FILE --data FILE   mock server: any SDL over JSON data, with exec's semantics
+          exec --jsonl              run the engine over JSON Lines on stdin (see README)
+          help                      this text
+        """;
+
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, Func<string[], Task<int>>> verbs)
+    {
+        if (args.Length > 0 && args[0] is "help" or "--help" or "-h")
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+        var verb = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+        var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
+        if (!verbs.TryGetValue(verb, out var run))
+        {
+            Console.Error.WriteLine($"Unknown verb \"{verb}\".");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+        return await run(rest);
+    }
+
+    /// <summary>Removes "--name value" from <paramref name="args"/> and returns the value, or null.</summary>
+    public static string? TakeOption(ref string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == name && i + 1 < args.Length)
+            {
+                var value = args[i + 1];
+                args = args[..i].Concat(args[(i + 2)..]).ToArray();
+                return value;
+            }
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                var value = args[i][(name.Length + 1)..];
+                args = args[..i].Concat(args[(i + 1)..]).ToArray();
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Removes a "--flag" from <paramref name="args"/>; true when it was there.</summary>
+    public static bool TakeFlag(ref string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        if (i < 0) return false;
+        args = args[..i].Concat(args[(i + 1)..]).ToArray();
+        return true;
+    }
+}
