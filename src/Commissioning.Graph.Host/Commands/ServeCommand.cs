@@ -40,12 +40,41 @@ public static class ServeCommand
             using var doc = JsonDocument.Parse(File.ReadAllText(dataFile));
             root = JsonInput.ToValue(doc.RootElement);
         }
+        AddMockSubscriptions(schema, root);
         builder.Services.AddGraphQLServer(builder.Configuration, _ => schema, _ => root);
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHealthEndpoints();
         app.MapGraphQL();
         return app;
+    }
+
+    /// <summary>
+    /// Mock subscriptions: a subscription field whose data is a list emits each item as one event
+    /// (any other value is one event), so clients can exercise their subscription code too.
+    /// </summary>
+    private static void AddMockSubscriptions(Schema schema, object? root)
+    {
+        if (schema.SubscriptionType is null) return;
+        foreach (var field in schema.SubscriptionType.Fields.List)
+        {
+            var name = field.Name;
+            field.Subscriber = ctx => new ValueTask<IAsyncEnumerable<object?>>(Events(root, name, ctx.CancellationToken));
+        }
+
+        static async IAsyncEnumerable<object?> Events(object? root, string name,
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var value = root is IReadOnlyDictionary<string, object?> d && d.TryGetValue(name, out var v) ? v : null;
+            var items = value is IReadOnlyList<object?> list ? list : new[] { value };
+            foreach (var item in items)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+                // The event is the root value of the selection set, so it carries the field by name.
+                yield return new Dictionary<string, object?> { [name] = item };
+            }
+        }
     }
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
