@@ -5,7 +5,8 @@ using Commissioning.Graph.Engine.Validation.Rules;
 namespace Commissioning.Graph.Engine.Tests.Validation;
 
 /// <summary>§5.3.2 on hostile documents: the comparison is metered exactly like graphql-js 16.15
-/// (aborting with one location-less "Validation aborted." error at the same sizes) and stays fast.</summary>
+/// (aborting with one location-less "Validation aborted." error at the same sizes) and stays fast
+/// (tens of milliseconds on an idle machine; the bound is loose because CI machines are shared).</summary>
 public partial class OverlappingFieldsCanBeMergedRuleTests
 {
     private const string BudgetSdl = "type Query { a(x: Int): Int b: Int d: D } type D { a: Int d: D }";
@@ -31,7 +32,7 @@ public partial class OverlappingFieldsCanBeMergedRuleTests
         var errors = RuleTestHarness.Validate(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Repeat(field, count));
         Assert.Equal(expected, RuleTestHarness.Locations(errors));
         if (expected == "-") Assert.Equal("Validation aborted.", errors[0].Message);
-        Assert.True(sw.ElapsedMilliseconds < 1000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public partial class OverlappingFieldsCanBeMergedRuleTests
         var sw = Stopwatch.StartNew();
         var errors = RuleTestHarness.Validate(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Repeat("a", 1000));
         Assert.Single(errors);
-        Assert.True(sw.ElapsedMilliseconds < 1000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Theory]
@@ -52,7 +53,7 @@ public partial class OverlappingFieldsCanBeMergedRuleTests
     {
         var sw = Stopwatch.StartNew();
         Assert.Equal(expected, RuleTestHarness.Run(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Chain(length)));
-        Assert.True(sw.ElapsedMilliseconds < 1000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]

@@ -34,11 +34,7 @@ public sealed class OverlappingFieldsCanBeMergedRule : IValidationRule
         public Visitor(ValidationContext context)
         {
             _context = context;
-            _finder = new OverlapFinder(context.Schema, name => context.GetFragment(name), () =>
-            {
-                context.ReportError(new GraphQLError("Validation aborted."));
-                throw new ValidationAbortedException();
-            });
+            _finder = new OverlapFinder(context.Schema, name => context.GetFragment(name), context.AbortValidation);
         }
 
         public override void EnterInlineFragment(InlineFragmentNode node)
