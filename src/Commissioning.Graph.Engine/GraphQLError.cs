@@ -85,10 +85,14 @@ public class GraphQLException : Exception
 public sealed class GraphQLSyntaxException : GraphQLException
 {
     public GraphQLSyntaxException(string message, int line, int column)
+        : this(message, line, column, ErrorCodes.ParseFailed) { }
+
+    /// <summary>A syntax error with another <c>extensions.code</c>, e.g. <see cref="ErrorCodes.DocumentLimitExceeded"/>.</summary>
+    public GraphQLSyntaxException(string message, int line, int column, string code)
         : base(new GraphQLError("Syntax Error: " + message)
         {
             Locations = new[] { new ErrorLocation(line, column) },
-            Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.ParseFailed },
+            Extensions = new Dictionary<string, object?> { ["code"] = code },
         })
     {
         Line = line; Column = column;

@@ -1,20 +1,341 @@
+using System.Globalization;
+using System.Text;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
 
 namespace Commissioning.Graph.Engine.Introspection;
 
-/// <summary>The introspection types of spec §4.5 (__Schema, __Type, ...) and the meta-fields
-/// __schema, __type and __typename (spec §4.5.1–4.5.2).</summary>
+/// <summary>
+/// The introspection types of spec §4.5 (<c>__Schema</c>, <c>__Type</c>, ...) and the meta-fields
+/// <c>__schema</c>, <c>__type</c> and <c>__typename</c> (spec §4.5.1–4.5.2), shaped exactly as
+/// graphql-js 16.15 exposes them: same fields in the same order, same descriptions, same arguments
+/// (including the 16.15 additions: directive deprecation and <c>DIRECTIVE_DEFINITION</c>).
+/// </summary>
+/// <remarks>
+/// Everything is built in the static constructor, in dependency order, because
+/// <see cref="Schema"/>'s constructor reads <see cref="Types"/> and must never see a null.
+/// Source values: <c>__Schema</c> ← <see cref="Schema"/>; <c>__Type</c> ← any <see cref="IGraphQLType"/>
+/// (named, <see cref="ListType"/> or <see cref="NonNullType"/>); <c>__Field</c> ← <see cref="FieldDefinition"/>;
+/// <c>__InputValue</c> ← <see cref="InputValueDefinition"/>; <c>__EnumValue</c> ← <see cref="EnumValueDefinition"/>;
+/// <c>__Directive</c> ← <see cref="DirectiveDefinition"/>.
+/// </remarks>
 public static class IntrospectionSchema
 {
-    // HELPER(introspection): build __Schema, __Type, __Field, __InputValue, __EnumValue, __Directive,
-    // __TypeKind, __DirectiveLocation with resolvers, in graphql-js's order, and give the
-    // meta-fields their types and resolvers.
-    public static readonly IReadOnlyList<NamedType> Types = Array.Empty<NamedType>();
+    public static readonly ObjectType SchemaType;
+    public static readonly ObjectType TypeType;
+    public static readonly EnumType TypeKindType;
+    public static readonly ObjectType FieldType;
+    public static readonly ObjectType InputValueType;
+    public static readonly ObjectType EnumValueType;
+    public static readonly ObjectType DirectiveType;
+    public static readonly EnumType DirectiveLocationType;
 
-    /// <summary><c>__schema: __Schema!</c>, available on the query root only.</summary>
-    public static readonly FieldDefinition SchemaMetaField = new("__schema", BuiltInScalars.String);
-    /// <summary><c>__type(name: String!): __Type</c>, available on the query root only.</summary>
-    public static readonly FieldDefinition TypeMetaField = new("__type", BuiltInScalars.String);
-    /// <summary><c>__typename: String!</c>, available on every object, interface and union.</summary>
-    public static readonly FieldDefinition TypeNameMetaField = new("__typename", new NonNullType(BuiltInScalars.String));
+    /// <summary>The eight introspection types in the order graphql-js's type map adds them (it
+    /// collects <c>__Schema</c> and everything reachable from it depth first).</summary>
+    public static readonly IReadOnlyList<NamedType> Types;
+
+    /// <summary><c>__schema: __Schema!</c>, available on the query root only (spec §4.5.2).</summary>
+    public static readonly FieldDefinition SchemaMetaField;
+    /// <summary><c>__type(name: String!): __Type</c>, available on the query root only (spec §4.5.2).</summary>
+    public static readonly FieldDefinition TypeMetaField;
+    /// <summary><c>__typename: String!</c>, available on every object, interface and union (spec §4.5.1).</summary>
+    public static readonly FieldDefinition TypeNameMetaField;
+
+    /// <summary>True for the names of the eight introspection types.</summary>
+    public static bool IsIntrospectionType(string name) => name is "__Schema" or "__Type" or "__TypeKind" or "__Field"
+        or "__InputValue" or "__EnumValue" or "__Directive" or "__DirectiveLocation";
+
+    static IntrospectionSchema()
+    {
+        var str = BuiltInScalars.String;
+        var boolean = BuiltInScalars.Boolean;
+        IGraphQLType NN(IGraphQLType t) => new NonNullType(t);
+        IGraphQLType ListOfNN(IGraphQLType t) => new ListType(new NonNullType(t));
+
+        // Types are created first (empty), then given their fields, so that the cycles between
+        // them (__Type.fields -> __Field.type -> __Type) need no lazy references.
+        SchemaType = new ObjectType("__Schema")
+        {
+            Description = "A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations.",
+        };
+        TypeType = new ObjectType("__Type")
+        {
+            Description = "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.",
+        };
+        TypeKindType = new EnumType("__TypeKind") { Description = "An enum describing what kind of type a given `__Type` is." };
+        FieldType = new ObjectType("__Field")
+        {
+            Description = "Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type.",
+        };
+        InputValueType = new ObjectType("__InputValue")
+        {
+            Description = "Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value.",
+        };
+        EnumValueType = new ObjectType("__EnumValue")
+        {
+            Description = "One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string.",
+        };
+        DirectiveType = new ObjectType("__Directive")
+        {
+            Description = "A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.\n\nIn some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.",
+        };
+        DirectiveLocationType = new EnumType("__DirectiveLocation")
+        {
+            Description = "A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies.",
+        };
+
+        // ---- __Schema (spec §4.5.3 "The __Schema Type") ----
+        Add(SchemaType, "description", str, null, c => Src<Schema>(c).Description);
+        Add(SchemaType, "types", NN(ListOfNN(TypeType)), "A list of all types supported by this server.", c => Src<Schema>(c).Types);
+        Add(SchemaType, "queryType", NN(TypeType), "The type that query operations will be rooted at.", c => Src<Schema>(c).QueryType);
+        Add(SchemaType, "mutationType", TypeType, "If this server supports mutation, the type that mutation operations will be rooted at.", c => Src<Schema>(c).MutationType);
+        Add(SchemaType, "subscriptionType", TypeType, "If this server support subscription, the type that subscription operations will be rooted at.", c => Src<Schema>(c).SubscriptionType);
+        var directives = Add(SchemaType, "directives", NN(ListOfNN(DirectiveType)), "A list of all directives supported by this server.",
+            c => IncludeDeprecated(c) ? Src<Schema>(c).Directives.ToList() : Src<Schema>(c).Directives.Where(d => d.DeprecationReason is null).ToList());
+        // Unlike the other includeDeprecated arguments, this one is Boolean! in graphql-js 16.15.
+        directives.Arguments.Add(IncludeDeprecatedArgument(NN(boolean)));
+
+        // ---- __Type (spec §4.5.4 "The __Type Type") ----
+        Add(TypeType, "kind", NN(TypeKindType), null, c => KindOf(Src<IGraphQLType>(c)));
+        Add(TypeType, "name", str, null, c => (c.Source as NamedType)?.Name);
+        Add(TypeType, "description", str, null, c => (c.Source as NamedType)?.Description);
+        Add(TypeType, "specifiedByURL", str, null, c => (c.Source as ScalarType)?.SpecifiedByUrl);
+        var fields = Add(TypeType, "fields", ListOfNN(FieldType), null, c => c.Source switch
+        {
+            IComplexOutputType t => FilterDeprecated(t.Fields.Values, f => f.DeprecationReason, IncludeDeprecated(c)),
+            _ => null,
+        });
+        fields.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        Add(TypeType, "interfaces", ListOfNN(TypeType), null, c => (c.Source as IComplexOutputType)?.Interfaces);
+        Add(TypeType, "possibleTypes", ListOfNN(TypeType), null, c => c.Source is IAbstractType a ? c.Schema.GetPossibleTypes(a) : null);
+        var enumValues = Add(TypeType, "enumValues", ListOfNN(EnumValueType), null, c => c.Source is EnumType e
+            ? FilterDeprecated(e.Values.List, v => v.DeprecationReason, IncludeDeprecated(c))
+            : null);
+        enumValues.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        var inputFields = Add(TypeType, "inputFields", ListOfNN(InputValueType), null, c => c.Source is InputObjectType io
+            ? FilterDeprecated(io.Fields.List, f => f.DeprecationReason, IncludeDeprecated(c))
+            : null);
+        inputFields.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        Add(TypeType, "ofType", TypeType, null, c => c.Source switch { ListType l => l.OfType, NonNullType n => n.OfType, _ => null });
+        Add(TypeType, "isOneOf", boolean, null, c => c.Source is InputObjectType io ? io.IsOneOf : null);
+
+        // ---- __TypeKind (spec §4.5.4.1); internal values are the names ----
+        AddValue(TypeKindType, "SCALAR", "Indicates this type is a scalar.");
+        AddValue(TypeKindType, "OBJECT", "Indicates this type is an object. `fields` and `interfaces` are valid fields.");
+        AddValue(TypeKindType, "INTERFACE", "Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields.");
+        AddValue(TypeKindType, "UNION", "Indicates this type is a union. `possibleTypes` is a valid field.");
+        AddValue(TypeKindType, "ENUM", "Indicates this type is an enum. `enumValues` is a valid field.");
+        AddValue(TypeKindType, "INPUT_OBJECT", "Indicates this type is an input object. `inputFields` is a valid field.");
+        AddValue(TypeKindType, "LIST", "Indicates this type is a list. `ofType` is a valid field.");
+        AddValue(TypeKindType, "NON_NULL", "Indicates this type is a non-null. `ofType` is a valid field.");
+
+        // ---- __Field (spec §4.5.5 "The __Field Type") ----
+        Add(FieldType, "name", NN(str), null, c => Src<FieldDefinition>(c).Name);
+        Add(FieldType, "description", str, null, c => Src<FieldDefinition>(c).Description);
+        var fieldArgs = Add(FieldType, "args", NN(ListOfNN(InputValueType)), null,
+            c => FilterDeprecated(Src<FieldDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
+        fieldArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        Add(FieldType, "type", NN(TypeType), null, c => Src<FieldDefinition>(c).Type);
+        Add(FieldType, "isDeprecated", NN(boolean), null, c => Src<FieldDefinition>(c).DeprecationReason is not null);
+        Add(FieldType, "deprecationReason", str, null, c => Src<FieldDefinition>(c).DeprecationReason);
+
+        // ---- __InputValue (spec §4.5.6 "The __InputValue Type") ----
+        Add(InputValueType, "name", NN(str), null, c => Src<InputValueDefinition>(c).Name);
+        Add(InputValueType, "description", str, null, c => Src<InputValueDefinition>(c).Description);
+        Add(InputValueType, "type", NN(TypeType), null, c => Src<InputValueDefinition>(c).Type);
+        Add(InputValueType, "defaultValue", str, "A GraphQL-formatted string representing the default value for this input value.",
+            c => PrintDefaultValue(Src<InputValueDefinition>(c)));
+        Add(InputValueType, "isDeprecated", NN(boolean), null, c => Src<InputValueDefinition>(c).DeprecationReason is not null);
+        Add(InputValueType, "deprecationReason", str, null, c => Src<InputValueDefinition>(c).DeprecationReason);
+
+        // ---- __EnumValue (spec §4.5.7 "The __EnumValue Type") ----
+        Add(EnumValueType, "name", NN(str), null, c => Src<EnumValueDefinition>(c).Name);
+        Add(EnumValueType, "description", str, null, c => Src<EnumValueDefinition>(c).Description);
+        Add(EnumValueType, "isDeprecated", NN(boolean), null, c => Src<EnumValueDefinition>(c).DeprecationReason is not null);
+        Add(EnumValueType, "deprecationReason", str, null, c => Src<EnumValueDefinition>(c).DeprecationReason);
+
+        // ---- __Directive (spec §4.5.8 "The __Directive Type") ----
+        Add(DirectiveType, "name", NN(str), null, c => Src<DirectiveDefinition>(c).Name);
+        Add(DirectiveType, "description", str, null, c => Src<DirectiveDefinition>(c).Description);
+        Add(DirectiveType, "isRepeatable", NN(boolean), null, c => Src<DirectiveDefinition>(c).IsRepeatable);
+        Add(DirectiveType, "locations", NN(ListOfNN(DirectiveLocationType)), null, c => Src<DirectiveDefinition>(c).Locations);
+        var directiveArgs = Add(DirectiveType, "args", NN(ListOfNN(InputValueType)), null,
+            c => FilterDeprecated(Src<DirectiveDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
+        directiveArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        Add(DirectiveType, "isDeprecated", NN(boolean), null, c => Src<DirectiveDefinition>(c).DeprecationReason is not null);
+        Add(DirectiveType, "deprecationReason", str, null, c => Src<DirectiveDefinition>(c).DeprecationReason);
+
+        // ---- __DirectiveLocation (spec §4.5.8.1); internal values are the DirectiveLocation members ----
+        AddLocation(DirectiveLocation.QUERY, "Location adjacent to a query operation.");
+        AddLocation(DirectiveLocation.MUTATION, "Location adjacent to a mutation operation.");
+        AddLocation(DirectiveLocation.SUBSCRIPTION, "Location adjacent to a subscription operation.");
+        AddLocation(DirectiveLocation.FIELD, "Location adjacent to a field.");
+        AddLocation(DirectiveLocation.FRAGMENT_DEFINITION, "Location adjacent to a fragment definition.");
+        AddLocation(DirectiveLocation.FRAGMENT_SPREAD, "Location adjacent to a fragment spread.");
+        AddLocation(DirectiveLocation.INLINE_FRAGMENT, "Location adjacent to an inline fragment.");
+        AddLocation(DirectiveLocation.VARIABLE_DEFINITION, "Location adjacent to a variable definition.");
+        AddLocation(DirectiveLocation.SCHEMA, "Location adjacent to a schema definition.");
+        AddLocation(DirectiveLocation.SCALAR, "Location adjacent to a scalar definition.");
+        AddLocation(DirectiveLocation.OBJECT, "Location adjacent to an object type definition.");
+        AddLocation(DirectiveLocation.FIELD_DEFINITION, "Location adjacent to a field definition.");
+        AddLocation(DirectiveLocation.ARGUMENT_DEFINITION, "Location adjacent to an argument definition.");
+        AddLocation(DirectiveLocation.INTERFACE, "Location adjacent to an interface definition.");
+        AddLocation(DirectiveLocation.UNION, "Location adjacent to a union definition.");
+        AddLocation(DirectiveLocation.ENUM, "Location adjacent to an enum definition.");
+        AddLocation(DirectiveLocation.ENUM_VALUE, "Location adjacent to an enum value definition.");
+        AddLocation(DirectiveLocation.INPUT_OBJECT, "Location adjacent to an input object type definition.");
+        AddLocation(DirectiveLocation.INPUT_FIELD_DEFINITION, "Location adjacent to an input object field definition.");
+        AddLocation(DirectiveLocation.DIRECTIVE_DEFINITION, "Location adjacent to a directive definition.");
+
+        // Depth-first from __Schema: __Schema.types -> __Type -> kind (__TypeKind), fields (__Field ->
+        // args (__InputValue)), enumValues (__EnumValue); then __Schema.directives -> __Directive ->
+        // locations (__DirectiveLocation).
+        Types = new NamedType[] { SchemaType, TypeType, TypeKindType, FieldType, InputValueType, EnumValueType, DirectiveType, DirectiveLocationType };
+
+        // ---- Meta-fields (spec §4.5.1, §4.5.2) ----
+        SchemaMetaField = new FieldDefinition("__schema", NN(SchemaType))
+        {
+            Description = "Access the current type schema of this server.",
+            Resolver = static c => new ValueTask<object?>(c.Schema),
+        };
+        TypeMetaField = new FieldDefinition("__type", TypeType)
+        {
+            Description = "Request the type information of a single type.",
+            Resolver = static c => new ValueTask<object?>(
+                c.Arguments.TryGetValue("name", out var n) && n is string name ? c.Schema.GetType(name) : null),
+        };
+        TypeMetaField.Arguments.Add(new InputValueDefinition("name", NN(str)));
+        TypeNameMetaField = new FieldDefinition("__typename", NN(str))
+        {
+            Description = "The name of the current Object type at runtime.",
+            Resolver = static c => new ValueTask<object?>(c.ParentType.Name),
+        };
+    }
+
+    /// <summary>The <c>__TypeKind</c> name of a type (spec §4.5.4.1).</summary>
+    public static string KindOf(IGraphQLType type) => type switch
+    {
+        ScalarType => "SCALAR",
+        ObjectType => "OBJECT",
+        InterfaceType => "INTERFACE",
+        UnionType => "UNION",
+        EnumType => "ENUM",
+        InputObjectType => "INPUT_OBJECT",
+        ListType => "LIST",
+        NonNullType => "NON_NULL",
+        _ => throw new InvalidOperationException($"Unexpected type: \"{type}\"."),
+    };
+
+    /// <summary>
+    /// <c>__InputValue.defaultValue</c>: the declared default converted back to a literal of the input
+    /// value's type (graphql-js astFromValue) and printed; null when there is no default or when it
+    /// cannot be represented.
+    /// </summary>
+    public static string? PrintDefaultValue(InputValueDefinition inputValue)
+    {
+        if (!inputValue.HasDefaultValue) return null;
+        ValueNode? literal;
+        try
+        {
+            literal = ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
+        }
+        catch (NotImplementedException)
+        {
+            // Only while ValueConversion.AstFromValue is a stub: fall back to the literal as written.
+            literal = inputValue.DefaultValueLiteral;
+        }
+        return literal is null ? null : PrintValue(literal);
+    }
+
+    /// <summary>Prints a value literal the way graphql-js's printer does (spec §2.9): lists as
+    /// <c>[a, b]</c>, objects as <c>{a: 1, b: 2}</c>, strings with JSON-style escapes.</summary>
+    internal static string PrintValue(ValueNode value)
+    {
+        var sb = new StringBuilder();
+        Print(value, sb);
+        return sb.ToString();
+
+        static void Print(ValueNode v, StringBuilder sb)
+        {
+            switch (v)
+            {
+                case VariableNode x: sb.Append('$').Append(x.Name.Value); break;
+                case IntValueNode x: sb.Append(x.Value); break;
+                case FloatValueNode x: sb.Append(x.Value); break;
+                case StringValueNode x: PrintString(x.Value, sb); break;
+                case BooleanValueNode x: sb.Append(x.Value ? "true" : "false"); break;
+                case NullValueNode: sb.Append("null"); break;
+                case EnumValueNode x: sb.Append(x.Value); break;
+                case ListValueNode x:
+                    sb.Append('[');
+                    for (var i = 0; i < x.Values.Count; i++) { if (i > 0) sb.Append(", "); Print(x.Values[i], sb); }
+                    sb.Append(']');
+                    break;
+                case ObjectValueNode x:
+                    sb.Append('{');
+                    for (var i = 0; i < x.Fields.Count; i++)
+                    {
+                        if (i > 0) sb.Append(", ");
+                        sb.Append(x.Fields[i].Name.Value).Append(": ");
+                        Print(x.Fields[i].Value, sb);
+                    }
+                    sb.Append('}');
+                    break;
+            }
+        }
+
+        // Control characters, '"' and '\' are escaped; everything else is written as is.
+        static void PrintString(string s, StringBuilder sb)
+        {
+            sb.Append('"');
+            foreach (var ch in s)
+            {
+                switch (ch)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    default:
+                        if (ch < 0x20 || (ch >= 0x7F && ch <= 0x9F))
+                            sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                        else sb.Append(ch);
+                        break;
+                }
+            }
+            sb.Append('"');
+        }
+    }
+
+    private static T Src<T>(IResolveContext c) => (T)c.Source!;
+
+    private static bool IncludeDeprecated(IResolveContext c) =>
+        c.Arguments.TryGetValue("includeDeprecated", out var v) && v is true;
+
+    private static List<T> FilterDeprecated<T>(IEnumerable<T> items, Func<T, string?> reason, bool includeDeprecated) =>
+        includeDeprecated ? items.ToList() : items.Where(x => reason(x) is null).ToList();
+
+    private static InputValueDefinition IncludeDeprecatedArgument(IGraphQLType type) => new("includeDeprecated", type)
+    {
+        HasDefaultValue = true,
+        DefaultValue = false,
+        DefaultValueLiteral = new BooleanValueNode(false),
+    };
+
+    private static FieldDefinition Add(ObjectType owner, string name, IGraphQLType type, string? description, Func<IResolveContext, object?> resolve)
+    {
+        var field = new FieldDefinition(name, type) { Description = description, Resolver = c => new ValueTask<object?>(resolve(c)) };
+        owner.Fields.Add(field);
+        return field;
+    }
+
+    private static void AddValue(EnumType owner, string name, string description) =>
+        owner.Values.Add(new EnumValueDefinition(name) { Description = description });
+
+    private static void AddLocation(DirectiveLocation location, string description) =>
+        DirectiveLocationType.Values.Add(new EnumValueDefinition(location.ToString(), location) { Description = description });
 }

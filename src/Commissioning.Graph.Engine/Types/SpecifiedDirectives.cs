@@ -17,7 +17,7 @@ public static class SpecifiedDirectives
 
     public static readonly DirectiveDefinition Deprecated = Make("deprecated",
         "Marks an element of a GraphQL schema as no longer supported.",
-        new[] { DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE },
+        new[] { DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE, DirectiveLocation.DIRECTIVE_DEFINITION },
         new InputValueDefinition("reason", BuiltInScalars.String)
         {
             Description = "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
