@@ -155,12 +155,10 @@ public static class VariableCoercion
 
     private static object? CoerceInputObject(object value, InputObjectType type, InputErrorHandler onError, List<object> path)
     {
-        // graphql-js accepts anything object-like here (a list too: its indices are its keys).
         IReadOnlyDictionary<string, object?>? fields = value switch
         {
             IReadOnlyDictionary<string, object?> d => d,
             IDictionary<string, object?> d2 => new Dictionary<string, object?>(d2),
-            IEnumerable e and not string => ListAsObject(e),
             _ => null,
         };
         if (fields is null)
@@ -200,14 +198,6 @@ public static class VariableCoercion
             }
         }
         return result;
-    }
-
-    private static Dictionary<string, object?> ListAsObject(IEnumerable list)
-    {
-        var d = new Dictionary<string, object?>();
-        var i = 0;
-        foreach (var item in list) d[(i++).ToString(System.Globalization.CultureInfo.InvariantCulture)] = item;
-        return d;
     }
 
     /// <summary>JavaScript's notion of an iterable object for input values: lists, not strings or maps.</summary>
