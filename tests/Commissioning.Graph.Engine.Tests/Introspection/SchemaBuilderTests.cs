@@ -197,4 +197,41 @@ public class SchemaBuilderTests
         Assert.Contains("{\"code\":\"C10\",\"practiceCount\":3}", TestExecutor.DataJson(result));
         Assert.Equal(1, batches);
     }
+
+    [Fact]
+    public async Task Full_introspection_of_the_SDL_built_schema_equals_graphql_js_output()
+    {
+        var result = await TestExecutor.ExecuteAsync(SdlSchemaBuilder.Build(SampleSchemaReference.Sdl), IntrospectionQuery.Text);
+        Assert.Equal(TestExecutor.Normalize(SampleSchemaReference.ExpectedIntrospectionResponse), TestExecutor.ToJson(result));
+    }
+
+    [Fact]
+    public async Task FromSdl_binds_resolvers_and_type_resolvers_by_coordinate()
+    {
+        var schema = SchemaBuilder.FromSdl("""
+            type Query { consortium(code: ID!): Consortium bodies: [Body!]! }
+            type Consortium { code: ID! name: String! }
+            type Practice { code: ID! }
+            union Body = Consortium | Practice
+            """)
+            .Resolve("Query.consortium", ctx => Consortia.FirstOrDefault(c => c.Code == (string?)ctx.Arguments["code"]))
+            .ResolveAsync("Query.bodies", async _ => { await Task.Yield(); return new object[] { Consortia[1], new Practice("B1", "x") }; })
+            .Resolve<Consortium>("Consortium.name", c => c.Name.ToUpperInvariant())
+            .ResolveType("Body", (v, _) => v is Consortium ? "Consortium" : "Practice")
+            .Build();
+        var result = await TestExecutor.ExecuteAsync(schema, "{ consortium(code: \"02X\") { code name } bodies { __typename } }");
+        Assert.Equal("""{"consortium":{"code":"02X","name":"LEEDS NORTH"},"bodies":[{"__typename":"Consortium"},{"__typename":"Practice"}]}""",
+            TestExecutor.DataJson(result));
+    }
+
+    [Fact]
+    public void Build_runs_schema_validation()
+    {
+        var ex = Assert.Throws<GraphQLException>(() => new SchemaBuilder()
+            .Query("Query", q => q.Field("a", "Int"))
+            .Interface("Named", i => i.Field("name", "String!"))
+            .Object("Thing", o => o.Implements("Named").Field("id", "ID"))
+            .Build());
+        Assert.Contains("Named.name", ex.Errors[0].Message);
+    }
 }
