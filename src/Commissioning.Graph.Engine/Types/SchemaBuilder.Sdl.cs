@@ -3,7 +3,7 @@ namespace Commissioning.Graph.Engine.Types;
 public sealed partial class SchemaBuilder
 {
     /// <summary>
-    /// Starts from an SDL document (built by <c>SdlSchemaBuilder.Build</c>); resolvers, type
+    /// Starts from an SDL document (built by <see cref="SdlSchemaBuilder.Build(string)"/>); resolvers, type
     /// resolvers and scalar coercion are then bound by schema coordinate
     /// (<c>.Resolve("Query.consortium", ctx =&gt; ...)</c>). Types cannot be declared in C# as well.
     /// </summary>
