@@ -48,3 +48,30 @@ public class ReferenceCorpusTests : ValidationTestBase
             $"{c.Rule}: {c.Query}\nexpected: {string.Join(" | ", c.Errors.Select(e => e.Message))}\nactual:   {string.Join(" | ", errors.Select(e => e.ToString()))}");
     }
 }
+
+/// <summary>Messages are not part of the differential comparison, but clients read them: ours match graphql-js's.</summary>
+public class ReferenceMessageTests : ValidationTestBase
+{
+    private sealed record Case(string Rule, string Query, string? Schema, bool OnlyValidationARules, List<Err> Errors);
+    private sealed record Err(string Message, List<List<int>> Locations);
+
+    private static readonly List<Case> AllCases = JsonSerializer.Deserialize<List<Case>>(
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Validation", "Generated", "reference-cases.json")),
+        new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+    public static TheoryData<int> OwnedCases()
+    {
+        var d = new TheoryData<int>();
+        for (var i = 0; i < AllCases.Count; i++) if (AllCases[i].OnlyValidationARules && AllCases[i].Errors.Count > 0) d.Add(i);
+        return d;
+    }
+
+    [Theory]
+    [MemberData(nameof(OwnedCases))]
+    public void MessagesMatchReference(int index)
+    {
+        var c = AllCases[index];
+        var errors = Validate(c.Query, null, c.Schema);
+        Assert.Equal(c.Errors.Select(e => e.Message).OrderBy(s => s, StringComparer.Ordinal), errors.Select(e => e.Message).OrderBy(s => s, StringComparer.Ordinal));
+    }
+}
