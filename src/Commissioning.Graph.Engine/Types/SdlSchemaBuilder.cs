@@ -35,11 +35,8 @@ public static class SdlSchemaBuilder
     // graphql-js buildASTSchema runs assertValidSDL (the SDL validation rules) first.
     private static void AssertValidSdl(DocumentNode document)
     {
-        // HOOK(validation-b): run the SDL validation rules (graphql-js specifiedSDLRules) here and
-        // throw new GraphQLException(errors) when any fails, e.g.
-        //   var errors = Validation.SdlValidator.Validate(document);
-        //   if (errors.Count > 0) throw new GraphQLException(errors);
-        // Until then the builder itself rejects what it cannot build (see Builder.Fail calls).
+        var errors = Validation.SdlValidator.Validate(document);
+        if (errors.Count > 0) throw new GraphQLException(errors);
     }
 
     private sealed class Builder
