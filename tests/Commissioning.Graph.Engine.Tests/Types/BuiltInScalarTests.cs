@@ -71,7 +71,7 @@ public class BuiltInScalarTests
 
     [Theory]
     [InlineData(1.0, "1")]
-    [InlineData(1e21, "1e+21")]
+    [InlineData(1e21d, "1e+21")]
     [InlineData(1e-7, "1e-7")]
     [InlineData(0.1, "0.1")]
     [InlineData(123456789012345680000.0, "123456789012345680000")]
@@ -136,4 +136,20 @@ public class BuiltInScalarTests
     [InlineData("infinity")]
     [InlineData("12px")]
     public void JsNumber_gives_NaN_for_text_javascript_rejects(string text) => Assert.True(double.IsNaN(JsNumber.Parse(text)));
+
+    // Expected: String(x) in Node.js.
+    [Theory]
+    [InlineData(5e-324, "5e-324")]
+    [InlineData(1.7976931348623157e308, "1.7976931348623157e+308")]
+    [InlineData(100d, "100")]
+    [InlineData(1e21d, "1e+21")]
+    [InlineData(123e-20, "1.23e-18")]
+    [InlineData(0.000001, "0.000001")]
+    [InlineData(1e-7, "1e-7")]
+    [InlineData(123456.789, "123456.789")]
+    [InlineData(9007199254740994d, "9007199254740994")]
+    [InlineData(-1.5e-10, "-1.5e-10")]
+    [InlineData(1e20d, "100000000000000000000")]
+    [InlineData(0.30000000000000004, "0.30000000000000004")]
+    public void JsNumber_formats_like_javascript_String(double value, string expected) => Assert.Equal(expected, JsNumber.ToString(value));
 }
