@@ -4,6 +4,7 @@ using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Engine.Validation;
 
 namespace Commissioning.Graph.Host.Commands;
 
@@ -139,8 +140,8 @@ public static class ExecJsonlCommand
         return Executor.ExecuteAsync(request).GetAwaiter().GetResult();
     }
 
-    // PENDING(validation): DocumentValidator.Validate(schema, document) once the validation branches are merged.
-    private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) => Array.Empty<GraphQLError>();
+    private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) =>
+        DocumentValidator.Validate(schema, document);
 
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
