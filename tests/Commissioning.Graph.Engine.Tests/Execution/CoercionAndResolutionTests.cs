@@ -62,7 +62,7 @@ public class VariableCoercionTests
         Assert.False(bad.HasData);
         Assert.Equal(2, bad.Errors!.Count);
         Assert.Contains(bad.Errors, e => e.Message.EndsWith("Field \"a\" of required type \"Int!\" was not provided."));
-        Assert.Contains(bad.Errors, e => e.Message.EndsWith("Field \"z\" is not defined by type \"In\"."));
+        Assert.Contains(bad.Errors, e => e.Message.EndsWith("Field \"z\" is not defined by type \"In\". Did you mean \"a\" or \"b\"?"));
     }
 
     [Fact]
