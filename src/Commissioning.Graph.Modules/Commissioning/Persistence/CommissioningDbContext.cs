@@ -73,15 +73,17 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(m => m.ConsortiumCode).HasMaxLength(20);
             e.Property(m => m.PracticeCode).HasMaxLength(20);
             e.Property(m => m.Reason).HasMaxLength(200);
-            e.HasOne(m => m.Consortium).WithMany(c => c.Memberships).HasForeignKey(m => m.ConsortiumCode);
-            e.HasOne(m => m.Practice).WithMany(p => p.Memberships).HasForeignKey(m => m.PracticeCode);
+            // Membership history outlives nothing it refers to: no cascades (SQL Server also refuses the
+            // two cascade paths Organisations→Consortia/GpPractices→memberships).
+            e.HasOne(m => m.Consortium).WithMany(c => c.Memberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(m => m.Practice).WithMany(p => p.Memberships).HasForeignKey(m => m.PracticeCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.PracticeCode, m.From }).IsUnique();
         });
         b.Entity<HwbMembership>(e =>
         {
             e.Property(m => m.ConsortiumCode).HasMaxLength(20);
             e.Property(m => m.HwbCode).HasMaxLength(20);
-            e.HasOne(m => m.Consortium).WithMany(c => c.HwbMemberships).HasForeignKey(m => m.ConsortiumCode);
+            e.HasOne(m => m.Consortium).WithMany(c => c.HwbMemberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => m.HwbCode);
             e.HasIndex(m => new { m.ConsortiumCode, m.HwbCode, m.From }).IsUnique();
         });
@@ -118,7 +120,7 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(c => c.ServiceArea).HasMaxLength(200);
             e.Property(c => c.ActivityUnit).HasMaxLength(40);
             e.Property(c => c.CquinSharePercent).HasPrecision(5, 2);
-            e.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderCode);
+            e.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => c.CommissionerCode);
             e.HasMany(c => c.Performance).WithOne().HasForeignKey(p => p.ContractCode).OnDelete(DeleteBehavior.Cascade);
         });
@@ -141,7 +143,7 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(a => a.ServiceAreas).HasMaxLength(500);
             e.Ignore(a => a.LeadSharePercent);
             e.HasIndex(a => a.LeadConsortiumCode);
-            e.HasOne<Provider>().WithMany().HasForeignKey(a => a.ProviderCode);
+            e.HasOne<Provider>().WithMany().HasForeignKey(a => a.ProviderCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(a => a.Associates).WithOne().HasForeignKey(x => x.ArrangementCode).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Contracts).WithOne().HasForeignKey(x => x.ArrangementCode).OnDelete(DeleteBehavior.Cascade);
         });
@@ -158,7 +160,7 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasKey(a => new { a.ArrangementCode, a.ContractCode });
             e.Property(a => a.ArrangementCode).HasMaxLength(40);
             e.Property(a => a.ContractCode).HasMaxLength(40);
-            e.HasOne(a => a.Contract).WithMany().HasForeignKey(a => a.ContractCode);
+            e.HasOne(a => a.Contract).WithMany().HasForeignKey(a => a.ContractCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => a.ContractCode);
         });
 

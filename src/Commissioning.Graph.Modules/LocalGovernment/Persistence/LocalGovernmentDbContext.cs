@@ -42,7 +42,7 @@ public class LocalGovernmentDbContext : ModuleDbContext
             e.Property(h => h.LocalAuthorityCode).HasMaxLength(20);
             e.Property(h => h.Chair).HasMaxLength(200);
             e.HasOne(h => h.LocalAuthority).WithOne(a => a.HealthAndWellbeingBoard)
-                .HasForeignKey<HealthAndWellbeingBoard>(h => h.LocalAuthorityCode);
+                .HasForeignKey<HealthAndWellbeingBoard>(h => h.LocalAuthorityCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HwbCode).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<HwbMember>(e =>
@@ -59,7 +59,7 @@ public class LocalGovernmentDbContext : ModuleDbContext
             e.Property(j => j.Year).HasMaxLength(7);
             e.Property(j => j.Title).HasMaxLength(300);
             e.HasIndex(j => new { j.HwbCode, j.Year }).IsUnique();
-            e.HasOne<HealthAndWellbeingBoard>().WithMany().HasForeignKey(j => j.HwbCode);
+            e.HasOne<HealthAndWellbeingBoard>().WithMany().HasForeignKey(j => j.HwbCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(j => j.Contributions).WithOne().HasForeignKey(c => c.JsnaId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<JsnaContribution>(e =>
