@@ -60,7 +60,7 @@ public class ValidationInfrastructureTests : ValidationTestBase
             "enter __typename: type=String! parent=Dog def=__typename",
             "leave __typename",
             "leave dog",
-            $"enter __schema: type={Introspection.IntrospectionSchema.SchemaMetaField.Type} parent=Query def=__schema",
+            $"enter __schema: type={Commissioning.Graph.Engine.Introspection.IntrospectionSchema.SchemaMetaField.Type} parent=Query def=__schema",
             "enter x: type= parent=__Schema def=",
             "leave x",
             "leave __schema",
