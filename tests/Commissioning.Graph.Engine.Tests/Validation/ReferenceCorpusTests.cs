@@ -35,14 +35,20 @@ public class ReferenceCorpusTests : ValidationTestBase
     [MemberData(nameof(OwnedCases))]
     public void AllRulesAgreeWithReference(int index) => Check(AllCases[index]);
 
-    [Theory(Skip = "Needs validation-b's rules (ValuesOfCorrectType, ProvidedRequiredArguments, ...); enable once merged.")]
+    [Theory]
     [MemberData(nameof(OtherCases))]
     public void AllRulesAgreeWithReferenceIncludingOtherRules(int index) => Check(AllCases[index]);
+
+    private static bool IsExecutionError(string message) =>
+        message.StartsWith("Must provide operation name", StringComparison.Ordinal)
+        || message.StartsWith("Schema is not configured to execute", StringComparison.Ordinal);
 
     private static void Check(Case c)
     {
         var errors = Validate(c.Query, null, c.Schema);
-        var expected = c.Errors.Select(e => string.Join(",", e.Locations.Select(l => $"{l[0]}:{l[1]}"))).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        // The reference's responses also carry errors raised after validation, when it tried to
+        // execute a valid document; those are the executor's business, not validation's.
+        var expected = c.Errors.Where(e => !IsExecutionError(e.Message)).Select(e => string.Join(",", e.Locations.Select(l => $"{l[0]}:{l[1]}"))).OrderBy(s => s, StringComparer.Ordinal).ToList();
         var actual = errors.Select(e => string.Join(",", (e.Locations ?? Array.Empty<ErrorLocation>()).Select(l => $"{l.Line}:{l.Column}"))).OrderBy(s => s, StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual),
             $"{c.Rule}: {c.Query}\nexpected: {string.Join(" | ", c.Errors.Select(e => e.Message))}\nactual:   {string.Join(" | ", errors.Select(e => e.ToString()))}");
