@@ -18,9 +18,9 @@ fail_step() { echo "$1" >> "$results/step-failures.txt"; }
 if [ -z "${COMMISSIONING_TEST_POSTGRES:-}" ] && [ -x infra/local/postgres.sh ] && [ "${SKIP_POSTGRES:-0}" != 1 ]; then
   step "PostgreSQL"
   if pg=$(infra/local/postgres.sh start); then
-    export COMMISSIONING_TEST_POSTGRES="$pg"
+    eval "$pg"   # exports COMMISSIONING_TEST_POSTGRES
     trap 'infra/local/postgres.sh stop >/dev/null 2>&1 || true' EXIT
-    echo "started: $pg"
+    echo "started: $COMMISSIONING_TEST_POSTGRES"
   else
     fail_step "postgres: could not install or start PostgreSQL"
   fi
