@@ -6,4 +6,5 @@ return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Ta
 {
     ["serve"] = ServeCommand.RunAsync,
     ["exec"] = ExecJsonlCommand.RunAsync,
+    ["token"] = TokenCommand.RunAsync,
 });
