@@ -5,6 +5,6 @@ using Commissioning.Graph.Host.Commands;
 return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Task<int>>>
 {
     ["serve"] = ServeCommand.RunAsync,
-    ["exec"] = ExecJsonlCommand.RunAsync,
+    ["exec"] = rest => Task.FromResult(ExecJsonlCommand.Run(rest, Console.OpenStandardInput(), Console.OpenStandardOutput())),
     ["token"] = TokenCommand.RunAsync,
 });

@@ -64,4 +64,22 @@ public sealed class ExecutionResult
     public IDictionary<string, object?>? Extensions { get; set; }
 
     public static ExecutionResult FromErrors(IReadOnlyList<GraphQLError> errors) => new() { Errors = errors, HasData = false };
+
+    /// <summary>The response as JSON, members in graphql-js's order (see <see cref="ResultJsonWriter"/>).</summary>
+    public string ToJson() => ResultJsonWriter.ToJson(this);
+}
+
+/// <summary>What <see cref="Executor.SubscribeAsync"/> returns (spec §6.2.3): either the response stream
+/// (one <see cref="ExecutionResult"/> per source event) or, when the stream could not be created, a single
+/// result carrying the errors.</summary>
+public sealed class SubscriptionResult
+{
+    public SubscriptionResult(IAsyncEnumerable<ExecutionResult> stream) => Stream = stream;
+    public SubscriptionResult(ExecutionResult errorResult) => ErrorResult = errorResult;
+
+    /// <summary>The response stream; null when <see cref="ErrorResult"/> is set.</summary>
+    public IAsyncEnumerable<ExecutionResult>? Stream { get; }
+    /// <summary>The errors that prevented the stream (request errors, or a failing subscription resolver).</summary>
+    public ExecutionResult? ErrorResult { get; }
+    public bool IsStream => Stream is not null;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
@@ -229,86 +227,14 @@ public static class IntrospectionSchema
 
     /// <summary>
     /// <c>__InputValue.defaultValue</c>: the declared default converted back to a literal of the input
-    /// value's type (graphql-js astFromValue) and printed; null when there is no default or when it
-    /// cannot be represented.
+    /// value's type (graphql-js astFromValue) and printed (spec §2.9 syntax); null when there is no
+    /// default or when it cannot be represented.
     /// </summary>
     public static string? PrintDefaultValue(InputValueDefinition inputValue)
     {
         if (!inputValue.HasDefaultValue) return null;
-        ValueNode? literal;
-        try
-        {
-            literal = ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
-        }
-        catch (NotImplementedException)
-        {
-            // Only while ValueConversion.AstFromValue is a stub: fall back to the literal as written.
-            literal = inputValue.DefaultValueLiteral;
-        }
-        return literal is null ? null : PrintValue(literal);
-    }
-
-    /// <summary>Prints a value literal the way graphql-js's printer does (spec §2.9): lists as
-    /// <c>[a, b]</c>, objects as <c>{a: 1, b: 2}</c>, strings with JSON-style escapes.</summary>
-    internal static string PrintValue(ValueNode value)
-    {
-        var sb = new StringBuilder();
-        Print(value, sb);
-        return sb.ToString();
-
-        static void Print(ValueNode v, StringBuilder sb)
-        {
-            switch (v)
-            {
-                case VariableNode x: sb.Append('$').Append(x.Name.Value); break;
-                case IntValueNode x: sb.Append(x.Value); break;
-                case FloatValueNode x: sb.Append(x.Value); break;
-                case StringValueNode x: PrintString(x.Value, sb); break;
-                case BooleanValueNode x: sb.Append(x.Value ? "true" : "false"); break;
-                case NullValueNode: sb.Append("null"); break;
-                case EnumValueNode x: sb.Append(x.Value); break;
-                case ListValueNode x:
-                    sb.Append('[');
-                    for (var i = 0; i < x.Values.Count; i++) { if (i > 0) sb.Append(", "); Print(x.Values[i], sb); }
-                    sb.Append(']');
-                    break;
-                case ObjectValueNode x:
-                    sb.Append('{');
-                    for (var i = 0; i < x.Fields.Count; i++)
-                    {
-                        if (i > 0) sb.Append(", ");
-                        sb.Append(x.Fields[i].Name.Value).Append(": ");
-                        Print(x.Fields[i].Value, sb);
-                    }
-                    sb.Append('}');
-                    break;
-            }
-        }
-
-        // Control characters, '"' and '\' are escaped; everything else is written as is.
-        static void PrintString(string s, StringBuilder sb)
-        {
-            sb.Append('"');
-            foreach (var ch in s)
-            {
-                switch (ch)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\b': sb.Append("\\b"); break;
-                    case '\f': sb.Append("\\f"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    default:
-                        if (ch < 0x20 || (ch >= 0x7F && ch <= 0x9F))
-                            sb.Append("\\u").Append(((int)ch).ToString("X4", CultureInfo.InvariantCulture));
-                        else sb.Append(ch);
-                        break;
-                }
-            }
-            sb.Append('"');
-        }
+        var literal = ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
+        return literal is null ? null : Printer.Print(literal);
     }
 
     private static T Src<T>(IResolveContext c) => (T)c.Source!;

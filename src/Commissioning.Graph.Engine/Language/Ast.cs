@@ -34,6 +34,8 @@ public abstract class DefinitionNode : SyntaxNode { }
 
 public abstract class ExecutableDefinitionNode : DefinitionNode
 {
+    /// <summary>A description on an operation or fragment (graphql-js 16.15 accepts these; never on the query shorthand).</summary>
+    public StringValueNode? Description { get; init; }
     public NameNode? Name { get; init; }
     public IReadOnlyList<DirectiveNode> Directives { get; init; } = Array.Empty<DirectiveNode>();
     public required SelectionSetNode SelectionSet { get; init; }
@@ -53,6 +55,7 @@ public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
 
 public sealed class VariableDefinitionNode : SyntaxNode
 {
+    public StringValueNode? Description { get; init; }
     public required VariableNode Variable { get; init; }
     public required TypeNode Type { get; init; }
     public ValueNode? DefaultValue { get; init; }

@@ -76,34 +76,37 @@ public sealed class Lexer
     public Lexer(string source)
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
-        Token = new Token(TokenKind.StartOfFile, 0, 0, 0, 0, null);
-        LastToken = Token;
+        _token = new Token(TokenKind.StartOfFile, 0, 0, 0, 0, null);
+        _lastToken = _token;
     }
 
     public string Source => _source;
 
+    private Token _token;
+    private Token _lastToken;
+
     /// <summary>The current (non-ignored) token.</summary>
-    public Token Token { get; private set; }
+    public ref readonly Token Token => ref _token;
 
     /// <summary>The token before <see cref="Token"/>.</summary>
-    public Token LastToken { get; private set; }
+    public ref readonly Token LastToken => ref _lastToken;
 
     /// <summary>Moves to the next non-ignored token and returns it. At end of file it stays on EndOfFile.</summary>
     public Token Advance()
     {
-        LastToken = Token;
+        _lastToken = _token;
         if (_hasLookahead)
         {
             _hasLookahead = false;
-            Token = _lookahead;
+            _token = _lookahead;
             _line = _lookaheadLine;
             _lineStart = _lookaheadLineStart;
         }
-        else if (Token.Kind != TokenKind.EndOfFile)
+        else if (_token.Kind != TokenKind.EndOfFile)
         {
-            Token = ReadNonCommentToken(Token.End);
+            _token = ReadNonCommentToken(_token.End);
         }
-        return Token;
+        return _token;
     }
 
     /// <summary>Returns the token after <see cref="Token"/> without moving.</summary>

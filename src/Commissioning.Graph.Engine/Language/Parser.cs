@@ -97,6 +97,9 @@ public sealed class Parser
         bool hasDescription = PeekDescription();
         Token keywordToken = hasDescription ? _lexer.Lookahead() : _lexer.Token;
 
+        if (hasDescription && keywordToken.Kind == TokenKind.BraceL)
+            throw Error(_lexer.Token.Start, "Unexpected description, descriptions are not supported on shorthand queries.");
+
         if (keywordToken.Kind == TokenKind.Name)
         {
             switch (keywordToken.Value)
@@ -111,9 +114,6 @@ public sealed class Parser
                 case "directive": return ParseDirectiveDefinition();
             }
 
-            if (hasDescription)
-                throw Error(_lexer.Token.Start, "Unexpected description, descriptions are supported only on type definitions.");
-
             switch (keywordToken.Value)
             {
                 case "query":
@@ -121,13 +121,17 @@ public sealed class Parser
                 case "subscription":
                     return ParseOperationDefinition();
                 case "fragment": return ParseFragmentDefinition();
-                case "extend": return ParseTypeSystemExtension();
             }
+
+            if (hasDescription)
+                throw Error(_lexer.Token.Start, "Unexpected description, only GraphQL definitions support descriptions.");
+
+            if (keywordToken.Value == "extend") return ParseTypeSystemExtension();
         }
         throw Unexpected(keywordToken);
     }
 
-    // ---- §2.3 Operations ----
+    // ---- §2.3 Operations (descriptions on operations, fragments and variables as graphql-js 16.15 accepts them) ----
 
     private OperationDefinitionNode ParseOperationDefinition()
     {
@@ -144,6 +148,7 @@ public sealed class Parser
             };
         }
 
+        var description = ParseDescription();
         var operation = ParseOperationType();
         NameNode? name = Peek(TokenKind.Name) ? ParseName() : null;
         var variableDefinitions = ParseVariableDefinitions();
@@ -151,6 +156,7 @@ public sealed class Parser
         var selectionSet = ParseSelectionSet();
         return new OperationDefinitionNode
         {
+            Description = description,
             Operation = operation,
             Name = name,
             VariableDefinitions = variableDefinitions,
@@ -187,6 +193,7 @@ public sealed class Parser
     private VariableDefinitionNode ParseVariableDefinition()
     {
         Token start = _lexer.Token;
+        var description = ParseDescription();
         var variable = ParseVariable();
         ExpectToken(TokenKind.Colon);
         var type = ParseTypeReference();
@@ -194,6 +201,7 @@ public sealed class Parser
         var directives = ParseDirectives(isConst: true);
         return new VariableDefinitionNode
         {
+            Description = description,
             Variable = variable,
             Type = type,
             DefaultValue = defaultValue,
@@ -304,6 +312,7 @@ public sealed class Parser
     private FragmentDefinitionNode ParseFragmentDefinition()
     {
         Token start = _lexer.Token;
+        var description = ParseDescription();
         ExpectKeyword("fragment");
         var name = ParseFragmentName();
         ExpectKeyword("on");
@@ -312,6 +321,7 @@ public sealed class Parser
         var selectionSet = ParseSelectionSet();
         return new FragmentDefinitionNode
         {
+            Description = description,
             Name = name,
             TypeCondition = typeCondition,
             Directives = directives,

@@ -16,7 +16,7 @@ public static class Printer
         NameNode n => n.Value,
         DocumentNode n => Join(Map(n.Definitions), "\n\n"),
         OperationDefinitionNode n => PrintOperation(n),
-        VariableDefinitionNode n => Print(n.Variable) + ": " + Print(n.Type) + Wrap(" = ", PrintOrNull(n.DefaultValue))
+        VariableDefinitionNode n => Wrap("", PrintOrNull(n.Description), "\n") + Print(n.Variable) + ": " + Print(n.Type) + Wrap(" = ", PrintOrNull(n.DefaultValue))
                                      + Wrap(" ", Join(Map(n.Directives), " ")),
         SelectionSetNode n => Block(Map(n.Selections)),
         FieldNode n => PrintField(n),
@@ -26,7 +26,7 @@ public static class Printer
         {
             "...", Wrap("on ", PrintOrNull(n.TypeCondition)), Join(Map(n.Directives), " "), Print(n.SelectionSet),
         }, " "),
-        FragmentDefinitionNode n => "fragment " + Print(n.Name) + " on " + Print(n.TypeCondition) + " "
+        FragmentDefinitionNode n => Wrap("", PrintOrNull(n.Description), "\n") + "fragment " + Print(n.Name) + " on " + Print(n.TypeCondition) + " "
                                     + Wrap("", Join(Map(n.Directives), " "), " ") + Print(n.SelectionSet),
 
         // §2.9 Values
@@ -118,8 +118,10 @@ public static class Printer
 
     private static string PrintOperation(OperationDefinitionNode n)
     {
-        string varDefs = Wrap("(", Join(Map(n.VariableDefinitions), ", "), ")");
-        string prefix = Join(new[]
+        // Variable definitions go one per line (not indented) when any spans lines, i.e. has a description.
+        string[] variables = Map(n.VariableDefinitions);
+        string varDefs = AnyMultiline(variables) ? Wrap("(\n", Join(variables, "\n"), "\n)") : Wrap("(", Join(variables, ", "), ")");
+        string prefix = Wrap("", PrintOrNull(n.Description), "\n") + Join(new[]
         {
             OperationKeyword(n.Operation),
             Join(new[] { PrintOrNull(n.Name), varDefs }, ""),
@@ -143,9 +145,13 @@ public static class Printer
     private static string PrintArgumentDefinitions(IReadOnlyList<InputValueDefinitionNode> arguments)
     {
         string[] args = Map(arguments);
-        bool multiline = false;
-        foreach (var a in args) if (a.Contains('\n')) { multiline = true; break; }
-        return multiline ? Wrap("(\n", Indent(Join(args, "\n")), "\n)") : Wrap("(", Join(args, ", "), ")");
+        return AnyMultiline(args) ? Wrap("(\n", Indent(Join(args, "\n")), "\n)") : Wrap("(", Join(args, ", "), ")");
+    }
+
+    private static bool AnyMultiline(string[] items)
+    {
+        foreach (var item in items) if (item.Contains('\n')) return true;
+        return false;
     }
 
     private static string TypePrefix(TypeDefinitionNode n, string keyword)

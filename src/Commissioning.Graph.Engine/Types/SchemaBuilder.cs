@@ -174,13 +174,11 @@ public sealed partial class SchemaBuilder
 
         // Pass 2: fill in fields, arguments, members.
         foreach (var t in _types) t.Complete(named[t.Name], Ref, named);
-        var directives = new List<DirectiveDefinition>(SpecifiedDirectives.All);
-        foreach (var d in _directives)
-        {
-            var built = d.Build(Ref);
-            var i = directives.FindIndex(x => x.Name == built.Name);
-            if (i >= 0) directives[i] = built; else directives.Add(built);
-        }
+        // As graphql-js's buildASTSchema orders them: declared directives first, then each specified
+        // directive that was not redeclared.
+        var directives = _directives.Select(d => d.Build(Ref)).ToList();
+        foreach (var d in SpecifiedDirectives.All)
+            if (!directives.Exists(x => x.Name == d.Name)) directives.Add(d);
 
         ObjectType? Root(string? name, string what)
         {

@@ -1,0 +1,96 @@
+using Commissioning.Graph.Engine.Language;
+using Commissioning.Graph.Engine.Types;
+
+namespace Commissioning.Graph.Engine.Execution;
+
+/// <summary>The state of one execution (graphql-js ExecutionContext): inputs, plans and collected errors.</summary>
+internal sealed class ExecutionState
+{
+    public required Schema Schema;
+    public required DocumentPlan DocumentPlan;
+    public required OperationDefinitionNode Operation;
+    public required IReadOnlyDictionary<string, object?> Variables;
+    public object? RootValue;
+    public IServiceProvider? Services;
+    public IDictionary<string, object?>? Items;
+    public FieldResolver? DefaultResolver;
+    public CancellationToken CancellationToken;
+    public required ExecutionOptions Options;
+
+    private List<GraphQLError>? _errors;
+    private bool _tooManyErrors;
+    private Dictionary<(FieldPlan, ObjectType), SelectionPlan>? _requestSubPlans;
+
+    public List<GraphQLError>? Errors => _errors;
+
+    /// <summary>Records a field error (spec §6.4.4), applying the error filter and the error limit.</summary>
+    public void AddError(GraphQLError error)
+    {
+        if (Options.ErrorFilter is { } filter) error = filter(error);
+        lock (this)
+        {
+            _errors ??= new List<GraphQLError>();
+            if (_errors.Count >= Options.MaxErrors)
+            {
+                if (!_tooManyErrors)
+                {
+                    _tooManyErrors = true;
+                    _errors.Add(new GraphQLError("Too many errors: further field errors were dropped.") { Extensions = new Dictionary<string, object?> { ["code"] = "TOO_MANY_ERRORS" } });
+                }
+                return;
+            }
+            _errors.Add(error);
+        }
+    }
+
+    public SelectionPlan GetSubPlan(FieldPlan field, ObjectType runtimeType)
+    {
+        var plan = field.GetCachedSubPlan(runtimeType);
+        if (plan is not null) return plan;
+        lock (this)
+        {
+            if (_requestSubPlans is not null && _requestSubPlans.TryGetValue((field, runtimeType), out plan)) return plan;
+        }
+        plan = FieldCollector.CollectSubfields(Schema, DocumentPlan.Fragments, Variables, runtimeType, field.FieldNodes);
+        if (!plan.DependsOnVariables) field.CacheSubPlan(runtimeType, plan);
+        else lock (this) (_requestSubPlans ??= new())[(field, runtimeType)] = plan;
+        return plan;
+    }
+
+    public IDictionary<string, object?> GetItems()
+    {
+        if (Items is null) Interlocked.CompareExchange(ref Items, new Dictionary<string, object?>(), null);
+        return Items;
+    }
+}
+
+/// <summary>What a resolver sees (graphql-js GraphQLResolveInfo plus args, context and source).</summary>
+internal sealed class ResolveContext : IResolveContext
+{
+    private readonly ExecutionState _state;
+    private readonly FieldPlan _field;
+    private readonly ResponsePath _path;
+    private object[]? _pathArray;
+
+    public ResolveContext(ExecutionState state, FieldPlan field, ObjectType parentType, object? source, ResponsePath path, IReadOnlyDictionary<string, object?> arguments)
+    {
+        _state = state; _field = field; ParentType = parentType; Source = source; _path = path; Arguments = arguments;
+    }
+
+    public object? Source { get; }
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+    public FieldDefinition FieldDefinition => _field.Definition;
+    public ObjectType ParentType { get; }
+    public IReadOnlyList<FieldNode> FieldNodes => _field.FieldNodes;
+    public string ResponseKey => _field.ResponseKey;
+    public IReadOnlyList<object> Path => _pathArray ??= _path.ToArray();
+    public ResponsePath ResponsePath => _path;
+    public Schema Schema => _state.Schema;
+    public OperationDefinitionNode Operation => _state.Operation;
+    public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments => _state.DocumentPlan.Fragments;
+    public IReadOnlyDictionary<string, object?> VariableValues => _state.Variables;
+    public object? RootValue => _state.RootValue;
+    public IServiceProvider? Services => _state.Services;
+    public IDictionary<string, object?> Items => _state.GetItems();
+    public CancellationToken CancellationToken => _state.CancellationToken;
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Json;
+using Commissioning.Graph.Engine;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Language;
+using Commissioning.Graph.Engine.Types;
+
+namespace Commissioning.Graph.Host.Commands;
+
+/// <summary>
+/// <c>exec --jsonl</c>: runs the engine alone over JSON Lines (ARCHITECTURE.md "exec --jsonl").
+/// Each input line <c>{"id","schema","data","query","variables"?,"operationName"?}</c> gives exactly one
+/// output line, in order: <c>{"id","response"}</c>, or <c>{"id","schemaError"}</c> when the SDL does not
+/// build or validate, or <c>{"id":null,"inputError"}</c> for a line that is not JSON. The semantics are
+/// graphql-js's <c>graphql({schema: buildSchema(sdl), source: query, rootValue: data, ...})</c>.
+/// </summary>
+public static class ExecJsonlCommand
+{
+    public static int Run(string[] args, Stream input, Stream output)
+    {
+        if (args.Length == 0 || args[0] != "--jsonl")
+        {
+            Console.Error.WriteLine("usage: exec --jsonl  (JSON Lines on standard input)");
+            return 2;
+        }
+        var schemas = new Dictionary<string, (Schema? Schema, string? Error)>(StringComparer.Ordinal);
+        using var reader = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        using var buffered = new BufferedStream(output, 1 << 16);
+        using var writer = new Utf8JsonWriter(buffered, ResultJsonWriter.WriterOptions);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            RunCase(line, schemas, writer);
+            writer.Flush();
+            writer.Reset();
+            buffered.WriteByte((byte)'\n');
+        }
+        writer.Flush();
+        buffered.Flush();
+        return 0;
+    }
+
+    private static void RunCase(string line, Dictionary<string, (Schema?, string?)> schemas, Utf8JsonWriter writer)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = 10_000 });
+        }
+        catch (JsonException e)
+        {
+            writer.WriteStartObject();
+            writer.WriteNull("id");
+            writer.WriteString("inputError", e.Message);
+            writer.WriteEndObject();
+            return;
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            JsonElement id = default;
+            var isObject = root.ValueKind == JsonValueKind.Object;
+            if (isObject) root.TryGetProperty("id", out id);
+            writer.WriteStartObject();
+            writer.WritePropertyName("id");
+            if (id.ValueKind == JsonValueKind.Undefined) writer.WriteNullValue(); else id.WriteTo(writer);
+            try
+            {
+                if (!isObject) throw new InvalidOperationException("A case must be a JSON object.");
+                var sdl = GetString(root, "schema") ?? "";
+                if (!schemas.TryGetValue(sdl, out var built))
+                {
+                    built = BuildSchema(sdl);
+                    schemas[sdl] = built;
+                }
+                if (built.Item1 is not { } schema)
+                {
+                    writer.WriteString("schemaError", built.Item2);
+                }
+                else
+                {
+                    var result = Execute(schema, root);
+                    writer.WritePropertyName("response");
+                    ResultJsonWriter.Write(writer, result);
+                }
+            }
+            catch (Exception e)
+            {
+                writer.WriteString("internalError", e.Message);
+            }
+            writer.WriteEndObject();
+        }
+    }
+
+    private static (Schema?, string?) BuildSchema(string sdl)
+    {
+        try
+        {
+            var schema = SdlSchemaBuilder.Build(sdl);
+            var errors = SchemaValidator.Validate(schema);
+            if (errors.Count > 0) return (null, string.Join("\n", errors.Select(e => e.Message)));
+            return (schema, null);
+        }
+        catch (GraphQLException e)
+        {
+            return (null, string.Join("\n", e.Errors.Select(x => x.Message)));
+        }
+        catch (Exception e)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static ExecutionResult Execute(Schema schema, JsonElement root)
+    {
+        DocumentNode document;
+        try
+        {
+            document = Parser.Parse(GetString(root, "query") ?? "");
+        }
+        catch (GraphQLException e)
+        {
+            return ExecutionResult.FromErrors(e.Errors);
+        }
+        var validationErrors = ValidateDocument(schema, document);
+        if (validationErrors.Count > 0) return ExecutionResult.FromErrors(validationErrors);
+
+        var rootValue = root.TryGetProperty("data", out var data) ? JsonInput.ToValue(data) : null;
+        var variables = root.TryGetProperty("variables", out var vars) ? JsonInput.ToVariables(vars) : null;
+        var request = new ExecutionRequest
+        {
+            Schema = schema,
+            Document = document,
+            RootValue = rootValue,
+            VariableValues = variables,
+            OperationName = GetString(root, "operationName"),
+        };
+        return Executor.ExecuteAsync(request).GetAwaiter().GetResult();
+    }
+
+    // PENDING(validation): DocumentValidator.Validate(schema, document) once the validation branches are merged.
+    private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) => Array.Empty<GraphQLError>();
+
+    private static string? GetString(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}
