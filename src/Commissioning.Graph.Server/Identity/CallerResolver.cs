@@ -51,7 +51,7 @@ public sealed class CallerResolver(ClientApplicationRegistry registry)
     public AuthenticatedCaller? Resolve(IEnumerable<Claim> claims, bool isDevelopmentToken, out string? failure)
     {
         failure = null;
-        string? org = null, azp = null, appid = null, purpose = null, subject = null;
+        string? org = null, azp = null, appid = null, purpose = null, subject = null, tenant = null;
         var scopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var claim in claims)
         {
@@ -62,6 +62,7 @@ public sealed class CallerResolver(ClientApplicationRegistry registry)
                 case IdentityClaims.AppId: appid ??= NonEmpty(claim.Value); break;
                 case IdentityClaims.Purpose: purpose ??= NonEmpty(claim.Value); break;
                 case IdentityClaims.Subject: subject ??= NonEmpty(claim.Value); break;
+                case IdentityClaims.TenantId: tenant ??= NonEmpty(claim.Value); break;
                 case IdentityClaims.Scope:
                     foreach (var s in claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)) scopes.Add(s);
                     break;
@@ -75,6 +76,11 @@ public sealed class CallerResolver(ClientApplicationRegistry registry)
 
         if (registration is not null)
         {
+            if (NonEmpty(registration.TenantId) is { } registeredTenant && !string.Equals(registeredTenant, tenant, StringComparison.OrdinalIgnoreCase))
+            {
+                failure = $"Client application {clientId} is not registered for the token's tenant.";
+                return null;
+            }
             var registered = NonEmpty(registration.Organisation);
             if (registered is not null && org is not null && !string.Equals(registered, org, StringComparison.OrdinalIgnoreCase))
             {

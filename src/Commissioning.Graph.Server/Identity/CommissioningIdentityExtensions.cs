@@ -179,7 +179,9 @@ internal sealed class ConfigureBearerSchemes(
         {
             // Any tenant's v2.0 or v1.0 issuer; AadIssuerValidator puts the tid claim in place of {tenantid}.
             tvp.ValidIssuers = new[] { $"{instance}{TenantIdTemplate}/v2.0", $"https://sts.windows.net/{TenantIdTemplate}/" };
-            tvp.IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(aad.Authority).Validate;
+            // Its own metadata fetch (for issuers outside these templates) gets the same time limit.
+            var metadataClient = new HttpClient { Timeout = identity.Value.MetadataTimeout };
+            tvp.IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(aad.Authority, metadataClient).Validate;
         }
         else
         {

@@ -89,6 +89,13 @@ public sealed class ClientApplication
     /// <summary>The organisation code the application acts for (e.g. <c>X24</c>).</summary>
     public string? Organisation { get; set; }
 
+    /// <summary>
+    /// The Entra ID tenant whose tokens may name this application (the token's <c>tid</c>). Set it
+    /// whenever the API is multi-tenant: otherwise a user of any tenant who signs in to a
+    /// multi-tenant public client would act for this application's organisation.
+    /// </summary>
+    public string? TenantId { get; set; }
+
     /// <summary>Scopes the application may use; others in its tokens are dropped. Empty: none. <c>*</c>: all.</summary>
     public List<string> AllowedScopes { get; set; } = new();
 

@@ -16,14 +16,15 @@ public sealed class EntraIdTokenTests
 {
     private static readonly RsaSecurityKey EntraKey = IdentityTestHost.NewRsaKey("entra-test-key");
 
-    private static Task<IdentityTestHost> StartAsync(string tenantId, string environment = "Production") =>
-        IdentityTestHost.StartAsync(environment, new()
+    private static Task<IdentityTestHost> StartAsync(string tenantId, string? registeredTenant = null) =>
+        IdentityTestHost.StartAsync("Production", new()
         {
             ["AzureAd:TenantId"] = tenantId,
             ["AzureAd:ClientId"] = IdentityTestHost.EntraClientId,
             ["ClientApplications:0:ClientId"] = "c0ffee00-0000-4000-8000-000000000001",
             ["ClientApplications:0:Organisation"] = "X24",
             ["ClientApplications:0:AllowedScopes:0"] = "returns.read",
+            ["ClientApplications:0:TenantId"] = registeredTenant,
         }, services => services.Configure<JwtBearerOptions>(CommissioningIdentityDefaults.EntraIdScheme, o =>
         {
             o.Configuration = new OpenIdConnectConfiguration();
@@ -68,6 +69,19 @@ public sealed class EntraIdTokenTests
         var (response, _) = await host.WhoAmIAsync(token);
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.Single().Parameter);
+    }
+
+    [Fact]
+    public async Task Multi_tenant_configuration_holds_a_registered_application_to_its_tenant()
+    {
+        await using var host = await StartAsync("organizations", registeredTenant: IdentityTestHost.EntraTenant);
+        var own = EntraToken($"https://login.microsoftonline.com/{IdentityTestHost.EntraTenant}/v2.0", IdentityTestHost.EntraTenant);
+        Assert.Equal(HttpStatusCode.OK, (await host.WhoAmIAsync(own)).Response.StatusCode);
+
+        var other = Guid.NewGuid().ToString();
+        var (response, _) = await host.WhoAmIAsync(EntraToken($"https://login.microsoftonline.com/{other}/v2.0", other));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("tenant", response.Headers.WwwAuthenticate.Single().Parameter);
     }
 
     [Fact]
