@@ -91,10 +91,8 @@ public static class CommissioningIdentityExtensions
         services.TryAddTransient<CallerBearerEvents>();
         // Replaces the server's allow-all default, whichever was registered first.
         services.Replace(ServiceDescriptor.Singleton<IGraphQLWebSocketAuthenticator, CallerWebSocketAuthenticator>());
-#if !IDENTITY_SCRATCH
         // First of the interceptors when identity is added before the other features.
         services.AddSingleton<IGraphQLRequestInterceptor, CallerRequestInterceptor>();
-#endif
 
         services.AddAuthentication(CommissioningIdentityDefaults.AuthenticationScheme)
             .AddPolicyScheme(CommissioningIdentityDefaults.AuthenticationScheme, "Bearer token", o =>

@@ -178,4 +178,14 @@ public sealed class BearerTokenTests : IAsyncLifetime
         query.Headers.Accept.ParseAdd("text/html");
         Assert.Equal(HttpStatusCode.Unauthorized, (await _host.Client.SendAsync(query)).StatusCode);
     }
+
+    [Fact]
+    public async Task Endpoint_mapped_without_RequireCaller_still_executes_nothing_without_a_caller()
+    {
+        await using var open = await IdentityTestHost.StartAsync(requireCaller: false);
+        var (response, body) = await open.PostGraphQLAsync(open.Token("01A"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("UNAUTHENTICATED", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(body.TryGetProperty("data", out _));
+    }
 }

@@ -10,11 +10,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-#if !IDENTITY_SCRATCH
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Server.Diagnostics;
-#endif
 
 namespace Commissioning.Graph.Server.Tests.Identity;
 
@@ -40,7 +38,7 @@ public sealed class IdentityTestHost : IAsyncDisposable
     public DevelopmentTokenAuthority DevelopmentTokens => App.Services.GetRequiredService<DevelopmentTokenAuthority>();
 
     public static async Task<IdentityTestHost> StartAsync(string environment = "Development",
-        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool requireCaller = true)
     {
         var contentRoot = Path.Combine(Path.GetTempPath(), "cg-identity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(contentRoot);
@@ -48,36 +46,20 @@ public sealed class IdentityTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings ?? new());
         builder.AddCommissioningIdentity();
-#if !IDENTITY_SCRATCH
         var schema = SdlSchemaBuilder.Build(TestServerFactory.Sdl);
         using (var doc = JsonDocument.Parse(TestServerFactory.Data))
         {
             var root = JsonInput.ToValue(doc.RootElement);
             builder.Services.AddGraphQLServer(builder.Configuration, _ => schema, _ => root);
         }
-#endif
         builder.Services.AddHealthChecks();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseWebSockets();
         app.UseCommissioningIdentity();
-#if IDENTITY_SCRATCH
-        app.MapHealthChecks("/healthz");
-        app.Map("/graphql", async http =>
-        {
-            if (HttpMethods.IsGet(http.Request.Method) && (http.Request.Headers.Accept.ToString()).Contains("text/html"))
-            {
-                http.Response.ContentType = "text/html";
-                await http.Response.WriteAsync("<html>GraphiQL</html>");
-                return;
-            }
-            http.Response.ContentType = "application/graphql-response+json";
-            await http.Response.WriteAsync("""{"data":{"hello":"world"}}""");
-        }).RequireCaller();
-#else
         app.MapHealthEndpoints();
-        app.MapGraphQL().RequireCaller();
-#endif
+        var graphql = app.MapGraphQL();
+        if (requireCaller) graphql.RequireCaller();
         app.MapGet("/whoami", (HttpContext http) => Results.Json(http.GetCaller())).RequireCaller();
         await app.StartAsync();
         return new IdentityTestHost(app, contentRoot);

@@ -81,7 +81,6 @@ public sealed class WebSocketIdentityTests : IAsyncLifetime
         Assert.True(await Authenticator.AuthenticateAsync(new DefaultHttpContext(), payload, CancellationToken.None));
     }
 
-#if !IDENTITY_SCRATCH
     private async Task<WebSocket> ConnectAsync()
     {
         var client = _host.App.GetTestServer().CreateWebSocketClient();
@@ -121,5 +120,4 @@ public sealed class WebSocketIdentityTests : IAsyncLifetime
         var (_, next, _) = await ReceiveAsync(socket);
         Assert.Contains("\"hello\":\"world\"", next);
     }
-#endif
 }
