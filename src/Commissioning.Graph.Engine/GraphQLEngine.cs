@@ -5,6 +5,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Engine.Validation;
+using Commissioning.Graph.Engine.Validation.Rules;
 
 namespace Commissioning.Graph.Engine;
 

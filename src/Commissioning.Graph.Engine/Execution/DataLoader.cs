@@ -2,10 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Commissioning.Graph.Engine.Execution;
 
-/// <summary>Loads the values of many keys in one call; a key missing from the result has no value (default).</summary>
-public delegate Task<IReadOnlyDictionary<TKey, TValue>> BatchLoadFunction<TKey, TValue>(IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
-    where TKey : notnull;
-
 public sealed class DataLoaderOptions
 {
     /// <summary>The most keys one call of the batch function receives; larger batches are split
@@ -17,9 +13,10 @@ public sealed class DataLoaderOptions
     /// <see cref="DataLoader{TKey, TValue}.DispatchAsync"/> (or a full batch) dispatches.</summary>
     public bool AutoDispatch { get; init; } = true;
 
-    /// <summary>Optional extra wait before an automatic dispatch, to gather loads that arrive
-    /// from slower branches. Zero (the default) waits only for the thread pool to go quiet.</summary>
-    public TimeSpan BatchDelay { get; init; } = TimeSpan.Zero;
+    /// <summary>How long no new key must arrive, after the thread pool has gone round without
+    /// one, before an automatic dispatch (see <see cref="DataLoader{TKey, TValue}"/>). It covers a
+    /// thread that is pre-empted while it issues loads. Default 1 ms; zero relies on the yields alone.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>When true (the default) each key is loaded at most once per loader (per request).</summary>
     public bool Cache { get; init; } = true;
@@ -41,17 +38,20 @@ public interface IDataLoaderDispatcher
 /// </summary>
 /// <remarks>
 /// <para><b>Dispatch.</b> The executor resolves sibling fields and list items concurrently: it calls
-/// every resolver of a selection set (or every item of a list) before it awaits them, and the
-/// continuations of a completed batch run as thread-pool work items. A batch must therefore be
-/// dispatched only when that burst of work is over. On the first key of a batch the loader queues
-/// a dispatcher work item on the thread pool; the dispatcher yields (<see cref="Task.Yield"/>, to the
-/// back of the pool's global queue) until it has seen no new key for <see cref="QuietRounds"/>
-/// consecutive yields, and then calls the batch function with every key gathered so far. Since
-/// continuations queued by the executor run before the dispatcher's yields come round again, all
-/// the loads of one "tick" of execution — one level of the response, across all its list items —
-/// land in one batch, as graphql-js's DataLoader batches per event-loop tick.
-/// The heuristic never waits forever (at most <see cref="MaxQuietRounds"/> yields, then it
-/// dispatches), never blocks a thread, and a slow batch cannot hold up an unrelated one.</para>
+/// every resolver of a selection set (or every item of a list) before it awaits them. A batch must
+/// therefore be dispatched only when that burst of work is over, as graphql-js's DataLoader waits
+/// for the end of the event-loop tick. Two mechanisms give that here:
+/// (1) when a batch completes, its waiters' continuations run inline, one after another, on the
+/// completing thread, and no loader of the same request (<see cref="DataLoaderRegistry"/>) dispatches
+/// until they have all run to their next await — so the loads of the next level of the response,
+/// across all list items, gather in one batch;
+/// (2) for the first level (loads issued by the executor's own thread), the first key of a batch
+/// queues a dispatcher on the thread pool, which yields (<see cref="Task.Yield"/>) until it has seen
+/// no new key for <see cref="QuietRounds"/> consecutive yields and then for
+/// <see cref="DataLoaderOptions.QuietPeriod"/> (1 ms, covering a pre-empted thread), then calls the
+/// batch function with every key gathered so far.
+/// It never waits forever (at most <see cref="MaxQuietRounds"/> checks, then it dispatches) and
+/// never blocks a thread.</para>
 /// <para>Deterministic control: <see cref="DispatchAsync"/> dispatches immediately, and with
 /// <see cref="DataLoaderOptions.AutoDispatch"/> false nothing else does (except a batch reaching
 /// <see cref="DataLoaderOptions.MaxBatchSize"/>).</para>
@@ -69,17 +69,23 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
     /// <summary>Yields after which the batch is dispatched even though keys keep arriving.</summary>
     public const int MaxQuietRounds = 64;
 
-    private readonly BatchLoadFunction<TKey, TValue> _batch;
+    private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _batch;
     private readonly DataLoaderOptions _options;
     private readonly CancellationToken _loaderToken;
     private readonly object _gate = new();
     private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache;
     private List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> _pending = new();
     private long _version;             // incremented by every new pending key
+    internal DataLoaderGroup Group { get; set; } = new();
     private bool _dispatcherScheduled;
 
-    public DataLoader(BatchLoadFunction<TKey, TValue> batch, DataLoaderOptions? options = null,
-        IEqualityComparer<TKey>? keyComparer = null, CancellationToken cancellationToken = default)
+    /// <param name="batch">Loads the values of many keys in one call; a key missing from the
+    /// dictionary it returns loads the default value.</param>
+    /// <param name="options">Batch size, dispatch and caching options.</param>
+    /// <param name="cancellationToken">Passed to the batch function (the request's token).</param>
+    /// <param name="keyComparer">Equality of keys, for the cache and for de-duplicating a batch.</param>
+    public DataLoader(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> batch,
+        DataLoaderOptions? options = null, CancellationToken cancellationToken = default, IEqualityComparer<TKey>? keyComparer = null)
     {
         _batch = batch ?? throw new ArgumentNullException(nameof(batch));
         _options = options ?? new DataLoaderOptions();
@@ -87,10 +93,6 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
         _cache = new Dictionary<TKey, TaskCompletionSource<TValue?>>(keyComparer);
         _loaderToken = cancellationToken;
     }
-
-    public DataLoader(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> batch,
-        DataLoaderOptions? options = null, CancellationToken cancellationToken = default)
-        : this(new BatchLoadFunction<TKey, TValue>(batch), options, null, cancellationToken) { }
 
     /// <summary>Number of calls made to the batch function so far.</summary>
     public int BatchCallCount => Volatile.Read(ref _batchCalls);
@@ -113,7 +115,7 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
             }
             else
             {
-                tcs = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                tcs = new TaskCompletionSource<TValue?>();
                 if (_options.Cache) _cache[key] = tcs;
                 _pending.Add(new(key, tcs));
                 _version++;
@@ -182,9 +184,9 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
     // consecutive yields, then dispatch everything gathered.
     private async Task DispatchWhenQuietAsync()
     {
-        if (_options.BatchDelay > TimeSpan.Zero) await Task.Delay(_options.BatchDelay).ConfigureAwait(false);
         long seen = -1;
         var quiet = 0;
+        var waited = false;
         for (var round = 0; round < MaxQuietRounds; round++)
         {
             long version;
@@ -193,8 +195,17 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
                 if (_pending.Count == 0) { _dispatcherScheduled = false; return; }
                 version = _version;
             }
-            if (version == seen) { if (++quiet >= QuietRounds) break; }
-            else { quiet = 0; seen = version; }
+            if (Group.CompletingBatches > 0) { quiet = 0; waited = false; } // continuations are still issuing loads
+            else if (version != seen) { seen = version; quiet = 0; waited = false; }
+            else if (++quiet >= QuietRounds)
+            {
+                if (waited || _options.QuietPeriod <= TimeSpan.Zero) break;
+                // The pool went round without a new key; wait once more, briefly, for a thread
+                // that may have been pre-empted in the middle of issuing its loads.
+                waited = true;
+                await Task.Delay(_options.QuietPeriod).ConfigureAwait(false);
+                continue;
+            }
             await Task.Yield();
         }
         List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;
@@ -230,6 +241,9 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
         }
         catch (Exception ex)
         {
+            Group.EnterCompletion();
+            try
+            {
             lock (_gate)
                 foreach (var (k, tcs) in batch)
                     if (_cache.TryGetValue(k, out var c) && ReferenceEquals(c, tcs)) _cache.Remove(k);
@@ -238,11 +252,30 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
                 if (ex is OperationCanceledException oce) tcs.TrySetCanceled(oce.CancellationToken);
                 else tcs.TrySetException(ex);
             }
+            }
+            finally { Group.ExitCompletion(); }
             return;
         }
-        foreach (var (k, tcs) in batch)
-            tcs.TrySetResult(values.TryGetValue(k, out var v) ? v : default);
+        // Continuations run inline, one after another, here; while they run no loader of the group
+        // dispatches, so the loads they issue (the next level of the response) gather in one batch.
+        Group.EnterCompletion();
+        try
+        {
+            foreach (var (k, tcs) in batch)
+                tcs.TrySetResult(values.TryGetValue(k, out var v) ? v : default);
+        }
+        finally { Group.ExitCompletion(); }
     }
+}
+
+/// <summary>Loaders that batch together: while one of them completes a batch (running its
+/// waiters' continuations), none of them dispatches automatically.</summary>
+internal sealed class DataLoaderGroup
+{
+    private int _completing;
+    public int CompletingBatches => Volatile.Read(ref _completing);
+    public void EnterCompletion() => Interlocked.Increment(ref _completing);
+    public void ExitCompletion() => Interlocked.Decrement(ref _completing);
 }
 
 /// <summary>
@@ -255,6 +288,7 @@ public sealed class DataLoaderRegistry
     public const string ItemsKey = "Commissioning.Graph.Engine.DataLoaderRegistry";
 
     private readonly ConcurrentDictionary<string, IDataLoaderDispatcher> _loaders = new(StringComparer.Ordinal);
+    private readonly DataLoaderGroup _group = new();
 
     /// <summary>The registry of a request, created on first use.</summary>
     public static DataLoaderRegistry For(IDictionary<string, object?> items)
@@ -272,7 +306,12 @@ public sealed class DataLoaderRegistry
     /// <summary>The loader registered under <paramref name="name"/>, created by <paramref name="create"/> on first use.</summary>
     public DataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, Func<DataLoader<TKey, TValue>> create) where TKey : notnull
     {
-        var loader = _loaders.GetOrAdd(name, static (_, c) => c(), create);
+        var loader = _loaders.GetOrAdd(name, static (_, state) =>
+        {
+            var created = state.create();
+            created.Group = state.group;
+            return created;
+        }, (create, group: _group));
         return loader as DataLoader<TKey, TValue>
             ?? throw new InvalidOperationException($"DataLoader \"{name}\" is already registered with other key or value types ({loader.GetType()}).");
     }

@@ -89,6 +89,8 @@ internal enum FieldKind : byte
     TypeName,
 }
 
+internal enum LeafKind : byte { None, Int, Float, String, Boolean, ID, Scalar, Enum }
+
 /// <summary>One response key of a <see cref="SelectionPlan"/>: its merged field nodes and its definition.</summary>
 internal sealed class FieldPlan
 {
@@ -116,6 +118,20 @@ internal sealed class FieldPlan
             foreach (var v in enumType.Values.List)
                 if (v.Value is not null) EnumNames.TryAdd(v.Value, v.Name);
         }
+        if (named is ScalarType or EnumType && Schema.GetNullableType(ReturnType) is NamedType)
+        {
+            Leaf = named switch
+            {
+                EnumType => LeafKind.Enum,
+                _ when ReferenceEquals(named, BuiltInScalars.Int) => LeafKind.Int,
+                _ when ReferenceEquals(named, BuiltInScalars.Float) => LeafKind.Float,
+                _ when ReferenceEquals(named, BuiltInScalars.String) => LeafKind.String,
+                _ when ReferenceEquals(named, BuiltInScalars.Boolean) => LeafKind.Boolean,
+                _ when ReferenceEquals(named, BuiltInScalars.ID) => LeafKind.ID,
+                _ => LeafKind.Scalar,
+            };
+            LeafType = named;
+        }
         NeedsContextForCompletion = named is IAbstractType || (named is ObjectType o && o.IsTypeOf is not null) || named is UnionType;
         ReturnTypeIsNonNull = ReturnType is NonNullType;
     }
@@ -128,6 +144,9 @@ internal sealed class FieldPlan
     public readonly FieldDefinition Definition;
     public readonly IGraphQLType ReturnType;
     public readonly bool ReturnTypeIsNonNull;
+    /// <summary>Set when the type is a leaf type or a non-null leaf type: completion without a path on success.</summary>
+    public readonly LeafKind Leaf;
+    public readonly NamedType? LeafType;
     public FieldKind Kind;
     public readonly bool ArgumentsUseVariables;
     /// <summary>Coerced arguments when they do not depend on the request (set after the first successful coercion).</summary>

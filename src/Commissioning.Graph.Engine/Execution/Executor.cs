@@ -254,6 +254,9 @@ public static partial class Executor
     {
         if (state.CancellationToken.IsCancellationRequested) state.CancellationToken.ThrowIfCancellationRequested();
         if (field.Kind == FieldKind.TypeName) return new(field.ParentType.Name);
+        if (field.Leaf != LeafKind.None && field.Kind == FieldKind.Property && field.ConstantArguments is not null
+            && state.DefaultResolver is null && TryResolveLeafFast(field, source, out var leafValue))
+            return new(leafValue);
 
         var path = new ResponsePath(parentPath, field.ResponseKey);
         object? resolved;
@@ -286,6 +289,57 @@ public static partial class Executor
             return new(ReferenceEquals(value, PropagateNull) && !field.ReturnTypeIsNonNull ? null : value);
         }
         return AwaitCompleted(completed, field.ReturnTypeIsNonNull);
+    }
+
+    // The common case without allocation: a leaf field read by the default resolver whose value
+    // is present and serialises without error. Anything else takes the general route, which
+    // reports errors (serialisation is pure, so trying it twice is harmless).
+    private static bool TryResolveLeafFast(FieldPlan field, object? source, out object? value)
+    {
+        object? raw;
+        switch (source)
+        {
+            case Dictionary<string, object?> map:
+                if (!map.TryGetValue(field.FieldName, out raw)) raw = null;
+                break;
+            case IReadOnlyDictionary<string, object?> map2:
+                if (!map2.TryGetValue(field.FieldName, out raw)) raw = null;
+                break;
+            default:
+                value = null;
+                return false;
+        }
+        value = null;
+        if (raw is null) return !field.ReturnTypeIsNonNull;
+        switch (field.Leaf)
+        {
+            case LeafKind.Int:
+                if (raw is int) { value = raw; return true; }
+                break;
+            case LeafKind.Float:
+                if (raw is int || raw is double d && double.IsFinite(d)) { value = raw; return true; }
+                break;
+            case LeafKind.String:
+            case LeafKind.ID:
+                if (raw is string) { value = raw; return true; }
+                break;
+            case LeafKind.Boolean:
+                if (raw is bool) { value = raw; return true; }
+                break;
+            case LeafKind.Enum:
+                if (raw is not JsonElement && field.EnumNames!.TryGetValue(raw, out var name)) { value = name; return true; }
+                return false;
+        }
+        if (raw is JsonElement or Exception) return false;
+        try
+        {
+            value = ((ScalarType)field.LeafType!).Serialize(raw);
+            return value is not null;
+        }
+        catch
+        {
+            return false;
+        }
     }
 
     private static IReadOnlyDictionary<string, object?> GetArguments(ExecutionState state, FieldPlan field)

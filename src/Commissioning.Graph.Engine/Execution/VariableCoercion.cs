@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Engine.Validation;
 
 namespace Commissioning.Graph.Engine.Execution;
 
@@ -123,11 +124,12 @@ public static class VariableCoercion
             case EnumType enumType:
                 if (value is not string name)
                 {
-                    onError(path.ToArray(), value, $"Enum \"{enumType.Name}\" cannot represent non-string value: {ValueInspector.Inspect(value)}.");
+                    var text = ValueInspector.Inspect(value);
+                    onError(path.ToArray(), value, $"Enum \"{enumType.Name}\" cannot represent non-string value: {text}." + DidYouMeanEnumValue(enumType, text));
                     return null;
                 }
                 if (enumType.Values.TryGetValue(name, out var enumValue)) return enumValue.Value;
-                onError(path.ToArray(), value, $"Value \"{name}\" does not exist in \"{enumType.Name}\" enum.");
+                onError(path.ToArray(), value, $"Value \"{name}\" does not exist in \"{enumType.Name}\" enum." + DidYouMeanEnumValue(enumType, name));
                 return null;
             case ScalarType scalar:
                 try
@@ -182,7 +184,8 @@ public static class VariableCoercion
         }
         foreach (var key in fields.Keys)
             if (!type.Fields.ContainsKey(key))
-                onError(path.ToArray(), value, $"Field \"{key}\" is not defined by type \"{type.Name}\".");
+                onError(path.ToArray(), value, $"Field \"{key}\" is not defined by type \"{type.Name}\"."
+                    + Suggestions.DidYouMean(Suggestions.SuggestionList(key, type.Fields.Keys)));
         if (type.IsOneOf)
         {
             if (result.Count != 1)
@@ -199,6 +202,9 @@ public static class VariableCoercion
         }
         return result;
     }
+
+    private static string DidYouMeanEnumValue(EnumType type, string unknown) =>
+        Suggestions.DidYouMean("the enum value", Suggestions.SuggestionList(unknown, type.Values.Keys));
 
     /// <summary>JavaScript's notion of an iterable object for input values: lists, not strings or maps.</summary>
     internal static bool IsIterable(object value) =>

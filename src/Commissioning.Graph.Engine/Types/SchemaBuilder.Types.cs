@@ -288,6 +288,8 @@ public sealed class FieldBuilder
     public FieldBuilder Resolve(Func<IResolveContext, object?> resolve) { _resolver = Resolvers.FromSync(resolve); return this; }
     /// <summary>A resolver reading the parent value, cast to <typeparamref name="TSource"/>.</summary>
     public FieldBuilder Resolve<TSource>(Func<TSource, object?> resolve) { _resolver = Resolvers.FromSource(resolve); return this; }
+    /// <summary>An async resolver. (Async lambdas bind here rather than to the ValueTask overload.)</summary>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public FieldBuilder ResolveAsync(Func<IResolveContext, Task<object?>> resolve) { _resolver = Resolvers.FromTask(resolve); return this; }
     public FieldBuilder ResolveAsync(Func<IResolveContext, ValueTask<object?>> resolve) { _resolver = new FieldResolver(resolve); return this; }
     /// <summary>A resolver in the engine's own shape.</summary>

@@ -88,6 +88,7 @@ public sealed partial class SchemaBuilder
 
     /// <summary>Sets the resolver of the field at <paramref name="coordinate"/> (<c>"Type.field"</c>).</summary>
     public SchemaBuilder Resolve(string coordinate, Func<IResolveContext, object?> resolve) => Resolver(coordinate, Resolvers.FromSync(resolve));
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
     public SchemaBuilder ResolveAsync(string coordinate, Func<IResolveContext, Task<object?>> resolve) => Resolver(coordinate, Resolvers.FromTask(resolve));
     public SchemaBuilder ResolveAsync(string coordinate, Func<IResolveContext, ValueTask<object?>> resolve) => Resolver(coordinate, new FieldResolver(resolve));
     public SchemaBuilder Resolve<TSource>(string coordinate, Func<TSource, object?> resolve) => Resolver(coordinate, Resolvers.FromSource(resolve));

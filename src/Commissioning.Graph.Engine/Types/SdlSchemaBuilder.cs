@@ -22,7 +22,11 @@ namespace Commissioning.Graph.Engine.Types;
 public static class SdlSchemaBuilder
 {
     /// <summary>Parses and builds. Throws <see cref="GraphQLSyntaxException"/> or <see cref="GraphQLException"/>.</summary>
-    public static Schema Build(string sdl) => Build(Parser.Parse(sdl));
+    public static Schema Build(string sdl) => Build(Parser.Parse(sdl, SchemaParserOptions));
+
+    // A schema is trusted input from the service itself, not from a client: no token limit
+    // (graphql-js has none), so large schemas build; the nesting bound still applies.
+    private static readonly ParserOptions SchemaParserOptions = new() { MaxTokens = 0 };
 
     /// <summary>Builds a schema from a parsed SDL document. Throws <see cref="GraphQLException"/> when the
     /// document does not describe a schema (unknown types, duplicate definitions, ...).</summary>
@@ -35,11 +39,7 @@ public static class SdlSchemaBuilder
     // graphql-js buildASTSchema runs assertValidSDL (the SDL validation rules) first.
     private static void AssertValidSdl(DocumentNode document)
     {
-        // HOOK(validation-b): run the SDL validation rules (graphql-js specifiedSDLRules) here and
-        // throw new GraphQLException(errors) when any fails, e.g.
-        //   var errors = Validation.SdlValidator.Validate(document);
-        //   if (errors.Count > 0) throw new GraphQLException(errors);
-        // Until then the builder itself rejects what it cannot build (see Builder.Fail calls).
+        Validation.SdlValidator.AssertValid(document);
     }
 
     private sealed class Builder

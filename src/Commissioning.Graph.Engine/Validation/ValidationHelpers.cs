@@ -52,7 +52,7 @@ public static class ValidationHelpers
         return false;
     }
 
-    /// <summary>The name of the type a directive on <paramref name="appliedTo"/> would be used at, or null when unknown.</summary>
+    /// <summary>The location a directive on <paramref name="appliedTo"/> would be used at, or null when unknown.</summary>
     public static DirectiveLocation? GetDirectiveLocation(SyntaxNode appliedTo, SyntaxNode? grandParent) => appliedTo switch
     {
         OperationDefinitionNode op => op.Operation switch
@@ -78,6 +78,7 @@ public static class ValidationHelpers
         // graphql-js: an input value inside an input object *definition* is an input field, otherwise an argument.
         InputValueDefinitionNode => grandParent is InputObjectTypeDefinitionNode { IsExtension: false }
             ? DirectiveLocation.INPUT_FIELD_DEFINITION : DirectiveLocation.ARGUMENT_DEFINITION,
+        DirectiveDefinitionNode => DirectiveLocation.DIRECTIVE_DEFINITION,
         _ => null,
     };
 

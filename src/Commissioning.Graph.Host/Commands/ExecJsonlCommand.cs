@@ -4,6 +4,7 @@ using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Engine.Validation;
 
 namespace Commissioning.Graph.Host.Commands;
 
@@ -121,10 +122,10 @@ public static class ExecJsonlCommand
         }
         catch (GraphQLException e)
         {
-            return ExecutionResult.FromErrors(e.Errors);
+            return ExecutionResult.FromErrors(WithoutExtensions(e.Errors));
         }
         var validationErrors = ValidateDocument(schema, document);
-        if (validationErrors.Count > 0) return ExecutionResult.FromErrors(validationErrors);
+        if (validationErrors.Count > 0) return ExecutionResult.FromErrors(WithoutExtensions(validationErrors));
 
         var rootValue = root.TryGetProperty("data", out var data) ? JsonInput.ToValue(data) : null;
         var variables = root.TryGetProperty("variables", out var vars) ? JsonInput.ToVariables(vars) : null;
@@ -139,8 +140,12 @@ public static class ExecJsonlCommand
         return Executor.ExecuteAsync(request).GetAwaiter().GetResult();
     }
 
-    // PENDING(validation): DocumentValidator.Validate(schema, document) once the validation branches are merged.
-    private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) => Array.Empty<GraphQLError>();
+    private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) =>
+        DocumentValidator.Validate(schema, document);
+
+    // graphql-js's syntax and validation errors carry no extensions; the engine adds a code for servers.
+    private static IReadOnlyList<GraphQLError> WithoutExtensions(IReadOnlyList<GraphQLError> errors) =>
+        errors.Select(e => new GraphQLError(e.Message) { Locations = e.Locations, Path = e.Path }).ToArray();
 
     private static string? GetString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -65,7 +65,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), new JsonWriterOptions { SkipValidation = true });
+        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
         if (batch)
         {
             writer.WriteStartArray();
@@ -153,7 +153,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
         var result = ExecutionResult.FromErrors(new[] { GraphQLRequestPipeline.Error(message, ErrorCodes.BadUserInput) });
-        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream());
+        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
         ResultJsonWriter.Write(writer, result);
         await writer.FlushAsync();
     }

@@ -41,6 +41,9 @@ public sealed class GraphQLTransportWsHandler(
 {
     public const string SubProtocol = "graphql-transport-ws";
     private readonly WebSocketOptions _options = options.Value.WebSockets;
+    private readonly GraphQLRequestPipeline _pipeline = pipeline;
+    private readonly IGraphQLWebSocketAuthenticator _authenticator = authenticator;
+    private readonly ILogger _logger = logger;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -154,7 +157,7 @@ public sealed class GraphQLTransportWsHandler(
                         if (p.ValueKind == JsonValueKind.Object) payload = (IReadOnlyDictionary<string, object?>?)JsonInput.ToValue(p);
                         else if (p.ValueKind != JsonValueKind.Null) { await CloseWithAsync(4400, "Invalid connection_init payload"); return; }
                     }
-                    if (!await owner.authenticator.AuthenticateAsync(http, payload, _closed.Token)) { await CloseWithAsync(4403, "Forbidden"); return; }
+                    if (!await owner._authenticator.AuthenticateAsync(http, payload, _closed.Token)) { await CloseWithAsync(4403, "Forbidden"); return; }
                     _acknowledged = true;
                     await SendAsync(new Dictionary<string, object?> { ["type"] = "connection_ack" });
                     break;
@@ -194,7 +197,7 @@ public sealed class GraphQLTransportWsHandler(
         {
             try
             {
-                var (refused, context) = await owner.pipeline.PrepareAsync(request, GraphQLTransport.WebSocket, http, cts.Token);
+                var (refused, context) = await owner._pipeline.PrepareAsync(request, GraphQLTransport.WebSocket, http, cts.Token);
                 if (refused is not null)
                 {
                     if (refused.Result.HasData) await SendNextAsync(id, refused.Result);
@@ -202,7 +205,7 @@ public sealed class GraphQLTransportWsHandler(
                 }
                 else if (context!.Operation.Operation != OperationType.Subscription)
                 {
-                    var outcome = await owner.pipeline.ExecutePreparedAsync(context, cts.Token);
+                    var outcome = await owner._pipeline.ExecutePreparedAsync(context, cts.Token);
                     if (!outcome.Result.HasData) { await SendErrorAsync(id, outcome.Result.Errors!); return; }
                     await SendNextAsync(id, outcome.Result);
                 }
@@ -210,7 +213,7 @@ public sealed class GraphQLTransportWsHandler(
                 {
                     var subscription = await Executor.SubscribeAsync(new ExecutionRequest
                     {
-                        Schema = owner.pipeline.Engine.Schema,
+                        Schema = owner._pipeline.Engine.Schema,
                         Document = context.Document.Document!,
                         OperationName = request.OperationName,
                         VariableValues = request.Variables,
@@ -220,14 +223,14 @@ public sealed class GraphQLTransportWsHandler(
                     });
                     if (subscription.Stream is null)
                     {
-                        var r = subscription.Result ?? ExecutionResult.FromErrors(Array.Empty<GraphQLError>());
+                        var r = subscription.ErrorResult ?? ExecutionResult.FromErrors(Array.Empty<GraphQLError>());
                         if (!r.HasData) { await SendErrorAsync(id, r.Errors!); return; }
                         await SendNextAsync(id, r);
                     }
                     else
                     {
                         await foreach (var evt in subscription.Stream.WithCancellation(cts.Token))
-                            await SendNextAsync(id, owner.pipeline.Mask(evt));
+                            await SendNextAsync(id, owner._pipeline.Mask(evt));
                     }
                 }
                 if (!cts.IsCancellationRequested) await SendAsync(new Dictionary<string, object?> { ["type"] = "complete", ["id"] = id });
@@ -236,7 +239,7 @@ public sealed class GraphQLTransportWsHandler(
             catch (WebSocketException) { }
             catch (Exception e)
             {
-                owner.logger.LogError(e, "Subscription {Id} failed", id);
+                owner._logger.LogError(e, "Subscription {Id} failed", id);
                 await SendErrorAsync(id, new[] { GraphQLRequestPipeline.Error("Unexpected error.", ErrorCodes.InternalServerError) });
             }
             finally
@@ -281,7 +284,7 @@ public sealed class GraphQLTransportWsHandler(
         private async Task SendRawAsync(Action<Utf8JsonWriter> write)
         {
             var buffer = new ArrayBufferWriter<byte>();
-            using (var w = new Utf8JsonWriter(buffer)) write(w);
+            using (var w = new Utf8JsonWriter(buffer, ResultJsonWriter.WriterOptions)) write(w);
             await _sendLock.WaitAsync(_closed.Token);
             try
             {

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Commissioning.Graph.Engine.Execution;
@@ -53,20 +52,12 @@ internal static class Resolve
         ((IEnumerable)list!).Cast<object>().Select(m => m is NamedType t ? t.Name : ((INamedMember)m).Name).ToList();
 }
 
-/// <summary>
-/// Runs a query through <c>Execution.Executor.ExecuteAsync</c>. The executor is written by another
-/// engineer; it is looked up by reflection so that these tests compile before it is merged (they
-/// fail with a clear message until then).
-/// </summary>
+/// <summary>Runs a query through <see cref="Executor.ExecuteAsync"/>.</summary>
 internal static class TestExecutor
 {
     public static async Task<ExecutionResult> ExecuteAsync(Schema schema, string query, object? rootValue = null,
         IReadOnlyDictionary<string, object?>? variables = null, IDictionary<string, object?>? items = null)
     {
-        var executor = typeof(Schema).Assembly.GetType("Commissioning.Graph.Engine.Execution.Executor")
-            ?? throw new InvalidOperationException("Execution.Executor is not merged yet: this test needs it.");
-        var method = executor.GetMethod("ExecuteAsync", BindingFlags.Public | BindingFlags.Static, new[] { typeof(ExecutionRequest) })
-            ?? throw new InvalidOperationException("Executor.ExecuteAsync(ExecutionRequest) not found.");
         var request = new ExecutionRequest
         {
             Schema = schema,
@@ -75,14 +66,14 @@ internal static class TestExecutor
             VariableValues = variables,
             Items = items ?? new Dictionary<string, object?>(),
         };
-        var result = method.Invoke(null, new object[] { request });
-        return result switch
-        {
-            Task<ExecutionResult> t => await t,
-            ValueTask<ExecutionResult> vt => await vt,
-            _ => throw new InvalidOperationException("Unexpected ExecuteAsync return type " + result?.GetType()),
-        };
+        return await Executor.ExecuteAsync(request);
     }
+
+    private static readonly JsonSerializerOptions Compact = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The response as compact JSON, keys in response order (spec §7.1).</summary>
     public static string ToJson(ExecutionResult result)
@@ -91,13 +82,13 @@ internal static class TestExecutor
         if (result.Errors is { Count: > 0 } errors)
             o["errors"] = new JsonArray(errors.Select(e => (JsonNode?)new JsonObject { ["message"] = e.Message }).ToArray());
         if (result.HasData) o["data"] = ToNode(result.Data);
-        return o.ToJsonString();
+        return o.ToJsonString(Compact);
     }
 
     public static string DataJson(ExecutionResult result)
     {
         Assert.True(result.Errors is null or { Count: 0 }, "errors: " + string.Join("; ", result.Errors?.Select(e => e.Message) ?? Array.Empty<string>()));
-        return ToNode(result.Data)?.ToJsonString() ?? "null";
+        return ToNode(result.Data)?.ToJsonString(Compact) ?? "null";
     }
 
     public static JsonNode? ToNode(object? value) => value switch
@@ -116,5 +107,5 @@ internal static class TestExecutor
     };
 
     /// <summary>Re-serialises JSON compactly so two documents compare as strings (key order kept).</summary>
-    public static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    public static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Compact);
 }

@@ -117,10 +117,10 @@ public class SdlSchemaBuilderTests
     }
 
     [Theory]
-    [InlineData("type Query { a: Missing }", "Unknown type: \"Missing\".")]
+    [InlineData("type Query { a: Missing }", "Unknown type \"Missing\".")]
     [InlineData("type Query { a: Int } type Query { b: Int }", "There can be only one type named \"Query\".")]
     [InlineData("type Query { a: Int } extend type Nope { b: Int }", "Cannot extend type \"Nope\" because it is not defined.")]
-    [InlineData("type Query { a: Int } extend input Query { b: Int }", "Cannot extend non-object type \"Query\".")]
+    [InlineData("type Query { a: Int } extend input Query { b: Int }", "Cannot extend non-input object type \"Query\".")]
     [InlineData("type Query { a: Int } extend type Query { a: Int }", "Field \"Query.a\" can only be defined once.")]
     [InlineData("input I { a: Int } type Query { a: I }", "")]
     [InlineData("schema { query: I } input I { a: Int }", "Query root type must be Object type, it cannot be I.")]

@@ -58,7 +58,7 @@ public sealed class PossibleTypeExtensionsRule : IValidationRule
             if (schema is not null)
                 foreach (var t in schema.Types)
                     if (!_definedTypes.ContainsKey(t.Name)) allTypeNames.Add(t.Name);
-            var suggestions = ValidationText.SuggestionList(typeName, allTypeNames);
+            var suggestions = Suggestions.SuggestionList(typeName, allTypeNames);
             _context.ReportError(new GraphQLError(
                 $"Cannot extend type \"{typeName}\" because it is not defined." + _context.DidYouMean(suggestions),
                 new SyntaxNode[] { node.Name }));

@@ -83,9 +83,9 @@ public sealed class ValuesOfCorrectTypeRule : IValidationRule
             {
                 var suggestions = !_context.Options.FieldSuggestions
                     ? Array.Empty<string>()
-                    : ValidationText.SuggestionList(node.Name.Value, parentObject.Fields.Keys);
+                    : Suggestions.SuggestionList(node.Name.Value, parentObject.Fields.Keys);
                 _context.ReportError(new GraphQLError(
-                    $"Field \"{node.Name.Value}\" is not defined by type \"{parentObject.Name}\"." + ValidationText.DidYouMean(suggestions),
+                    $"Field \"{node.Name.Value}\" is not defined by type \"{parentObject.Name}\"." + Suggestions.DidYouMean(suggestions),
                     new SyntaxNode[] { node }));
             }
         }
@@ -123,7 +123,7 @@ public sealed class ValuesOfCorrectTypeRule : IValidationRule
         if (type is not ScalarType scalar)
         {
             context.ReportError(new GraphQLError(
-                $"Expected value of type \"{locationType}\", found {ValidationText.PrintValue(node)}.", new SyntaxNode[] { node }));
+                $"Expected value of type \"{locationType}\", found {Printer.Print(node)}.", new SyntaxNode[] { node }));
             return;
         }
 
@@ -144,7 +144,7 @@ public sealed class ValuesOfCorrectTypeRule : IValidationRule
         catch (Exception e) when (e is not ValidationAbortedException and not OutOfMemoryException)
         {
             context.ReportError(new GraphQLError(
-                $"Expected value of type \"{locationType}\", found {ValidationText.PrintValue(node)}; {e.Message}",
+                $"Expected value of type \"{locationType}\", found {Printer.Print(node)}; {e.Message}",
                 new SyntaxNode[] { node }, originalException: e));
         }
     }
@@ -155,7 +155,7 @@ public sealed class ValuesOfCorrectTypeRule : IValidationRule
         var hide = !context.Options.FieldSuggestions;
         if (node is not EnumValueNode enumNode)
         {
-            var valueStr = ValidationText.PrintValue(node);
+            var valueStr = Printer.Print(node);
             context.ReportError(new GraphQLError(
                 $"Enum \"{enumType.Name}\" cannot represent non-enum value: {valueStr}." + (hide ? "" : DidYouMeanEnumValue(enumType, valueStr)),
                 new SyntaxNode[] { node }));
@@ -170,5 +170,5 @@ public sealed class ValuesOfCorrectTypeRule : IValidationRule
     }
 
     private static string DidYouMeanEnumValue(EnumType enumType, string unknown)
-        => ValidationText.DidYouMean(ValidationText.SuggestionList(unknown, enumType.Values.Keys), "the enum value");
+        => Suggestions.DidYouMean("the enum value", Suggestions.SuggestionList(unknown, enumType.Values.Keys));
 }

@@ -1,0 +1,72 @@
+using Commissioning.Graph.Modules.NhsCb;
+
+namespace Commissioning.Graph.Modules.Commissioning;
+
+public enum FinancialDuty
+{
+    /// <summary>Expenditure within the allocation (programme budget plus running-costs allowance).</summary>
+    BreakEven,
+    /// <summary>Revenue resource used within the revenue resource limit.</summary>
+    RevenueWithinResourceLimit,
+    /// <summary>Capital resource used within the capital resource limit.</summary>
+    CapitalWithinResourceLimit,
+    /// <summary>Running (administration) costs within the running-costs allowance.</summary>
+    RunningCostsWithinAllowance,
+}
+
+/// <summary>One duty measured: the limit, the forecast outturn against it, what is left, and whether it is met.</summary>
+public sealed record DutyAssessment(FinancialDuty Duty, decimal Limit, decimal Outturn)
+{
+    /// <summary>Limit minus outturn; negative when the duty is breached.</summary>
+    public decimal Headroom => Limit - Outturn;
+    public bool Met => Outturn <= Limit;
+}
+
+/// <summary>The statutory financial duties of a consortium as forecast by one financial return.</summary>
+public sealed record FinancialDutiesAssessment(
+    string ConsortiumCode,
+    string Year,
+    int Month,
+    int Version,
+    DutyAssessment BreakEven,
+    DutyAssessment RevenueWithinResourceLimit,
+    DutyAssessment CapitalWithinResourceLimit,
+    DutyAssessment RunningCostsWithinAllowance)
+{
+    public IReadOnlyList<DutyAssessment> All => [BreakEven, RevenueWithinResourceLimit, CapitalWithinResourceLimit, RunningCostsWithinAllowance];
+    public bool AllMet => All.All(d => d.Met);
+    /// <summary>A consortium is at risk when any duty is forecast to be missed.</summary>
+    public bool AtRisk => !AllMet;
+}
+
+/// <summary>
+/// The statutory financial duties, derived from a return's forecast outturn and the year's
+/// allocation. Pure: no database, no clock.
+/// </summary>
+public static class FinancialDuties
+{
+    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, Allocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(financialReturn);
+        ArgumentNullException.ThrowIfNull(allocation);
+        if (!string.Equals(financialReturn.ConsortiumCode, allocation.ConsortiumCode, StringComparison.Ordinal)
+            || !string.Equals(financialReturn.Year, allocation.Year, StringComparison.Ordinal))
+            throw new ArgumentException(
+                $"The allocation ({allocation.ConsortiumCode} {allocation.Year}) is not for this return ({financialReturn.ConsortiumCode} {financialReturn.Year}).",
+                nameof(allocation));
+
+        // Revenue spending = programme spending (the lines) + running costs; capital is separate.
+        var programmeOutturn = financialReturn.Lines.Sum(l => l.ForecastOutturn);
+        var revenueOutturn = programmeOutturn + financialReturn.RunningCostsForecastOutturn;
+
+        return new FinancialDutiesAssessment(
+            financialReturn.ConsortiumCode,
+            financialReturn.Year,
+            financialReturn.Month,
+            financialReturn.Version,
+            new DutyAssessment(FinancialDuty.BreakEven, allocation.ProgrammeBudget + allocation.RunningCostsAllowance, revenueOutturn),
+            new DutyAssessment(FinancialDuty.RevenueWithinResourceLimit, allocation.RevenueResourceLimit, revenueOutturn),
+            new DutyAssessment(FinancialDuty.CapitalWithinResourceLimit, allocation.CapitalResourceLimit, financialReturn.CapitalForecastOutturn),
+            new DutyAssessment(FinancialDuty.RunningCostsWithinAllowance, allocation.RunningCostsAllowance, financialReturn.RunningCostsForecastOutturn));
+    }
+}

@@ -1,0 +1,77 @@
+using Commissioning.Graph.Modules.Shared;
+
+namespace Commissioning.Graph.Modules.NhsCb;
+
+/// <summary>The national board: authorises consortia, allocates their budgets and holds them to account.</summary>
+public sealed class NhsCommissioningBoard
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public string? Mandate { get; set; }
+    public string? Guidance { get; set; }
+}
+
+/// <summary>
+/// The NHS CB's allocation to a consortium (by code) for a financial year: the limits the
+/// statutory financial duties are measured against.
+/// </summary>
+public sealed class Allocation : IVersioned
+{
+    public int Id { get; set; }
+    public required string ConsortiumCode { get; set; }
+    public required string Year { get; set; }
+    /// <summary>Programme budget: the money for commissioning services.</summary>
+    public decimal ProgrammeBudget { get; set; }
+    /// <summary>The ceiling on the consortium's own administration (running) costs.</summary>
+    public decimal RunningCostsAllowance { get; set; }
+    /// <summary>Revenue resource limit: the most revenue resource the consortium may use in the year.</summary>
+    public decimal RevenueResourceLimit { get; set; }
+    /// <summary>Capital resource limit.</summary>
+    public decimal CapitalResourceLimit { get; set; }
+    public DateTime RecordedAt { get; set; }
+    public int RowVersion { get; set; }
+
+    /// <summary>Everything allotted for the year's revenue spending: programme budget plus running-costs allowance.</summary>
+    public decimal TotalAllocation => ProgrammeBudget + RunningCostsAllowance;
+}
+
+public enum AssuranceRating
+{
+    Assured,
+    AssuredWithSupport,
+    PartiallyAssured,
+    NotAssured,
+}
+
+/// <summary>The NHS CB's annual assessment of a consortium.</summary>
+public sealed class AssuranceAssessment
+{
+    public int Id { get; set; }
+    public required string ConsortiumCode { get; set; }
+    public required string Year { get; set; }
+    public AssuranceRating Rating { get; set; }
+    public DateOnly AssessedOn { get; set; }
+    public string? FinanceFinding { get; set; }
+    public string? QualityFinding { get; set; }
+    public string? Summary { get; set; }
+}
+
+public enum InterventionKind
+{
+    ImprovementSupport,
+    Direction,
+    FunctionsTransferred,
+    AccountableOfficerReplaced,
+    Dissolution,
+}
+
+/// <summary>An NHS CB intervention in a consortium (powers of direction and beyond).</summary>
+public sealed class Intervention
+{
+    public int Id { get; set; }
+    public required string ConsortiumCode { get; set; }
+    public InterventionKind Kind { get; set; }
+    public required string Reason { get; set; }
+    public DateOnly StartedOn { get; set; }
+    public DateOnly? EndedOn { get; set; }
+}

@@ -1,0 +1,48 @@
+using Commissioning.Graph.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Graph.Modules.NhsCb.Persistence;
+
+/// <summary>The NhsCb module's tables (schema <c>nhs_cb</c>). Consortia appear by code only.</summary>
+public class NhsCbDbContext : ModuleDbContext
+{
+    public NhsCbDbContext(DbContextOptions<NhsCbDbContext> options) : base(options) { }
+    protected NhsCbDbContext(DbContextOptions options) : base(options) { }
+
+    public override GraphModule Module => GraphModule.NhsCb;
+
+    public DbSet<NhsCommissioningBoard> Boards => Set<NhsCommissioningBoard>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<AssuranceAssessment> AssuranceAssessments => Set<AssuranceAssessment>();
+    public DbSet<Intervention> Interventions => Set<Intervention>();
+
+    protected override void ConfigureModel(ModelBuilder b)
+    {
+        b.Entity<NhsCommissioningBoard>(e =>
+        {
+            e.ToTable("NhsCommissioningBoards");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<Allocation>(e =>
+        {
+            e.Property(a => a.ConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.Year).HasMaxLength(7);
+            e.HasIndex(a => new { a.ConsortiumCode, a.Year }).IsUnique();
+            e.Ignore(a => a.TotalAllocation);
+        });
+        b.Entity<AssuranceAssessment>(e =>
+        {
+            e.Property(a => a.ConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.Year).HasMaxLength(7);
+            e.HasIndex(a => new { a.ConsortiumCode, a.Year }).IsUnique();
+        });
+        b.Entity<Intervention>(e =>
+        {
+            e.Property(i => i.ConsortiumCode).HasMaxLength(20);
+            e.Property(i => i.Reason).HasMaxLength(2000);
+            e.HasIndex(i => i.ConsortiumCode);
+        });
+    }
+}

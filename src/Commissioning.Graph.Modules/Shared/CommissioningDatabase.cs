@@ -1,0 +1,48 @@
+using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.LocalGovernment.Persistence;
+using Commissioning.Graph.Modules.NhsCb.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>
+/// Migrates and seeds the registered modules' databases: what the host's <c>migrate</c> and
+/// <c>seed</c> verbs, and <c>serve</c>'s first start, call.
+/// </summary>
+public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOptions options, IEnumerable<RegisteredModule> modules)
+{
+    public IReadOnlyList<GraphModule> Modules { get; } = modules.Select(m => m.Module).ToList();
+
+    /// <summary>Applies every pending migration of every registered module.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var module in modules)
+        {
+            if (options.Provider == DatabaseProvider.Sqlite) ModuleDatabase.EnsureSqliteDirectory(module.ConnectionString);
+            var db = (DbContext)services.GetRequiredService(module.ContextType);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Loads the demonstration data set into the registered modules (idempotent).</summary>
+    public async Task SeedAsync(int scale = 1, CancellationToken cancellationToken = default)
+    {
+        var seeder = new DemoDataSeeder(scale);
+        foreach (var module in Modules)
+        {
+            switch (module)
+            {
+                case GraphModule.Commissioning: await seeder.SeedAsync(services.GetRequiredService<CommissioningDbContext>(), cancellationToken); break;
+                case GraphModule.LocalGovernment: await seeder.SeedAsync(services.GetRequiredService<LocalGovernmentDbContext>(), cancellationToken); break;
+                case GraphModule.NhsCb: await seeder.SeedAsync(services.GetRequiredService<NhsCbDbContext>(), cancellationToken); break;
+            }
+        }
+    }
+
+    public async Task MigrateAndSeedAsync(int scale = 1, CancellationToken cancellationToken = default)
+    {
+        await MigrateAsync(cancellationToken);
+        await SeedAsync(scale, cancellationToken);
+    }
+}

@@ -1,0 +1,522 @@
+using Commissioning.Graph.Modules.Commissioning;
+using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.LocalGovernment;
+using Commissioning.Graph.Modules.LocalGovernment.Persistence;
+using Commissioning.Graph.Modules.NhsCb;
+using Commissioning.Graph.Modules.NhsCb.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>
+/// Loads the demonstration data set of DOMAIN.md. Idempotent: each aggregate is added only if its
+/// key is absent, so seeding twice changes nothing, and seeding at a larger scale adds only the
+/// generated extras. Each module is seeded through its own context, so a subgraph can seed alone.
+/// Figures are deterministic (no random numbers, no clock).
+/// </summary>
+public sealed class DemoDataSeeder(int scale = 1)
+{
+    public const string NhsCbCode = "X24";
+    public const string Year = DemoConsortium.Year;
+    /// <summary>Months 1–6 of 2013-14 have returns; month 6 is the latest, still a draft.</summary>
+    public const int LatestMonth = 6;
+
+    private static readonly DateTime SeededAt = new(2013, 10, 14, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateOnly ShadowYearStart = new(2012, 4, 1);
+
+    private readonly IReadOnlyList<DemoConsortium> _consortia = DemoConsortium.ForScale(scale);
+
+    public int Scale { get; } = scale;
+
+    /// <summary>Seeds every module registered in <paramref name="services"/> (a scope is created).</summary>
+    public static async Task SeedAsync(IServiceProvider services, int scale = 1, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().SeedAsync(scale, cancellationToken);
+    }
+
+    /// <summary>Seeds the three modules' contexts directly.</summary>
+    public static async Task SeedAsync(CommissioningDbContext commissioning, LocalGovernmentDbContext localGovernment, NhsCbDbContext nhsCb,
+        int scale = 1, CancellationToken cancellationToken = default)
+    {
+        var seeder = new DemoDataSeeder(scale);
+        await seeder.SeedAsync(commissioning, cancellationToken);
+        await seeder.SeedAsync(localGovernment, cancellationToken);
+        await seeder.SeedAsync(nhsCb, cancellationToken);
+    }
+
+    // Programme budget split and the forecast variance of an over-spending consortium, by category.
+    private static readonly (ProgrammeBudgetCategory Category, decimal Share, decimal OverspendVariance)[] Split =
+    [
+        (ProgrammeBudgetCategory.Acute, 0.48m, 0.032m),
+        (ProgrammeBudgetCategory.MentalHealth, 0.12m, 0.004m),
+        (ProgrammeBudgetCategory.Community, 0.10m, 0.006m),
+        (ProgrammeBudgetCategory.Prescribing, 0.12m, 0.045m),
+        (ProgrammeBudgetCategory.ContinuingHealthcare, 0.05m, 0.060m),
+        (ProgrammeBudgetCategory.PrimaryCare, 0.08m, 0.000m),
+        (ProgrammeBudgetCategory.Other, 0.05m, -0.010m),
+    ];
+
+    private static decimal Money(decimal amount) => Math.Round(amount, 2, MidpointRounding.ToEven);
+    private static decimal Thousands(decimal amount) => Math.Round(amount / 1000m) * 1000m;
+
+    // ---------------------------------------------------------------- Commissioning
+
+    public async Task SeedAsync(CommissioningDbContext db, CancellationToken ct = default)
+    {
+        var existingOrgs = (await db.Organisations.Select(o => o.Code).ToListAsync(ct)).ToHashSet();
+
+        foreach (var (code, name, type) in new[]
+                 {
+                     ("RNV", "Northvale Hospitals NHS Foundation Trust", ProviderType.NhsFoundationTrust),
+                     ("RRC", "Riverside Community Health NHS Trust", ProviderType.NhsTrust),
+                     ("NQ1", "Vale Diagnostics Ltd", ProviderType.IndependentSector),
+                 })
+            if (!existingOrgs.Contains(code)) db.Providers.Add(new Provider { Code = code, Name = name, ProviderType = type });
+
+        foreach (var c in _consortia)
+        {
+            if (existingOrgs.Contains(c.Code)) continue;
+            var consortium = new Consortium
+            {
+                Code = c.Code,
+                Name = c.Name,
+                Area = c.Area,
+                AuthorisationStatus = c.Code switch
+                {
+                    "01A" => ConsortiumAuthorisationStatus.Authorised,
+                    "02B" or "03C" => ConsortiumAuthorisationStatus.AuthorisedWithConditions,
+                    _ => c.Index % 3 == 0 ? ConsortiumAuthorisationStatus.Shadow : ConsortiumAuthorisationStatus.Authorised,
+                },
+                EstablishedOn = ShadowYearStart,
+                RegisteredPopulation = c.RegisteredPopulation,
+                UnregisteredPopulation = c.UnregisteredPopulation,
+                Constitution = ConstitutionOf(c),
+            };
+            db.Consortia.Add(consortium);
+            foreach (var hwb in c.HwbCodes)
+                consortium.HwbMemberships.Add(new HwbMembership { ConsortiumCode = c.Code, HwbCode = hwb, From = ShadowYearStart });
+
+            foreach (var (practiceCode, listSize) in c.Practices)
+            {
+                var practice = new GpPractice
+                {
+                    Code = practiceCode,
+                    Name = PracticeName(c, practiceCode),
+                    Postcode = $"NV{c.Index % 9 + 1} {practiceCode[^1]}AB",
+                    ListSize = listSize,
+                    // Year to date (six months) at about £160 a head a year.
+                    PrescribingSpend = Money(listSize * 160m * LatestMonth / 12m),
+                };
+                db.GpPractices.Add(practice);
+                // History: A02004 moved from Northvale North to Northvale South when the consortia settled their boundary.
+                if (practiceCode == "A02004")
+                {
+                    db.ConsortiumMemberships.Add(new ConsortiumMembership { ConsortiumCode = "01A", PracticeCode = practiceCode, From = ShadowYearStart, To = new DateOnly(2012, 9, 30), Reason = "Boundary change: moved to Northvale South" });
+                    db.ConsortiumMemberships.Add(new ConsortiumMembership { ConsortiumCode = c.Code, PracticeCode = practiceCode, From = new DateOnly(2012, 10, 1) });
+                }
+                else
+                    db.ConsortiumMemberships.Add(new ConsortiumMembership { ConsortiumCode = c.Code, PracticeCode = practiceCode, From = ShadowYearStart });
+            }
+
+            db.CommissioningPlans.Add(new CommissioningPlan
+            {
+                ConsortiumCode = c.Code,
+                Year = Year,
+                Title = $"{c.Name}: commissioning plan {Year}",
+                Summary = "Priorities: urgent care redesign, diabetes, dementia diagnosis, and reducing emergency admissions from care homes.",
+                PublishedOn = new DateOnly(2013, 3, 28),
+                Url = $"https://example.nhs.uk/{c.Code.ToLowerInvariant()}/plan-2013-14",
+            });
+            db.ConflictOfInterestDeclarations.Add(new ConflictOfInterestDeclaration
+            {
+                ConsortiumCode = c.Code,
+                PersonName = $"Dr {Surname(c.Index, 0)}",
+                Role = "Governing body GP member",
+                Interest = $"Partner at member practice {c.Practices[0].Code}",
+                Mitigation = "Leaves the meeting for decisions on primary care incentive schemes.",
+                DeclaredOn = new DateOnly(2013, 4, 2),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+
+        await SeedReturnsAsync(db, ct);
+        await SeedContractsAsync(db, existingOrgs, ct);
+    }
+
+    private static Constitution ConstitutionOf(DemoConsortium c) => new()
+    {
+        AccountableOfficer = $"Dr {Surname(c.Index, 1)}",
+        ChiefFinanceOfficer = $"{Forename(c.Index, 2)} {Surname(c.Index, 2)}",
+        CaldicottGuardian = $"Dr {Surname(c.Index, 3)}",
+        SeniorInformationRiskOwner = $"{Forename(c.Index, 4)} {Surname(c.Index, 4)}",
+        DecisionMaking = "Governing body of member-practice GPs, two lay members, a registered nurse and a secondary-care doctor; decisions by majority, the chair holding a casting vote.",
+        ConflictsOfInterestPolicy = "Interests are declared on appointment and at each meeting; a conflicted member takes no part in the decision; the register is published.",
+    };
+
+    private static readonly string[] Surnames = ["Patel", "Hughes", "Okonkwo", "Reid", "Fletcher", "Khan", "Morgan", "Ashworth", "Byrne", "Clarke", "Doyle", "Evans", "Lindqvist"];
+    private static readonly string[] Forenames = ["Alison", "Ben", "Carys", "David", "Ellen", "Farid", "Grace", "Hamish", "Ines", "James", "Kiran", "Laura"];
+    private static string Surname(int i, int k) => Surnames[(i * 5 + k) % Surnames.Length];
+    private static string Forename(int i, int k) => Forenames[(i * 7 + k) % Forenames.Length];
+
+    private static string PracticeName(DemoConsortium c, string code) => c.Index switch
+    {
+        1 => new[] { "Abbey Road Surgery", "Brookside Medical Centre", "Castle Hill Practice", "Dale View Health Centre" }[code[^1] - '1'],
+        2 => new[] { "Elm Tree Surgery", "Fernlea Medical Practice", "Greenway Health Centre", "Harbour Lane Surgery" }[code[^1] - '1'],
+        3 => new[] { "Riverside Medical Centre", "St Mark's Surgery", "Quayside Practice", "Willow Bank Surgery" }[code[^1] - '1'],
+        _ => $"Practice {code}",
+    };
+
+    private async Task SeedReturnsAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var existing = (await db.FinancialReturns.Where(r => r.Year == Year)
+                .Select(r => new { r.ConsortiumCode, r.Month, r.Version }).ToListAsync(ct))
+            .Select(r => (r.ConsortiumCode, r.Month, r.Version)).ToHashSet();
+
+        foreach (var c in _consortia)
+        {
+            for (var month = 1; month <= LatestMonth; month++)
+            {
+                if (existing.Contains((c.Code, month, 1))) continue;
+                var submittedAt = FinancialYear.MonthEnd(Year, month).ToDateTime(new TimeOnly(16, 30), DateTimeKind.Utc).AddDays(8);
+                var v1 = BuildReturn(c, month, submittedAt);
+                db.FinancialReturns.Add(v1);
+                if (month == LatestMonth) continue; // the latest is still a draft
+
+                v1.Submit(submittedAt);
+                if (c.Code == "02B" && month == 3)
+                {
+                    // A queried return corrected by a second version, which was accepted.
+                    v1.Query("Continuing healthcare year-to-date does not reconcile with the CHC database.", submittedAt.AddDays(5));
+                    var v2 = v1.CreateCorrection(submittedAt.AddDays(9));
+                    var chc = v2.Lines.Single(l => l.Category == ProgrammeBudgetCategory.ContinuingHealthcare);
+                    v2.SetLine(chc.Category, chc.Plan, Money(chc.YearToDateActual + 184_250m), chc.ForecastOutturn, submittedAt.AddDays(9));
+                    v2.Submit(submittedAt.AddDays(9));
+                    v2.Accept(submittedAt.AddDays(14));
+                    db.FinancialReturns.Add(v2);
+                }
+                else if (month < LatestMonth - 1)
+                    v1.Accept(submittedAt.AddDays(6));
+                // month 5 stays SUBMITTED, awaiting the NHS CB
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The return of a consortium for a month: figures grow through the year; an over-spender's forecast drifts up.</summary>
+    internal static FinancialReturn BuildReturn(DemoConsortium c, int month, DateTime now)
+    {
+        var r = new FinancialReturn { ConsortiumCode = c.Code, Year = Year, Month = month, Version = 1, CreatedAt = now };
+        var elapsed = month / 12m;
+        var drift = month / (decimal)LatestMonth; // an over-spend becomes clear as the year goes on
+        var totalYtd = 0m;
+        var totalPlan = 0m;
+        var totalForecast = 0m;
+        foreach (var (category, share, overspend) in Split)
+        {
+            var plan = Thousands(c.ProgrammeBudget * share);
+            var variance = c.OverSpending ? overspend * drift : -0.002m;
+            var ytd = Money(plan * elapsed * (1 + variance));
+            var forecast = Thousands(plan * (1 + variance));
+            r.SetLine(category, plan, ytd, forecast, now);
+            (totalPlan, totalYtd, totalForecast) = (totalPlan + plan, totalYtd + ytd, totalForecast + forecast);
+        }
+        var runningPlan = Thousands(c.RunningCostsAllowance * 0.99m);
+        var runningForecast = c.OverSpending ? Thousands(c.RunningCostsAllowance * (1 + 0.027m * drift)) : runningPlan;
+        r.SetRunningCosts(runningPlan, Money(runningForecast * elapsed), runningForecast, now);
+        var capitalPlan = Thousands(c.CapitalResourceLimit * 0.9m);
+        r.SetCapital(capitalPlan, Money(capitalPlan * elapsed * 0.8m), c.OverSpending ? Thousands(c.CapitalResourceLimit * 0.95m) : capitalPlan, now);
+
+        // Breakdown by member practice in proportion to list size; the last practice takes the
+        // remainder so that the breakdown adds up to the lines exactly.
+        var practices = c.Practices;
+        var total = practices.Sum(p => (decimal)p.ListSize);
+        decimal sumPlan = 0, sumYtd = 0, sumForecast = 0;
+        for (var i = 0; i < practices.Count; i++)
+        {
+            var (code, size) = practices[i];
+            var last = i == practices.Count - 1;
+            var p = last ? totalPlan - sumPlan : Money(totalPlan * size / total);
+            var y = last ? totalYtd - sumYtd : Money(totalYtd * size / total);
+            var f = last ? totalForecast - sumForecast : Money(totalForecast * size / total);
+            (sumPlan, sumYtd, sumForecast) = (sumPlan + p, sumYtd + y, sumForecast + f);
+            r.SetPracticeLine(code, p, y, f, now);
+        }
+        return r;
+    }
+
+    private async Task SeedContractsAsync(CommissioningDbContext db, HashSet<string> existingOrgsBefore, CancellationToken ct)
+    {
+        var existingContracts = (await db.Contracts.Select(c => c.Code).ToListAsync(ct)).ToHashSet();
+        var fyStart = FinancialYear.MonthStart(Year, 1);
+        var fyEnd = FinancialYear.MonthEnd(Year, 12);
+
+        var contracts = new List<Contract>
+        {
+            new() { Code = "CT-01A-RNV", CommissionerCode = "01A", ProviderCode = "RNV", ServiceArea = "Acute services (elective, non-elective, outpatients, A&E)",
+                    StartDate = fyStart, EndDate = fyEnd, AnnualValue = 312_000_000m, ActivityPlan = 118_000, ActivityUnit = "spells", CquinSharePercent = 2.5m },
+            new() { Code = "CT-03C-RRC", CommissionerCode = "03C", ProviderCode = "RRC", ServiceArea = "Community health services",
+                    StartDate = fyStart, EndDate = fyEnd, AnnualValue = 28_600_000m, ActivityPlan = 410_000, ActivityUnit = "contacts", CquinSharePercent = 2.5m },
+            new() { Code = "CT-02B-NQ1", CommissionerCode = "02B", ProviderCode = "NQ1", ServiceArea = "Direct-access diagnostics (imaging, endoscopy)",
+                    StartDate = fyStart, EndDate = fyEnd, AnnualValue = 6_450_000m, ActivityPlan = 52_000, ActivityUnit = "tests", CquinSharePercent = 1.5m },
+        };
+        foreach (var c in _consortia.Where(c => c.IsGenerated))
+            contracts.Add(new Contract
+            {
+                Code = $"CT-{c.Code}-RRC", CommissionerCode = c.Code, ProviderCode = "RRC", ServiceArea = "Community health services",
+                StartDate = fyStart, EndDate = fyEnd, AnnualValue = Thousands(c.ProgrammeBudget * 0.09m), ActivityPlan = c.RegisteredPopulation * 2,
+                ActivityUnit = "contacts", CquinSharePercent = 2.5m,
+            });
+
+        foreach (var contract in contracts.Where(c => !existingContracts.Contains(c.Code)))
+        {
+            for (var month = 1; month <= LatestMonth; month++)
+            {
+                var factor = contract.Code == "CT-01A-RNV" ? 1.03m : 0.99m; // acute activity running ahead of plan
+                contract.Performance.Add(new ContractPerformance
+                {
+                    ContractCode = contract.Code, Year = Year, Month = month,
+                    ActivityActual = (int)Math.Round(contract.ActivityPlan / 12m * factor),
+                    CostActual = Money(contract.AnnualValue / 12m * factor),
+                    CquinAchievedPercent = Math.Min(100m, 12.5m * month + (contract.Code.Length % 3) * 5m),
+                });
+            }
+            db.Contracts.Add(contract);
+        }
+        await db.SaveChangesAsync(ct);
+
+        if (!await db.LeadCommissioningArrangements.AnyAsync(a => a.Code == "LCA-ACUTE-RNV", ct))
+        {
+            // Six months of CT-01A-RNV at 103% of plan: 60,770 spells, £160.68m; split 50/30/20.
+            var arrangement = new LeadCommissioningArrangement
+            {
+                Code = "LCA-ACUTE-RNV",
+                Name = "Acute services at Northvale Hospitals",
+                LeadConsortiumCode = "01A",
+                ProviderCode = "RNV",
+                ServiceAreas = "Acute elective; Acute non-elective; Outpatients; Accident and emergency",
+                StartDate = FinancialYear.MonthStart(Year, 1),
+                LeadActivity = 30_385,
+                LeadCost = 80_340_000m,
+            };
+            arrangement.Associates.Add(new ArrangementAssociate { ArrangementCode = arrangement.Code, ConsortiumCode = "02B", SharePercent = 30m, Basis = ShareBasis.ActualActivity, Activity = 18_231, Cost = 48_204_000m });
+            arrangement.Associates.Add(new ArrangementAssociate { ArrangementCode = arrangement.Code, ConsortiumCode = "03C", SharePercent = 20m, Basis = ShareBasis.ActualActivity, Activity = 12_154, Cost = 32_136_000m });
+            arrangement.Contracts.Add(new ArrangementContract { ArrangementCode = arrangement.Code, ContractCode = "CT-01A-RNV" });
+            db.LeadCommissioningArrangements.Add(arrangement);
+        }
+
+        var existingDecisions = (await db.CommissioningDecisions.Select(d => d.Reference).ToListAsync(ct)).ToHashSet();
+        foreach (var d in new[]
+                 {
+                     new CommissioningDecision { ConsortiumCode = "01A", Reference = "01A-2013-007", Title = "Award of the 2013-14 acute services contract to Northvale Hospitals (lead commissioner for 02B and 03C)", DecidedOn = new DateOnly(2013, 3, 21), Value = 312_000_000m, ProviderCode = "RNV", Rationale = "Sole local provider of acute services; activity plan agreed with associates." },
+                     new CommissioningDecision { ConsortiumCode = "03C", Reference = "03C-2013-003", Title = "Community health services contract 2013-14", DecidedOn = new DateOnly(2013, 3, 14), Value = 28_600_000m, ProviderCode = "RRC", Rationale = "Continuity of service while the integrated care pool is established." },
+                     new CommissioningDecision { ConsortiumCode = "02B", Reference = "02B-2013-011", Title = "Direct-access diagnostics under Any Qualified Provider", DecidedOn = new DateOnly(2013, 2, 27), Value = 6_450_000m, ProviderCode = "NQ1", Rationale = "Shorter waits for imaging; tariff price." },
+                 })
+            if (!existingDecisions.Contains(d.Reference)) db.CommissioningDecisions.Add(d);
+        await db.SaveChangesAsync(ct);
+    }
+
+    // ---------------------------------------------------------------- LocalGovernment
+
+    public async Task SeedAsync(LocalGovernmentDbContext db, CancellationToken ct = default)
+    {
+        if (!await db.LocalAuthorities.AnyAsync(a => a.Code == "E10000001", ct))
+        {
+            var la = new LocalAuthority { Code = "E10000001", Name = "Northvale County Council", Type = LocalAuthorityType.County, DirectorOfPublicHealth = "Dr Helen Marsh" };
+            la.HealthAndWellbeingBoard = Board(DemoConsortium.NorthvaleHwb, "Northvale Health and Wellbeing Board", la, "Cllr Margaret Aldous", "Dr Helen Marsh", "Healthwatch Northvale");
+            db.LocalAuthorities.Add(la);
+        }
+        if (!await db.LocalAuthorities.AnyAsync(a => a.Code == "E06000002", ct))
+        {
+            var la = new LocalAuthority { Code = "E06000002", Name = "Riverside City Council", Type = LocalAuthorityType.Unitary, DirectorOfPublicHealth = "Dr Samuel Okafor" };
+            la.HealthAndWellbeingBoard = Board(DemoConsortium.RiversideHwb, "Riverside Health and Wellbeing Board", la, "Cllr Daniel Pryce", "Dr Samuel Okafor", "Healthwatch Riverside");
+            db.LocalAuthorities.Add(la);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Consortium seats, including generated consortia at larger scales.
+        var seats = (await db.HwbMembers.Where(m => m.Role == HwbMemberRole.Consortium)
+            .Select(m => new { m.HwbCode, m.OrganisationCode }).ToListAsync(ct)).Select(m => (m.HwbCode, m.OrganisationCode)).ToHashSet();
+        foreach (var c in _consortia)
+            foreach (var hwb in c.HwbCodes)
+                if (!seats.Contains((hwb, c.Code)))
+                    db.HwbMembers.Add(new HwbMember { HwbCode = hwb, Role = HwbMemberRole.Consortium, Name = c.Name, OrganisationCode = c.Code, From = ShadowYearStart });
+        await db.SaveChangesAsync(ct);
+
+        await SeedJsnasAsync(db, ct);
+        await SeedPoolsAsync(db, ct);
+    }
+
+    private static HealthAndWellbeingBoard Board(string code, string name, LocalAuthority la, string chair, string dph, string healthWatch)
+    {
+        var board = new HealthAndWellbeingBoard { Code = code, Name = name, LocalAuthorityCode = la.Code, Chair = chair };
+        var from = new DateOnly(2013, 4, 1);
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.Councillor, Name = chair, OrganisationCode = la.Code, From = from });
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.DirectorOfPublicHealth, Name = dph, OrganisationCode = la.Code, From = from });
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.DirectorOfAdultSocialServices, Name = $"Director of Adult Social Services, {la.Name}", OrganisationCode = la.Code, From = from });
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.DirectorOfChildrensServices, Name = $"Director of Children's Services, {la.Name}", OrganisationCode = la.Code, From = from });
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.LocalHealthWatch, Name = healthWatch, From = from });
+        board.Members.Add(new HwbMember { HwbCode = code, Role = HwbMemberRole.NhsCommissioningBoard, Name = "NHS Commissioning Board local area team", OrganisationCode = NhsCbCode, From = from });
+        return board;
+    }
+
+    private async Task SeedJsnasAsync(LocalGovernmentDbContext db, CancellationToken ct)
+    {
+        foreach (var (hwb, title) in new[] { (DemoConsortium.NorthvaleHwb, "Northvale Joint Strategic Needs Assessment 2013-14"), (DemoConsortium.RiversideHwb, "Riverside Joint Strategic Needs Assessment 2013-14") })
+            if (!await db.Jsnas.AnyAsync(j => j.HwbCode == hwb && j.Year == Year, ct))
+                db.Jsnas.Add(new Jsna { HwbCode = hwb, Year = Year, Title = title, PublishedOn = new DateOnly(2013, 9, 30) });
+        await db.SaveChangesAsync(ct);
+
+        var jsnas = await db.Jsnas.Where(j => j.Year == Year).ToDictionaryAsync(j => j.HwbCode, ct);
+        var existing = (await db.JsnaContributions.Select(c => new { c.JsnaId, c.ConsortiumCode, c.Topic }).ToListAsync(ct))
+            .Select(c => (c.JsnaId, c.ConsortiumCode, c.Topic)).ToHashSet();
+        var at = new DateTime(2013, 7, 1, 10, 0, 0, DateTimeKind.Utc);
+
+        void Add(string hwb, string consortium, string topic, string narrative, JsnaContributionStatus status, params (string Name, int Numerator, int Denominator)[] indicators)
+        {
+            var jsna = jsnas[hwb];
+            if (existing.Contains((jsna.Id, consortium, topic))) return;
+            var c = new JsnaContribution { ConsortiumCode = consortium, Topic = topic, Narrative = narrative };
+            c.Revise(topic, narrative, at);
+            foreach (var (name, n, d) in indicators) c.SetIndicator(name, n, d, at);
+            if (status >= JsnaContributionStatus.Submitted) c.Submit(at.AddDays(14));
+            if (status == JsnaContributionStatus.Accepted) c.Accept(at.AddDays(30));
+            jsna.Contributions.Add(c);
+        }
+
+        Add(DemoConsortium.NorthvaleHwb, "01A", "Diabetes",
+            "Recorded diabetes prevalence in Northvale North is above the England average and rising; one in five people with diabetes had all eight care processes last year.",
+            JsnaContributionStatus.Accepted,
+            ("Recorded diabetes prevalence (17+)", 14_212, 244_600), ("All eight care processes completed", 2_871, 14_212));
+        Add(DemoConsortium.NorthvaleHwb, "02B", "Childhood obesity",
+            "Reception-year obesity in the south of the county matches England; Year 6 obesity is higher in the two most deprived wards.",
+            JsnaContributionStatus.Submitted,
+            ("Obese children in Year 6", 412, 2_153), ("Obese children in Reception", 218, 2_390));
+        Add(DemoConsortium.NorthvaleHwb, "02B", "Self-harm in young people",
+            "Draft: emergency admissions for self-harm among 10–14 year olds are few but rising; small numbers must not be published.",
+            JsnaContributionStatus.Draft,
+            ("Emergency admissions for self-harm, aged 10–14", 6, 16_480), ("Emergency admissions for self-harm, aged 15–19", 57, 17_020));
+        Add(DemoConsortium.RiversideHwb, "03C", "Frailty and falls",
+            "Falls-related admissions among people aged 65 and over are the highest in the region; hip fractures among people over 90 in care homes are few but severe.",
+            JsnaContributionStatus.Submitted,
+            ("Emergency admissions for falls, aged 65+", 1_184, 38_960), ("Hip fractures in care-home residents aged 90+", 5, 640));
+        Add(DemoConsortium.RiversideHwb, "03C", "Alcohol",
+            "Draft: alcohol-related admissions in the city centre wards are double the Riverside average.",
+            JsnaContributionStatus.Draft,
+            ("Alcohol-related admissions (narrow measure)", 1_420, 221_700));
+        Add(DemoConsortium.RiversideHwb, "02B", "Chronic obstructive pulmonary disease",
+            "East Riverside practices record COPD prevalence well below that expected from smoking rates: undiagnosed disease is likely.",
+            JsnaContributionStatus.Accepted,
+            ("Recorded COPD prevalence", 2_310, 121_000));
+        foreach (var c in _consortia.Where(c => c.IsGenerated))
+            Add(c.HwbCodes[0], c.Code, "Dementia diagnosis",
+                "Estimated dementia diagnosis rate below the national ambition.",
+                JsnaContributionStatus.Submitted,
+                ("Recorded dementia diagnoses", c.RegisteredPopulation / 140, c.RegisteredPopulation / 85));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SeedPoolsAsync(LocalGovernmentDbContext db, CancellationToken ct)
+    {
+        var recorded = new DateTime(2013, 4, 30, 12, 0, 0, DateTimeKind.Utc);
+        if (!await db.PooledBudgets.AnyAsync(p => p.Code == "POOL-LD-NV", ct))
+        {
+            var pool = new PooledBudget
+            {
+                Code = "POOL-LD-NV",
+                Name = "Northvale learning disabilities pooled fund",
+                HostCode = "E10000001",
+                Scope = "Learning disabilities: supported living; day services; respite care; health facilitation",
+                RiskShare = "Overspends and underspends are shared in proportion to contributions: Northvale County Council 50%, 01A 30%, 02B 20%, after the host has taken all reasonable steps to manage demand.",
+                StartDate = new DateOnly(2013, 4, 1),
+            };
+            pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "E10000001", Kind = PoolPartnerKind.LocalAuthority, RiskSharePercent = 50m });
+            pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "01A", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 30m });
+            pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "02B", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 20m });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E10000001", Year = Year, Amount = 14_200_000m, RecordedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "01A", Year = Year, Amount = 8_600_000m, RecordedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "02B", Year = Year, Amount = 5_400_000m, RecordedAt = recorded });
+            AddExpenditure(pool, ["Supported living", "Day services", "Respite care"], 28_200_000m);
+            db.PooledBudgets.Add(pool);
+        }
+        if (!await db.PooledBudgets.AnyAsync(p => p.Code == "POOL-IC-RS", ct))
+        {
+            var pool = new PooledBudget
+            {
+                Code = "POOL-IC-RS",
+                Name = "Riverside integrated care pool",
+                HostCode = "03C",
+                Scope = "Integrated care: intermediate care; reablement; community equipment",
+                RiskShare = "Riverside Commissioning Consortium bears 60% and Riverside City Council 40% of any variance; variances above £500,000 are referred to the Health and Wellbeing Board.",
+                StartDate = new DateOnly(2013, 4, 1),
+            };
+            pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "03C", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 60m });
+            pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "E06000002", Kind = PoolPartnerKind.LocalAuthority, RiskSharePercent = 40m });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "03C", Year = Year, Amount = 9_800_000m, RecordedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E06000002", Year = Year, Amount = 6_500_000m, RecordedAt = recorded });
+            AddExpenditure(pool, ["Intermediate care", "Reablement", "Community equipment"], 16_300_000m);
+            db.PooledBudgets.Add(pool);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void AddExpenditure(PooledBudget pool, string[] areas, decimal annual)
+    {
+        decimal[] weights = [0.5m, 0.3m, 0.2m];
+        for (var month = 1; month <= LatestMonth; month++)
+            for (var i = 0; i < areas.Length; i++)
+                pool.Expenditure.Add(new PoolExpenditure
+                {
+                    PoolCode = pool.Code, Year = Year, Month = month, ServiceArea = areas[i],
+                    Description = $"{areas[i]}, {FinancialYear.MonthStart(Year, month):MMMM yyyy}",
+                    Amount = Money(annual * weights[i] / 12m * (1 + 0.004m * month)),
+                    RecordedAt = FinancialYear.MonthEnd(Year, month).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc).AddDays(10),
+                });
+    }
+
+    // ---------------------------------------------------------------- NhsCb
+
+    public async Task SeedAsync(NhsCbDbContext db, CancellationToken ct = default)
+    {
+        if (!await db.Boards.AnyAsync(b => b.Code == NhsCbCode, ct))
+            db.Boards.Add(new NhsCommissioningBoard
+            {
+                Code = NhsCbCode,
+                Name = "NHS Commissioning Board",
+                Mandate = "The Mandate from the Government to the NHS Commissioning Board: April 2013 to March 2015",
+                Guidance = "Clinical commissioning group authorisation: draft guide for applicants; financial planning guidance 2013-14",
+            });
+
+        var allocated = (await db.Allocations.Where(a => a.Year == Year).Select(a => a.ConsortiumCode).ToListAsync(ct)).ToHashSet();
+        var assessed = (await db.AssuranceAssessments.Where(a => a.Year == Year).Select(a => a.ConsortiumCode).ToListAsync(ct)).ToHashSet();
+        foreach (var c in _consortia)
+        {
+            if (!allocated.Contains(c.Code))
+                db.Allocations.Add(new Allocation
+                {
+                    ConsortiumCode = c.Code, Year = Year,
+                    ProgrammeBudget = c.ProgrammeBudget, RunningCostsAllowance = c.RunningCostsAllowance,
+                    RevenueResourceLimit = c.RevenueResourceLimit, CapitalResourceLimit = c.CapitalResourceLimit,
+                    RecordedAt = new DateTime(2012, 12, 18, 12, 0, 0, DateTimeKind.Utc),
+                });
+            if (!assessed.Contains(c.Code))
+                db.AssuranceAssessments.Add(new AssuranceAssessment
+                {
+                    ConsortiumCode = c.Code, Year = Year, AssessedOn = new DateOnly(2013, 10, 10),
+                    Rating = c.OverSpending ? AssuranceRating.PartiallyAssured : c.Code == "02B" ? AssuranceRating.AssuredWithSupport : AssuranceRating.Assured,
+                    FinanceFinding = c.OverSpending ? "Month 6 forecast outturn exceeds the revenue resource limit and the running-costs allowance; a recovery plan is required." : "On track to meet all financial duties.",
+                    QualityFinding = "No significant concerns.",
+                    Summary = c.OverSpending ? "Partially assured: financial recovery plan and monthly review." : "Quarter 2 checkpoint.",
+                });
+        }
+        if (!await db.Interventions.AnyAsync(i => i.ConsortiumCode == "03C", ct))
+            db.Interventions.Add(new Intervention
+            {
+                ConsortiumCode = "03C", Kind = InterventionKind.ImprovementSupport,
+                Reason = "Forecast breach of the revenue resource limit at month 6 (acute, prescribing and continuing healthcare pressures).",
+                StartedOn = new DateOnly(2013, 10, 15),
+            });
+        await db.SaveChangesAsync(ct);
+    }
+}

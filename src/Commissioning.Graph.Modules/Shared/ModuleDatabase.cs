@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>Configures a module's DbContext for the chosen provider (runtime and design time alike).</summary>
+public static class ModuleDatabase
+{
+    public const string MigrationsHistoryTable = "__EFMigrationsHistory";
+
+    public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder,
+        DatabaseProvider provider, string connectionString, GraphModule module)
+    {
+        var schema = DatabaseOptions.SchemaOf(module);
+        return provider switch
+        {
+            // SQLite has no schemas: all modules share one file, so each keeps its own history table.
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
+                o => o.MigrationsHistoryTable($"{MigrationsHistoryTable}_{schema}")),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString,
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+            _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+        };
+    }
+
+    /// <summary>Makes sure the folder of a SQLite file exists before the file is opened.</summary>
+    internal static void EnsureSqliteDirectory(string connectionString)
+    {
+        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory) return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}

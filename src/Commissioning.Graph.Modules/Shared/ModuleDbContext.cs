@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>
+/// What every module's DbContext shares: its own schema (ignored by SQLite, which has none, so
+/// table names are unique across modules), money as decimal(18,2), enums stored as their names,
+/// and the optimistic-concurrency version bump on save.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The module this context persists; fixes its schema and migrations history table.</summary>
+    public abstract GraphModule Module { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(DatabaseOptions.SchemaOf(Module));
+        ConfigureModel(modelBuilder);
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+                // Money: explicit precision everywhere a module did not choose one (shares are decimal(5,2)).
+                if (type == typeof(decimal) && property.GetPrecision() is null)
+                {
+                    property.SetPrecision(18);
+                    property.SetScale(2);
+                }
+                // Enums as names: readable in the database and stable if members are reordered.
+                if (type.IsEnum && property.GetProviderClrType() is null)
+                {
+                    property.SetProviderClrType(typeof(string));
+                    property.SetMaxLength(40);
+                }
+                if (property.Name == nameof(IVersioned.RowVersion) && typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+                    property.IsConcurrencyToken = true;
+            }
+        }
+    }
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BeforeSave()
+    {
+        ChangeTracker.DetectChanges();
+        EnforceDomainRules(ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList());
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            // The original value stays in the WHERE clause; the stored value moves on by one, so a
+            // writer that read the row before this update matches nothing and gets a
+            // DbUpdateConcurrencyException.
+            if (entry.State == EntityState.Modified)
+                entry.Entity.RowVersion = entry.Property(e => e.RowVersion).OriginalValue + 1;
+            else if (entry.State == EntityState.Added && entry.Entity.RowVersion == 0)
+                entry.Entity.RowVersion = 1;
+        }
+    }
+
+    /// <summary>Checks rules that must hold however an entity was changed (the last line of defence).</summary>
+    protected virtual void EnforceDomainRules(IReadOnlyList<EntityEntry> changes) { }
+
+    /// <summary>
+    /// Makes the next save of <paramref name="entity"/> conditional on the version a client read
+    /// (and sends back), not the one this context loaded.
+    /// </summary>
+    public void ExpectVersion<T>(T entity, int expectedRowVersion) where T : class, IVersioned =>
+        Entry(entity).Property(e => e.RowVersion).OriginalValue = expectedRowVersion;
+}

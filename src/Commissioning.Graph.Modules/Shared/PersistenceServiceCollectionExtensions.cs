@@ -1,0 +1,105 @@
+using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.LocalGovernment.Persistence;
+using Commissioning.Graph.Modules.NhsCb.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the DbContexts of the given modules (all three when none is named) on the provider
+    /// that configuration chooses:
+    /// <c>Database:Provider</c> = <c>Sqlite</c> (default; file <c>data/commissioning.db</c>) | <c>PostgreSql</c> | <c>SqlServer</c>;
+    /// <c>ConnectionStrings:Commissioning</c>, overridable per module with <c>ConnectionStrings:{Module}</c>;
+    /// <c>Database:LogSql</c> = true to log statements.
+    /// Each module's context is available both scoped (<c>CommissioningDbContext</c> …) and from an
+    /// <see cref="IDbContextFactory{TContext}"/> (for DataLoaders that run outside the request scope),
+    /// and <see cref="CommissioningDatabase"/> migrates and seeds them.
+    /// </summary>
+    public static IServiceCollection AddCommissioningPersistence(this IServiceCollection services,
+        IConfiguration configuration, params GraphModule[] modules) =>
+        services.AddCommissioningPersistence(ReadOptions(configuration), modules);
+
+    public static IServiceCollection AddCommissioningPersistence(this IServiceCollection services,
+        DatabaseOptions options, params GraphModule[] modules)
+    {
+        if (modules.Length == 0) modules = Enum.GetValues<GraphModule>();
+        services.TryAddSingleton(options);
+        foreach (var module in modules.Distinct())
+        {
+            switch (module, options.Provider)
+            {
+                case (GraphModule.Commissioning, DatabaseProvider.Sqlite): Add<CommissioningDbContext, SqliteCommissioningDbContext>(services, options, module); break;
+                case (GraphModule.Commissioning, DatabaseProvider.PostgreSql): Add<CommissioningDbContext, PostgreSqlCommissioningDbContext>(services, options, module); break;
+                case (GraphModule.Commissioning, DatabaseProvider.SqlServer): Add<CommissioningDbContext, SqlServerCommissioningDbContext>(services, options, module); break;
+                case (GraphModule.LocalGovernment, DatabaseProvider.Sqlite): Add<LocalGovernmentDbContext, SqliteLocalGovernmentDbContext>(services, options, module); break;
+                case (GraphModule.LocalGovernment, DatabaseProvider.PostgreSql): Add<LocalGovernmentDbContext, PostgreSqlLocalGovernmentDbContext>(services, options, module); break;
+                case (GraphModule.LocalGovernment, DatabaseProvider.SqlServer): Add<LocalGovernmentDbContext, SqlServerLocalGovernmentDbContext>(services, options, module); break;
+                case (GraphModule.NhsCb, DatabaseProvider.Sqlite): Add<NhsCbDbContext, SqliteNhsCbDbContext>(services, options, module); break;
+                case (GraphModule.NhsCb, DatabaseProvider.PostgreSql): Add<NhsCbDbContext, PostgreSqlNhsCbDbContext>(services, options, module); break;
+                case (GraphModule.NhsCb, DatabaseProvider.SqlServer): Add<NhsCbDbContext, SqlServerNhsCbDbContext>(services, options, module); break;
+                default: throw new ArgumentOutOfRangeException(nameof(modules), $"{module} on {options.Provider}");
+            }
+        }
+        services.TryAddScoped<CommissioningDatabase>();
+        return services;
+    }
+
+    /// <summary>Reads <see cref="DatabaseOptions"/> from configuration (see <see cref="AddCommissioningPersistence(IServiceCollection, IConfiguration, GraphModule[])"/>).</summary>
+    public static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        var options = new DatabaseOptions();
+        var provider = section["Provider"];
+        if (!string.IsNullOrWhiteSpace(provider))
+        {
+            options.Provider = provider.Trim().ToLowerInvariant() switch
+            {
+                "sqlite" => DatabaseProvider.Sqlite,
+                "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSql,
+                "sqlserver" or "mssql" => DatabaseProvider.SqlServer,
+                _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not one of Sqlite, PostgreSql, SqlServer."),
+            };
+        }
+        options.ConnectionString = configuration.GetConnectionString("Commissioning") ?? section["ConnectionString"];
+        foreach (var module in Enum.GetValues<GraphModule>())
+        {
+            // ConnectionStrings:Commissioning is the shared string, so the Commissioning module's own override is ConnectionStrings:CommissioningModule.
+            var key = module == GraphModule.Commissioning ? "CommissioningModule" : module.ToString();
+            if (configuration.GetConnectionString(key) is { Length: > 0 } s) options.ModuleConnectionStrings[module] = s;
+        }
+        options.LogSql = bool.TryParse(section["LogSql"], out var log) && log;
+        return options;
+    }
+
+    private static void Add<TContext, TProviderContext>(IServiceCollection services, DatabaseOptions options, GraphModule module)
+        where TContext : ModuleDbContext
+        where TProviderContext : TContext
+    {
+        var connectionString = options.ConnectionStringFor(module);
+        services.AddDbContextFactory<TProviderContext>(builder =>
+        {
+            builder.UseProvider(options.Provider, connectionString, module);
+            if (options.LogSql) builder.LogTo(Console.WriteLine, LogLevel.Information);
+        });
+        // Code depends on the module's context type, not the provider subclass.
+        services.AddSingleton<IDbContextFactory<TContext>>(sp =>
+            new UpcastFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
+        services.AddScoped<TContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());
+        services.AddSingleton(new RegisteredModule(module, typeof(TContext), connectionString));
+    }
+
+    private sealed class UpcastFactory<TContext, TProviderContext>(IDbContextFactory<TProviderContext> inner) : IDbContextFactory<TContext>
+        where TContext : DbContext where TProviderContext : TContext
+    {
+        public TContext CreateDbContext() => inner.CreateDbContext();
+    }
+}
+
+/// <summary>A module whose persistence is registered, and where it lives.</summary>
+public sealed record RegisteredModule(GraphModule Module, Type ContextType, string ConnectionString);
