@@ -80,7 +80,9 @@ public static class CommissioningIdentityExtensions
             .Validate(o => o.Applications.GroupBy(a => a.ClientId.Trim(), StringComparer.OrdinalIgnoreCase).All(g => g.Count() == 1),
                 "ClientApplications lists a ClientId more than once.")
             .Validate(o => o.Applications.SelectMany(a => a.AllowedPurposes).All(PurposeOfUse.IsKnown),
-                "ClientApplications names a purpose of use that is not documented (see PurposeOfUse).");
+                "ClientApplications names a purpose of use that is not documented (see PurposeOfUse).")
+            // A bad registry stops the server at start, rather than turning every request into a 401.
+            .ValidateOnStart();
 
         services.AddHttpContextAccessor();
         services.TryAddSingleton<ClientApplicationRegistry>();
@@ -109,7 +111,8 @@ public static class CommissioningIdentityExtensions
 
     /// <summary>
     /// Authentication for every request, then the caller gate for endpoints marked with
-    /// <see cref="RequireCaller{TBuilder}"/>. Call after <c>UseWebSockets</c>, before mapping endpoints.
+    /// <see cref="RequireCaller{TBuilder}"/>. Call after <c>UseWebSockets</c> (and after <c>UseRouting</c>,
+    /// if Program.cs calls it), before mapping endpoints.
     /// </summary>
     public static WebApplication UseCommissioningIdentity(this WebApplication app)
     {

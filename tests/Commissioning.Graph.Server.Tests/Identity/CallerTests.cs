@@ -141,4 +141,15 @@ public sealed class CallerTests : IAsyncLifetime
     {
         Assert.NotNull(_host.App.Services.GetService(typeof(ICallerAccessor)));
     }
+
+    [Fact]
+    public async Task Client_application_registry_naming_an_undocumented_purpose_stops_the_server_at_start()
+    {
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => IdentityTestHost.StartAsync(settings: new()
+        {
+            ["ClientApplications:0:ClientId"] = "app",
+            ["ClientApplications:0:AllowedPurposes:0"] = "WHATEVER",
+        }));
+        Assert.Contains("purpose of use", e.Message);
+    }
 }
