@@ -61,7 +61,16 @@ public sealed class IdentityTestHost : IAsyncDisposable
         var graphql = app.MapGraphQL();
         if (requireCaller) graphql.RequireCaller();
         app.MapGet("/whoami", (HttpContext http) => Results.Json(http.GetCaller())).RequireCaller();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            Directory.Delete(contentRoot, recursive: true);
+            throw;
+        }
         return new IdentityTestHost(app, contentRoot);
     }
 
