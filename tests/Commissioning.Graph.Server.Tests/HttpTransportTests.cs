@@ -294,3 +294,36 @@ public sealed class PersistedDocumentTests
         finally { dir.Delete(true); }
     }
 }
+
+public sealed class GraphiQLTests
+{
+    private static HttpRequestMessage BrowserGet(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        return request;
+    }
+
+    [Fact]
+    public async Task Browsers_get_graphiql_in_development_served_from_local_files()
+    {
+        await using var app = await TestServerFactory.StartAsync(environment: "Development");
+        var client = app.GetTestClient();
+        var page = await client.SendAsync(BrowserGet("/graphql"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("/graphql/graphiql/graphiql.min.js", html);
+        Assert.DoesNotContain("https://", html);
+        var script = await client.GetAsync("/graphql/graphiql/graphiql.min.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+
+    [Fact]
+    public async Task Graphiql_is_off_in_production_by_default()
+    {
+        await using var app = await TestServerFactory.StartAsync(environment: "Production");
+        var response = await app.GetTestClient().SendAsync(BrowserGet("/graphql"));
+        Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -11,7 +11,7 @@ port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{
 log=$(mktemp)
 GraphQL__WebSockets__ConnectionInitTimeout=00:00:01 \
   dotnet "$root/src/Commissioning.Graph.Host/bin/Release/net10.0/Commissioning.Graph.Host.dll" serve \
-  --schema fixture/schema.graphql --data fixture/data.json --urls "http://127.0.0.1:$port" --environment Production >"$log" 2>&1 &
+  --schema fixture/schema.graphql --data fixture/data.json --urls "http://127.0.0.1:$port" --environment Production --GraphQL:AllowIntrospection=true >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 1 100); do
