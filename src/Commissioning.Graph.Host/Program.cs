@@ -6,4 +6,5 @@ return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Ta
 {
     ["serve"] = ServeCommand.RunAsync,
     ["exec"] = rest => Task.FromResult(ExecJsonlCommand.Run(rest, Console.OpenStandardInput(), Console.OpenStandardOutput())),
+    ["token"] = TokenCommand.RunAsync,
 });

@@ -12,6 +12,8 @@ public static class CommandLine
                                     --urls http://127.0.0.1:5080 and --environment apply
             --schema FILE --data FILE   mock server: any SDL over JSON data, with exec's semantics
           exec --jsonl              run the engine over JSON Lines on stdin (see README)
+          token --org CODE          mint a development token (trusted by serve in Development only)
+            [--scope S]... [--scopes "A B"] [--purpose P] [--client-id ID] [--lifetime 8h]
           help                      this text
         """;
 
