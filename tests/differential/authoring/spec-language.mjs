@@ -195,6 +195,11 @@ export const cases = [
   bad('directive-if-null-literal', '{ n @skip(if: null) str }'),
   // deep nesting, large lists
   ok('deep-nesting-50', `{ me { ${deep(50)} } }`, { data: { me: (function mk(d) { return d === 0 ? { name: 'leaf' } : { name: `n${d}`, friends: [mk(d - 1)] }; })(51) } }),
+  ok('deep-nesting-1000', `{ ${'q { '.repeat(1000)} a ${'} '.repeat(1000)} }`, { schema: 'type Query { q: Query a: Int }', data: (function mk(d) { let o = { a: 0 }; for (let i = 1; i <= d; i++) o = { a: i, q: o }; return o; })(1000) }),
+  ok('deep-custom-scalar-value-1200', '{ c }', { schema: 'type Query { c: Custom } scalar Custom', data: { c: JSON.parse('['.repeat(1200) + '1' + ']'.repeat(1200)) } }),
+  ok('many-tokens-20000', `{ ${Array.from({ length: 7000 }, (_, i) => `a${i}: n`).join(' ')} }`),
+  any('field-errors-not-capped-150', '{ list { id } }', { schema: 'type Query { list: [U!] } type U { id: Int! }', data: { list: Array.from({ length: 150 }, () => ({})) } }),
+  any('field-errors-not-capped-in-list-150', '{ l }', { schema: 'type Query { l: [Int] }', data: { l: Array.from({ length: 150 }, () => 'x') } }),
   ok('deep-nesting-inline-fragments', `{ me { ${'... on User { '.repeat(40)} name ${'} '.repeat(40)} } }`),
   ok('large-list', '{ list { id } }', { data: { list: Array.from({ length: 1000 }, (_, i) => ({ id: String(i) })) } }),
   ok('large-int-list', '{ l: list { id } }', { data: { list: Array.from({ length: 500 }, (_, i) => (i % 7 ? { id: i } : null)) } }),
