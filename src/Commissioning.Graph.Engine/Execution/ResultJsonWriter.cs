@@ -13,8 +13,9 @@ namespace Commissioning.Graph.Engine.Execution;
 /// </summary>
 public static class ResultJsonWriter
 {
-    /// <summary>Writer options for responses: no HTML escaping of &lt;, &gt;, &amp;, ' (JSON.stringify does not escape them).</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    /// <summary>Writer options for responses: no HTML escaping of &lt;, &gt;, &amp;, ' (JSON.stringify does not escape them);
+    /// nesting up to 10,000 levels (the writer's own default of 1,000 is less than a valid response can need).</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true, MaxDepth = 10_000 };
 
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {

@@ -304,6 +304,23 @@ public class ResultJsonWriterTests
     }
 
     [Fact]
+    public void WritesResponsesNestedDeeperThanTheJsonWriterDefault()
+    {
+        // Utf8JsonWriter refuses more than 1000 levels by default; a 1500-deep selection is a valid response.
+        var data = new ResultMap();
+        var inner = data;
+        for (var i = 0; i < 1500; i++)
+        {
+            var next = new ResultMap();
+            inner.Set("q", next);
+            inner = next;
+        }
+        inner.Set("a", 1);
+        var json = new ExecutionResult { HasData = true, Data = data }.ToJson();
+        Assert.EndsWith("{\"a\":1" + new string('}', 1502), json);
+    }
+
+    [Fact]
     public void ResultMapKeepsInsertionOrder()
     {
         var map = new ResultMap();
