@@ -52,7 +52,7 @@ public class SubgraphTests
 
         var response = await graph.Schema.RunAsync("""{ _entities(representations: [{__typename: "HealthAndWellbeingBoard", code: "x"}]) { __typename } }""");
 
-        Assert.Equal("""{"errors":[{"message":"This subgraph cannot resolve entities of type \\"HealthAndWellbeingBoard\\".","locations":[{"line":1,"column":3}],"path":["_entities"]}],"data":null}""", response.GetRawText());
+        Assert.Equal("""{"errors":[{"message":"This subgraph cannot resolve entities of type \"HealthAndWellbeingBoard\".","locations":[{"line":1,"column":3}],"path":["_entities"]}],"data":null}""", response.GetRawText());
     }
 
     [Fact]
