@@ -55,13 +55,20 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .ResolveAsync("Query.localAuthorities", async ctx =>
         {
             await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-            return await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ctx.CancellationToken);
+            var authorities = await db.LocalAuthorities.AsNoTracking().OrderBy(a => a.Code).ToListAsync(ctx.CancellationToken);
+            // Later look-ups of these authorities by code need no statement.
+            var byCode = LocalAuthorityByCode(ctx);
+            foreach (var a in authorities) byCode.Prime(a.Code, a);
+            return authorities;
         })
         .ResolveAsync("Query.healthAndWellbeingBoard", async ctx => await BoardByCode(ctx).LoadAsync(Code(ctx)))
         .ResolveAsync("Query.healthAndWellbeingBoards", async ctx =>
         {
             await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-            return await db.HealthAndWellbeingBoards.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ctx.CancellationToken);
+            var boards = await db.HealthAndWellbeingBoards.AsNoTracking().OrderBy(h => h.Code).ToListAsync(ctx.CancellationToken);
+            var (byCode, byAuthority) = (BoardByCode(ctx), BoardByLocalAuthority(ctx));
+            foreach (var b in boards) { byCode.Prime(b.Code, b); byAuthority.Prime(b.LocalAuthorityCode, b); }
+            return boards;
         })
         .ResolveAsync("Query.pooledBudget", async ctx => await PoolByCode(ctx).LoadAsync(Code(ctx)));
 
