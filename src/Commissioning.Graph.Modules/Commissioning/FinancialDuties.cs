@@ -1,4 +1,4 @@
-using Commissioning.Graph.Modules.NhsCb;
+using Commissioning.Graph.Modules.Shared;
 
 namespace Commissioning.Graph.Modules.Commissioning;
 
@@ -45,12 +45,12 @@ public sealed record FinancialDutiesAssessment(
 /// </summary>
 public static class FinancialDuties
 {
-    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, Allocation allocation) =>
+    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, AllocationFigures allocation) =>
         Assess(financialReturn, financialReturn?.Lines ?? throw new ArgumentNullException(nameof(financialReturn)), allocation);
 
-    /// <summary>As <see cref="Assess(FinancialReturn, Allocation)"/>, with the return's lines loaded
+    /// <summary>As <see cref="Assess(FinancialReturn, AllocationFigures)"/>, with the return's lines loaded
     /// separately (a read model that does not load the aggregate whole).</summary>
-    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, IEnumerable<FinancialReturnLine> lines, Allocation allocation)
+    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, IEnumerable<FinancialReturnLine> lines, AllocationFigures allocation)
     {
         ArgumentNullException.ThrowIfNull(financialReturn);
         ArgumentNullException.ThrowIfNull(lines);

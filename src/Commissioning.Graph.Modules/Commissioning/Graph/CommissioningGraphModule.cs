@@ -23,7 +23,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         return reader.ReadToEnd();
     });
 
-    public const string SdlResourceName = "Commissioning.Graph.Modules.Commissioning.Graph.commissioning.graphql";
+    public const string SdlResourceName = "commissioning.graphql";
 
     public string Name => "commissioning";
 
@@ -222,7 +222,7 @@ internal static class FinancialReturnFields
     {
         // Both loads are issued before either is awaited, so they batch at the same level.
         var lines = LinesByReturn(ctx).LoadAsync(r.Id);
-        var allocation = AllocationOf(ctx).LoadAsync(new AllocationKey(r.ConsortiumCode, r.Year));
+        var allocation = AllocationOf(ctx).LoadAsync(new ConsortiumYear(r.ConsortiumCode, r.Year));
         var loadedLines = await lines ?? [];
         var loadedAllocation = await allocation;
         return loadedAllocation is null ? null : FinancialDuties.Assess(r, loadedLines, loadedAllocation);

@@ -184,10 +184,10 @@ internal static class CommissioningLoaders
         db.FinancialReturns.Where(r => r.Year == year && !db.FinancialReturns.Any(o =>
             o.ConsortiumCode == r.ConsortiumCode && o.Year == r.Year && (o.Month > r.Month || (o.Month == r.Month && o.Version > r.Version))));
 
-    public static DataLoader<AllocationKey, Allocation> AllocationOf(IResolveContext ctx)
+    public static DataLoader<ConsortiumYear, AllocationFigures> AllocationOf(IResolveContext ctx)
     {
         var lookup = ctx.Services?.GetService<IAllocationLookup>();
-        return ctx.GetDataLoader<AllocationKey, Allocation>("commissioning.allocation", async (keys, ct) =>
-            lookup is null ? new Dictionary<AllocationKey, Allocation>() : await lookup.FindAsync(keys.ToList(), ct));
+        return ctx.GetDataLoader<ConsortiumYear, AllocationFigures>("commissioning.allocation", async (keys, ct) =>
+            lookup is null ? new Dictionary<ConsortiumYear, AllocationFigures>() : await lookup.GetAllocationsAsync(keys.ToList(), ct));
     }
 }
