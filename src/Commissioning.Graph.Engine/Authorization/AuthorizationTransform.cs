@@ -12,7 +12,9 @@ namespace Commissioning.Graph.Engine.Authorization;
 /// events) goes through the same check. A field the client did not select is never resolved, so
 /// it is never disclosed. The wrapper:
 /// <list type="number">
-/// <item>checks the field's own rules against the parent object; denied → the field is null with a
+/// <item>checks the field's own rules against the parent object (for a field of a root operation
+/// type, which has no parent entity: authentication and scopes first, its <c>@policy</c> against the
+/// value it returns, like a rule on the returned type); denied → the field is null with a
 /// <c>FORBIDDEN</c> (or <c>UNAUTHENTICATED</c>) error at its path, its siblings unaffected;</item>
 /// <item>resolves the field;</item>
 /// <item>checks the rules of the returned type against the value: a single value denied → null with
@@ -80,12 +82,16 @@ internal sealed class FieldAuthorization
     private readonly Dictionary<string, AuthorizationRules>? _runtimeTypeRules;
     private readonly Schema _schema;
     private readonly bool _suppress;
+    private readonly bool _isRootField;
+    private readonly AuthorizationRules? _valueRules;   // a root field's policies, checked on its value
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
-        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress)
+        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField)
     {
         _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
         _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
+        _isRootField = isRootField;
+        if (isRootField) _valueRules = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
     }
 
     public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
@@ -106,23 +112,38 @@ internal sealed class FieldAuthorization
         }
         var suppress = field.AppliedDirectives.Any(d => AuthorizationDirectives.Is(d, AuthorizationDirectives.SuppressSmallNumbers));
         if (fieldRules.IsEmpty && returnRules.IsEmpty && runtimeRules is null && !suppress) return null;
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress);
+        var isRoot = ReferenceEquals(parent, schema.QueryType) || ReferenceEquals(parent, schema.MutationType) || ReferenceEquals(parent, schema.SubscriptionType);
+        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot);
     }
 
-    private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null;
+    private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _isRootField && _fieldRules.HasPolicies;
+
+    private static void RecordLineage(object value, object parent, IResolveContext ctx)
+    {
+        var lineage = AuthorizationLineage.For(ctx);
+        if (value is IEnumerable list && value is not string && value is not IDictionary && value is not IReadOnlyDictionary<string, object?>)
+        {
+            foreach (var item in list) if (item is not null) lineage.Record(item, parent);
+        }
+        else lineage.Record(value, parent);
+    }
 
     public async ValueTask AuthorizeFieldAsync(IAuthorizationService service, IResolveContext ctx)
     {
-        var outcome = await service.AuthorizeAsync(_fieldRules, ctx.Source, ctx).ConfigureAwait(false);
+        var rules = _isRootField ? new AuthorizationRules(_fieldRules.RequiresAuthentication, _fieldRules.ScopeRequirements, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>()) : _fieldRules;
+        var outcome = await service.AuthorizeAsync(rules, ctx.Source, ctx).ConfigureAwait(false);
         if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
     }
 
     public async ValueTask<object?> ResolveAsync(IAuthorizationService service, FieldResolver inner, IResolveContext ctx)
     {
+        // A root field has no parent entity: its authentication and scopes are checked first, and its
+        // policies against what it returns (each item of a list, which is filtered).
         if (!_fieldRules.IsEmpty) await AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
 
         var value = await inner(ctx).ConfigureAwait(false);
         if (value is null) return null;
+        if (ctx.Source is { } parent) RecordLineage(value, parent, ctx);
 
         if (HasTypeRules) value = await AuthorizeValueAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
@@ -130,7 +151,7 @@ internal sealed class FieldAuthorization
         if (_suppress) value = await SmallNumberSuppression.ApplyAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
 
-        if (_fieldRules.HasPolicies)
+        if (_fieldRules.HasPolicies && !_isRootField)
         {
             var owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
             if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, CountRecords(value));
@@ -184,6 +205,7 @@ internal sealed class FieldAuthorization
     private AuthorizationRules RulesFor(object item, IResolveContext ctx)
     {
         var rules = _returnTypeRules;
+        if (_isRootField) rules = rules.And(_valueRules!);
         if (_runtimeTypeRules is not null && ResolveTypeName(item, ctx) is { } typeName && _runtimeTypeRules.TryGetValue(typeName, out var r))
             rules = rules.And(r);
         return rules;

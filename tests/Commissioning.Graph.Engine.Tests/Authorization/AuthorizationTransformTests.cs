@@ -19,6 +19,7 @@ public class AuthorizationTransformTests
           node: Node @authenticated
           indicators: [Indicator!]! @authenticated
           scoped: String @requiresScopes(scopes: [["a", "b"], ["c"]])
+          ownConsortia: [Consortium!]! @authenticated @policy(policies: [["self"], ["nhscb"]])
         }
         type Mutation { submitReturn: Return @authenticated }
         interface Node { id: ID! @authenticated }
@@ -45,6 +46,7 @@ public class AuthorizationTransformTests
             {"id": "C1", "code": "01A", "owner": "01A", "finance": 100, "jointly": 5, "unknown": 1, "partner": true},
             {"id": "C2", "code": "02B", "owner": "02B", "finance": 200, "jointly": 6, "unknown": 2, "partner": false}
           ],
+          "ownConsortia": [{"code": "01A", "owner": "01A"}, {"code": "02B", "owner": "02B"}],
           "consortium": {"id": "C2", "code": "02B", "owner": "02B", "finance": 200},
           "returns": [
             {"__typename": "Return", "id": "R1", "owner": "01A", "amount": 10},
@@ -242,6 +244,29 @@ public class AuthorizationTransformTests
         var (allowed, _) = await Run(schema, query, As("02B"));
         Assert.Equal(JsonValueKind.Object, allowed.GetProperty("data").GetProperty(key).ValueKind);
         Assert.Empty(Codes(allowed));
+    }
+
+    [Theory]
+    [InlineData("01A", new[] { "01A" })]
+    [InlineData("X24", new[] { "01A", "02B" })]
+    public async Task A_root_field_policy_is_checked_against_what_it_returns(string caller, string[] expected)
+    {
+        var (schema, _) = Build();
+        var (response, ledger) = await Run(schema, "{ ownConsortia { code } }", As(caller));
+        Assert.Equal(expected, response.GetProperty("data").GetProperty("ownConsortia").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToArray());
+        Assert.Equal(expected, ledger.OwningOrganisations);
+    }
+
+    [Fact]
+    public async Task Lineage_leads_from_a_value_to_the_entity_it_came_from()
+    {
+        var (schema, _) = Build();
+        var items = new Dictionary<string, object?>();
+        As("X24").StoreIn(items);
+        var root = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement);
+        await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = Parser.Parse("{ consortia { code } }"), RootValue = root, Items = items });
+        var consortia = (IEnumerable<object?>)((IReadOnlyDictionary<string, object?>)root!)["consortia"]!;
+        Assert.Same(root, AuthorizationLineage.For(items).ParentOf(consortia.First()!));
     }
 
     [Fact]
