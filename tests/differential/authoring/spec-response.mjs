@@ -16,6 +16,12 @@ export const cases = [
   ok('keys-aliases-order', '{ z: a y: b x: a }'),
   ok('keys-merged-in-first-position', '{ a b a }'),
   ok('keys-fragment-first-position', '{ ...F a } fragment F on Query { b a }'),
+  ok('root-value-null', '{ a o { a } }', { data: null }),
+  ok('root-value-list', '{ a __typename }', { data: [1, 2] }),
+  ok('variables-null', 'query q($x: Int) { s(i: $x) }', { variables: null }),
+  bad('no-operation-only-fragments', 'fragment F on Query { a }'),
+  ok('negative-zero', '{ a s }', { data: { a: -0, s: -0 } }),
+  ok('unicode-data-strings', '{ b }', { data: { b: '😀 \u0000 \u001f \u2028 </script> "q" \\' } }),
   // syntax error positions
   bad('syntax-pos-after-bom', '\uFEFF{ a ) }'),
   bad('syntax-pos-after-emoji-string', '{ s(x: "😀😀") ) }'),
