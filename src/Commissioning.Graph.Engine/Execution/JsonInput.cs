@@ -51,10 +51,14 @@ public static class JsonInput
     /// <summary>A boxed int, shared for small values.</summary>
     internal static object Box(int value) => (uint)(value + 1) < 257u ? SmallInts[value + 1] : value;
 
+    // JSON numbers are JavaScript numbers (IEEE doubles): integers beyond ±2^53 are not kept exactly, as
+    // JSON.parse does not keep them (9007199254740993 reads as 9007199254740992).
+    private const long MaxSafeInteger = 9007199254740991L;
+
     private static object NumberToValue(JsonElement element)
     {
         if (element.TryGetInt32(out var i)) return Box(i);
-        if (element.TryGetInt64(out var l)) return l;
+        if (element.TryGetInt64(out var l) && l is >= -MaxSafeInteger and <= MaxSafeInteger) return l;
         return element.GetDouble();
     }
 }

@@ -352,3 +352,15 @@ public class ResultJsonWriterTests
         Assert.Equal("""{"data":{"z":2,"a":"<&>"}}""", new ExecutionResult { HasData = true, Data = map }.ToJson());
     }
 }
+
+public class JsonInputTests
+{
+    [Fact]
+    public void IntegersBeyondDoublePrecisionReadAsJavaScriptReadsThem()
+    {
+        Assert.Equal(9007199254740991L, JsonInput.ToValue(JsonDocument.Parse("9007199254740991").RootElement));
+        Assert.Equal(-9007199254740991L, JsonInput.ToValue(JsonDocument.Parse("-9007199254740991").RootElement));
+        Assert.Equal(9007199254740992.0, JsonInput.ToValue(JsonDocument.Parse("9007199254740993").RootElement));
+        Assert.Equal(1.2345678901234567e19, JsonInput.ToValue(JsonDocument.Parse("12345678901234567890").RootElement));
+    }
+}

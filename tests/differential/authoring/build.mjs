@@ -19,6 +19,10 @@ const CASES = join(HERE, '..', 'cases');
 const REFERENCE = join(HERE, '..', 'reference', 'reference.mjs');
 const KEYS = ['id', 'schema', 'data', 'query', 'variables', 'operationName'];
 
+// JSON text of a value; a BigInt (e.g. 9007199254740993n) is written as an exact JSON integer, for cases
+// about integers that JavaScript numbers cannot hold.
+const json = (v) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `\u0000big${x}\u0000` : x)).replace(/"\\u0000big(-?\d+)\\u0000"/g, '$1');
+
 const areas = readdirSync(HERE).filter((f) => f.endsWith('.mjs') && f !== 'build.mjs' && f !== 'lib.mjs').sort();
 const all = [];
 const seen = new Set();
@@ -32,14 +36,14 @@ for (const file of areas) {
     all.push(c);
     const o = {};
     for (const k of KEYS) if (c[k] !== undefined) o[k] = c[k];
-    return `  ${JSON.stringify(o)}`;
+    return `  ${json(o)}`;
   });
   writeFileSync(join(CASES, `${area}.json`), `[\n${lines.join(',\n')}\n]\n`);
   console.log(`${area}: ${cases.length}`);
 }
 console.log(`total: ${all.length}`);
 
-const input = all.map((c) => JSON.stringify(Object.fromEntries(KEYS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])))).join('\n');
+const input = all.map((c) => json(Object.fromEntries(KEYS.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])))).join('\n');
 const r = spawnSync(process.execPath, [REFERENCE], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
 let problems = 0;

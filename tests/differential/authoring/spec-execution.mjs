@@ -98,6 +98,8 @@ export const cases = [
   any('coerce-enum-unknown', '{ color }', d({ color: 'PURPLE' })),
   any('coerce-enum-wrong-type', '{ color }', d({ color: 1 })),
   ok('coerce-custom-passthrough', '{ custom }', d({ custom: { deep: [1, 'a', null, { x: true }] } })),
+  ok('coerce-custom-beyond-double-precision', '{ custom }', d({ custom: { big: 9007199254740993n } })),
+  ok('coerce-custom-max-safe-integer', '{ custom }', d({ custom: [9007199254740991, -9007199254740991] })),
   ok('coerce-custom-number', '{ custom }', d({ custom: 1.25 })),
   ok('coerce-unicode-string', '{ string }', d({ string: 'Zoë ✓ 😀 \u0000 \u001f' })),
   // lists

@@ -390,6 +390,15 @@ function genQuery(s, data, bad) {
     for (let i = 0; i < n; i++) {
       const r = rng();
       if (r < 0.1) { parts.push(`__typename${directives()}`); continue; }
+      if (r < 0.13 && depth === 0 && (T === s.query || chance(0.1))) {
+        const names = [...s.objects, ...s.interfaces, ...s.unions, ...s.enums, ...s.inputs, ...s.scalars].map((x) => x.name).concat(['String', '__Type', 'Nope', s.query.name]);
+        parts.push(pick([
+          `__type(name: "${pick(names)}") { name kind fields(includeDeprecated: ${chance(0.5)}) { name isDeprecated args { name defaultValue type { name kind ofType { name } } } type { kind name ofType { kind name ofType { name } } } } interfaces { name } possibleTypes { name } enumValues { name isDeprecated } inputFields { name defaultValue } isOneOf }`,
+          '__schema { types { name kind } queryType { name } mutationType { name } directives { name isRepeatable } }',
+          `${pick(['t', 'u'])}${int(3)}: __type(name: "${pick(names)}") { name }`,
+        ]));
+        continue;
+      }
       if (r < 0.25 && depth < 5) {
         // inline fragment or named fragment on a possible type
         const possibleOf = (X) => (X.members ? X.members : X.implements && s.objects.includes(X) ? [X] : s.objects.filter((o) => o.implements.includes(X)));
@@ -512,6 +521,23 @@ function run(cmd, input) {
 }
 
 // ---------------------------------------------------------------- main
+const CASES_FILE = opt('cases', null);
+if (CASES_FILE) {
+  // Replay mode: compare a JSON array of cases (schema errors must agree too).
+  const { readFileSync } = await import('node:fs');
+  const list = JSON.parse(readFileSync(CASES_FILE, 'utf8'));
+  const input = list.map((c) => JSON.stringify(c)).join('\n') + '\n';
+  const refs = run(REFERENCE, input);
+  const cands = new Map(run(CANDIDATE, input).map((x) => [x.id, x]));
+  let bad = 0;
+  list.forEach((c, n) => {
+    const cand = cands.get(c.id);
+    const res = cand ? compare(refs[n], cand) : ['candidate-missing', ''];
+    if (res) { bad++; console.log(`DIFF ${c.id}: ${res[0]}: ${res[1].slice(0, 500)}`); }
+  });
+  console.log(`${list.length - bad} agree, ${bad} disagree`);
+  process.exit(bad ? 1 : 0);
+}
 mkdirSync(OUT, { recursive: true });
 const classes = new Map();
 let total = 0;
