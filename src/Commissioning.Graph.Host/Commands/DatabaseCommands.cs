@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Governance;
 using Commissioning.Graph.Modules.Shared;
 using Microsoft.Extensions.Hosting;
 
@@ -24,6 +25,7 @@ public static class DatabaseCommands
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
         builder.Services.AddCommissioningPersistence(builder.Configuration);
+        builder.Services.AddGovernancePersistence(builder.Configuration);
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<CommissioningDatabase>();

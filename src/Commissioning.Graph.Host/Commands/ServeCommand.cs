@@ -3,6 +3,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Server.Governance;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Diagnostics;
 
@@ -52,6 +53,9 @@ public static class ServeCommand
         var persistence = module is null ? [] : new[] { CommissioningGraph.Persistence[module] };
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
         builder.Services.AddGraphModules();
+        // The disclosure register: its database (migrated with the modules'), the interceptor that records each
+        // response's disclosures before it is sent, and what Query.disclosures needs.
+        builder.Services.AddGovernance(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         configure?.Invoke(builder);
         builder.Services.AddGraphQLServer(builder.Configuration,
