@@ -6,4 +6,8 @@ return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Ta
 {
     ["serve"] = ServeCommand.RunAsync,
     ["exec"] = rest => Task.FromResult(ExecJsonlCommand.Run(rest, Console.OpenStandardInput(), Console.OpenStandardOutput())),
+    ["token"] = TokenCommand.RunAsync,
+    ["schema"] = SchemaCommand.RunAsync,
+    ["migrate"] = DatabaseCommands.MigrateAsync,
+    ["seed"] = DatabaseCommands.SeedAsync,
 });

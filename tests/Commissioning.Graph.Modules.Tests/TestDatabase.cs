@@ -21,6 +21,8 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _postgresDatabase;
 
     public ServiceProvider Services { get; }
+    /// <summary>The temporary SQLite file, when the provider is SQLite (to tell this test's SQL statements from others').</summary>
+    public string? SqliteFile => _sqliteFile;
     public DatabaseProvider Provider { get; }
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresAdmin, string? postgresDatabase)

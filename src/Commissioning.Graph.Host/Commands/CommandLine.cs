@@ -8,10 +8,20 @@ public static class CommandLine
 
         usage: Commissioning.Graph.Host [VERB] [options]
 
-          serve                     serve /graphql (the default verb); ASP.NET Core options such as
-                                    --urls http://127.0.0.1:5080 and --environment apply
+          serve                     serve /graphql (the default verb): all modules in one process over
+                                    data/commissioning.db (migrated and seeded at start), GraphiQL on
+                                    (environment Development unless --environment says otherwise);
+                                    ASP.NET Core options such as --urls http://127.0.0.1:5080 apply
+            --module NAME           one module as a federation subgraph (commissioning,
+                                    local-government, nhs-cb)
             --schema FILE --data FILE   mock server: any SDL over JSON data, with exec's semantics
           exec --jsonl              run the engine over JSON Lines on stdin (see README)
+          token --org CODE          mint a development token (trusted by serve in Development only)
+            [--scope S]... [--scopes "A B"] [--purpose P] [--client-id ID] [--lifetime 8h]
+          schema [--module NAME]    print the SDL of the graph, or of one module's subgraph
+            [--federation]          with --module: the subgraph SDL a gateway composes
+          migrate                   apply every module's database migrations
+          seed [--scale N]          migrate and load the demonstration data (N times its size)
           help                      this text
         """;
 

@@ -1,15 +1,21 @@
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Host.Graph;
+using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Diagnostics;
 
 namespace Commissioning.Graph.Host.Commands;
 
 /// <summary>
-/// <c>serve</c>: GraphQL over HTTP and WebSocket at /graphql. With <c>--schema FILE --data FILE</c>
-/// it serves any SDL over JSON data with exec's semantics (a mock server for partner developers).
-/// Listens on http://127.0.0.1:5080 unless <c>--urls</c> or configuration says otherwise.
+/// <c>serve</c>: GraphQL over HTTP and WebSocket at /graphql. With no options, all modules in one
+/// process over the SQLite file <c>data/commissioning.db</c> (migrated and seeded at start), in the
+/// Development environment unless <c>--environment</c> or ASPNETCORE_ENVIRONMENT says otherwise, so
+/// GraphiQL is on. <c>--module NAME</c> serves one module as a federation subgraph. With
+/// <c>--schema FILE --data FILE</c> it serves any SDL over JSON data with exec's semantics (a mock
+/// server for partner developers). Listens on http://127.0.0.1:5080 unless <c>--urls</c> or
+/// configuration says otherwise.
 /// </summary>
 public static class ServeCommand
 {
@@ -19,14 +25,60 @@ public static class ServeCommand
     {
         var schemaFile = CommandLine.TakeOption(ref args, "--schema");
         var dataFile = CommandLine.TakeOption(ref args, "--data");
-        if (schemaFile is null)
+        if (schemaFile is not null)
         {
-            Console.Error.WriteLine("serve: the domain modules are not available yet; use --schema FILE --data FILE.");
+            await BuildMockServer(args, schemaFile, dataFile).RunAsync();
+            return 0;
+        }
+        var module = CommandLine.TakeOption(ref args, "--module");
+        if (module is not null && !CommissioningGraph.Persistence.ContainsKey(module))
+        {
+            Console.Error.WriteLine($"serve: unknown module \"{module}\"; the modules are {string.Join(", ", CommissioningGraph.Persistence.Keys)}.");
             return 2;
         }
-        var app = BuildMockServer(args, schemaFile, dataFile);
+        var app = BuildGraphServer(WithDevelopmentDefault(args), module);
+        await PrepareDatabaseAsync(app);
         await app.RunAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// The graph server: the modules' persistence, the composed schema (all modules, or one as a federation
+    /// subgraph when <paramref name="module"/> is given), health checks with <c>/readyz</c> checking the database.
+    /// </summary>
+    public static WebApplication BuildGraphServer(string[] args, string? module = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = CreateBuilder(args);
+        var persistence = module is null ? [] : new[] { CommissioningGraph.Persistence[module] };
+        builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
+        builder.Services.AddGraphModules();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        configure?.Invoke(builder);
+        builder.Services.AddGraphQLServer(builder.Configuration,
+            sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema);
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapHealthEndpoints();
+        app.MapGraphQL();
+        return app;
+    }
+
+    /// <summary>Migrates and seeds (idempotently) unless <c>Database:PrepareOnStart</c> is false, so that a
+    /// first <c>serve</c> creates the SQLite file and the demonstration data.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:PrepareOnStart", true)) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAndSeedAsync();
+    }
+
+    /// <summary>A newcomer's <c>serve</c> gets GraphiQL: Development unless an environment is chosen.</summary>
+    public static string[] WithDevelopmentDefault(string[] args)
+    {
+        var chosen = args.Any(a => a == "--environment" || a.StartsWith("--environment=", StringComparison.Ordinal))
+                     || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"))
+                     || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"));
+        return chosen ? args : [.. args, "--environment", "Development"];
     }
 
     /// <summary>The mock server: the given SDL, resolved by exec's default resolver over the JSON data.</summary>

@@ -47,6 +47,8 @@ public static class PersistenceServiceCollectionExtensions
             }
         }
         services.TryAddScoped<CommissioningDatabase>();
+        // Other modules read allocations through this interface, never through the NhsCb tables.
+        if (modules.Contains(GraphModule.NhsCb)) services.TryAddSingleton<IAllocationLookup, NhsCb.NhsCbAllocationLookup>();
         return services;
     }
 

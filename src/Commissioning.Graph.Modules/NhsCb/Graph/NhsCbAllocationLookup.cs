@@ -1,26 +1,15 @@
 using Commissioning.Graph.Modules.NhsCb.Persistence;
-using Commissioning.Graph.Modules.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.NhsCb.Graph;
 
-/// <summary>
-/// <see cref="IAllocationLookup"/> over the NhsCb module's tables: one statement per call, on a
-/// short-lived non-tracking context, whatever the number of keys.
-/// </summary>
-public sealed class NhsCbAllocationLookup(IDbContextFactory<NhsCbDbContext> factory) : IAllocationLookup
-{
-    public async Task<IReadOnlyDictionary<ConsortiumYear, AllocationFigures>> GetAllocationsAsync(
-        IReadOnlyCollection<ConsortiumYear> keys, CancellationToken cancellationToken = default)
-    {
-        if (keys.Count == 0) return new Dictionary<ConsortiumYear, AllocationFigures>();
-        var rows = await QueryAsync(factory, keys, cancellationToken);
-        return rows.ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year),
-            a => new AllocationFigures(a.ConsortiumCode, a.Year, a.ProgrammeBudget, a.RunningCostsAllowance, a.RevenueResourceLimit, a.CapitalResourceLimit));
-    }
+/// <summary>A consortium's financial year, e.g. ("01A", "2013-14"): the key of allocations and assessments.</summary>
+public readonly record struct ConsortiumYear(string ConsortiumCode, string Year);
 
-    /// <summary>The allocations of the given (consortium, year) pairs, in one statement.</summary>
-    internal static async Task<List<Allocation>> QueryAsync(IDbContextFactory<NhsCbDbContext> factory,
+/// <summary>The allocations of many (consortium, year) pairs in one statement (the graph's DataLoader batch).</summary>
+internal static class AllocationQueries
+{
+    public static async Task<List<Allocation>> QueryAsync(IDbContextFactory<NhsCbDbContext> factory,
         IReadOnlyCollection<ConsortiumYear> keys, CancellationToken cancellationToken)
     {
         var codes = keys.Select(k => k.ConsortiumCode).Distinct().ToList();

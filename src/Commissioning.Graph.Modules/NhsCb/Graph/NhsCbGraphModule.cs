@@ -73,7 +73,7 @@ internal static class NhsCbLoaders
     {
         var factory = ctx.DbFactory<NhsCbDbContext>();
         return ctx.GetDataLoader<ConsortiumYear, Allocation>("nhscb.allocationByConsortiumAndYear", async (keys, ct) =>
-            (await NhsCbAllocationLookup.QueryAsync(factory, keys, ct)).ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year)));
+            (await AllocationQueries.QueryAsync(factory, keys, ct)).ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year)));
     }
 
     public static DataLoader<ConsortiumYear, AssuranceAssessment> AssuranceByConsortiumAndYear(IResolveContext ctx) =>
