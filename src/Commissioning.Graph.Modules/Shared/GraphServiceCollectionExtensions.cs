@@ -15,14 +15,11 @@ public static class GraphServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// The nhs-cb module and <see cref="IAllocationLookup"/>, which the commissioning module uses for
-    /// the statutory financial duties (needs <c>AddCommissioningPersistence</c> with <see cref="GraphModule.NhsCb"/>).
-    /// </summary>
+    /// <summary>The nhs-cb module (needs <c>AddCommissioningPersistence</c> with <see cref="GraphModule.NhsCb"/>,
+    /// which also registers <see cref="IAllocationLookup"/> for the commissioning module).</summary>
     public static IServiceCollection AddNhsCbGraph(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGraphModule, NhsCbGraphModule>());
-        services.TryAddSingleton<IAllocationLookup, NhsCbAllocationLookup>();
         return services;
     }
 }

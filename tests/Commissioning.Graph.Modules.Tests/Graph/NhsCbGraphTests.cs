@@ -44,7 +44,7 @@ public sealed class NhsCbGraphTests
         await using var host = await ModuleGraphHost.CreateAsync(scale: 3);
         var lookup = host.Services.GetRequiredService<IAllocationLookup>();
         host.ResetStatements();
-        var figures = await lookup.GetAllocationsAsync([new("01A", "2013-14"), new("03C", "2013-14"), new("05E", "2013-14"), new("01A", "2014-15")]);
+        var figures = await lookup.GetAllocationsAsync([new("01A", "2013-14"), new("03C", "2013-14"), new("05E", "2013-14"), new("01A", "2014-15")], CancellationToken.None);
         Assert.Equal(1, host.Statements);
         Assert.Equal(3, figures.Count);
         Assert.False(figures.ContainsKey(new("01A", "2014-15")));
