@@ -70,6 +70,9 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
     /// <summary>SQL statements this host's database has executed so far.</summary>
     public int StatementCount => _statements.Count;
 
+    /// <summary>The text of every SQL statement counted so far, in order.</summary>
+    public IReadOnlyList<string> StatementTexts { get { lock (_statements.Texts) return _statements.Texts.ToList(); } }
+
     /// <summary>Runs a document; returns the whole response as JSON.</summary>
     public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null)
     {
@@ -120,8 +123,13 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
             if ((e.Key == RelationalEventId.CommandExecuted.Name || e.Key == RelationalEventId.CommandError.Name)
                 && e.Value is CommandEndEventData data
                 && data.Command.Connection?.ConnectionString.Contains(_file, StringComparison.Ordinal) == true)
+            {
                 Interlocked.Increment(ref _count);
+                lock (Texts) Texts.Add(data.Command.CommandText);
+            }
         }
+
+        public List<string> Texts { get; } = [];
 
         public void OnCompleted() { }
         public void OnError(Exception error) { }

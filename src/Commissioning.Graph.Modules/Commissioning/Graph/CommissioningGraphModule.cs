@@ -85,14 +85,21 @@ public sealed class CommissioningGraphModule : IGraphModule
             return q;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ctx.CancellationToken);
-        var ordered = order switch
+        // Read through a DataLoader although there is one key: the next level's loads are then issued
+        // while this batch completes, and so gather into one batch each.
+        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}";
+        var rows = await ctx.GetDataLoader<int, IReadOnlyList<Consortium>>(pageName, async (keys, ct) =>
         {
-            "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
-            "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
-            _ => Matching(db).OrderBy(c => c.Code),
-        };
-        var rows = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ctx.CancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var ordered = order switch
+            {
+                "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
+                "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
+                _ => Matching(db).OrderBy(c => c.Code),
+            };
+            var page = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ct);
+            return keys.ToDictionary(k => k, _ => (IReadOnlyList<Consortium>)page);
+        }).LoadAsync(0) ?? [];
         // Later levels find these consortia in the loader's cache.
         var byCode = ConsortiumByCode(ctx);
         foreach (var c in rows) byCode.Prime(c.Code, c);

@@ -1,0 +1,76 @@
+using Xunit.Abstractions;
+
+namespace Commissioning.Graph.Modules.Tests.Graph;
+
+/// <summary>No N+1: the SQL statements of a deep query over every consortium are bounded by its depth, not by the number of rows.</summary>
+public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
+{
+    private const string DeepQuery = """
+        {
+          consortia(first: 100) {
+            totalCount
+            nodes {
+              code name constitution { accountableOfficer }
+              practices { code listSize prescribingSpend consortium { code } memberships { from consortium { code } } }
+              practiceMemberships { from practice { code } }
+              healthAndWellbeingBoardCodes
+              financialReturns(year: "2013-14", first: 10) {
+                totalCount
+                pageInfo { hasNextPage }
+                nodes {
+                  month version status
+                  lines { category plan yearToDateActual forecastOutturn }
+                  practiceBreakdown { practice { code } forecastOutturn }
+                  duties { atRisk breakEven { met limit outturn headroom } runningCostsWithinAllowance { headroom } }
+                }
+              }
+              contracts { code annualValue provider { code name } performance { month costActual } arrangements { code } }
+              leadCommissioningArrangements { code lead { code } associates { consortium { code } share } contracts { code } }
+              commissioningPlans { title }
+              conflictOfInterestDeclarations { role }
+              commissioningDecisions { reference provider { code } }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task A_deep_query_over_all_consortia_issues_the_same_number_of_statements_at_demo_scale_and_ten_times_it()
+    {
+        var (demoCount, demoConsortia) = await CountAsync(scale: 1);
+        var (tenfoldCount, tenfoldConsortia) = await CountAsync(scale: 10);
+        output.WriteLine($"Deep query over all consortia: {demoCount} SQL statements at scale 1 ({demoConsortia} consortia), {tenfoldCount} at scale 10 ({tenfoldConsortia} consortia).");
+
+        Assert.Equal(3, demoConsortia);
+        Assert.Equal(30, tenfoldConsortia);
+        // The query has 27 relation fields that read the database (each a DataLoader batch: one statement
+        // when a level's loads gather into one batch). One statement per row would be hundreds at scale 10
+        // (30 consortia × 12 consortium-level relations alone). The engine's automatic dispatch may split a
+        // level's batch in two on a busy machine (it dispatches after 64 yields even while a batch's
+        // continuations are still issuing loads), so the bound allows for that — the same bound at both scales.
+        const int Bound = 40;
+        Assert.InRange(demoCount, 1, Bound);
+        Assert.InRange(tenfoldCount, 1, Bound);
+    }
+
+    private async Task<(int Statements, int Consortia)> CountAsync(int scale)
+    {
+        await using var host = await CommissioningGraphHost.StartAsync(scale);
+        var before = host.StatementCount;
+        var data = await host.DataAsync(DeepQuery);
+        var statements = host.StatementCount - before;
+        foreach (var text in host.StatementTexts.Skip(before))
+            output.WriteLine($"  scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(160, text.ReplaceLineEndings(" ").Length)]}");
+        var consortia = data.GetProperty("consortia").GetProperty("nodes");
+        // The query really went deep: every consortium has practices, returns with lines and duties.
+        foreach (var c in consortia.EnumerateArray())
+        {
+            Assert.Equal(4, c.GetProperty("practices").GetArrayLength());
+            var returns = c.GetProperty("financialReturns").GetProperty("nodes");
+            Assert.True(returns.GetArrayLength() >= 6);
+            Assert.Equal(7, returns[0].GetProperty("lines").GetArrayLength());
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, returns[0].GetProperty("duties").ValueKind);
+        }
+        return (statements, consortia.GetArrayLength());
+    }
+}
