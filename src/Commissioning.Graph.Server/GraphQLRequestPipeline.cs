@@ -28,7 +28,9 @@ public interface IGraphQLRequestInterceptor
 {
     /// <summary>Called before execution. Return errors to refuse the request (it is not executed).</summary>
     ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context) => new((IReadOnlyList<GraphQLError>?)null);
-    /// <summary>Called once the result is known, before it is sent.</summary>
+    /// <summary>Called once the result is known, before it is sent — for a subscription, once per event.
+    /// To send something else instead (the disclosure register withholds data it could not record),
+    /// set <see cref="GraphQLRequestContext.Result"/>.</summary>
     ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result) => ValueTask.CompletedTask;
 }
 
@@ -42,6 +44,9 @@ public sealed class GraphQLRequestContext
     public required OperationDefinitionNode Operation { get; init; }
     public Dictionary<string, object?> Items { get; } = new(StringComparer.Ordinal);
     public double Cost { get; set; }
+    /// <summary>The result about to be sent, set once execution is over (each subscription event in turn);
+    /// an interceptor's <see cref="IGraphQLRequestInterceptor.OnExecutedAsync"/> may replace it.</summary>
+    public ExecutionResult? Result { get; set; }
 }
 
 /// <summary>The outcome of one operation and the HTTP status it implies.</summary>
@@ -109,8 +114,23 @@ public sealed class GraphQLRequestPipeline(
         }
         result = Mask(result);
         if (_options.ReportCost) (result.Extensions ??= new Dictionary<string, object?>())["cost"] = new Dictionary<string, object?> { ["requested"] = context.Cost, ["maximum"] = _options.MaxCost };
-        for (var i = _interceptors.Length - 1; i >= 0; i--) await _interceptors[i].OnExecutedAsync(context, result);
+        result = await RunExecutedInterceptorsAsync(context, result);
         return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation };
+    }
+
+    /// <summary>
+    /// Completes one event of a subscription as <see cref="ExecutePreparedAsync"/> completes a result:
+    /// masks it and runs the interceptors' <see cref="IGraphQLRequestInterceptor.OnExecutedAsync"/>, so
+    /// that what each event discloses is recorded before it is sent. Returns what to send.
+    /// </summary>
+    public async Task<ExecutionResult> CompleteEventAsync(GraphQLRequestContext context, ExecutionResult evt) =>
+        await RunExecutedInterceptorsAsync(context, Mask(evt));
+
+    private async Task<ExecutionResult> RunExecutedInterceptorsAsync(GraphQLRequestContext context, ExecutionResult result)
+    {
+        context.Result = result;
+        for (var i = _interceptors.Length - 1; i >= 0; i--) await _interceptors[i].OnExecutedAsync(context, context.Result);
+        return context.Result;
     }
 
     /// <summary>The steps before execution, shared with subscriptions over WebSocket.</summary>

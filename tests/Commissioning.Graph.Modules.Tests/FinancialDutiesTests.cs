@@ -8,11 +8,8 @@ public sealed class FinancialDutiesTests
 {
     private static readonly DateTime Now = new(2013, 10, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static Allocation Allocation(decimal programme = 100_000_000m, decimal running = 2_000_000m, decimal? rrl = null, decimal crl = 500_000m) => new()
-    {
-        ConsortiumCode = "01A", Year = "2013-14", ProgrammeBudget = programme, RunningCostsAllowance = running,
-        RevenueResourceLimit = rrl ?? programme + running, CapitalResourceLimit = crl,
-    };
+    private static AllocationFigures Allocation(decimal programme = 100_000_000m, decimal running = 2_000_000m, decimal? rrl = null, decimal crl = 500_000m) =>
+        new("01A", "2013-14", programme, running, rrl ?? programme + running, crl);
 
     private static FinancialReturn Return(decimal acuteForecast, decimal otherForecast, decimal runningForecast, decimal capitalForecast)
     {
@@ -81,11 +78,9 @@ public sealed class FinancialDutiesTests
     public void An_allocation_for_another_consortium_or_year_is_refused()
     {
         var r = Return(1m, 1m, 1m, 1m);
-        var other = Allocation();
-        other.ConsortiumCode = "02B";
+        var other = Allocation() with { ConsortiumCode = "02B" };
         Assert.Throws<ArgumentException>(() => FinancialDuties.Assess(r, other));
-        var otherYear = Allocation();
-        otherYear.Year = "2014-15";
+        var otherYear = Allocation() with { Year = "2014-15" };
         Assert.Throws<ArgumentException>(() => FinancialDuties.Assess(r, otherYear));
     }
 
@@ -95,11 +90,8 @@ public sealed class FinancialDutiesTests
         foreach (var c in DemoConsortium.ForScale(1))
         {
             var r = DemoDataSeeder.BuildReturn(c, 6, Now);
-            var a = new Allocation
-            {
-                ConsortiumCode = c.Code, Year = c is { } ? DemoConsortium.Year : "", ProgrammeBudget = c.ProgrammeBudget,
-                RunningCostsAllowance = c.RunningCostsAllowance, RevenueResourceLimit = c.RevenueResourceLimit, CapitalResourceLimit = c.CapitalResourceLimit,
-            };
+            var a = new AllocationFigures(c.Code, DemoConsortium.Year, c.ProgrammeBudget, c.RunningCostsAllowance,
+                c.RevenueResourceLimit, c.CapitalResourceLimit);
             var d = FinancialDuties.Assess(r, a);
             Assert.Equal(c.Code == "03C", d.AtRisk);
             if (c.Code == "03C")

@@ -1,4 +1,5 @@
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Governance.Persistence;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Commissioning.Graph.Modules.Shared;
@@ -19,6 +20,7 @@ public sealed class MigrationTests
         typeof(SqliteCommissioningDesignTimeFactory), typeof(PostgreSqlCommissioningDesignTimeFactory), typeof(SqlServerCommissioningDesignTimeFactory),
         typeof(SqliteLocalGovernmentDesignTimeFactory), typeof(PostgreSqlLocalGovernmentDesignTimeFactory), typeof(SqlServerLocalGovernmentDesignTimeFactory),
         typeof(SqliteNhsCbDesignTimeFactory), typeof(PostgreSqlNhsCbDesignTimeFactory), typeof(SqlServerNhsCbDesignTimeFactory),
+        typeof(SqliteGovernanceDesignTimeFactory), typeof(PostgreSqlGovernanceDesignTimeFactory), typeof(SqlServerGovernanceDesignTimeFactory),
     };
 
     private static DbContext Create(Type factoryType)

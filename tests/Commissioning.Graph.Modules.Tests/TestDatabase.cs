@@ -1,4 +1,6 @@
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Governance;
+using Commissioning.Graph.Modules.Governance.Persistence;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Commissioning.Graph.Modules.Shared;
@@ -21,14 +23,18 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _postgresDatabase;
 
     public ServiceProvider Services { get; }
+    /// <summary>The temporary SQLite file, when the provider is SQLite (to tell this test's SQL statements from others').</summary>
+    public string? SqliteFile => _sqliteFile;
     public DatabaseProvider Provider { get; }
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresAdmin, string? postgresDatabase)
     {
         Provider = provider;
         (_sqliteFile, _postgresAdmin, _postgresDatabase) = (sqliteFile, postgresAdmin, postgresDatabase);
+        var options = new DatabaseOptions { Provider = provider, ConnectionString = connectionString };
         Services = new ServiceCollection()
-            .AddCommissioningPersistence(new DatabaseOptions { Provider = provider, ConnectionString = connectionString })
+            .AddCommissioningPersistence(options)
+            .AddGovernancePersistence(options)
             .BuildServiceProvider();
     }
 
@@ -79,6 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CommissioningDbContext Commissioning() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CommissioningDbContext>>().CreateDbContext();
     public LocalGovernmentDbContext LocalGovernment() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LocalGovernmentDbContext>>().CreateDbContext();
+    public GovernanceDbContext Governance() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<GovernanceDbContext>>().CreateDbContext();
     public NhsCbDbContext NhsCb() => Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<NhsCbDbContext>>().CreateDbContext();
 
     public async ValueTask DisposeAsync()

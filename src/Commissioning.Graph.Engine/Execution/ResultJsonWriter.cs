@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -13,8 +14,9 @@ namespace Commissioning.Graph.Engine.Execution;
 /// </summary>
 public static class ResultJsonWriter
 {
-    /// <summary>Writer options for responses: no HTML escaping of &lt;, &gt;, &amp;, ' (JSON.stringify does not escape them).</summary>
-    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    /// <summary>Writer options for responses: no HTML escaping of &lt;, &gt;, &amp;, ' (JSON.stringify does not escape them);
+    /// nesting up to 10,000 levels (the writer's own default of 1,000 is less than a valid response can need).</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true, MaxDepth = 10_000 };
 
     public static void Write(Utf8JsonWriter writer, ExecutionResult result)
     {
@@ -163,6 +165,16 @@ public static class ResultJsonWriter
         if (d < 9007199254740992d && d > -9007199254740992d && Math.Floor(d) == d)
         {
             writer.WriteNumberValue((long)d);
+            return;
+        }
+        // .NET's "R" gives the same shortest round-trip digits as JavaScript; when it chose plain
+        // notation (no exponent) its text is exactly JavaScript's, so it is written from the stack.
+        // Only exponent forms, whose thresholds differ (.NET 1E-05 and 1E+15; JavaScript 1e-7 and
+        // 1e+21), need JsNumberFormat's re-layout (and its string).
+        Span<byte> utf8 = stackalloc byte[32];
+        if (d.TryFormat(utf8, out var written, "R", CultureInfo.InvariantCulture) && utf8[..written].IndexOf((byte)'E') < 0)
+        {
+            writer.WriteRawValue(utf8[..written], skipInputValidation: true);
             return;
         }
         writer.WriteRawValue(JsNumberFormat.Format(d), skipInputValidation: true);

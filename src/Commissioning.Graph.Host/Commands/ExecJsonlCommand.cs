@@ -118,7 +118,13 @@ public static class ExecJsonlCommand
         DocumentNode document;
         try
         {
-            document = Parser.Parse(GetString(root, "query") ?? "");
+            document = Parser.Parse(GetString(root, "query") ?? "", ContractParserOptions);
+        }
+        catch (GraphQLException e) when (e.Errors.Any(x => x.Code == ErrorCodes.DocumentLimitExceeded))
+        {
+            // graphql-js has no depth limit: a document nested too deeply for it exhausts its stack, and the
+            // RangeError surfaces as one error without locations. Ours stops at ContractParserOptions.MaxDepth.
+            return ExecutionResult.FromErrors([new GraphQLError("Maximum call stack size exceeded")]);
         }
         catch (GraphQLException e)
         {
@@ -137,8 +143,14 @@ public static class ExecJsonlCommand
             VariableValues = variables,
             OperationName = GetString(root, "operationName"),
         };
-        return Executor.ExecuteAsync(request).GetAwaiter().GetResult();
+        return Executor.ExecuteAsync(request, ContractExecutionOptions).GetAwaiter().GetResult();
     }
+
+    // The contract is graphql-js's graphql(): no token limit on documents and no cap on the number of field
+    // errors. Nesting is bounded near where graphql-js itself runs out of stack (1800-3000 levels, by
+    // construct), well within what the engine's recursive phases handle safely.
+    private static readonly ParserOptions ContractParserOptions = new() { MaxTokens = 0, MaxDepth = 2000 };
+    private static readonly ExecutionOptions ContractExecutionOptions = new() { MaxErrors = int.MaxValue };
 
     private static IReadOnlyList<GraphQLError> ValidateDocument(Schema schema, DocumentNode document) =>
         DocumentValidator.Validate(schema, document);

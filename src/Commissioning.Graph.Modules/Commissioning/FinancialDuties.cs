@@ -1,4 +1,4 @@
-using Commissioning.Graph.Modules.NhsCb;
+using Commissioning.Graph.Modules.Shared;
 
 namespace Commissioning.Graph.Modules.Commissioning;
 
@@ -45,9 +45,15 @@ public sealed record FinancialDutiesAssessment(
 /// </summary>
 public static class FinancialDuties
 {
-    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, Allocation allocation)
+    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, AllocationFigures allocation) =>
+        Assess(financialReturn, financialReturn?.Lines ?? throw new ArgumentNullException(nameof(financialReturn)), allocation);
+
+    /// <summary>As <see cref="Assess(FinancialReturn, AllocationFigures)"/>, with the return's lines loaded
+    /// separately (a read model that does not load the aggregate whole).</summary>
+    public static FinancialDutiesAssessment Assess(FinancialReturn financialReturn, IEnumerable<FinancialReturnLine> lines, AllocationFigures allocation)
     {
         ArgumentNullException.ThrowIfNull(financialReturn);
+        ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(allocation);
         if (!string.Equals(financialReturn.ConsortiumCode, allocation.ConsortiumCode, StringComparison.Ordinal)
             || !string.Equals(financialReturn.Year, allocation.Year, StringComparison.Ordinal))
@@ -56,7 +62,7 @@ public static class FinancialDuties
                 nameof(allocation));
 
         // Revenue spending = programme spending (the lines) + running costs; capital is separate.
-        var programmeOutturn = financialReturn.Lines.Sum(l => l.ForecastOutturn);
+        var programmeOutturn = lines.Sum(l => l.ForecastOutturn);
         var revenueOutturn = programmeOutturn + financialReturn.RunningCostsForecastOutturn;
 
         return new FinancialDutiesAssessment(

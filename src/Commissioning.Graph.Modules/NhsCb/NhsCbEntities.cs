@@ -28,6 +28,9 @@ public sealed class Allocation : IVersioned
     public decimal RevenueResourceLimit { get; set; }
     /// <summary>Capital resource limit.</summary>
     public decimal CapitalResourceLimit { get; set; }
+
+    /// <summary>The figures other modules may see, without this entity (see <see cref="Shared.IAllocationLookup"/>).</summary>
+    public Shared.AllocationFigures Figures => new(ConsortiumCode, Year, ProgrammeBudget, RunningCostsAllowance, RevenueResourceLimit, CapitalResourceLimit);
     public DateTime RecordedAt { get; set; }
     public int RowVersion { get; set; }
 

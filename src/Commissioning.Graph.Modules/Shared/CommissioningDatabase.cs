@@ -10,17 +10,20 @@ namespace Commissioning.Graph.Modules.Shared;
 /// Migrates and seeds the registered modules' databases: what the host's <c>migrate</c> and
 /// <c>seed</c> verbs, and <c>serve</c>'s first start, call.
 /// </summary>
-public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOptions options, IEnumerable<RegisteredModule> modules)
+public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOptions options, IEnumerable<RegisteredModule> modules,
+    IEnumerable<RegisteredContext> otherContexts)
 {
     public IReadOnlyList<GraphModule> Modules { get; } = modules.Select(m => m.Module).ToList();
 
-    /// <summary>Applies every pending migration of every registered module.</summary>
+    /// <summary>Applies every pending migration of every registered module, then of the other registered
+    /// contexts (the governance register).</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var module in modules)
+        foreach (var (contextType, connectionString) in modules.Select(m => (m.ContextType, m.ConnectionString))
+                     .Concat(otherContexts.Select(c => (c.ContextType, c.ConnectionString))))
         {
-            if (options.Provider == DatabaseProvider.Sqlite) ModuleDatabase.EnsureSqliteDirectory(module.ConnectionString);
-            var db = (DbContext)services.GetRequiredService(module.ContextType);
+            if (options.Provider == DatabaseProvider.Sqlite) ModuleDatabase.EnsureSqliteDirectory(connectionString);
+            var db = (DbContext)services.GetRequiredService(contextType);
             await db.Database.MigrateAsync(cancellationToken);
         }
     }

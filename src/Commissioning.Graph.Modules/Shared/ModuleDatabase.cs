@@ -8,9 +8,13 @@ public static class ModuleDatabase
     public const string MigrationsHistoryTable = "__EFMigrationsHistory";
 
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder,
-        DatabaseProvider provider, string connectionString, GraphModule module)
+        DatabaseProvider provider, string connectionString, GraphModule module) =>
+        builder.UseProvider(provider, connectionString, DatabaseOptions.SchemaOf(module));
+
+    /// <summary>The same for a context that is not one of the graph modules (the governance register), by its schema.</summary>
+    public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder,
+        DatabaseProvider provider, string connectionString, string schema)
     {
-        var schema = DatabaseOptions.SchemaOf(module);
         return provider switch
         {
             // SQLite has no schemas: all modules share one file, so each keeps its own history table.

@@ -47,6 +47,8 @@ public static class PersistenceServiceCollectionExtensions
             }
         }
         services.TryAddScoped<CommissioningDatabase>();
+        // Other modules read allocations through this interface, never through the NhsCb tables.
+        if (modules.Contains(GraphModule.NhsCb)) services.TryAddSingleton<IAllocationLookup, NhsCb.Graph.NhsCbAllocationLookup>();
         return services;
     }
 
@@ -103,3 +105,7 @@ public static class PersistenceServiceCollectionExtensions
 
 /// <summary>A module whose persistence is registered, and where it lives.</summary>
 public sealed record RegisteredModule(GraphModule Module, Type ContextType, string ConnectionString);
+
+/// <summary>A DbContext that is not a graph module's (the governance register) but that
+/// <see cref="CommissioningDatabase.MigrateAsync"/> migrates with them.</summary>
+public sealed record RegisteredContext(string Name, Type ContextType, string ConnectionString);

@@ -230,7 +230,7 @@ public sealed class GraphQLTransportWsHandler(
                     else
                     {
                         await foreach (var evt in subscription.Stream.WithCancellation(cts.Token))
-                            await SendNextAsync(id, owner._pipeline.Mask(evt));
+                            await SendNextAsync(id, await owner._pipeline.CompleteEventAsync(context, evt));
                     }
                 }
                 if (!cts.IsCancellationRequested) await SendAsync(new Dictionary<string, object?> { ["type"] = "complete", ["id"] = id });

@@ -281,6 +281,14 @@ public class ResultJsonWriterTests
     [InlineData(0.000001, "0.000001")]
     [InlineData(123.456, "123.456")]
     [InlineData(5e-324, "5e-324")]
+    [InlineData(-123.456, "-123.456")]
+    [InlineData(0.0001, "0.0001")]
+    [InlineData(0.00001, "0.00001")]
+    [InlineData(-1.5e-10, "-1.5e-10")]
+    [InlineData(4503599627370495.5, "4503599627370495.5")]
+    [InlineData(123456789012.345, "123456789012.345")]
+    [InlineData(0.30000000000000004, "0.30000000000000004")]
+    [InlineData(1.7976931348623157e308, "1.7976931348623157e+308")]
     [InlineData(double.NaN, "null")]
     [InlineData(double.PositiveInfinity, "null")]
     public void DoublesAsJavaScriptWritesThem(double value, string expected)
@@ -288,6 +296,21 @@ public class ResultJsonWriterTests
         var map = new ResultMap();
         map.Set("v", value);
         Assert.Equal("{\"data\":{\"v\":" + expected + "}}", new ExecutionResult { HasData = true, Data = map }.ToJson());
+    }
+
+    [Fact]
+    public void DoublesOfEveryMagnitudeAreWrittenAsJavaScriptStringDoes()
+    {
+        // The writer's stack fast path (plain notation) and its fallback (exponents) against JsNumber.
+        var random = new Random(20121001);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-30, 30));
+            if (i % 3 == 0) value = Math.Round(value, random.Next(0, 6));
+            var map = new ResultMap();
+            map.Set("v", value);
+            Assert.Equal("{\"data\":{\"v\":" + JsNumber.ToString(value) + "}}", new ExecutionResult { HasData = true, Data = map }.ToJson());
+        }
     }
 
     [Fact]
@@ -301,6 +324,23 @@ public class ResultJsonWriterTests
             Extensions = new Dictionary<string, object?> { ["cost"] = 3 },
         };
         Assert.Equal("""{"errors":[{"message":"m"}],"data":null,"extensions":{"cost":3}}""", result.ToJson());
+    }
+
+    [Fact]
+    public void WritesResponsesNestedDeeperThanTheJsonWriterDefault()
+    {
+        // Utf8JsonWriter refuses more than 1000 levels by default; a 1500-deep selection is a valid response.
+        var data = new ResultMap();
+        var inner = data;
+        for (var i = 0; i < 1500; i++)
+        {
+            var next = new ResultMap();
+            inner.Set("q", next);
+            inner = next;
+        }
+        inner.Set("a", 1);
+        var json = new ExecutionResult { HasData = true, Data = data }.ToJson();
+        Assert.EndsWith("{\"a\":1" + new string('}', 1502), json);
     }
 
     [Fact]

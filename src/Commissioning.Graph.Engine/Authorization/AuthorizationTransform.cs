@@ -1,0 +1,241 @@
+using System.Collections;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Types;
+
+namespace Commissioning.Graph.Engine.Authorization;
+
+/// <summary>
+/// Makes a schema enforce its authorisation directives. Run once at startup, it wraps the resolver
+/// of every field that has a rule, returns a type with a rule, or carries
+/// <c>@suppressSmallNumbers</c> — default-resolved fields included — so every execution path
+/// (queries, <c>node(id:)</c>, connections' <c>totalCount</c>, mutation payloads, subscription
+/// events) goes through the same check. A field the client did not select is never resolved, so
+/// it is never disclosed. The wrapper:
+/// <list type="number">
+/// <item>checks the field's own rules against the parent object (for a field of a root operation
+/// type, which has no parent entity: authentication and scopes first, its <c>@policy</c> against the
+/// value it returns, like a rule on the returned type); denied → the field is null with a
+/// <c>FORBIDDEN</c> (or <c>UNAUTHENTICATED</c>) error at its path, its siblings unaffected;</item>
+/// <item>resolves the field;</item>
+/// <item>checks the rules of the returned type against the value: a single value denied → null with
+/// <c>FORBIDDEN</c>; a list → the items the caller may not read are left out;</item>
+/// <item>applies small-number suppression;</item>
+/// <item>records restricted data (anything under <c>@policy</c>) actually disclosed in the request's
+/// <see cref="DisclosureLedger"/>, against the owning organisation.</item>
+/// </list>
+/// The wrapper calls the field's own resolver, or <see cref="DefaultFieldResolver.Instance"/> when it
+/// has none (an <see cref="ExecutionRequest.DefaultFieldResolver"/> is not consulted for wrapped fields).
+/// </summary>
+public static class AuthorizationTransform
+{
+    /// <summary>Set in a transformed schema's fields' <see cref="FieldDefinition.Metadata"/> so a second Apply is a no-op.</summary>
+    public const string AppliedMetadataKey = "authorization.applied";
+
+    /// <summary>Wraps the resolvers of <paramref name="schema"/> in place and returns it.</summary>
+    public static Schema Apply(Schema schema, IAuthorizationService service)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(service);
+        var subscriptionType = schema.SubscriptionType;
+        foreach (var type in schema.Types)
+        {
+            if (type is not ObjectType objectType || type.Name.StartsWith("__", StringComparison.Ordinal)) continue;
+            foreach (var field in objectType.Fields.Values)
+            {
+                if (field.Name.StartsWith("__", StringComparison.Ordinal) || field.Metadata.ContainsKey(AppliedMetadataKey)) continue;
+                var plan = FieldAuthorization.Create(schema, objectType, field);
+                if (plan is null) continue;
+                field.Metadata[AppliedMetadataKey] = plan;
+                var inner = field.Resolver ?? DefaultFieldResolver.Instance;
+                if (ReferenceEquals(objectType, subscriptionType))
+                {
+                    // The source stream is authorised by the field's own rules; each event then runs
+                    // the (wrapped) resolver like any field. Without a subscriber, the stream is the root
+                    // value's property (or what the original resolver returns), as the executor would do.
+                    var subscriber = field.Subscriber;
+                    var streamSource = field.Resolver;
+                    field.Subscriber = async ctx =>
+                    {
+                        await plan.AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
+                        if (subscriber is not null) return await subscriber(ctx).ConfigureAwait(false);
+                        var stream = streamSource is not null ? await streamSource(ctx).ConfigureAwait(false) : DefaultFieldResolver.GetProperty(ctx.RootValue, field.Name);
+                        return stream as IAsyncEnumerable<object?> ?? throw new InvalidOperationException($"Subscription field \"{field.Name}\" has no source stream.");
+                    };
+                }
+                field.Resolver = ctx => plan.ResolveAsync(service, inner, ctx);
+            }
+        }
+        return schema;
+    }
+
+    /// <summary>True when <paramref name="field"/> of <paramref name="schema"/> has been wrapped by <see cref="Apply"/>.</summary>
+    public static bool IsEnforced(FieldDefinition field) => field.Metadata.ContainsKey(AppliedMetadataKey);
+}
+
+/// <summary>What the wrapper of one field must do, worked out once from the schema.</summary>
+internal sealed class FieldAuthorization
+{
+    private readonly string _coordinate;
+    private readonly AuthorizationRules _fieldRules;
+    private readonly AuthorizationRules _returnTypeRules;          // on the declared named type (interface, object, scalar, enum)
+    private readonly IAbstractType? _abstractReturnType;           // runtime object types' rules also apply
+    private readonly Dictionary<string, AuthorizationRules>? _runtimeTypeRules;
+    private readonly Schema _schema;
+    private readonly bool _suppress;
+    private readonly bool _isRootField;
+    private readonly AuthorizationRules? _valueRules;   // a root field's policies, checked on its value
+
+    private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
+        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField)
+    {
+        _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
+        _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
+        _isRootField = isRootField;
+        if (isRootField) _valueRules = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
+    }
+
+    public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
+    {
+        var fieldRules = AuthorizationRules.OfField(parent, field);
+        var named = Schema.GetNamedType(field.Type);
+        var returnRules = AuthorizationRules.OfType(named);
+        IAbstractType? abstractType = null;
+        Dictionary<string, AuthorizationRules>? runtimeRules = null;
+        if (named is IAbstractType at)
+        {
+            foreach (var possible in schema.GetPossibleTypes(at))
+            {
+                var r = AuthorizationRules.OfType(possible);
+                if (!r.IsEmpty) (runtimeRules ??= new(StringComparer.Ordinal))[possible.Name] = r;
+            }
+            if (runtimeRules is not null) abstractType = at;
+        }
+        var suppress = field.AppliedDirectives.Any(d => AuthorizationDirectives.Is(d, AuthorizationDirectives.SuppressSmallNumbers));
+        if (fieldRules.IsEmpty && returnRules.IsEmpty && runtimeRules is null && !suppress) return null;
+        var isRoot = ReferenceEquals(parent, schema.QueryType) || ReferenceEquals(parent, schema.MutationType) || ReferenceEquals(parent, schema.SubscriptionType);
+        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot);
+    }
+
+    private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _isRootField && _fieldRules.HasPolicies;
+
+    private static void RecordLineage(object value, object parent, IResolveContext ctx)
+    {
+        var lineage = AuthorizationLineage.For(ctx);
+        if (value is IEnumerable list && value is not string && value is not IDictionary && value is not IReadOnlyDictionary<string, object?>)
+        {
+            foreach (var item in list) if (item is not null) lineage.Record(item, parent);
+        }
+        else lineage.Record(value, parent);
+    }
+
+    public async ValueTask AuthorizeFieldAsync(IAuthorizationService service, IResolveContext ctx)
+    {
+        var rules = _isRootField ? new AuthorizationRules(_fieldRules.RequiresAuthentication, _fieldRules.ScopeRequirements, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>()) : _fieldRules;
+        var outcome = await service.AuthorizeAsync(rules, ctx.Source, ctx).ConfigureAwait(false);
+        if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
+    }
+
+    public async ValueTask<object?> ResolveAsync(IAuthorizationService service, FieldResolver inner, IResolveContext ctx)
+    {
+        // A root field has no parent entity: its authentication and scopes are checked first, and its
+        // policies against what it returns (each item of a list, which is filtered).
+        if (!_fieldRules.IsEmpty) await AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
+
+        var value = await inner(ctx).ConfigureAwait(false);
+        if (value is null) return null;
+        if (ctx.Source is { } parent) RecordLineage(value, parent, ctx);
+
+        if (HasTypeRules) value = await AuthorizeValueAsync(service, value, ctx).ConfigureAwait(false);
+        if (value is null) return null;
+
+        if (_suppress) value = await SmallNumberSuppression.ApplyAsync(service, value, ctx).ConfigureAwait(false);
+        if (value is null) return null;
+
+        if (_fieldRules.HasPolicies && !_isRootField)
+        {
+            var owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
+            if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, CountRecords(value));
+        }
+        return value;
+    }
+
+    // The rules of the returned type, applied to the value (each item of a list).
+    private async ValueTask<object?> AuthorizeValueAsync(IAuthorizationService service, object value, IResolveContext ctx)
+    {
+        if (IsList(value))
+        {
+            var items = ((IEnumerable)value).Cast<object?>().ToList();
+            // Start every item's check before awaiting any, so the policies see them in one batch.
+            var checks = items.Select(item => CheckItemAsync(service, item, ctx)).ToList();
+            var kept = new List<object?>(items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (outcome, restricted) = await checks[i].ConfigureAwait(false);
+                if (outcome != AuthorizationOutcome.Allowed) continue;
+                kept.Add(items[i]);
+                if (restricted) await RecordItemAsync(service, items[i], ctx).ConfigureAwait(false);
+            }
+            return kept;
+        }
+        var (single, isRestricted) = await CheckItemAsync(service, value, ctx).ConfigureAwait(false);
+        if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx);
+        if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
+        return value;
+    }
+
+    private async Task<(AuthorizationOutcome, bool Restricted)> CheckItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
+    {
+        if (item is null) return (AuthorizationOutcome.Allowed, false);
+        if (IsList(item))
+        {
+            // A list of lists: the inner lists are not filtered (the executor needs their shape); each
+            // inner item must be readable, else the whole inner list is withheld.
+            foreach (var inner in ((IEnumerable)item).Cast<object?>())
+            {
+                var (o, _) = await CheckItemAsync(service, inner, ctx).ConfigureAwait(false);
+                if (o != AuthorizationOutcome.Allowed) return (o, false);
+            }
+            return (AuthorizationOutcome.Allowed, false);
+        }
+        var rules = RulesFor(item, ctx);
+        var outcome = await service.AuthorizeAsync(rules, item, ctx).ConfigureAwait(false);
+        return (outcome, rules.HasPolicies);
+    }
+
+    private AuthorizationRules RulesFor(object item, IResolveContext ctx)
+    {
+        var rules = _returnTypeRules;
+        if (_isRootField) rules = rules.And(_valueRules!);
+        if (_runtimeTypeRules is not null && ResolveTypeName(item, ctx) is { } typeName && _runtimeTypeRules.TryGetValue(typeName, out var r))
+            rules = rules.And(r);
+        return rules;
+    }
+
+    private string? ResolveTypeName(object item, IResolveContext ctx)
+    {
+        if (_abstractReturnType!.ResolveType is { } resolve && resolve(item, ctx) is { } name) return name;
+        if (DefaultFieldResolver.GetProperty(item, "__typename") is string typename) return typename;
+        foreach (var possible in _schema.GetPossibleTypes(_abstractReturnType))
+            if (possible.IsTypeOf?.Invoke(item, ctx) == true) return possible.Name;
+        return null;
+    }
+
+    private async ValueTask RecordItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
+    {
+        var owner = await service.GetOwnerAsync(item, ctx).ConfigureAwait(false);
+        if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
+    }
+
+    private static bool IsList(object value) => value is IEnumerable and not string and not IDictionary and not IReadOnlyDictionary<string, object?>;
+
+    private static int CountRecords(object value) => IsList(value) ? ((IEnumerable)value).Cast<object?>().Count(v => v is not null) : 1;
+
+    internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx)
+    {
+        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
+        var (message, code) = outcome == AuthorizationOutcome.Unauthenticated
+            ? ($"Authentication is required to read {field}.", ErrorCodes.Unauthenticated)
+            : ($"Not authorised to read {field}.", ErrorCodes.Forbidden);
+        return new GraphQLException(new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } });
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Commissioning.Graph.Engine.Execution;
+
+namespace Commissioning.Graph.Engine.Authorization;
+
+/// <summary>One line of a request's disclosure accounting: how many records of one restricted
+/// schema coordinate (<c>Type.field</c>) belonging to one organisation were disclosed.</summary>
+public readonly record struct DisclosureEntry(string SchemaCoordinate, string OwningOrganisation, int Records);
+
+/// <summary>
+/// The restricted data one request actually disclosed, counted per schema coordinate and owning
+/// organisation. The authorisation wrapper records every field carrying <c>@policy</c> that was
+/// allowed and resolved to a non-null value; the disclosure register persists the totals once the
+/// request has executed. Lives in the request's <see cref="IResolveContext.Items"/> under
+/// <see cref="ItemsKey"/>. Fields resolve concurrently, so recording is thread-safe.
+/// </summary>
+public sealed class DisclosureLedger
+{
+    /// <summary>The key of the request's ledger in <see cref="IResolveContext.Items"/> / <see cref="ExecutionRequest.Items"/>.</summary>
+    public const string ItemsKey = "Commissioning.Graph.DisclosureLedger";
+
+    private readonly ConcurrentDictionary<(string Coordinate, string Organisation), int> _counts = new();
+
+    /// <summary>Adds <paramref name="records"/> disclosed records of <paramref name="schemaCoordinate"/>
+    /// owned by <paramref name="owningOrganisation"/>. Zero or negative counts are ignored.</summary>
+    public void Record(string schemaCoordinate, string owningOrganisation, int records = 1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(schemaCoordinate);
+        ArgumentException.ThrowIfNullOrEmpty(owningOrganisation);
+        if (records <= 0) return;
+        _counts.AddOrUpdate((schemaCoordinate, owningOrganisation), records, (_, n) => n + records);
+    }
+
+    /// <summary>True when nothing restricted was disclosed.</summary>
+    public bool IsEmpty => _counts.IsEmpty;
+
+    /// <summary>A snapshot of the totals, ordered by organisation then coordinate.</summary>
+    public IReadOnlyList<DisclosureEntry> Entries =>
+        _counts.Select(kv => new DisclosureEntry(kv.Key.Coordinate, kv.Key.Organisation, kv.Value))
+            .OrderBy(e => e.OwningOrganisation, StringComparer.Ordinal)
+            .ThenBy(e => e.SchemaCoordinate, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The organisations whose data was disclosed (one disclosure record each).</summary>
+    public IReadOnlyList<string> OwningOrganisations =>
+        _counts.Keys.Select(k => k.Organisation).Distinct().OrderBy(o => o, StringComparer.Ordinal).ToList();
+
+    /// <summary>The entries of one owning organisation.</summary>
+    public IReadOnlyList<DisclosureEntry> EntriesFor(string owningOrganisation) =>
+        Entries.Where(e => e.OwningOrganisation == owningOrganisation).ToList();
+
+    /// <summary>The request's ledger, created in <paramref name="items"/> on first use.</summary>
+    public static DisclosureLedger GetOrCreate(IDictionary<string, object?> items)
+    {
+        lock (items)
+        {
+            if (items.TryGetValue(ItemsKey, out var existing) && existing is DisclosureLedger ledger) return ledger;
+            ledger = new DisclosureLedger();
+            items[ItemsKey] = ledger;
+            return ledger;
+        }
+    }
+
+    /// <summary>The request's ledger if one was created, else null.</summary>
+    public static DisclosureLedger? Find(IDictionary<string, object?>? items)
+    {
+        if (items is null) return null;
+        lock (items) return items.TryGetValue(ItemsKey, out var l) ? l as DisclosureLedger : null;
+    }
+}

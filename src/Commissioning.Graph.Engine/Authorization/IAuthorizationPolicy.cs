@@ -1,0 +1,58 @@
+using Commissioning.Graph.Engine.Execution;
+
+namespace Commissioning.Graph.Engine.Authorization;
+
+/// <summary>
+/// A named rule (<c>@policy(policies: [["name"]])</c>) deciding, for many targets at once, whether
+/// the subject may read them. The target is the parent object of the field that carries the
+/// policy, or the object itself when the policy is on its type. The engine gathers the targets
+/// of concurrent field resolutions into one call per policy (a DataLoader per request), so an
+/// implementation issues a bounded number of queries per call, never one per target.
+/// </summary>
+public interface IAuthorizationPolicy
+{
+    string Name { get; }
+
+    /// <summary>One decision per target, in order. <paramref name="context"/> is the context of one of
+    /// the fields being resolved: use only its request-wide members (Items, Services, CancellationToken).</summary>
+    ValueTask<bool[]> EvaluateAsync(AuthorizationSubject subject, IReadOnlyList<object?> targets, IResolveContext context);
+}
+
+/// <summary>
+/// Which organisation a piece of data belongs to: the owner a disclosure is recorded against, and
+/// the author that small-number suppression spares. Batched like policies.
+/// </summary>
+public interface IDataOwnership
+{
+    /// <summary>One owning organisation code per target (null when it has none or is unknown).</summary>
+    ValueTask<string?[]> GetOwnersAsync(IReadOnlyList<object?> targets, IResolveContext context);
+}
+
+/// <summary>A policy defined by a function deciding one target at a time, for tests and for rules that need no lookups.</summary>
+public sealed class DelegateAuthorizationPolicy(string name, Func<AuthorizationSubject, object?, bool> decide) : IAuthorizationPolicy
+{
+    public string Name { get; } = name;
+
+    public ValueTask<bool[]> EvaluateAsync(AuthorizationSubject subject, IReadOnlyList<object?> targets, IResolveContext context) =>
+        new(targets.Select(t => decide(subject, t)).ToArray());
+}
+
+/// <summary>The outcome of checking a field's rules.</summary>
+public enum AuthorizationOutcome
+{
+    Allowed,
+    /// <summary>The caller is not authenticated (reported with <see cref="ErrorCodes.Unauthenticated"/>).</summary>
+    Unauthenticated,
+    /// <summary>The caller lacks a scope or fails a policy (reported with <see cref="ErrorCodes.Forbidden"/>).</summary>
+    Forbidden,
+}
+
+/// <summary>Evaluates rules for the request's subject; the transform's wrappers call it.</summary>
+public interface IAuthorizationService
+{
+    /// <summary>The outcome of <paramref name="rules"/> for <paramref name="target"/>.</summary>
+    ValueTask<AuthorizationOutcome> AuthorizeAsync(AuthorizationRules rules, object? target, IResolveContext context);
+
+    /// <summary>The owning organisation of <paramref name="target"/>, or null.</summary>
+    ValueTask<string?> GetOwnerAsync(object? target, IResolveContext context);
+}

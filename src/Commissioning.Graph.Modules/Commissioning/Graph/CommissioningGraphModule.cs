@@ -1,0 +1,230 @@
+using System.Reflection;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
+
+namespace Commissioning.Graph.Modules.Commissioning.Graph;
+
+/// <summary>
+/// The Commissioning subgraph: consortia, GP practices, providers, financial returns (with the
+/// statutory financial duties), contracts and lead-commissioning arrangements. Its SDL is
+/// <c>commissioning.graphql</c> beside this file (embedded); every relation resolves through a
+/// DataLoader (<see cref="CommissioningLoaders"/>), so a request's statements are bounded by its depth.
+/// </summary>
+public sealed class CommissioningGraphModule : IGraphModule
+{
+    private static readonly Lazy<string> SdlText = new(() =>
+    {
+        using var stream = typeof(CommissioningGraphModule).Assembly.GetManifestResourceStream(SdlResourceName)
+                           ?? throw new InvalidOperationException($"Embedded resource {SdlResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public const string SdlResourceName = "commissioning.graphql";
+
+    public string Name => "commissioning";
+
+    public string Sdl => SdlText.Value;
+
+    public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
+    {
+        ["Consortium"] = async (rep, ctx) => Code(rep) is { } code ? await ConsortiumByCode(ctx).LoadAsync(code) : null,
+        ["GpPractice"] = async (rep, ctx) => Code(rep) is { } code ? await PracticeByCode(ctx).LoadAsync(code) : null,
+        ["Provider"] = async (rep, ctx) => Code(rep) is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null,
+        ["Contract"] = async (rep, ctx) => Code(rep) is { } code ? await ContractByCode(ctx).LoadAsync(code) : null,
+        ["LeadCommissioningArrangement"] = async (rep, ctx) => Code(rep) is { } code ? await ArrangementByCode(ctx).LoadAsync(code) : null,
+        ["FinancialReturn"] = async (rep, ctx) =>
+            GlobalId.FinancialReturnId(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
+    };
+
+    private static string? Code(IReadOnlyDictionary<string, object?> representation) => representation.GetValueOrDefault("code") as string;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+    private static DateTime? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private static async Task<object?> List<T>(ValueTask<IReadOnlyList<T>?> load) => await load ?? [];
+
+    public void Configure(SchemaBuilder builder)
+    {
+        ConfigureQuery(builder);
+        ConfigureOrganisations(builder);
+        ConfigureFinancialReturns(builder);
+        ConfigureContracts(builder);
+        ConfigureTransparency(builder);
+        FinancialReturnMutations.Configure(builder);
+    }
+
+    private static void ConfigureQuery(SchemaBuilder b) => b
+        .ResolveAsync("Query.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.consortia", ConsortiaAsync)
+        .ResolveAsync("Query.consortiaAtRisk", ConsortiaAtRiskAsync)
+        .ResolveAsync("Query.gpPractice", async ctx => await PracticeByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.provider", async ctx => await ProviderByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.leadCommissioningArrangement", async ctx => await ArrangementByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.contract", async ctx => await ContractByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.financialReturn", async ctx =>
+            GlobalId.FinancialReturnId(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
+
+    private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
+    {
+        var (offset, limit) = Cursor.Window(ctx.Arguments);
+        var statuses = (ctx.Arguments.GetValueOrDefault("authorisationStatus") as IEnumerable<object?>)
+            ?.Select(GraphEnum.Parse<ConsortiumAuthorisationStatus>).ToList();
+        var order = ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE";
+        var contexts = Contexts(ctx);
+
+        IQueryable<Consortium> Matching(Persistence.CommissioningDbContext db)
+        {
+            var q = db.Consortia.AsNoTracking();
+            if (statuses is { Count: > 0 }) q = q.Where(c => statuses.Contains(c.AuthorisationStatus));
+            return q;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ctx.CancellationToken);
+        var ordered = order switch
+        {
+            "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
+            "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
+            _ => Matching(db).OrderBy(c => c.Code),
+        };
+        var rows = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ctx.CancellationToken);
+        // Later levels find these consortia in the loader's cache.
+        var byCode = ConsortiumByCode(ctx);
+        foreach (var c in rows) byCode.Prime(c.Code, c);
+        return new Connection<Consortium>(rows.Take(limit).ToList(), offset, rows.Count > limit, async () =>
+        {
+            await using var countDb = await contexts.CreateDbContextAsync(ctx.CancellationToken);
+            return await Matching(countDb).CountAsync(ctx.CancellationToken);
+        });
+    }
+
+    /// <summary>The latest return of every consortium for the year, kept when it forecasts a breached duty.</summary>
+    private static async Task<object?> ConsortiaAtRiskAsync(IResolveContext ctx)
+    {
+        var year = (string)ctx.Arguments["year"]!;
+        List<FinancialReturn> latest;
+        await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
+            latest = await LatestReturns(db, year).AsNoTracking().OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+        var byId = ReturnById(ctx);
+        foreach (var r in latest) byId.Prime(r.Id, r);
+        var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));
+        return latest.Where((r, i) => duties[i] is { AtRisk: true }).ToList();
+    }
+
+    private static void ConfigureOrganisations(SchemaBuilder b) => b
+        .IsTypeOf("Consortium", (v, _) => v is Consortium)
+        .Resolve<Consortium>("Consortium.id", c => GlobalId.Of("Consortium", c.Code))
+        .Resolve<Consortium>("Consortium.kind", c => GraphEnum.Name(c.Kind))
+        .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
+        .ResolveAsync("Consortium.practices", ctx =>
+            List(PracticesByConsortium(ctx, ScalarInput.Date(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.practiceMemberships", async ctx =>
+        {
+            var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
+            return ctx.Arguments.GetValueOrDefault("includeEnded") is false ? all.Where(m => m.IsCurrentOn(Today)).ToList() : all;
+        })
+        .ResolveAsync("Consortium.healthAndWellbeingBoardCodes", ctx => List(HwbCodesByConsortium(ctx, Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.financialReturns", FinancialReturnReads.ConnectionAsync)
+        .ResolveAsync("Consortium.latestFinancialReturn", async ctx =>
+            await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(((Consortium)ctx.Source!).Code))
+        .ResolveAsync("Consortium.contracts", ctx => List(ContractsByCommissioner(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.leadCommissioningArrangements", ctx => List(ArrangementsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.commissioningPlans", async ctx =>
+        {
+            var plans = await PlansByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
+            return ctx.Arguments.GetValueOrDefault("year") is string year ? plans.Where(p => p.Year == year).ToList() : plans;
+        })
+        .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("ConsortiumConnection.totalCount", async ctx => await ((Connection<Consortium>)ctx.Source!).TotalCount())
+
+        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
+        .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
+
+        .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
+        .Resolve<GpPractice>("GpPractice.id", p => GlobalId.Of("GpPractice", p.Code))
+        .Resolve<GpPractice>("GpPractice.kind", p => GraphEnum.Name(p.Kind))
+        .ResolveAsync("GpPractice.consortium", async ctx => await ConsortiumOfPractice(ctx, Today).LoadAsync(((GpPractice)ctx.Source!).Code))
+        .ResolveAsync("GpPractice.memberships", ctx => List(MembershipsByPractice(ctx).LoadAsync(((GpPractice)ctx.Source!).Code)))
+
+        .IsTypeOf("Provider", (v, _) => v is Provider)
+        .Resolve<Provider>("Provider.id", p => GlobalId.Of("Provider", p.Code))
+        .Resolve<Provider>("Provider.kind", p => GraphEnum.Name(p.Kind))
+        .Resolve<Provider>("Provider.providerType", p => GraphEnum.Name(p.ProviderType))
+        .ResolveAsync("Provider.contracts", ctx => List(ContractsByProvider(ctx).LoadAsync(((Provider)ctx.Source!).Code)));
+
+    private static void ConfigureFinancialReturns(SchemaBuilder b) => b
+        .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
+        .Resolve<FinancialReturn>("FinancialReturn.id", r => GlobalId.Of("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
+        .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
+        .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
+        .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
+        .Resolve<FinancialReturn>("FinancialReturn.reviewedAt", r => Utc(r.ReviewedAt))
+        .ResolveAsync("FinancialReturn.lines", ctx => List(LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
+        .ResolveAsync("FinancialReturn.programmeTotals", async ctx =>
+        {
+            var lines = await LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id) ?? [];
+            return new FinancialFigures(lines.Sum(l => l.Plan), lines.Sum(l => l.YearToDateActual), lines.Sum(l => l.ForecastOutturn));
+        })
+        .Resolve<FinancialReturn>("FinancialReturn.runningCosts", r => new FinancialFigures(r.RunningCostsPlan, r.RunningCostsYearToDate, r.RunningCostsForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.capital", r => new FinancialFigures(r.CapitalPlan, r.CapitalYearToDate, r.CapitalForecastOutturn))
+        .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
+        .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
+        .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))
+        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
+        .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
+        .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
+        .ResolveAsync("FinancialReturnConnection.totalCount", async ctx => await ((Connection<FinancialReturn>)ctx.Source!).TotalCount());
+
+    private static void ConfigureContracts(SchemaBuilder b) => b
+        .IsTypeOf("Contract", (v, _) => v is Contract)
+        .Resolve<Contract>("Contract.id", c => GlobalId.Of("Contract", c.Code))
+        // Only consortia are in this subgraph's registry; other commissioners are named by code.
+        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumByCode(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
+        .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
+        .Resolve<Contract>("Contract.cquinShare", c => c.CquinSharePercent)
+        .ResolveAsync("Contract.performance", ctx =>
+            List(PerformanceByContract(ctx, ctx.Arguments.GetValueOrDefault("year") as string).LoadAsync(((Contract)ctx.Source!).Code)))
+        .ResolveAsync("Contract.arrangements", ctx => List(ArrangementsByContract(ctx).LoadAsync(((Contract)ctx.Source!).Code)))
+        .Resolve<ContractPerformance>("ContractPerformance.cquinAchieved", p => p.CquinAchievedPercent)
+
+        .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
+        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => GlobalId.Of("LeadCommissioningArrangement", a.Code))
+        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
+        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
+            a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .ResolveAsync("LeadCommissioningArrangement.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).ProviderCode))
+        .ResolveAsync("LeadCommissioningArrangement.contracts", async ctx =>
+            (await ContractByCode(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
+        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.associates", a => a.Associates.OrderBy(x => x.ConsortiumCode).ToList())
+        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadShare", a => a.LeadSharePercent)
+        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
+        .Resolve<ArrangementAssociate>("ArrangementAssociate.share", a => a.SharePercent)
+        .Resolve<ArrangementAssociate>("ArrangementAssociate.basis", a => GraphEnum.Name(a.Basis));
+
+    private static void ConfigureTransparency(SchemaBuilder b) => b
+        .ResolveAsync("CommissioningDecision.provider", async ctx =>
+            ((CommissioningDecision)ctx.Source!).ProviderCode is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null);
+}
+
+/// <summary>Derived fields of a financial return.</summary>
+internal static class FinancialReturnFields
+{
+    /// <summary>The statutory duties as the return forecasts them; null when the year has no allocation.</summary>
+    public static async Task<FinancialDutiesAssessment?> DutiesAsync(IResolveContext ctx, FinancialReturn r)
+    {
+        // Both loads are issued before either is awaited, so they batch at the same level.
+        var lines = LinesByReturn(ctx).LoadAsync(r.Id);
+        var allocation = AllocationOf(ctx).LoadAsync(new ConsortiumYear(r.ConsortiumCode, r.Year));
+        var loadedLines = await lines ?? [];
+        var loadedAllocation = await allocation;
+        return loadedAllocation is null ? null : FinancialDuties.Assess(r, loadedLines, loadedAllocation);
+    }
+}

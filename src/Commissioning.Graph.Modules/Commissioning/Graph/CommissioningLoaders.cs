@@ -1,0 +1,193 @@
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.NhsCb;
+using Commissioning.Graph.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Modules.Commissioning.Graph;
+
+/// <summary>
+/// The module's DataLoaders: each relation is read for every parent of a level of the response in
+/// one SQL statement, on a fresh short-lived context (resolvers run concurrently and a DbContext is
+/// not thread-safe), without change tracking, cancelled with the request.
+/// Loaders whose query depends on field arguments carry the arguments in their name, so that each
+/// distinct use batches on its own.
+/// </summary>
+internal static class CommissioningLoaders
+{
+    private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
+        Func<CommissioningDbContext, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> load) where TKey : notnull
+    {
+        var contexts = Contexts(ctx);
+        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return await load(db, keys, ct);
+        });
+    }
+
+    internal static IDbContextFactory<CommissioningDbContext> Contexts(IResolveContext ctx) =>
+        (ctx.Services ?? throw new InvalidOperationException("The Commissioning module needs request services."))
+        .GetRequiredService<IDbContextFactory<CommissioningDbContext>>();
+
+    private static IReadOnlyDictionary<TKey, IReadOnlyList<TValue>> Group<TKey, TValue>(IEnumerable<TValue> rows, Func<TValue, TKey> key) where TKey : notnull =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.ToList());
+
+    // ---- Organisations by code
+
+    public static DataLoader<string, Consortium> ConsortiumByCode(IResolveContext ctx) =>
+        Loader<string, Consortium>(ctx, "commissioning.consortiumByCode", async (db, keys, ct) =>
+            await db.Consortia.Where(c => keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct));
+
+    public static DataLoader<string, GpPractice> PracticeByCode(IResolveContext ctx) =>
+        Loader<string, GpPractice>(ctx, "commissioning.practiceByCode", async (db, keys, ct) =>
+            await db.GpPractices.Where(p => keys.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct));
+
+    public static DataLoader<string, Provider> ProviderByCode(IResolveContext ctx) =>
+        Loader<string, Provider>(ctx, "commissioning.providerByCode", async (db, keys, ct) =>
+            await db.Providers.Where(p => keys.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct));
+
+    // ---- Memberships
+
+    /// <summary>The practices that were members of each consortium on <paramref name="day"/>, by code.</summary>
+    public static DataLoader<string, IReadOnlyList<GpPractice>> PracticesByConsortium(IResolveContext ctx, DateOnly day) =>
+        Loader<string, IReadOnlyList<GpPractice>>(ctx, $"commissioning.practicesByConsortium:{day:yyyy-MM-dd}", async (db, keys, ct) =>
+        {
+            var rows = await db.ConsortiumMemberships
+                .Where(m => keys.Contains(m.ConsortiumCode) && m.From <= day && (m.To == null || m.To >= day))
+                .OrderBy(m => m.PracticeCode)
+                .Select(m => new { m.ConsortiumCode, Practice = m.Practice! })
+                .ToListAsync(ct);
+            return rows.GroupBy(r => r.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<GpPractice>)g.Select(r => r.Practice).ToList());
+        });
+
+    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByConsortium", async (db, keys, ct) =>
+            Group(await db.ConsortiumMemberships.Where(m => keys.Contains(m.ConsortiumCode))
+                .OrderBy(m => m.From).ThenBy(m => m.PracticeCode).ToListAsync(ct), m => m.ConsortiumCode));
+
+    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByPractice(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByPractice", async (db, keys, ct) =>
+            Group(await db.ConsortiumMemberships.Where(m => keys.Contains(m.PracticeCode))
+                .OrderBy(m => m.From).ToListAsync(ct), m => m.PracticeCode));
+
+    /// <summary>The consortium each practice belongs to on <paramref name="day"/>.</summary>
+    public static DataLoader<string, Consortium> ConsortiumOfPractice(IResolveContext ctx, DateOnly day) =>
+        Loader<string, Consortium>(ctx, $"commissioning.consortiumOfPractice:{day:yyyy-MM-dd}", async (db, keys, ct) =>
+        {
+            var rows = await db.ConsortiumMemberships
+                .Where(m => keys.Contains(m.PracticeCode) && m.From <= day && (m.To == null || m.To >= day))
+                .Select(m => new { m.PracticeCode, Consortium = m.Consortium! })
+                .ToListAsync(ct);
+            // A practice is a member of one consortium at a time; the unique (practice, from) index keeps it so.
+            return rows.GroupBy(r => r.PracticeCode).ToDictionary(g => g.Key, g => g.First().Consortium);
+        });
+
+    public static DataLoader<string, IReadOnlyList<string>> HwbCodesByConsortium(IResolveContext ctx, DateOnly day) =>
+        Loader<string, IReadOnlyList<string>>(ctx, $"commissioning.hwbCodesByConsortium:{day:yyyy-MM-dd}", async (db, keys, ct) =>
+        {
+            var rows = await db.HwbMemberships
+                .Where(m => keys.Contains(m.ConsortiumCode) && m.From <= day && (m.To == null || m.To >= day))
+                .OrderBy(m => m.HwbCode).Select(m => new { m.ConsortiumCode, m.HwbCode }).ToListAsync(ct);
+            return rows.GroupBy(r => r.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.HwbCode).ToList());
+        });
+
+    // ---- Transparency
+
+    public static DataLoader<string, IReadOnlyList<CommissioningPlan>> PlansByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, "commissioning.plansByConsortium", async (db, keys, ct) =>
+            Group(await db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode))
+                .OrderByDescending(p => p.Year).ToListAsync(ct), p => p.ConsortiumCode));
+
+    public static DataLoader<string, IReadOnlyList<ConflictOfInterestDeclaration>> DeclarationsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<ConflictOfInterestDeclaration>>(ctx, "commissioning.declarationsByConsortium", async (db, keys, ct) =>
+            Group(await db.ConflictOfInterestDeclarations.Where(d => keys.Contains(d.ConsortiumCode))
+                .OrderBy(d => d.DeclaredOn).ThenBy(d => d.Id).ToListAsync(ct), d => d.ConsortiumCode));
+
+    public static DataLoader<string, IReadOnlyList<CommissioningDecision>> DecisionsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<CommissioningDecision>>(ctx, "commissioning.decisionsByConsortium", async (db, keys, ct) =>
+            Group(await db.CommissioningDecisions.Where(d => keys.Contains(d.ConsortiumCode))
+                .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Reference).ToListAsync(ct), d => d.ConsortiumCode));
+
+    // ---- Contracts and arrangements
+
+    public static DataLoader<string, Contract> ContractByCode(IResolveContext ctx) =>
+        Loader<string, Contract>(ctx, "commissioning.contractByCode", async (db, keys, ct) =>
+            await db.Contracts.Where(c => keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct));
+
+    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByCommissioner(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByCommissioner", async (db, keys, ct) =>
+            Group(await db.Contracts.Where(c => keys.Contains(c.CommissionerCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.CommissionerCode));
+
+    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByProvider(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByProvider", async (db, keys, ct) =>
+            Group(await db.Contracts.Where(c => keys.Contains(c.ProviderCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.ProviderCode));
+
+    public static DataLoader<string, IReadOnlyList<ContractPerformance>> PerformanceByContract(IResolveContext ctx, string? year) =>
+        Loader<string, IReadOnlyList<ContractPerformance>>(ctx, $"commissioning.performanceByContract:{year}", async (db, keys, ct) =>
+            Group(await db.ContractPerformance.Where(p => keys.Contains(p.ContractCode) && (year == null || p.Year == year))
+                .OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(ct), p => p.ContractCode));
+
+    // Associates and covered contracts come with the arrangement (one statement, joined).
+    private static IQueryable<LeadCommissioningArrangement> Arrangements(CommissioningDbContext db) =>
+        db.LeadCommissioningArrangements.Include(a => a.Associates).Include(a => a.Contracts);
+
+    public static DataLoader<string, LeadCommissioningArrangement> ArrangementByCode(IResolveContext ctx) =>
+        Loader<string, LeadCommissioningArrangement>(ctx, "commissioning.arrangementByCode", async (db, keys, ct) =>
+            await Arrangements(db).Where(a => keys.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct));
+
+    /// <summary>The arrangements each consortium leads or is an associate in.</summary>
+    public static DataLoader<string, IReadOnlyList<LeadCommissioningArrangement>> ArrangementsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<LeadCommissioningArrangement>>(ctx, "commissioning.arrangementsByConsortium", async (db, keys, ct) =>
+        {
+            var arrangements = await Arrangements(db)
+                .Where(a => keys.Contains(a.LeadConsortiumCode) || a.Associates.Any(x => keys.Contains(x.ConsortiumCode)))
+                .OrderBy(a => a.Code).ToListAsync(ct);
+            return keys.ToDictionary(k => k, k => (IReadOnlyList<LeadCommissioningArrangement>)arrangements
+                .Where(a => a.LeadConsortiumCode == k || a.Associates.Any(x => x.ConsortiumCode == k)).ToList());
+        });
+
+    public static DataLoader<string, IReadOnlyList<LeadCommissioningArrangement>> ArrangementsByContract(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<LeadCommissioningArrangement>>(ctx, "commissioning.arrangementsByContract", async (db, keys, ct) =>
+        {
+            var arrangements = await Arrangements(db)
+                .Where(a => a.Contracts.Any(c => keys.Contains(c.ContractCode)))
+                .OrderBy(a => a.Code).ToListAsync(ct);
+            return keys.ToDictionary(k => k, k => (IReadOnlyList<LeadCommissioningArrangement>)arrangements
+                .Where(a => a.Contracts.Any(c => c.ContractCode == k)).ToList());
+        });
+
+    // ---- Financial returns
+
+    public static DataLoader<int, FinancialReturn> ReturnById(IResolveContext ctx) =>
+        Loader<int, FinancialReturn>(ctx, "commissioning.returnById", async (db, keys, ct) =>
+            await db.FinancialReturns.Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct));
+
+    public static DataLoader<int, IReadOnlyList<FinancialReturnLine>> LinesByReturn(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<FinancialReturnLine>>(ctx, "commissioning.linesByReturn", async (db, keys, ct) =>
+            Group(await db.FinancialReturnLines.Where(l => keys.Contains(l.FinancialReturnId)).ToListAsync(ct), l => l.FinancialReturnId)
+                .ToDictionary(p => p.Key, p => (IReadOnlyList<FinancialReturnLine>)p.Value.OrderBy(l => l.Category).ToList()));
+
+    public static DataLoader<int, IReadOnlyList<PracticeBreakdownLine>> BreakdownByReturn(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<PracticeBreakdownLine>>(ctx, "commissioning.breakdownByReturn", async (db, keys, ct) =>
+            Group(await db.PracticeBreakdownLines.Where(l => keys.Contains(l.FinancialReturnId))
+                .OrderBy(l => l.PracticeCode).ToListAsync(ct), l => l.FinancialReturnId));
+
+    /// <summary>The latest version of the latest month's return of each consortium for a year.</summary>
+    public static DataLoader<string, FinancialReturn> LatestReturnByConsortium(IResolveContext ctx, string year) =>
+        Loader<string, FinancialReturn>(ctx, $"commissioning.latestReturn:{year}", async (db, keys, ct) =>
+            await LatestReturns(db, year).Where(r => keys.Contains(r.ConsortiumCode)).ToDictionaryAsync(r => r.ConsortiumCode, ct));
+
+    internal static IQueryable<FinancialReturn> LatestReturns(CommissioningDbContext db, string year) =>
+        db.FinancialReturns.Where(r => r.Year == year && !db.FinancialReturns.Any(o =>
+            o.ConsortiumCode == r.ConsortiumCode && o.Year == r.Year && (o.Month > r.Month || (o.Month == r.Month && o.Version > r.Version))));
+
+    public static DataLoader<ConsortiumYear, AllocationFigures> AllocationOf(IResolveContext ctx)
+    {
+        var lookup = ctx.Services?.GetService<IAllocationLookup>();
+        return ctx.GetDataLoader<ConsortiumYear, AllocationFigures>("commissioning.allocation", async (keys, ct) =>
+            lookup is null ? new Dictionary<ConsortiumYear, AllocationFigures>() : await lookup.GetAllocationsAsync(keys.ToList(), ct));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+
+namespace Commissioning.Graph.Modules.Commissioning.Graph;
+
+/// <summary>Global object ids (Relay): base64 of <c>Type:key</c>, opaque to clients.</summary>
+public static class GlobalId
+{
+    public static string Of(string typeName, string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{key}"));
+
+    /// <summary>The type name and key of a global id; null when it is not one.</summary>
+    public static (string TypeName, string Key)? Parse(string? id)
+    {
+        if (string.IsNullOrEmpty(id)) return null;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(id));
+            var colon = text.IndexOf(':');
+            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
+        }
+        catch (FormatException) { return null; }
+    }
+
+    /// <summary>The database id of a financial return from its global id; null when the id names something else.</summary>
+    public static int? FinancialReturnId(string? id) =>
+        Parse(id) is ("FinancialReturn", var key) && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
+
+/// <summary>
+/// GraphQL enum values for CLR enums: <c>AuthorisedWithConditions</c> ↔ <c>AUTHORISED_WITH_CONDITIONS</c>.
+/// SDL-built enums carry their names as internal values, so resolvers hand the engine names.
+/// </summary>
+public static class GraphEnum
+{
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ByValue[value];
+
+    public static TEnum Parse<TEnum>(object? name) where TEnum : struct, Enum =>
+        name is string s && Names<TEnum>.ByName.TryGetValue(s, out var v) ? v
+        : name is TEnum e ? e
+        : throw new ArgumentException($"'{name}' is not a value of {typeof(TEnum).Name}.");
+
+    private static class Names<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, v => UpperSnake(v.ToString()));
+        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    }
+
+    private static string UpperSnake(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                sb.Append('_');
+            sb.Append(char.ToUpperInvariant(c));
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Argument values as the shared scalars may deliver them (coerced or passed through as JSON gave them).</summary>
+internal static class ScalarInput
+{
+    public static DateOnly? Date(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime),
+        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        _ => throw new ArgumentException($"'{value}' is not a date like 2013-04-01."),
+    };
+
+    /// <summary>A Decimal input; null when it is not a number (the caller reports a user error).</summary>
+    public static decimal? Decimal(object? value) => value switch
+    {
+        decimal m => m,
+        int i => i,
+        long l => l,
+        double d when double.IsFinite(d) => (decimal)d,
+        string s when decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m) => m,
+        _ => null,
+    };
+}
+
+/// <summary>Offset cursors for Relay connections: opaque base64 of the position in the ordered list.</summary>
+public static class Cursor
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    public static string At(int position) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"position:{position.ToString(CultureInfo.InvariantCulture)}"));
+
+    /// <summary>The position a cursor names; throws for a cursor this server did not make.</summary>
+    public static int Position(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith("position:", StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(9), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        }
+        catch (FormatException) { }
+        throw new ArgumentException($"\"{cursor}\" is not a cursor of this connection.");
+    }
+
+    /// <summary>Offset and page size from <c>first</c>/<c>after</c>, within the limits.</summary>
+    public static (int Offset, int Limit) Window(IReadOnlyDictionary<string, object?> arguments)
+    {
+        var first = arguments.TryGetValue("first", out var f) && f is int n ? n : DefaultPageSize;
+        if (first < 0) throw new ArgumentException("\"first\" cannot be negative.");
+        var offset = arguments.TryGetValue("after", out var a) && a is string after ? Position(after) + 1 : 0;
+        return (offset, Math.Min(first, MaxPageSize));
+    }
+}
+
+/// <summary>One page of a connection: its items (with their positions), whether more follow, and how to count all.</summary>
+public sealed class Connection<T>(IReadOnlyList<T> items, int offset, bool hasNextPage, Func<ValueTask<int>> totalCount)
+{
+    public IReadOnlyList<T> Nodes { get; } = items;
+    public IReadOnlyList<Edge<T>> Edges { get; } = items.Select((item, i) => new Edge<T>(Cursor.At(offset + i), item)).ToList();
+    public PageInfo PageInfo { get; } = new(hasNextPage, offset > 0,
+        items.Count > 0 ? Cursor.At(offset) : null, items.Count > 0 ? Cursor.At(offset + items.Count - 1) : null);
+    /// <summary>Counted only when selected (a COUNT statement).</summary>
+    public Func<ValueTask<int>> TotalCount { get; } = totalCount;
+}
+
+public sealed record Edge<T>(string Cursor, T Node);
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+/// <summary>A mutation's user error: what was wrong, where in the input, a stable code.</summary>
+public sealed record UserError(string Message, IReadOnlyList<string> Path, string Code);
+
+/// <summary>Plan, year-to-date actual and forecast outturn.</summary>
+public sealed record FinancialFigures(decimal Plan, decimal YearToDateActual, decimal ForecastOutturn);

@@ -1,0 +1,114 @@
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Modules.LocalGovernment.Persistence;
+using Commissioning.Graph.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
+
+/// <summary>A JSNA's natural key: one per board and financial year.</summary>
+public readonly record struct HwbYear(string HwbCode, string Year);
+
+/// <summary>
+/// The module's DataLoaders, one per relation, keyed by the parent's key. Each batch is one SQL
+/// statement on its own short-lived, non-tracking context (resolvers run concurrently).
+/// </summary>
+internal static class LocalGovernmentLoaders
+{
+    public static DataLoader<string, LocalAuthority> LocalAuthorityByCode(IResolveContext ctx) =>
+        Loader<string, LocalAuthority>(ctx, "lg.localAuthorityByCode", async (db, codes, ct) =>
+            (await db.LocalAuthorities.Where(a => codes.Contains(a.Code)).ToListAsync(ct)).ToDictionary(a => a.Code));
+
+    public static DataLoader<string, HealthAndWellbeingBoard> BoardByCode(IResolveContext ctx) =>
+        Loader<string, HealthAndWellbeingBoard>(ctx, "lg.boardByCode", async (db, codes, ct) =>
+            (await db.HealthAndWellbeingBoards.Where(h => codes.Contains(h.Code)).ToListAsync(ct)).ToDictionary(h => h.Code));
+
+    public static DataLoader<string, HealthAndWellbeingBoard> BoardByLocalAuthority(IResolveContext ctx) =>
+        Loader<string, HealthAndWellbeingBoard>(ctx, "lg.boardByLocalAuthority", async (db, codes, ct) =>
+            (await db.HealthAndWellbeingBoards.Where(h => codes.Contains(h.LocalAuthorityCode)).ToListAsync(ct)).ToDictionary(h => h.LocalAuthorityCode));
+
+    /// <summary>Current seats (no end date) of each board.</summary>
+    public static DataLoader<string, IReadOnlyList<HwbMember>> CurrentMembersByBoard(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<HwbMember>>(ctx, "lg.currentMembersByBoard", async (db, codes, ct) =>
+            (await db.HwbMembers.Where(m => codes.Contains(m.HwbCode) && m.To == null)
+                .OrderBy(m => m.HwbCode).ThenBy(m => m.Role).ThenBy(m => m.Name).ToListAsync(ct))
+            .GroupByKey(m => m.HwbCode));
+
+    /// <summary>The boards on which each consortium currently holds a seat.</summary>
+    public static DataLoader<string, IReadOnlyList<HealthAndWellbeingBoard>> BoardsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<HealthAndWellbeingBoard>>(ctx, "lg.boardsByConsortium", async (db, codes, ct) =>
+            (await (from m in db.HwbMembers
+                    join h in db.HealthAndWellbeingBoards on m.HwbCode equals h.Code
+                    where m.Role == HwbMemberRole.Consortium && m.To == null && codes.Contains(m.OrganisationCode!)
+                    orderby h.Code
+                    select new { ConsortiumCode = m.OrganisationCode!, Board = h }).ToListAsync(ct))
+            .GroupByKey(x => x.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<HealthAndWellbeingBoard>)g.Value.Select(x => x.Board).DistinctBy(b => b.Code).ToList()));
+
+    public static DataLoader<HwbYear, Jsna> JsnaByBoardAndYear(IResolveContext ctx) =>
+        Loader<HwbYear, Jsna>(ctx, "lg.jsnaByBoardAndYear", async (db, keys, ct) =>
+        {
+            var boards = keys.Select(k => k.HwbCode).Distinct().ToList();
+            var years = keys.Select(k => k.Year).Distinct().ToList();
+            // One statement for every (board, year) pair; the cross product is trimmed in memory.
+            var rows = await db.Jsnas.Where(j => boards.Contains(j.HwbCode) && years.Contains(j.Year)).ToListAsync(ct);
+            return rows.ToDictionary(j => new HwbYear(j.HwbCode, j.Year));
+        });
+
+    public static DataLoader<int, IReadOnlyList<JsnaContribution>> ContributionsByJsna(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<JsnaContribution>>(ctx, "lg.contributionsByJsna", async (db, ids, ct) =>
+            (await db.JsnaContributions.Where(c => ids.Contains(c.JsnaId))
+                .OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct))
+            .GroupByKey(c => c.JsnaId));
+
+    public static DataLoader<int, JsnaContribution> ContributionById(IResolveContext ctx) =>
+        Loader<int, JsnaContribution>(ctx, "lg.contributionById", async (db, ids, ct) =>
+            (await db.JsnaContributions.Where(c => ids.Contains(c.Id)).ToListAsync(ct)).ToDictionary(c => c.Id));
+
+    public static DataLoader<int, IReadOnlyList<JsnaIndicator>> IndicatorsByContribution(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<JsnaIndicator>>(ctx, "lg.indicatorsByContribution", async (db, ids, ct) =>
+            (await db.JsnaIndicators.Where(i => ids.Contains(i.JsnaContributionId))
+                .OrderBy(i => i.JsnaContributionId).ThenBy(i => i.Name).ToListAsync(ct))
+            .GroupByKey(i => i.JsnaContributionId));
+
+    public static DataLoader<string, PooledBudget> PoolByCode(IResolveContext ctx) =>
+        Loader<string, PooledBudget>(ctx, "lg.poolByCode", async (db, codes, ct) =>
+            (await db.PooledBudgets.Where(p => codes.Contains(p.Code)).ToListAsync(ct)).ToDictionary(p => p.Code));
+
+    public static DataLoader<string, IReadOnlyList<PoolPartner>> PartnersByPool(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<PoolPartner>>(ctx, "lg.partnersByPool", async (db, codes, ct) =>
+            (await db.PoolPartners.Where(p => codes.Contains(p.PoolCode)).OrderBy(p => p.PoolCode).ThenBy(p => p.PartnerCode).ToListAsync(ct))
+            .GroupByKey(p => p.PoolCode));
+
+    public static DataLoader<string, IReadOnlyList<PoolContribution>> ContributionsByPool(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<PoolContribution>>(ctx, "lg.contributionsByPool", async (db, codes, ct) =>
+            (await db.PoolContributions.Where(c => codes.Contains(c.PoolCode))
+                .OrderBy(c => c.PoolCode).ThenBy(c => c.Year).ThenBy(c => c.PartnerCode).ToListAsync(ct))
+            .GroupByKey(c => c.PoolCode));
+
+    public static DataLoader<string, IReadOnlyList<PoolExpenditure>> ExpenditureByPool(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<PoolExpenditure>>(ctx, "lg.expenditureByPool", async (db, codes, ct) =>
+            (await db.PoolExpenditure.Where(x => codes.Contains(x.PoolCode))
+                .OrderBy(x => x.PoolCode).ThenBy(x => x.Year).ThenBy(x => x.Month).ThenBy(x => x.ServiceArea).ThenBy(x => x.Id).ToListAsync(ct))
+            .GroupByKey(x => x.PoolCode));
+
+    /// <summary>The pools in which each organisation is a partner.</summary>
+    public static DataLoader<string, IReadOnlyList<PooledBudget>> PoolsByPartner(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<PooledBudget>>(ctx, "lg.poolsByPartner", async (db, codes, ct) =>
+            (await (from partner in db.PoolPartners
+                    join pool in db.PooledBudgets on partner.PoolCode equals pool.Code
+                    where codes.Contains(partner.PartnerCode)
+                    orderby pool.Code
+                    select new { partner.PartnerCode, Pool = pool }).ToListAsync(ct))
+            .GroupByKey(x => x.PartnerCode).ToDictionary(g => g.Key, g => (IReadOnlyList<PooledBudget>)g.Value.Select(x => x.Pool).ToList()));
+
+    private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
+        Func<LocalGovernmentDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
+    {
+        var factory = ctx.DbFactory<LocalGovernmentDbContext>();
+        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return await query(db, keys.Distinct().ToList(), ct);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Modules.NhsCb.Persistence;
+using Commissioning.Graph.Modules.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Graph.Modules.NhsCb.Graph;
+
+/// <summary>
+/// The nhs-cb subgraph: the NHS Commissioning Board, allocations, assurance assessments and
+/// interventions; it adds <c>allocation</c>, <c>assurance</c> and <c>interventions</c> to the
+/// commissioning subgraph's <c>Consortium</c>. SDL: <c>nhs-cb.graphql</c>.
+/// </summary>
+public sealed class NhsCbGraphModule : IGraphModule
+{
+    public const string ModuleName = "nhs-cb";
+    private static readonly Lazy<string> SdlText = new(() => GraphModuleResources.ReadSdl("nhs-cb.graphql"));
+
+    public string Name => ModuleName;
+    public string Sdl => SdlText.Value;
+
+    public void Configure(SchemaBuilder builder)
+    {
+        builder
+            .ResolveAsync("Query.nhsCommissioningBoard", async ctx =>
+            {
+                await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
+                return await db.Boards.AsNoTracking().OrderBy(b => b.Code).FirstOrDefaultAsync(ctx.CancellationToken);
+            })
+            .ResolveAsync("Query.allocations", async ctx =>
+            {
+                var year = (string)ctx.Arguments["year"]!;
+                await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
+                return await db.Allocations.AsNoTracking().Where(a => a.Year == year).OrderBy(a => a.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+            })
+            .IsTypeOf("NhsCommissioningBoard", (v, _) => v is NhsCommissioningBoard or EntityReference { TypeName: "NhsCommissioningBoard" })
+            .Resolve<NhsCommissioningBoard>("NhsCommissioningBoard.id", b => GlobalId.Encode("NhsCommissioningBoard", b.Code))
+            .Resolve<NhsCommissioningBoard>("NhsCommissioningBoard.kind", _ => "NHS_COMMISSIONING_BOARD")
+            .Resolve<Allocation>("Allocation.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
+            .Resolve<AssuranceAssessment>("AssuranceAssessment.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
+            .Resolve<AssuranceAssessment>("AssuranceAssessment.rating", a => GraphValues.EnumName(a.Rating))
+            .Resolve<Intervention>("Intervention.consortium", i => new EntityReference("Consortium", i.ConsortiumCode))
+            .Resolve<Intervention>("Intervention.kind", i => GraphValues.EnumName(i.Kind))
+            .Resolve<Intervention>("Intervention.active", i => i.EndedOn is null)
+            .ResolveAsync("Consortium.allocation", async ctx =>
+                await NhsCbLoaders.AllocationByConsortiumAndYear(ctx).LoadAsync(new(EntityReference.CodeOf(ctx.Source), (string)ctx.Arguments["year"]!)))
+            .ResolveAsync("Consortium.assurance", async ctx =>
+                await NhsCbLoaders.AssuranceByConsortiumAndYear(ctx).LoadAsync(new(EntityReference.CodeOf(ctx.Source), (string)ctx.Arguments["year"]!)))
+            .ResolveAsync("Consortium.interventions", async ctx =>
+            {
+                var all = (await NhsCbLoaders.InterventionsByConsortium(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty();
+                return ctx.Arguments.TryGetValue("activeOnly", out var a) && a is true ? all.Where(i => i.EndedOn is null).ToList() : all;
+            });
+        NhsCbMutations.Configure(builder);
+    }
+
+    public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
+    {
+        ["NhsCommissioningBoard"] = async (rep, ctx) => await NhsCbLoaders.BoardByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
+        // This module only extends Consortium: its fields need nothing but the key.
+        ["Consortium"] = (rep, _) => ValueTask.FromResult<object?>(new EntityReference("Consortium", EntityReference.CodeOf(rep))),
+    };
+}
+
+/// <summary>The module's DataLoaders: one SQL statement per batch on a short-lived, non-tracking context.</summary>
+internal static class NhsCbLoaders
+{
+    public static DataLoader<string, NhsCommissioningBoard> BoardByCode(IResolveContext ctx) =>
+        Loader<string, NhsCommissioningBoard>(ctx, "nhscb.boardByCode", async (db, codes, ct) =>
+            (await db.Boards.Where(b => codes.Contains(b.Code)).ToListAsync(ct)).ToDictionary(b => b.Code));
+
+    public static DataLoader<ConsortiumYear, Allocation> AllocationByConsortiumAndYear(IResolveContext ctx)
+    {
+        var factory = ctx.DbFactory<NhsCbDbContext>();
+        return ctx.GetDataLoader<ConsortiumYear, Allocation>("nhscb.allocationByConsortiumAndYear", async (keys, ct) =>
+            (await NhsCbAllocationLookup.QueryAsync(factory, keys, ct)).ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year)));
+    }
+
+    public static DataLoader<ConsortiumYear, AssuranceAssessment> AssuranceByConsortiumAndYear(IResolveContext ctx) =>
+        Loader<ConsortiumYear, AssuranceAssessment>(ctx, "nhscb.assuranceByConsortiumAndYear", async (db, keys, ct) =>
+        {
+            var codes = keys.Select(k => k.ConsortiumCode).Distinct().ToList();
+            var years = keys.Select(k => k.Year).Distinct().ToList();
+            var rows = await db.AssuranceAssessments.Where(a => codes.Contains(a.ConsortiumCode) && years.Contains(a.Year)).ToListAsync(ct);
+            return rows.ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year));
+        });
+
+    public static DataLoader<string, IReadOnlyList<Intervention>> InterventionsByConsortium(IResolveContext ctx) =>
+        Loader<string, IReadOnlyList<Intervention>>(ctx, "nhscb.interventionsByConsortium", async (db, codes, ct) =>
+            (await db.Interventions.Where(i => codes.Contains(i.ConsortiumCode))
+                .OrderBy(i => i.ConsortiumCode).ThenByDescending(i => i.StartedOn).ThenByDescending(i => i.Id).ToListAsync(ct))
+            .GroupByKey(i => i.ConsortiumCode));
+
+    private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
+        Func<NhsCbDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
+    {
+        var factory = ctx.DbFactory<NhsCbDbContext>();
+        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return await query(db, keys.Distinct().ToList(), ct);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using Commissioning.Graph.Engine.Execution;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>What the modules' graph code shares: their embedded SDL, request services, batch helpers.</summary>
+public static class GraphModuleResources
+{
+    /// <summary>The text of an SDL file embedded in this assembly (<c>Graph/*.graphql</c>, logical name = file name).</summary>
+    public static string ReadSdl(string fileName)
+    {
+        using var stream = typeof(GraphModuleResources).Assembly.GetManifestResourceStream(fileName)
+            ?? throw new InvalidOperationException($"The SDL resource \"{fileName}\" is not embedded in {typeof(GraphModuleResources).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>A request service; resolvers fail clearly when the host did not register it.</summary>
+    public static T Service<T>(this IResolveContext context) where T : notnull =>
+        (context.Services ?? throw new InvalidOperationException("The request has no service provider: execute with the host's services."))
+            .GetRequiredService<T>();
+
+    /// <summary>A module's DbContext factory: each DataLoader batch opens its own short-lived context, since resolvers run concurrently.</summary>
+    public static IDbContextFactory<TContext> DbFactory<TContext>(this IResolveContext context) where TContext : DbContext =>
+        context.Service<IDbContextFactory<TContext>>();
+
+    public static TimeProvider Clock(this IResolveContext context) =>
+        context.Services?.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    /// <summary>Rows grouped by key, for one-to-many DataLoaders (keys without rows are absent: the loader gives null, read as empty).</summary>
+    public static IReadOnlyDictionary<TKey, IReadOnlyList<T>> GroupByKey<TKey, T>(this IEnumerable<T> rows, Func<T, TKey> key) where TKey : notnull =>
+        rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+
+    /// <summary>The list a one-to-many loader gave (empty for a key without rows).</summary>
+    public static IReadOnlyList<T> OrEmpty<T>(this IReadOnlyList<T>? list) => list ?? [];
+}

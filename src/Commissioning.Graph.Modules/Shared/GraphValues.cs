@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>A mutation's problem with its input, as the prelude's <c>UserError</c> type: a message, the input field's path, a stable code.</summary>
+public sealed record UserError(string Message, IReadOnlyList<string>? Path, string Code)
+{
+    public const string Conflict = "CONFLICT";
+    public const string NotFound = "NOT_FOUND";
+    public const string Invalid = "INVALID";
+    public const string Required = "REQUIRED";
+}
+
+/// <summary>Conversions between the CLR values modules store and the values the graph exchanges.</summary>
+public static class GraphValues
+{
+    /// <summary>A CLR enum member as a GraphQL enum value: <c>AssuredWithSupport</c> → <c>ASSURED_WITH_SUPPORT</c>.</summary>
+    public static string EnumName(Enum value)
+    {
+        var name = value.ToString();
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (i > 0 && char.IsUpper(c) && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                sb.Append('_');
+            sb.Append(char.ToUpperInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A <c>Decimal</c> argument as the engine hands it over: already a decimal when the scalar
+    /// parsed it, otherwise the JSON string or number the client sent. Null when it is not a number.
+    /// </summary>
+    public static decimal? ToDecimal(object? value) => value switch
+    {
+        decimal d => d,
+        int i => i,
+        long l => l,
+        double f when double.IsFinite(f) => (decimal)f,
+        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    /// <summary>An <c>Int</c> argument (the engine coerces Int to int; tolerate long).</summary>
+    public static int? ToInt(object? value) => value switch
+    {
+        int i => i,
+        long l and >= int.MinValue and <= int.MaxValue => (int)l,
+        _ => null,
+    };
+
+    public static string? ToStringValue(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The input object argument named <paramref name="name"/>.</summary>
+    public static IReadOnlyDictionary<string, object?> InputObject(this Engine.Execution.IResolveContext context, string name = "input") =>
+        context.Arguments.TryGetValue(name, out var v) && v is IReadOnlyDictionary<string, object?> map ? map
+        : v is IDictionary<string, object?> dict ? dict.AsReadOnly()
+        : new Dictionary<string, object?>();
+
+    public static object? Get(this IReadOnlyDictionary<string, object?> input, string field) =>
+        input.TryGetValue(field, out var v) ? v : null;
+}

@@ -1,0 +1,56 @@
+using Commissioning.Graph.Engine;
+using Commissioning.Graph.Engine.Authorization;
+using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Server.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Server.Authorization;
+
+/// <summary>
+/// Hands the caller to the engine's authorisation layer and refuses, before execution, an
+/// operation that selects restricted data (any field under <c>@policy</c>, directly or through the
+/// type it returns) when the caller stated no purpose of use: <c>FORBIDDEN</c>, "a purpose of use
+/// is required". It sets, in the operation's items, the <see cref="AuthorizationSubject"/> (from
+/// the <see cref="Caller"/>) and a fresh <see cref="DisclosureLedger"/> for the disclosure register
+/// to read after execution. The caller is read from the HTTP context, so the order relative to
+/// <see cref="CallerRequestInterceptor"/> does not matter; a request without a caller is left to it.
+/// </summary>
+public sealed class AuthorizationRequestInterceptor(GraphQLEndpointSchema endpoint) : IGraphQLRequestInterceptor
+{
+    public const string PurposeRequiredMessage = "A purpose of use is required to read restricted data: send the X-Purpose-Of-Use header.";
+
+    public ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context)
+    {
+        var caller = context.HttpContext.GetCaller();
+        if (caller is null) return new((IReadOnlyList<GraphQLError>?)null);
+        SubjectOf(caller).StoreIn(context.Items!);
+        DisclosureLedger.GetOrCreate(context.Items!);
+        if (caller.Purpose is null && context.Document.Document is { } document
+            && RestrictedSelection.SelectsRestrictedData(endpoint.Engine.Schema, document, context.Operation))
+            return new(new[] { GraphQLRequestPipeline.Error(PurposeRequiredMessage, ErrorCodes.Forbidden) });
+        return new((IReadOnlyList<GraphQLError>?)null);
+    }
+
+    /// <summary>The engine's view of a caller.</summary>
+    public static AuthorizationSubject SubjectOf(Caller caller) => new(caller.Organisation, caller.Scopes, caller.Purpose, IsAuthenticated: true);
+}
+
+public static class GraphQLAuthorizationExtensions
+{
+    /// <summary>
+    /// Field-level authorisation for the served schema: registers <see cref="AuthorizationRequestInterceptor"/>.
+    /// The policies and <see cref="IAuthorizationService"/> come from elsewhere (the domain's
+    /// <c>AddCommissioningPolicies</c>); wrap the schema factory given to <c>AddGraphQLServer</c>
+    /// with <see cref="Authorized"/> so the schema enforces its directives.
+    /// </summary>
+    public static IServiceCollection AddGraphQLAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IGraphQLRequestInterceptor, AuthorizationRequestInterceptor>();
+        return services;
+    }
+
+    /// <summary>A schema factory whose schema enforces <c>@authenticated</c>, <c>@requiresScopes</c>,
+    /// <c>@policy</c> and <c>@suppressSmallNumbers</c> (<see cref="AuthorizationTransform.Apply"/>).</summary>
+    public static Func<IServiceProvider, Schema> Authorized(Func<IServiceProvider, Schema> schemaFactory) =>
+        sp => AuthorizationTransform.Apply(schemaFactory(sp), sp.GetRequiredService<IAuthorizationService>());
+}

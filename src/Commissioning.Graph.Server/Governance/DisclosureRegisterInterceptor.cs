@@ -1,0 +1,90 @@
+using Commissioning.Graph.Engine;
+using Commissioning.Graph.Engine.Authorization;
+using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Modules.Governance;
+using Commissioning.Graph.Server.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Commissioning.Graph.Server.Governance;
+
+/// <summary>
+/// Writes the disclosure register before a response leaves: after execution it reads the request's
+/// <see cref="DisclosureLedger"/> (what the authorisation layer let through) and appends one
+/// <see cref="DisclosureRecord"/> per owning organisation, all in one save. If they cannot be
+/// written the response is replaced by an <c>INTERNAL_SERVER_ERROR</c> — restricted data is never
+/// disclosed unrecorded. A subscription is recorded event by event: each event records only what
+/// it added to the ledger since the previous one.
+/// </summary>
+public sealed class DisclosureRegisterInterceptor(
+    IDisclosureRegister register,
+    ILogger<DisclosureRegisterInterceptor> logger,
+    TimeProvider? clock = null) : IGraphQLRequestInterceptor
+{
+    /// <summary>The message of the error that replaces a response whose disclosures could not be recorded.</summary>
+    public const string NotRecordedMessage = "The disclosure could not be recorded.";
+
+    /// <summary>Where a subscription keeps the totals it has already recorded (or withheld).</summary>
+    private const string AccountedItemsKey = "Commissioning.Graph.DisclosureRegister.Accounted";
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public async ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result)
+    {
+        var ledger = DisclosureLedger.Find(context.Items);
+        if (ledger is null || ledger.IsEmpty) return;
+        var disclosed = TakeUnaccounted(ledger, context.Items);
+        if (disclosed.Count == 0) return;
+
+        try
+        {
+            var caller = context.HttpContext.GetCaller() ?? context.Items.GetValueOrDefault(CallerRequestInterceptor.ItemKey) as Caller
+                ?? throw new InvalidOperationException("Restricted data was disclosed to a request without a caller.");
+            var records = CreateRecords(context, caller, disclosed, _clock.GetUtcNow().UtcDateTime);
+            await register.AppendAsync(records, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e)
+        {
+            // Whatever went wrong (database down, constraint, timeout), the data must not leave unrecorded.
+            logger.LogError(e, "The disclosure register could not record operation {OperationName} ({DocumentHash}); its response was withheld",
+                context.Request.OperationName, context.Document.Hash);
+            context.Result = ExecutionResult.FromErrors([GraphQLRequestPipeline.Error(NotRecordedMessage, ErrorCodes.InternalServerError)]);
+        }
+    }
+
+    /// <summary>One record per owning organisation, in organisation order.</summary>
+    internal static IReadOnlyList<DisclosureRecord> CreateRecords(GraphQLRequestContext context, Caller caller,
+        IReadOnlyList<DisclosureEntry> disclosed, DateTime occurredAt)
+    {
+        var who = new DisclosureCaller(caller.Organisation, caller.ClientApplicationId, caller.Subject, caller.Purpose);
+        var operation = new DisclosureOperation(
+            context.Request.OperationName ?? context.Operation.Name?.Value,
+            context.Operation.Operation.ToString().ToLowerInvariant(),
+            context.Document.Hash);
+        return disclosed
+            .GroupBy(e => e.OwningOrganisation, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => DisclosureRecord.Create(occurredAt, who, operation, g.Key,
+                g.Select(e => new DisclosedCoordinate(e.SchemaCoordinate, e.Records))))
+            .ToList();
+    }
+
+    /// <summary>
+    /// The ledger's totals less what earlier results of this operation (earlier subscription events)
+    /// already accounted for; marks the whole ledger accounted for. A query or mutation has one result,
+    /// so it takes the ledger as it stands.
+    /// </summary>
+    private static IReadOnlyList<DisclosureEntry> TakeUnaccounted(DisclosureLedger ledger, IDictionary<string, object?> items)
+    {
+        var current = ledger.Entries;
+        Dictionary<(string, string), int> accounted;
+        lock (items)
+        {
+            accounted = items.TryGetValue(AccountedItemsKey, out var a) && a is Dictionary<(string, string), int> d ? d : [];
+            items[AccountedItemsKey] = current.ToDictionary(e => (e.SchemaCoordinate, e.OwningOrganisation), e => e.Records);
+        }
+        return current
+            .Select(e => e with { Records = e.Records - accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)) })
+            .Where(e => e.Records > 0)
+            .ToList();
+    }
+}
