@@ -13,6 +13,7 @@ export const subgraphs = [
   { name: 'commissioning', url: 'http://127.0.0.1:5081/graphql' },
   { name: 'local-government', url: 'http://127.0.0.1:5082/graphql' },
   { name: 'nhs-cb', url: 'http://127.0.0.1:5083/graphql' },
+  { name: 'governance', url: 'http://127.0.0.1:5084/graphql' },
 ];
 
 export function compose(dir = schemaDir, list = subgraphs) {
