@@ -32,9 +32,10 @@ public static class ServeCommand
             return 0;
         }
         var module = CommandLine.TakeOption(ref args, "--module");
-        if (module is not null && !CommissioningGraph.Persistence.ContainsKey(module))
+        var known = CommissioningGraph.CreateModules().Select(m => m.Name).ToList();
+        if (module is not null && !known.Contains(module))
         {
-            Console.Error.WriteLine($"serve: unknown module \"{module}\"; the modules are {string.Join(", ", CommissioningGraph.Persistence.Keys)}.");
+            Console.Error.WriteLine($"serve: unknown module \"{module}\"; the modules are {string.Join(", ", known)}.");
             return 2;
         }
         var app = BuildGraphServer(WithDevelopmentDefault(args), module);
@@ -50,7 +51,8 @@ public static class ServeCommand
     public static WebApplication BuildGraphServer(string[] args, string? module = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
-        var persistence = module is null ? [] : new[] { CommissioningGraph.Persistence[module] };
+        // A module without its own database (none named in Persistence) gets every module's persistence.
+        GraphModule[] persistence = module is not null && CommissioningGraph.Persistence.TryGetValue(module, out var own) ? [own] : [];
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
         builder.Services.AddGraphModules();
         // The disclosure register: its database (migrated with the modules'), the interceptor that records each
