@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Host.Commands;
+using Commissioning.Graph.Server.Identity;
 using Commissioning.Graph.Modules.Commissioning;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
@@ -35,6 +36,8 @@ public sealed class ServeTests : IAsyncLifetime
         await ServeCommand.PrepareDatabaseAsync(_app);
         await _app.StartAsync();
         _client = _app.GetTestClient();
+        var token = _app.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = "01A" });
+        _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task DisposeAsync()
@@ -42,6 +45,28 @@ public sealed class ServeTests : IAsyncLifetime
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_domain_graph_answers_a_consortium_by_code()
+    {
+        var response = await _client.PostAsJsonAsync("/graphql", new { query = """{ consortium(code: "02B") { code name practices { code } } }""" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.False(body.TryGetProperty("errors", out _), body.ToString());
+        var consortium = body.GetProperty("data").GetProperty("consortium");
+        Assert.Equal("Northvale South Commissioning Consortium", consortium.GetProperty("name").GetString());
+        Assert.Equal(["A02001", "A02002", "A02003", "A02004"], consortium.GetProperty("practices").EnumerateArray().Select(p => p.GetProperty("code").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task The_graph_refuses_a_request_without_a_token()
+    {
+        using var anonymous = _app.GetTestClient();
+        var response = await anonymous.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
     [Fact]

@@ -5,7 +5,10 @@ using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Server.Governance;
 using Commissioning.Graph.Server;
+using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
+using Commissioning.Graph.Server.Identity;
+using Commissioning.Graph.Modules.Shared.Policies;
 
 namespace Commissioning.Graph.Host.Commands;
 
@@ -59,13 +62,18 @@ public static class ServeCommand
         // response's disclosures before it is sent, and what Query.disclosures needs.
         builder.Services.AddGovernance(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Identity first: its interceptor must know the caller before authorisation and the register run.
+        builder.AddCommissioningIdentity();
+        builder.Services.AddCommissioningPolicies();
+        builder.Services.AddGraphQLAuthorization();
         configure?.Invoke(builder);
-        builder.Services.AddGraphQLServer(builder.Configuration,
-            sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema);
+        builder.Services.AddGraphQLServer(builder.Configuration, GraphQLAuthorizationExtensions.Authorized(
+            sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema));
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
-        app.MapGraphQL();
+        app.MapGraphQL().RequireCaller();
         return app;
     }
 
