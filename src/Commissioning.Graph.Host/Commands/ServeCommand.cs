@@ -149,6 +149,11 @@ public static class ServeCommand
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddObservability();
+        // EF Core logs every statement at Information, which drowns a developer's console (the seed
+        // alone is thousands); `Database:LogSql=true` turns statement logging back on deliberately.
+        // SQLite ignores the modules' schemas, as intended: no warning per entity.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Model.Validation", LogLevel.Error);
         return builder;
     }
 }
