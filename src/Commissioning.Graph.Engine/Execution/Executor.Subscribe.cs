@@ -50,7 +50,7 @@ public static partial class Executor
             else stream = DefaultFieldResolver.GetProperty(state.RootValue, field.FieldName);
             if (stream is Exception thrown) throw thrown;
             source = stream as IAsyncEnumerable<object?>
-                ?? throw new GraphQLException(new GraphQLError($"Subscription field must return Async Iterable. Received: {ValueInspector.Inspect(stream)}."));
+                ?? throw new GraphQLException(new GraphQLError($"Subscription field must return Async Iterable. Received: {JsValues.Inspect(stream)}."));
         }
         catch (Exception e) when (!IsCancellation(state, e))
         {

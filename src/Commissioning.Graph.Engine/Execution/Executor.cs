@@ -425,7 +425,7 @@ public static partial class Executor
         }
         if (serialized is null)
             return RecordError(state, new GraphQLException(new GraphQLError(
-                $"Expected `{scalar.Name}.serialize({ValueInspector.Inspect(result)})` to return non-nullable value, returned: null")), field, path);
+                $"Expected `{scalar.Name}.serialize({JsValues.Inspect(result)})` to return non-nullable value, returned: null")), field, path);
         return serialized;
     }
 
@@ -435,7 +435,7 @@ public static partial class Executor
         var names = field.EnumNames!;
         if (names.TryGetValue(result, out var name)) return name;
         return RecordError(state, new GraphQLException(new GraphQLError(
-            $"Enum \"{enumType.Name}\" cannot represent value: {ValueInspector.Inspect(result)}")), field, path);
+            $"Enum \"{enumType.Name}\" cannot represent value: {JsValues.Inspect(result)}")), field, path);
     }
 
     private static ValueTask<object?> CompleteObject(ExecutionState state, FieldPlan field, ResolveContext? context,
@@ -454,7 +454,7 @@ public static partial class Executor
             }
             if (!matches)
                 return new(RecordError(state, new GraphQLException(new GraphQLError(
-                    $"Expected value of type \"{type.Name}\" but got: {ValueInspector.Inspect(result)}.", field.FieldNodes)), field, path));
+                    $"Expected value of type \"{type.Name}\" but got: {JsValues.Inspect(result)}.", field.FieldNodes)), field, path));
         }
         SelectionPlan plan;
         try

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Types;
 using System.Buffers;
 using System.Collections;
 using System.Globalization;
@@ -170,14 +171,14 @@ public static class ResultJsonWriter
         // .NET's "R" gives the same shortest round-trip digits as JavaScript; when it chose plain
         // notation (no exponent) its text is exactly JavaScript's, so it is written from the stack.
         // Only exponent forms, whose thresholds differ (.NET 1E-05 and 1E+15; JavaScript 1e-7 and
-        // 1e+21), need JsNumberFormat's re-layout (and its string).
+        // 1e+21), need JsNumber.ToString's re-layout (and its string).
         Span<byte> utf8 = stackalloc byte[32];
         if (d.TryFormat(utf8, out var written, "R", CultureInfo.InvariantCulture) && utf8[..written].IndexOf((byte)'E') < 0)
         {
             writer.WriteRawValue(utf8[..written], skipInputValidation: true);
             return;
         }
-        writer.WriteRawValue(JsNumberFormat.Format(d), skipInputValidation: true);
+        writer.WriteRawValue(JsNumber.ToString(d), skipInputValidation: true);
     }
 
     /// <summary>The response as a JSON string (convenience for tests and tools).</summary>

@@ -57,7 +57,7 @@ public static class VariableCoercion
             coerced[name] = CoerceInputValue(value, type, (path, invalid, message) =>
             {
                 if (stop) return;
-                var prefix = $"Variable \"${name}\" got invalid value {ValueInspector.Inspect(invalid)}";
+                var prefix = $"Variable \"${name}\" got invalid value {JsValues.Inspect(invalid)}";
                 if (path.Count > 0) prefix += $" at \"{name}{PrintPath(path)}\"";
                 if (!Report(errors, new GraphQLError(prefix + "; " + message, new SyntaxNode[] { definition }))) stop = true;
             });
@@ -124,7 +124,7 @@ public static class VariableCoercion
             case EnumType enumType:
                 if (value is not string name)
                 {
-                    var text = ValueInspector.Inspect(value);
+                    var text = JsValues.Inspect(value);
                     onError(path.ToArray(), value, $"Enum \"{enumType.Name}\" cannot represent non-string value: {text}." + DidYouMeanEnumValue(enumType, text));
                     return null;
                 }
