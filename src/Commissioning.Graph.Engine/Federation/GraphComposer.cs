@@ -25,7 +25,9 @@ public sealed class ComposedGraph
 /// <c>_Any</c>, <c>_Entity</c>. In both modes, when the graph has an interface <c>Node</c> and no module
 /// defines <c>Query.node</c>, the composer adds <c>node(id: ID!): Node</c> (Global Object Identification;
 /// ids from <see cref="GlobalId"/>, entities from <see cref="EntityDirectory"/>) and resolves <c>id</c> on
-/// every implementation that does not resolve it itself.
+/// every implementation that does not resolve it itself. In Monolith mode a field that returns an
+/// <see cref="IEntityReference"/> (another module's entity by key) returns the entity its owner resolves
+/// (<see cref="EntityReferences"/>), as a gateway would.
 /// </summary>
 public static class GraphComposer
 {
@@ -89,6 +91,7 @@ public static class GraphComposer
             else ((UnionType)type).ResolveType = composed;
         }
         if (addNode) BindNode(schema, entities);
+        if (mode == ComposeMode.Monolith) EntityReferences.Bind(schema, entities);
         if (subgraphSdl is not null)
         {
             var service = new Dictionary<string, object?> { ["sdl"] = subgraphSdl };

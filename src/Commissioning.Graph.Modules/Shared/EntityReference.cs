@@ -9,10 +9,11 @@ namespace Commissioning.Graph.Modules.Shared;
 /// As a subgraph, the gateway turns the reference into the owner's entity through <c>_entities</c>.
 /// In one process the composer does the same: when a field's value (or list item) is an
 /// <see cref="EntityReference"/>, it asks the owning module's <see cref="IGraphModule.EntityResolvers"/>
-/// for the entity. Until then, the key field (<c>code</c>) resolves from the reference itself and
-/// <see cref="__typename"/> lets interfaces (<c>Organisation</c>) pick the object type.
+/// for the entity (the engine's <c>EntityReferences</c>). Where no module resolves the type, the key field
+/// (<c>code</c>) resolves from the reference itself and <see cref="__typename"/> lets interfaces
+/// (<c>Organisation</c>) pick the object type.
 /// </remarks>
-public sealed record EntityReference(string TypeName, string Code)
+public sealed record EntityReference(string TypeName, string Code) : Engine.Federation.IEntityReference
 {
     /// <summary>Read by the engine's default type resolver (graphql-js semantics) for interface fields.</summary>
     public string __typename => TypeName;

@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Commissioning.Graph.Host.Commands;
+using Commissioning.Graph.Server.Identity;
+using Microsoft.AspNetCore.Builder;
+using System.Data.Common;
+using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.LocalGovernment.Persistence;
+using Commissioning.Graph.Modules.NhsCb.Persistence;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commissioning.Graph.Host.Tests;
+
+/// <summary>
+/// The real composed graph as <c>serve</c> runs it (every module, one process), over TestServer and a temporary
+/// SQLite file migrated and seeded with the demonstration data; shared by a test class. The domain modules'
+/// SQL statements are counted (<see cref="Statements"/>).
+/// </summary>
+public sealed class DemoGraphServer : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "commissioning-demo-" + Guid.NewGuid().ToString("N"));
+    private WebApplication _app = null!;
+    private readonly StatementCounter _counter = new();
+
+    /// <summary>The SQL statements the domain modules have issued so far (each on one line).</summary>
+    public IReadOnlyList<string> Statements => _counter.Texts;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var database = Path.Combine(_directory, "commissioning.db");
+        _app = ServeCommand.BuildGraphServer(
+            ServeCommand.WithDevelopmentDefault([$"--ConnectionStrings:Commissioning=Data Source={database}", "--contentRoot", _directory]),
+            configure: builder =>
+            {
+                builder.WebHost.UseTestServer();
+                builder.Services.ConfigureDbContext<SqliteCommissioningDbContext>(o => o.AddInterceptors(_counter));
+                builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
+                builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+            });
+        await ServeCommand.PrepareDatabaseAsync(_app);
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Posts <paramref name="query"/> as the organisation <paramref name="caller"/> (a development token),
+    /// for <paramref name="purpose"/> (the <c>X-Purpose-Of-Use</c> header), and returns the response body.</summary>
+    public async Task<JsonElement> QueryAsync(string query, string caller = "01A", string? purpose = "COMMISSIONING",
+        object? variables = null)
+    {
+        using var client = _app.GetTestClient();
+        var token = _app.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = caller });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (purpose is not null) request.Headers.Add("X-Purpose-Of-Use", purpose);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>As <see cref="QueryAsync"/>, asserting that the response has no errors; returns <c>data</c>.</summary>
+    public async Task<JsonElement> DataAsync(string query, string caller = "01A", string? purpose = "COMMISSIONING", object? variables = null)
+    {
+        var body = await QueryAsync(query, caller, purpose, variables);
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        return body.GetProperty("data");
+    }
+
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+        public IReadOnlyList<string> Texts => _texts.ToList();
+
+        private void Record(DbCommand command) =>
+            _texts.Enqueue(string.Join(" ", command.CommandText.Split('\n').Select(l => l.Trim())));
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
+}

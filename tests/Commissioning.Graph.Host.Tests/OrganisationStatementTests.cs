@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Commissioning.Graph.Host.Tests;
+
+/// <summary>
+/// The organisation entry points and the references between modules read in batches: a statement per module
+/// table and level, not one per organisation or per reference.
+/// </summary>
+public sealed class OrganisationStatementTests(DemoGraphServer server, ITestOutputHelper output) : IClassFixture<DemoGraphServer>
+{
+    private async Task<(JsonElement Data, IReadOnlyList<string> Statements)> CountAsync(string query, string caller = "01A", string? purpose = "COMMISSIONING")
+    {
+        var before = server.Statements.Count;
+        var data = await server.DataAsync(query, caller, purpose);
+        var statements = server.Statements.Skip(before).ToList();
+        foreach (var s in statements) output.WriteLine(s);
+        return (data, statements);
+    }
+
+    [Fact]
+    public async Task A_page_of_organisations_reads_one_page_per_module_table()
+    {
+        var (data, statements) = await CountAsync("""{ organisations(first: 5) { nodes { __typename code name kind } pageInfo { hasNextPage } } }""");
+
+        Assert.Equal(5, data.GetProperty("organisations").GetProperty("nodes").GetArrayLength());
+        // Commissioning's registry (one table-per-type hierarchy), local authorities, boards, the NHS CB — and no
+        // entity look-ups afterwards: the listed organisations are their own values.
+        Assert.Equal(4, statements.Count);
+        Assert.All(statements, s => Assert.Contains("LIMIT", s, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Organisations_of_one_kind_ask_only_the_module_that_owns_the_kind()
+    {
+        var (_, statements) = await CountAsync("""{ organisations(kind: LOCAL_AUTHORITY) { totalCount nodes { code } } }""");
+        Assert.Equal(2, statements.Count); // the page and the count, both of local authorities
+        Assert.All(statements, s => Assert.Contains("LocalAuthorities", s));
+    }
+
+    [Fact]
+    public async Task Total_count_is_counted_only_when_selected()
+    {
+        var (_, without) = await CountAsync("""{ organisations(kind: CONSORTIUM) { nodes { code } } }""");
+        var (_, with) = await CountAsync("""{ organisations(kind: CONSORTIUM) { totalCount nodes { code } } }""");
+        Assert.Single(without);
+        Assert.Equal(2, with.Count);
+    }
+
+    [Fact]
+    public async Task Consortia_referenced_from_another_module_load_in_one_batch()
+    {
+        var (data, statements) = await CountAsync("""
+            { healthAndWellbeingBoards { code members { consortium { code name authorisationStatus } } } }
+            """);
+
+        var consortia = data.GetProperty("healthAndWellbeingBoards").EnumerateArray()
+            .SelectMany(b => b.GetProperty("members").EnumerateArray())
+            .Where(m => m.GetProperty("consortium").ValueKind == JsonValueKind.Object).ToList();
+        Assert.Equal(4, consortia.Count); // 01A and 02B on Northvale's board; 02B and 03C on Riverside's
+        Assert.All(consortia, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("consortium").GetProperty("name").GetString())));
+        // Boards, their members, and the consortia the members' references name: one statement each — four references
+        // to three consortia in one batch. (The engine's automatic dispatch may split a level's batch in two on a busy
+        // machine, see CommissioningStatementCountTests; hence the ranges.)
+        Assert.InRange(statements.Count(s => s.Contains("\"Consortia\"")), 1, 2);
+        Assert.InRange(statements.Count, 3, 5);
+    }
+}
