@@ -84,7 +84,7 @@ public sealed class AuthorizationService : IAuthorizationService
     private static DataLoader<object, T> Loader<T>(IResolveContext context, string name, Func<IReadOnlyList<object>, Task<IReadOnlyDictionary<object, T>>> batch)
     {
         var token = context.CancellationToken;
-        return DataLoaderRegistry.For(context.Items).GetOrAdd(name,
+        return DataLoaderRegistry.For(context).GetOrAdd(name,
             () => new DataLoader<object, T>((keys, _) => batch(keys), LoaderOptions, token, ReferenceEqualityComparer.Instance));
     }
 

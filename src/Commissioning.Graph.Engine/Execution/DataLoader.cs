@@ -8,14 +8,16 @@ public sealed class DataLoaderOptions
     /// into several concurrent calls. Null: no limit.</summary>
     public int? MaxBatchSize { get; init; }
 
-    /// <summary>When true (the default) a batch is dispatched by itself once the loads stop
-    /// arriving (see <see cref="DataLoader{TKey, TValue}"/>). When false, only
+    /// <summary>When true (the default) a batch is dispatched by itself: by the executor, once every
+    /// resolver it started waits, or else once the loads stop arriving (see
+    /// <see cref="DataLoader{TKey, TValue}"/>). When false, only
     /// <see cref="DataLoader{TKey, TValue}.DispatchAsync"/> (or a full batch) dispatches.</summary>
     public bool AutoDispatch { get; init; } = true;
 
-    /// <summary>How long no new key must arrive, after the thread pool has gone round without
-    /// one, before an automatic dispatch (see <see cref="DataLoader{TKey, TValue}"/>). It covers a
-    /// thread that is pre-empted while it issues loads. Default 1 ms; zero relies on the yields alone.</summary>
+    /// <summary>For loads issued outside the executor's control only (the fallback dispatcher of
+    /// <see cref="DataLoader{TKey, TValue}"/>): how long no new key must arrive, after the thread pool
+    /// has gone round without one, before an automatic dispatch. It covers a thread that is pre-empted
+    /// while it issues loads. Default 1 ms; zero relies on the yields alone.</summary>
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>When true (the default) each key is loaded at most once per loader (per request).</summary>
@@ -37,24 +39,30 @@ public interface IDataLoaderDispatcher
 /// and each key is loaded at most once.
 /// </summary>
 /// <remarks>
-/// <para><b>Dispatch.</b> The executor resolves sibling fields and list items concurrently: it calls
-/// every resolver of a selection set (or every item of a list) before it awaits them. A batch must
-/// therefore be dispatched only when that burst of work is over, as graphql-js's DataLoader waits
-/// for the end of the event-loop tick. Two mechanisms give that here:
-/// (1) when a batch completes, its waiters' continuations run inline, one after another, on the
-/// completing thread, and no loader of the same request (<see cref="DataLoaderRegistry"/>) dispatches
-/// until they have all run to their next await — so the loads of the next level of the response,
-/// across all list items, gather in one batch;
-/// (2) for the first level (loads issued by the executor's own thread), the first key of a batch
-/// queues a dispatcher on the thread pool, which yields (<see cref="Task.Yield"/>) until it has seen
-/// no new key for <see cref="QuietRounds"/> consecutive yields and then for
-/// <see cref="DataLoaderOptions.QuietPeriod"/> (1 ms, covering a pre-empted thread), then calls the
-/// batch function with every key gathered so far.
-/// It never waits forever (at most <see cref="MaxQuietRounds"/> checks, then it dispatches) and
-/// never blocks a thread.</para>
+/// <para><b>Dispatch.</b> The loaders of a request share a <see cref="DataLoaderScope"/> (the
+/// executor's per-request state, for loaders obtained through <see cref="DataLoaderRegistry.For(IResolveContext)"/>
+/// or <see cref="DataLoaderResolveContextExtensions.GetDataLoader{TKey, TValue}"/>). The scope counts
+/// its <em>sections</em> — stretches of synchronous work that may issue loads: the executor's burst of
+/// sibling fields and list items, the completion of a resolver's pending value, the completion of a
+/// batch (whose waiters' continuations run inline, one after another, until each reaches its next
+/// await) — and its batches in flight. When the last section ends while no batch is in flight, every
+/// key gathered so far is dispatched, one batch call per loader. That is the moment graphql-js's
+/// DataLoader waits for (the end of the tick): every resolver the executor started is either done or
+/// waiting on a loader, and no batch of the request can still add keys to this level. The number of
+/// batches is therefore fixed by the shape of the query and the data, not by timing, and no timer
+/// delays a level.</para>
+/// <para>A batch function that itself loads from a loader of the same scope stops counting as in
+/// flight (otherwise it would wait for itself).</para>
+/// <para><b>Fallback.</b> Loads issued outside any section — by a resolver's continuation after an
+/// await that is not a load (an EF query, <see cref="Task.Delay(int)"/>), or by code that uses a loader
+/// directly, outside the executor — start a dispatcher on the thread pool, which yields
+/// (<see cref="Task.Yield"/>) until it has seen no new key for <see cref="QuietRounds"/> consecutive
+/// yields and then for <see cref="DataLoaderOptions.QuietPeriod"/>, and dispatches (at most
+/// <see cref="MaxQuietRounds"/> checks). It stands down as soon as a section is running or a batch is in
+/// flight: their end dispatches the keys.</para>
 /// <para>Deterministic control: <see cref="DispatchAsync"/> dispatches immediately, and with
 /// <see cref="DataLoaderOptions.AutoDispatch"/> false nothing else does (except a batch reaching
-/// <see cref="DataLoaderOptions.MaxBatchSize"/>).</para>
+/// <see cref="DataLoaderOptions.MaxBatchSize"/>, or <see cref="DataLoaderRegistry.DispatchAllAsync"/>).</para>
 /// <para><b>Errors and cancellation.</b> When the batch function throws (or is cancelled), every load
 /// waiting on that batch fails with the same exception and its keys leave the cache, so a later
 /// load retries. The <c>cancellationToken</c> given to <see cref="LoadAsync(TKey, CancellationToken)"/>
@@ -62,12 +70,12 @@ public interface IDataLoaderDispatcher
 /// <see cref="DataLoaderRegistry"/>) is passed to the batch function.</para>
 /// <para>Thread-safe; one instance per request (the cache is never shared between requests).</para>
 /// </remarks>
-public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey : notnull
+public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : notnull
 {
-    /// <summary>Consecutive yields without a new key after which the batch is dispatched.</summary>
-    public const int QuietRounds = 2;
-    /// <summary>Yields after which the batch is dispatched even though keys keep arriving.</summary>
-    public const int MaxQuietRounds = 64;
+    /// <summary>Consecutive yields without a new key after which the fallback dispatcher dispatches.</summary>
+    public const int QuietRounds = DataLoaderScope.QuietRounds;
+    /// <summary>Yields after which the fallback dispatcher dispatches even though keys keep arriving.</summary>
+    public const int MaxQuietRounds = DataLoaderScope.MaxQuietRounds;
 
     private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _batch;
     private readonly DataLoaderOptions _options;
@@ -75,9 +83,8 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
     private readonly object _gate = new();
     private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache;
     private List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> _pending = new();
-    private long _version;             // incremented by every new pending key
-    internal DataLoaderGroup Group { get; set; } = new();
-    private bool _dispatcherScheduled;
+    private DataLoaderRegistry? _registry;
+    private DataLoaderScope? _ownScope;
 
     /// <param name="batch">Loads the values of many keys in one call; a key missing from the
     /// dictionary it returns loads the default value.</param>
@@ -100,13 +107,30 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
 
     public bool HasPendingKeys { get { lock (_gate) return _pending.Count > 0; } }
 
+    bool IScopedDataLoader.AutoDispatch => _options.AutoDispatch;
+
+    DataLoaderRegistry? IScopedDataLoader.Registry { get => _registry; set => _registry = value; }
+
+    // The scope this loader dispatches with: its registry's (the request's), else its own.
+    private DataLoaderScope Scope
+    {
+        get
+        {
+            if (_registry is { } registry) return registry.Scope;
+            if (_ownScope is { } own) return own;
+            Interlocked.CompareExchange(ref _ownScope, new DataLoaderScope { Single = this }, null);
+            return _ownScope;
+        }
+    }
+
     /// <summary>The value for <paramref name="key"/>: from the cache, or from the next batch.</summary>
     public ValueTask<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<TValue?>(cancellationToken);
         TaskCompletionSource<TValue?> tcs;
         List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>>? full = null;
-        var schedule = false;
+        var added = false;
+        var first = false;
         lock (_gate)
         {
             if (_options.Cache && _cache.TryGetValue(key, out var cached))
@@ -118,23 +142,21 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
                 tcs = new TaskCompletionSource<TValue?>();
                 if (_options.Cache) _cache[key] = tcs;
                 _pending.Add(new(key, tcs));
-                _version++;
+                added = true;
                 if (_options.MaxBatchSize is { } max && _pending.Count >= max)
                 {
                     full = _pending;
                     _pending = new();
                 }
-                else if (_pending.Count == 1 && _options.AutoDispatch && !_dispatcherScheduled)
-                {
-                    _dispatcherScheduled = schedule = true;
-                }
+                else first = _pending.Count == 1;
             }
         }
-        if (full is not null) _ = RunBatchAsync(full);
-        if (schedule) ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.DispatchWhenQuietAsync(), this, preferLocal: false);
-
         var task = tcs.Task;
         if (task.IsCompletedSuccessfully) return new ValueTask<TValue?>(task.Result);
+        var scope = Scope;
+        scope.OnLoadWaiting();
+        if (full is not null) StartBatches(scope, full, scope.BeginRuns(RunCount(full.Count)));
+        else if (added) scope.OnNewKey(first, _options.AutoDispatch, _options.QuietPeriod);
         return new ValueTask<TValue?>(cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task);
     }
 
@@ -177,11 +199,217 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
             batch = _pending;
             _pending = new();
         }
-        return RunBatchAsync(batch);
+        var scope = Scope;
+        return StartBatches(scope, batch, scope.BeginRuns(RunCount(batch.Count)));
     }
 
-    // The automatic dispatcher (see remarks): yield until no new key has arrived for QuietRounds
-    // consecutive yields, then dispatch everything gathered.
+    Action? IScopedDataLoader.TakePending(DataLoaderScope scope, ref int inflight)
+    {
+        List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;
+        lock (_gate)
+        {
+            if (_pending.Count == 0) return null;
+            batch = _pending;
+            _pending = new();
+        }
+        var runs = RunCount(batch.Count);
+        inflight += runs;
+        return () => _ = StartBatches(scope, batch, scope.NewRuns(runs));
+    }
+
+    private int RunCount(int keys) => _options.MaxBatchSize is { } max && keys > max ? (keys + max - 1) / max : 1;
+
+    private Task StartBatches(DataLoaderScope scope, List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch, BatchRun[] runs)
+    {
+        if (runs.Length == 1) return RunOneBatchAsync(scope, batch, runs[0]);
+        var max = _options.MaxBatchSize!.Value;
+        var tasks = new Task[runs.Length];
+        for (var i = 0; i < runs.Length; i++)
+            tasks[i] = RunOneBatchAsync(scope, batch.GetRange(i * max, Math.Min(max, batch.Count - i * max)), runs[i]);
+        return Task.WhenAll(tasks);
+    }
+
+    // Calls the batch function with the run as the ambient batch, so that a load it issues from the
+    // same scope can release it (see DataLoaderScope.OnLoadWaiting).
+    private Task<IReadOnlyDictionary<TKey, TValue>> InvokeBatch(List<TKey> keys, BatchRun run)
+    {
+        var previous = DataLoaderScope.CurrentBatch.Value;
+        DataLoaderScope.CurrentBatch.Value = run;
+        try
+        {
+            return _batch(keys, _loaderToken);
+        }
+        finally
+        {
+            DataLoaderScope.CurrentBatch.Value = previous;
+        }
+    }
+
+    private async Task RunOneBatchAsync(DataLoaderScope scope, List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch, BatchRun run)
+    {
+        // The same key may be pending twice when caching is off; the batch function sees it once.
+        var keys = new List<TKey>(batch.Count);
+        var distinct = new HashSet<TKey>(_cache.Comparer);
+        foreach (var (k, _) in batch) if (distinct.Add(k)) keys.Add(k);
+        Interlocked.Increment(ref _batchCalls);
+        IReadOnlyDictionary<TKey, TValue>? values = null;
+        Exception? failure = null;
+        try
+        {
+            _loaderToken.ThrowIfCancellationRequested();
+            values = await InvokeBatch(keys, run).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The DataLoader batch function returned null instead of a dictionary.");
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        // The waiters' continuations run inline, one after another, here, inside a section of the
+        // scope: the loads they issue (the next level of the response) gather for the next dispatch,
+        // which happens when the last section ends with no batch in flight.
+        scope.EnterSection();
+        try
+        {
+            if (failure is null)
+            {
+                foreach (var (k, tcs) in batch)
+                    tcs.TrySetResult(values!.TryGetValue(k, out var v) ? v : default);
+            }
+            else
+            {
+                lock (_gate)
+                    foreach (var (k, tcs) in batch)
+                        if (_cache.TryGetValue(k, out var c) && ReferenceEquals(c, tcs)) _cache.Remove(k);
+                foreach (var (_, tcs) in batch)
+                {
+                    if (failure is OperationCanceledException oce) tcs.TrySetCanceled(oce.CancellationToken);
+                    else tcs.TrySetException(failure);
+                }
+            }
+        }
+        finally
+        {
+            scope.EndBatch(run);
+        }
+    }
+}
+
+/// <summary>A loader as its scope sees it.</summary>
+internal interface IScopedDataLoader : IDataLoaderDispatcher
+{
+    bool AutoDispatch { get; }
+    DataLoaderRegistry? Registry { get; set; }
+    /// <summary>Takes the waiting keys (called under the scope's lock): adds the number of batch calls
+    /// to <paramref name="inflight"/> and returns what starts them, or null when no key waits.</summary>
+    Action? TakePending(DataLoaderScope scope, ref int inflight);
+}
+
+/// <summary>One call of a batch function, counted as in flight until its waiters have run.</summary>
+internal sealed class BatchRun(DataLoaderScope scope)
+{
+    public readonly DataLoaderScope Scope = scope;
+    /// <summary>No longer counted as in flight (guarded by the scope's lock).</summary>
+    public bool Released;
+}
+
+/// <summary>
+/// The loaders that batch together (one request's) and the work that may still add keys to their
+/// batches: see the remarks of <see cref="DataLoader{TKey, TValue}"/>. The executor's per-request
+/// state is a scope, so that counting its sections costs no allocation.
+/// </summary>
+internal class DataLoaderScope
+{
+    public const int QuietRounds = 2;
+    public const int MaxQuietRounds = 64;
+
+    /// <summary>The batch whose batch function is running on this asynchronous flow.</summary>
+    internal static readonly AsyncLocal<BatchRun?> CurrentBatch = new();
+
+    private int _busy;            // sections running
+    private int _inflight;        // batches in flight (guarded by the lock, read without it)
+    private int _hasPending;      // 1 when some loader may have waiting keys
+    private long _version;        // new waiting keys, for the fallback dispatcher
+    private long _quietTicks = TimeSpan.TicksPerMillisecond;
+    private bool _fallbackScheduled;
+
+    /// <summary>The registry whose loaders this scope dispatches (set when the registry is bound).</summary>
+    internal DataLoaderRegistry? Registry;
+    /// <summary>A loader used on its own, without a registry.</summary>
+    internal IScopedDataLoader? Single;
+
+    private object Lock => this;
+
+    /// <summary>Starts a stretch of synchronous work that may issue loads.</summary>
+    public void EnterSection() => Interlocked.Increment(ref _busy);
+
+    /// <summary>Ends it; the last to end, with no batch in flight, dispatches what was gathered.</summary>
+    public void ExitSection()
+    {
+        if (Interlocked.Decrement(ref _busy) == 0 && Volatile.Read(ref _hasPending) != 0) Dispatch();
+    }
+
+    internal BatchRun[] BeginRuns(int count)
+    {
+        lock (Lock) _inflight += count;
+        return NewRuns(count);
+    }
+
+    internal BatchRun[] NewRuns(int count)
+    {
+        var runs = new BatchRun[count];
+        for (var i = 0; i < count; i++) runs[i] = new BatchRun(this);
+        return runs;
+    }
+
+    // Called within the completion section of the run.
+    internal void EndBatch(BatchRun run)
+    {
+        lock (Lock)
+        {
+            if (!run.Released) { run.Released = true; _inflight--; }
+        }
+        ExitSection();
+    }
+
+    /// <summary>A load is about to wait. When it is issued by a batch function of this scope, that
+    /// batch stops counting as in flight: it waits on the scope like a resolver.</summary>
+    internal void OnLoadWaiting()
+    {
+        if (Volatile.Read(ref _inflight) == 0) return;
+        if (CurrentBatch.Value is not { } run || run.Released) return;
+        var scope = run.Scope;
+        lock (scope.Lock)
+        {
+            if (run.Released) return;
+            run.Released = true;
+            scope._inflight--;
+        }
+        scope.MaybeScheduleFallback();
+    }
+
+    internal void OnNewKey(bool first, bool autoDispatch, TimeSpan quietPeriod)
+    {
+        Interlocked.Increment(ref _version);
+        if (!first) return;
+        Interlocked.Exchange(ref _hasPending, 1);
+        if (!autoDispatch) return;
+        Volatile.Write(ref _quietTicks, quietPeriod.Ticks);
+        MaybeScheduleFallback();
+    }
+
+    // Loads issued outside every section, with no batch in flight: nothing else would dispatch them.
+    private void MaybeScheduleFallback()
+    {
+        lock (Lock)
+        {
+            if (Volatile.Read(ref _busy) != 0 || _inflight != 0 || _fallbackScheduled) return;
+            _fallbackScheduled = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.DispatchWhenQuietAsync(), this, preferLocal: false);
+    }
+
+    // The fallback dispatcher: yield until no new key has arrived for QuietRounds consecutive yields
+    // and then for the quiet period; stand down whenever a section or a batch will dispatch instead.
     private async Task DispatchWhenQuietAsync()
     {
         long seen = -1;
@@ -189,93 +417,63 @@ public sealed class DataLoader<TKey, TValue> : IDataLoaderDispatcher where TKey 
         var waited = false;
         for (var round = 0; round < MaxQuietRounds; round++)
         {
-            long version;
-            lock (_gate)
+            lock (Lock)
             {
-                if (_pending.Count == 0) { _dispatcherScheduled = false; return; }
-                version = _version;
+                if (Volatile.Read(ref _busy) != 0 || _inflight != 0 || Volatile.Read(ref _hasPending) == 0)
+                {
+                    _fallbackScheduled = false;
+                    return;
+                }
             }
-            if (Group.CompletingBatches > 0) { quiet = 0; waited = false; } // continuations are still issuing loads
-            else if (version != seen) { seen = version; quiet = 0; waited = false; }
+            var version = Volatile.Read(ref _version);
+            if (version != seen) { seen = version; quiet = 0; waited = false; }
             else if (++quiet >= QuietRounds)
             {
-                if (waited || _options.QuietPeriod <= TimeSpan.Zero) break;
+                var period = Volatile.Read(ref _quietTicks);
+                if (waited || period <= 0) break;
                 // The pool went round without a new key; wait once more, briefly, for a thread
                 // that may have been pre-empted in the middle of issuing its loads.
                 waited = true;
-                await Task.Delay(_options.QuietPeriod).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromTicks(period)).ConfigureAwait(false);
                 continue;
             }
             await Task.Yield();
         }
-        List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;
-        lock (_gate)
+        lock (Lock) _fallbackScheduled = false;
+        Dispatch();
+    }
+
+    /// <summary>Dispatches every automatically dispatched loader's waiting keys, unless a section is
+    /// running or a batch is in flight (their end will).</summary>
+    private void Dispatch()
+    {
+        List<Action>? starts = null;
+        lock (Lock)
         {
-            _dispatcherScheduled = false;
-            batch = _pending;
-            _pending = new();
+            if (Volatile.Read(ref _busy) != 0 || _inflight != 0 || Volatile.Read(ref _hasPending) == 0) return;
+            Volatile.Write(ref _hasPending, 0);
+            if (Single is { } single) Take(single, ref starts);
+            else if (Registry is { } registry)
+                foreach (var loader in registry.All) Take(loader, ref starts);
+            if (starts is null) return;
+            // Starting the batches is a section: batches that complete synchronously join one dispatch.
+            Interlocked.Increment(ref _busy);
         }
-        if (batch.Count > 0) await RunBatchAsync(batch).ConfigureAwait(false);
-    }
-
-    private Task RunBatchAsync(List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch)
-    {
-        if (_options.MaxBatchSize is { } max && batch.Count > max)
-            return Task.WhenAll(batch.Chunk(max).Select(chunk => RunOneBatchAsync(chunk)));
-        return RunOneBatchAsync(batch);
-    }
-
-    private async Task RunOneBatchAsync(IReadOnlyList<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch)
-    {
-        // The same key may be pending twice when caching is off; the batch function sees it once.
-        var keys = new List<TKey>(batch.Count);
-        var distinct = new HashSet<TKey>(_cache.Comparer);
-        foreach (var (k, _) in batch) if (distinct.Add(k)) keys.Add(k);
-        Interlocked.Increment(ref _batchCalls);
-        IReadOnlyDictionary<TKey, TValue> values;
         try
         {
-            _loaderToken.ThrowIfCancellationRequested();
-            values = await _batch(keys, _loaderToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The DataLoader batch function returned null instead of a dictionary.");
+            foreach (var start in starts) start();
         }
-        catch (Exception ex)
+        finally
         {
-            Group.EnterCompletion();
-            try
-            {
-            lock (_gate)
-                foreach (var (k, tcs) in batch)
-                    if (_cache.TryGetValue(k, out var c) && ReferenceEquals(c, tcs)) _cache.Remove(k);
-            foreach (var (_, tcs) in batch)
-            {
-                if (ex is OperationCanceledException oce) tcs.TrySetCanceled(oce.CancellationToken);
-                else tcs.TrySetException(ex);
-            }
-            }
-            finally { Group.ExitCompletion(); }
-            return;
+            ExitSection();
         }
-        // Continuations run inline, one after another, here; while they run no loader of the group
-        // dispatches, so the loads they issue (the next level of the response) gather in one batch.
-        Group.EnterCompletion();
-        try
-        {
-            foreach (var (k, tcs) in batch)
-                tcs.TrySetResult(values.TryGetValue(k, out var v) ? v : default);
-        }
-        finally { Group.ExitCompletion(); }
-    }
-}
 
-/// <summary>Loaders that batch together: while one of them completes a batch (running its
-/// waiters' continuations), none of them dispatches automatically.</summary>
-internal sealed class DataLoaderGroup
-{
-    private int _completing;
-    public int CompletingBatches => Volatile.Read(ref _completing);
-    public void EnterCompletion() => Interlocked.Increment(ref _completing);
-    public void ExitCompletion() => Interlocked.Decrement(ref _completing);
+        void Take(IScopedDataLoader loader, ref List<Action>? starts)
+        {
+            if (!loader.AutoDispatch) return;
+            if (loader.TakePending(this, ref _inflight) is { } start) (starts ??= new()).Add(start);
+        }
+    }
 }
 
 /// <summary>
@@ -287,8 +485,29 @@ public sealed class DataLoaderRegistry
     /// <summary>The key under which the registry lives in the request's items.</summary>
     public const string ItemsKey = "Commissioning.Graph.Engine.DataLoaderRegistry";
 
-    private readonly ConcurrentDictionary<string, IDataLoaderDispatcher> _loaders = new(StringComparer.Ordinal);
-    private readonly DataLoaderGroup _group = new();
+    private readonly ConcurrentDictionary<string, IScopedDataLoader> _loaders = new(StringComparer.Ordinal);
+    private DataLoaderScope? _scope;
+
+    /// <summary>The scope the loaders dispatch with: the executing request's, else the registry's own.</summary>
+    internal DataLoaderScope Scope
+    {
+        get
+        {
+            if (_scope is { } scope) return scope;
+            Interlocked.CompareExchange(ref _scope, new DataLoaderScope { Registry = this }, null);
+            return _scope;
+        }
+    }
+
+    /// <summary>Makes the loaders dispatch with the executor's scope (the executing request's state).</summary>
+    internal void Bind(DataLoaderScope scope)
+    {
+        if (ReferenceEquals(_scope, scope)) return;
+        scope.Registry = this;
+        Volatile.Write(ref _scope, scope);
+    }
+
+    internal ICollection<IScopedDataLoader> All => _loaders.Values;
 
     /// <summary>The registry of a request, created on first use.</summary>
     public static DataLoaderRegistry For(IDictionary<string, object?> items)
@@ -303,15 +522,20 @@ public sealed class DataLoaderRegistry
         }
     }
 
+    /// <summary>The registry of the request a resolver runs in: its loaders dispatch when the executor
+    /// has nothing left to do but wait for them (see <see cref="DataLoader{TKey, TValue}"/>).</summary>
+    public static DataLoaderRegistry For(IResolveContext context) =>
+        context is ResolveContext executing ? executing.State.GetLoaderRegistry() : For(context.Items);
+
     /// <summary>The loader registered under <paramref name="name"/>, created by <paramref name="create"/> on first use.</summary>
     public DataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, Func<DataLoader<TKey, TValue>> create) where TKey : notnull
     {
         var loader = _loaders.GetOrAdd(name, static (_, state) =>
         {
-            var created = state.create();
-            created.Group = state.group;
+            IScopedDataLoader created = state.create();
+            created.Registry = state.registry;
             return created;
-        }, (create, group: _group));
+        }, (create, registry: this));
         return loader as DataLoader<TKey, TValue>
             ?? throw new InvalidOperationException($"DataLoader \"{name}\" is already registered with other key or value types ({loader.GetType()}).");
     }
@@ -335,6 +559,6 @@ public static class DataLoaderResolveContextExtensions
         where TKey : notnull
     {
         var token = context.CancellationToken;
-        return DataLoaderRegistry.For(context.Items).GetOrAdd(name, () => new DataLoader<TKey, TValue>(batch, options, token));
+        return DataLoaderRegistry.For(context).GetOrAdd(name, () => new DataLoader<TKey, TValue>(batch, options, token));
     }
 }

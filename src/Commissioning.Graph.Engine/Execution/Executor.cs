@@ -124,9 +124,24 @@ public static partial class Executor
         {
             return new(new ExecutionResult { HasData = true, Data = null, Errors = e.Errors });
         }
-        var data = operation.Operation == OperationType.Mutation
-            ? ExecuteFieldsSerially(state, rootPlan, state.RootValue, null)
-            : ExecuteFields(state, rootPlan, state.RootValue, null);
+        // The root burst is a DataLoader section: when it ends, every resolver it started is done or
+        // waiting, and the loads gathered are dispatched. Resolvers run without the caller's
+        // synchronisation context, so that a batch's waiters continue inline, within its section.
+        ValueTask<object?> data;
+        var context = SynchronizationContext.Current;
+        if (context is not null) SynchronizationContext.SetSynchronizationContext(null);
+        state.EnterSection();
+        try
+        {
+            data = operation.Operation == OperationType.Mutation
+                ? ExecuteFieldsSerially(state, rootPlan, state.RootValue, null)
+                : ExecuteFields(state, rootPlan, state.RootValue, null);
+        }
+        finally
+        {
+            state.ExitSection();
+            if (context is not null) SynchronizationContext.SetSynchronizationContext(context);
+        }
         if (data.IsCompletedSuccessfully) return new(BuildResult(state, data.Result));
         return AwaitResult(state, data);
 
@@ -244,7 +259,9 @@ public static partial class Executor
             if (ReferenceEquals(value, PropagateNull)) return PropagateNull;
             values[index] = value;
             if (++index == fields.Length) return new ResultMap(plan.Keys, values);
-            current = ExecuteField(state, fields[index], source, path);
+            state.EnterSection();
+            try { current = ExecuteField(state, fields[index], source, path); }
+            finally { state.ExitSection(); }
         }
     }
 
@@ -361,7 +378,12 @@ public static partial class Executor
         {
             return HandleFieldError(state, e, field, path, field.ReturnType);
         }
-        var value = await CompleteValue(state, field, context, field.ReturnType, path, resolved).ConfigureAwait(false);
+        // Completing the value starts the sub-selection's resolvers: a DataLoader section.
+        ValueTask<object?> completion;
+        state.EnterSection();
+        try { completion = CompleteValue(state, field, context, field.ReturnType, path, resolved); }
+        finally { state.ExitSection(); }
+        var value = await completion.ConfigureAwait(false);
         return ReferenceEquals(value, PropagateNull) && !field.ReturnTypeIsNonNull ? null : value;
     }
 

@@ -3,8 +3,10 @@ using Commissioning.Graph.Engine.Types;
 
 namespace Commissioning.Graph.Engine.Execution;
 
-/// <summary>The state of one execution (graphql-js ExecutionContext): inputs, plans and collected errors.</summary>
-internal sealed class ExecutionState
+/// <summary>The state of one execution (graphql-js ExecutionContext): inputs, plans and collected errors.
+/// It is also the request's <see cref="DataLoaderScope"/>: the executor counts its sections on it, and
+/// the request's loaders dispatch when they end (see <see cref="DataLoader{TKey, TValue}"/>).</summary>
+internal sealed class ExecutionState : DataLoaderScope
 {
     public required Schema Schema;
     public required DocumentPlan DocumentPlan;
@@ -57,6 +59,19 @@ internal sealed class ExecutionState
         return plan;
     }
 
+    private DataLoaderRegistry? _loaders;
+
+    /// <summary>The request's DataLoader registry (in <see cref="Items"/>), bound to this execution.</summary>
+    public DataLoaderRegistry GetLoaderRegistry()
+    {
+        var registry = _loaders;
+        if (registry is not null) return registry;
+        registry = DataLoaderRegistry.For(GetItems());
+        registry.Bind(this);
+        _loaders = registry;
+        return registry;
+    }
+
     public IDictionary<string, object?> GetItems()
     {
         if (Items is null) Interlocked.CompareExchange(ref Items, new Dictionary<string, object?>(), null);
@@ -71,6 +86,8 @@ internal sealed class ResolveContext : IResolveContext
     private readonly FieldPlan _field;
     private readonly ResponsePath _path;
     private object[]? _pathArray;
+
+    internal ExecutionState State => _state;
 
     public ResolveContext(ExecutionState state, FieldPlan field, ObjectType parentType, object? source, ResponsePath path, IReadOnlyDictionary<string, object?> arguments)
     {

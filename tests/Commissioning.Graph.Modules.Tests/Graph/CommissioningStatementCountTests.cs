@@ -43,14 +43,15 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
 
         Assert.Equal(3, demoConsortia);
         Assert.Equal(30, tenfoldConsortia);
-        // The query has 27 relation fields that read the database (each a DataLoader batch: one statement
-        // when a level's loads gather into one batch). One statement per row would be hundreds at scale 10
-        // (30 consortia × 12 consortium-level relations alone). The engine's automatic dispatch may split a
-        // level's batch in two on a busy machine (it dispatches after 64 yields even while a batch's
-        // continuations are still issuing loads), so the bound allows for that — the same bound at both scales.
-        const int Bound = 40;
-        Assert.InRange(demoCount, 1, Bound);
-        Assert.InRange(tenfoldCount, 1, Bound);
+        // The query reaches 21 relation loaders (consortia page, the consortium-level relations, the
+        // returns' lines, breakdowns, counts and duties, practices' consortia and memberships, contracts'
+        // providers, performance and arrangements, arrangements' contracts, ...); the executor dispatches
+        // each level's loads together once every resolver of the level waits, so each loader issues
+        // exactly one batch, whatever the number of rows. Plus totalCount's COUNT(*): 22. The same at
+        // both scales, and on every run (dispatch does not depend on timing).
+        const int Expected = 22;
+        Assert.Equal(Expected, demoCount);
+        Assert.Equal(demoCount, tenfoldCount);
     }
 
     private async Task<(int Statements, int Consortia)> CountAsync(int scale)
