@@ -20,7 +20,7 @@ public class SubgraphTests
         Assert.StartsWith("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.6\", import: [\"@authenticated\", \"@key\", \"@shareable\"])", sdl);
         Assert.Contains("type Consortium @key(fields: \"code\") {\n  code: ID!\n  hwbs: [HealthAndWellbeingBoard!]! @authenticated\n}", sdl);
         Assert.Contains("type PageInfo @shareable {", sdl);
-        Assert.Contains("node(id: ID!): Node @shareable", sdl);
+        Assert.Contains("node(id: ID!): Node @authenticated @shareable", sdl);
         Assert.DoesNotContain("directive @key", sdl);
         Assert.DoesNotContain("_entities", sdl);
     }

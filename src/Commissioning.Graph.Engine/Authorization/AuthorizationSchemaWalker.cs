@@ -13,7 +13,8 @@ public sealed record AuthorizationFinding(string SchemaCoordinate, string Proble
 /// accident". A field passes when it, an interface declaring it, or the type it returns (the
 /// rules <see cref="AuthorizationTransform"/> enforces on it) carries <c>@authenticated</c>, <c>@requiresScopes</c> or <c>@policy</c>. Introspection
 /// and the federation plumbing (<c>_service</c>, <c>_entities</c>, <c>_Service.sdl</c>) are left
-/// out. It also reports policy names no registered policy answers to.
+/// out. A field of an interface passes when every implementation's field does (they are what executes).
+/// It also reports policy names no registered policy answers to.
 /// </summary>
 public static class AuthorizationSchemaWalker
 {
@@ -38,7 +39,7 @@ public static class AuthorizationSchemaWalker
                 if (FederationCoordinates.Contains(coordinate)) continue;
                 var fieldRules = AuthorizationRules.OfField(complex, field);
                 var returnRules = AuthorizationRules.OfType(Schema.GetNamedType(field.Type));
-                if (fieldRules.IsEmpty && returnRules.IsEmpty)
+                if (fieldRules.IsEmpty && returnRules.IsEmpty && !EveryImplementationRuled(schema, type, field.Name))
                     findings.Add(new(coordinate, "no @authenticated, @requiresScopes or @policy on the field or on the type it returns"));
                 if (knownPolicies is not null)
                     foreach (var name in fieldRules.PolicyRequirements.SelectMany(r => r).SelectMany(a => a).Distinct())
@@ -49,5 +50,17 @@ public static class AuthorizationSchemaWalker
                     if (!knownPolicies.Contains(name)) findings.Add(new(type.Name, $"names the policy \"{name}\", which no registered policy answers to"));
         }
         return findings;
+    }
+
+    // An interface's field never resolves itself: each implementation's field does, and is wrapped with its own
+    // rules. (Federation 2.9 forbids the authorisation directives on interfaces and their fields, so there they
+    // live on the implementations.) It passes when the interface has implementations and every one rules the field.
+    private static bool EveryImplementationRuled(Schema schema, NamedType type, string fieldName)
+    {
+        if (type is not InterfaceType iface) return false;
+        var implementations = schema.GetPossibleTypes(iface);
+        return implementations.Count > 0 && implementations.All(o =>
+            o.Fields.TryGetValue(fieldName, out var f)
+            && (!AuthorizationRules.OfField(o, f).IsEmpty || !AuthorizationRules.OfType(Schema.GetNamedType(f.Type)).IsEmpty));
     }
 }

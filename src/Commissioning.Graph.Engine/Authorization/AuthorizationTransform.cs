@@ -14,7 +14,8 @@ namespace Commissioning.Graph.Engine.Authorization;
 /// <list type="number">
 /// <item>checks the field's own rules against the parent object (for a field of a root operation
 /// type, which has no parent entity: authentication and scopes first, its <c>@policy</c> against the
-/// value it returns, like a rule on the returned type); denied → the field is null with a
+/// value it returns, like a rule on the returned type — for a mutation, against its arguments
+/// (<see cref="MutationInput"/>) before it runs, so a refused mutation writes nothing); denied → the field is null with a
 /// <c>FORBIDDEN</c> (or <c>UNAUTHENTICATED</c>) error at its path, its siblings unaffected;</item>
 /// <item>resolves the field;</item>
 /// <item>checks the rules of the returned type against the value: a single value denied → null with
@@ -72,6 +73,13 @@ public static class AuthorizationTransform
     public static bool IsEnforced(FieldDefinition field) => field.Metadata.ContainsKey(AppliedMetadataKey);
 }
 
+/// <summary>
+/// The target of a mutation field's <c>@policy</c>: the field (<c>Mutation.submitFinancialReturn</c>) and its
+/// coerced arguments, decided before the mutation runs. A policy finds the entity the input names (the
+/// consortium of <c>input.consortiumCode</c>, the pool of <c>input.pooledBudgetCode</c>, …).
+/// </summary>
+public sealed record MutationInput(string SchemaCoordinate, IReadOnlyDictionary<string, object?> Arguments);
+
 /// <summary>What the wrapper of one field must do, worked out once from the schema.</summary>
 internal sealed class FieldAuthorization
 {
@@ -83,15 +91,22 @@ internal sealed class FieldAuthorization
     private readonly Schema _schema;
     private readonly bool _suppress;
     private readonly bool _isRootField;
-    private readonly AuthorizationRules? _valueRules;   // a root field's policies, checked on its value
+    private readonly bool _isMutationField;
+    private readonly AuthorizationRules? _valueRules;   // a query or subscription root field's policies, checked on its value
+    private readonly AuthorizationRules? _inputRules;   // a mutation field's policies, checked on its arguments before it runs
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
-        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField)
+        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField)
     {
         _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
         _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
         _isRootField = isRootField;
-        if (isRootField) _valueRules = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
+        _isMutationField = isMutationField;
+        var policies = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
+        // A mutation's policies cannot wait for its value: by then it has written. They are checked against its
+        // arguments (a MutationInput) before it runs; what it returns is guarded by the rules of the payload's fields.
+        if (isMutationField) { if (fieldRules.HasPolicies) _inputRules = policies; }
+        else if (isRootField) _valueRules = policies;
     }
 
     public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
@@ -112,11 +127,12 @@ internal sealed class FieldAuthorization
         }
         var suppress = field.AppliedDirectives.Any(d => AuthorizationDirectives.Is(d, AuthorizationDirectives.SuppressSmallNumbers));
         if (fieldRules.IsEmpty && returnRules.IsEmpty && runtimeRules is null && !suppress) return null;
-        var isRoot = ReferenceEquals(parent, schema.QueryType) || ReferenceEquals(parent, schema.MutationType) || ReferenceEquals(parent, schema.SubscriptionType);
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot);
+        var isMutation = ReferenceEquals(parent, schema.MutationType);
+        var isRoot = ReferenceEquals(parent, schema.QueryType) || isMutation || ReferenceEquals(parent, schema.SubscriptionType);
+        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation);
     }
 
-    private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _isRootField && _fieldRules.HasPolicies;
+    private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _valueRules is not null;
 
     private static void RecordLineage(object value, object parent, IResolveContext ctx)
     {
@@ -132,13 +148,16 @@ internal sealed class FieldAuthorization
     {
         var rules = _isRootField ? new AuthorizationRules(_fieldRules.RequiresAuthentication, _fieldRules.ScopeRequirements, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>()) : _fieldRules;
         var outcome = await service.AuthorizeAsync(rules, ctx.Source, ctx).ConfigureAwait(false);
+        if (outcome == AuthorizationOutcome.Allowed && _inputRules is not null)
+            outcome = await service.AuthorizeAsync(_inputRules, new MutationInput(_coordinate, ctx.Arguments), ctx).ConfigureAwait(false);
         if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
     }
 
     public async ValueTask<object?> ResolveAsync(IAuthorizationService service, FieldResolver inner, IResolveContext ctx)
     {
         // A root field has no parent entity: its authentication and scopes are checked first, and its
-        // policies against what it returns (each item of a list, which is filtered).
+        // policies against what it returns (each item of a list, which is filtered) — a mutation's against
+        // its arguments, before it runs.
         if (!_fieldRules.IsEmpty) await AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
 
         var value = await inner(ctx).ConfigureAwait(false);
@@ -205,7 +224,7 @@ internal sealed class FieldAuthorization
     private AuthorizationRules RulesFor(object item, IResolveContext ctx)
     {
         var rules = _returnTypeRules;
-        if (_isRootField) rules = rules.And(_valueRules!);
+        if (_valueRules is not null) rules = rules.And(_valueRules);
         if (_runtimeTypeRules is not null && ResolveTypeName(item, ctx) is { } typeName && _runtimeTypeRules.TryGetValue(typeName, out var r))
             rules = rules.And(r);
         return rules;

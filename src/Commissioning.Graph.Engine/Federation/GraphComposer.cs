@@ -58,7 +58,10 @@ public static class GraphComposer
 
         var addNode = Find<InterfaceTypeDefinitionNode>(definitions, "Node") is not null
                       && Find<ObjectTypeDefinitionNode>(definitions, "Query")?.Fields.Any(f => f.Name.Value == "node") != true;
-        if (addNode) AppendFields(definitions, "Query", "node(id: ID!): Node");
+        // Where the authorisation directives are declared, node(id:) carries an explicit rule like every other
+        // field: any authenticated caller may ask; what it returns is guarded by the rules of its type's fields.
+        if (addNode) AppendFields(definitions, "Query", definitions.OfType<DirectiveDefinitionNode>().Any(d => d.Name.Value == "authenticated")
+            ? "node(id: ID!): Node @authenticated" : "node(id: ID!): Node");
 
         string? subgraphSdl = null;
         var entityTypes = new List<string>();
@@ -183,7 +186,8 @@ public static class GraphComposer
             if (context.Arguments["id"] is not string id || !GlobalId.TryDecode(id, out var typeName, out var key)) return null;
             // Only a type of this schema that implements Node can be fetched by id.
             if (schema.GetType(typeName) is not ObjectType type || !type.Interfaces.Any(i => i.Name == "Node")) return null;
-            return await entities.ResolveByKeyAsync(typeName, key, context);
+            // A type keyed by its global id (@key(fields: "id")) is looked up by the id itself, not the decoded key.
+            return await entities.ResolveByKeyAsync(typeName, entities.KeyField(typeName) == "id" ? id : key, context);
         };
         foreach (var type in schema.Types.OfType<ObjectType>())
         {

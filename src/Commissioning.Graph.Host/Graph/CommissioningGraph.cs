@@ -68,7 +68,9 @@ public static class CommissioningGraph
                 if (organisationQueries) OrganisationQueries.Configure(builder, entities, directories);
             })
         { IsShared = true };
-        return GraphComposer.Compose([shared, .. ordered], subgraph is null ? ComposeMode.Monolith : ComposeMode.Subgraph);
+        if (subgraph is not null) return GraphComposer.Compose([shared, .. ordered], ComposeMode.Subgraph);
+        // In one process, references to another module's entities are resolved here (the gateway's job between subgraphs).
+        return EntityReferenceResolution.Apply(GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith));
     }
 
     public static ComposableModule ToComposable(IGraphModule module) => new(

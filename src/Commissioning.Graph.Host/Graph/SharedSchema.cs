@@ -43,17 +43,17 @@ public static class SharedSchema
 
         "Relay connection paging information."
         type PageInfo {
-          hasNextPage: Boolean!
-          hasPreviousPage: Boolean!
-          startCursor: String
-          endCursor: String
+          hasNextPage: Boolean! @authenticated
+          hasPreviousPage: Boolean! @authenticated
+          startCursor: String @authenticated
+          endCursor: String @authenticated
         }
 
         "A problem with a mutation's input, for the client to show; path names the input field."
         type UserError {
-          message: String!
-          path: [String!]
-          code: String!
+          message: String! @authenticated
+          path: [String!] @authenticated
+          code: String! @authenticated
         }
 
         directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
@@ -73,15 +73,15 @@ public static class SharedSchema
     public const string OrganisationQueriesSdl = """
         "A page of organisations."
         type OrganisationConnection {
-          edges: [OrganisationEdge!]!
-          nodes: [Organisation!]!
-          pageInfo: PageInfo!
-          totalCount: Int!
+          edges: [OrganisationEdge!]! @authenticated
+          nodes: [Organisation!]! @authenticated
+          pageInfo: PageInfo! @authenticated
+          totalCount: Int! @authenticated
         }
 
         type OrganisationEdge {
-          cursor: String!
-          node: Organisation!
+          cursor: String! @authenticated
+          node: Organisation! @authenticated
         }
 
         extend type Query {

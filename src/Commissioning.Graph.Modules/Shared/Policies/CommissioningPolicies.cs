@@ -34,12 +34,13 @@ public sealed class SelfPolicy : DomainPolicy
         entity is not null && await GovernedData.OwnerOf(entity, context) == caller;
 }
 
-/// <summary><c>nhscb</c>: the caller is the NHS Commissioning Board (X24).</summary>
+/// <summary><c>nhscb</c>: the caller is the NHS Commissioning Board (X24) — except for a draft JSNA contribution,
+/// which only its author and the HWB's local authority may read (DOMAIN.md).</summary>
 public sealed class NhsCbPolicy : DomainPolicy
 {
     public override string Name => "nhscb";
     protected override ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
-        new(caller == GovernedData.NhsCommissioningBoardCode);
+        new(caller == GovernedData.NhsCommissioningBoardCode && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft });
 }
 
 /// <summary><c>memberConsortium</c>: the caller is the consortium the practice currently belongs to.</summary>

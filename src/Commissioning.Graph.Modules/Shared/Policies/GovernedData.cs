@@ -31,6 +31,8 @@ public static class GovernedData
     public static object? Find(object? target, IResolveContext ctx)
     {
         if (target is null) return null;
+        // A mutation, before it runs: what its input names.
+        if (target is MutationInput mutation) return MutationTarget.From(mutation);
         foreach (var candidate in AuthorizationLineage.For(ctx).SelfAndAncestors(target))
             if (IsGoverned(candidate)) return candidate;
         // A mutation payload: the entity it carries.
@@ -56,6 +58,7 @@ public static class GovernedData
         LeadCommissioningArrangement a => a.LeadConsortiumCode,
         ArrangementAssociate a => a.ConsortiumCode,
         Contract c => c.CommissionerCode,
+        MutationTarget m => m.ConsortiumCode,
         _ => null,
     };
 
@@ -143,6 +146,9 @@ public static class GovernedData
     public static async ValueTask<string?> HwbCodeOf(object? entity, IResolveContext ctx) => entity switch
     {
         JsnaContribution c => await HwbOfJsna(ctx).LoadAsync(c.JsnaId),
+        MutationTarget { ContributionId: { } id } => await LocalGovernment.Graph.LocalGovernmentLoaders.ContributionById(ctx).LoadAsync(id) is { } c
+            ? await HwbOfJsna(ctx).LoadAsync(c.JsnaId) : null,
+        MutationTarget { HwbCode: { } hwb } => hwb,
         Jsna j => j.HwbCode,
         HealthAndWellbeingBoard h => h.Code,
         _ => null,
@@ -154,6 +160,7 @@ public static class GovernedData
         PooledBudget p => p.Code,
         PoolContribution c => c.PoolCode,
         PoolExpenditure e => e.PoolCode,
+        MutationTarget m => m.PooledBudgetCode,
         _ => null,
     };
 
@@ -178,4 +185,20 @@ public static class GovernedData
 public sealed record HwbParties(string LocalAuthority, IReadOnlySet<string> Consortia)
 {
     public bool Includes(string organisation) => LocalAuthority == organisation || Consortia.Contains(organisation);
+}
+
+/// <summary>
+/// What a mutation's input names, for its policies to decide on before it runs (<see cref="MutationInput"/>):
+/// <c>input.consortiumCode</c> (whose data it writes: <c>self</c>), <c>input.pooledBudgetCode</c>
+/// (<c>poolHost</c>), <c>input.contributionId</c> or <c>input.healthAndWellbeingBoardCode</c> (<c>hwbLocalAuthority</c>).
+/// </summary>
+public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudgetCode, int? ContributionId, string? HwbCode)
+{
+    public static MutationTarget From(MutationInput mutation)
+    {
+        var input = mutation.Arguments.GetValueOrDefault("input") as IReadOnlyDictionary<string, object?>;
+        string? Text(string name) => input?.GetValueOrDefault(name)?.ToString();
+        return new MutationTarget(Text("consortiumCode"), Text("pooledBudgetCode"),
+            LocalGovernment.Graph.LocalGovernmentGraphModule.ContributionIdOf(Text("contributionId")), Text("healthAndWellbeingBoardCode"));
+    }
 }

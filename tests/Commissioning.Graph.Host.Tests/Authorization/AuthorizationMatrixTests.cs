@@ -1,0 +1,174 @@
+using System.Text.Json;
+
+namespace Commissioning.Graph.Host.Tests.Authorization;
+
+public enum Access { Allow, Deny }
+
+/// <summary>
+/// The authorisation matrix: every organisation of the demonstration data set × every restricted schema
+/// coordinate of DOMAIN.md's "Who may see what", checked through real HTTP with real development tokens.
+/// Allowed → data at the path and no FORBIDDEN there; denied → null at the path with a FORBIDDEN error whose
+/// path is the field's (or, for a list, the item left out), and the rest of the response intact.
+/// </summary>
+[Collection(AuthorizedGraphCollection.Name)]
+public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
+{
+    /// <summary>The callers, in the columns' order.</summary>
+    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV"];
+
+    // Who may see what, for the demonstration data (DOMAIN.md). Y = allow, n = deny.
+    // 02B sits on both HWBs; 01A leads LCA-ACUTE-RNV with associates 02B and 03C, which covers CT-01A-RNV;
+    // E10000001 hosts POOL-LD-NV (partners E10000001, 01A, 02B); 03C hosts POOL-IC-RS (partners 03C, E06000002).
+    private static readonly (string Coordinate, string Target, string Expected)[] Table =
+    [
+        //  coordinate                                   target                        X24 E10000001 E06000002 01A 02B 03C A01001 RNV
+        ("Consortium.financialReturns",               "01A",                          "Y   n         n         Y   n   n   n      n"),
+        ("Consortium.financialReturns",               "02B",                          "Y   n         n         n   Y   n   n      n"),
+        ("Consortium.financialReturns",               "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("FinancialReturn.practiceBreakdown",         "01A",                          "Y   n         n         Y   n   n   n      n"),
+        ("FinancialReturn.practiceBreakdown",         "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("Consortium.allocation",                     "01A",                          "Y   n         n         Y   n   n   n      n"),
+        ("Consortium.allocation",                     "02B",                          "Y   n         n         n   Y   n   n      n"),
+        ("Consortium.assurance",                      "02B",                          "Y   n         n         n   Y   n   n      n"),
+        ("Consortium.assurance",                      "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("Consortium.interventions",                  "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("GpPractice.prescribingSpend",               "A01001",                       "Y   n         n         Y   n   n   n      n"),
+        ("GpPractice.prescribingSpend",               "A02001",                       "Y   n         n         n   Y   n   n      n"),
+        ("GpPractice.prescribingSpend",               "A03001",                       "Y   n         n         n   n   Y   n      n"),
+        ("JsnaContribution (submitted)",              "HWB-E10000001/Childhood obesity",       "Y   Y         n         Y   Y   n   n      n"),
+        ("JsnaContribution (submitted)",              "HWB-E06000002/Frailty and falls",       "Y   n         Y         n   Y   Y   n      n"),
+        ("JsnaContribution (submitted)",              "HWB-E06000002/Chronic obstructive pulmonary disease", "Y   n         Y         n   Y   Y   n      n"),
+        ("JsnaContribution (draft)",                  "HWB-E10000001/Self-harm in young people", "n   Y         n         n   Y   n   n      n"),
+        ("JsnaContribution (draft)",                  "HWB-E06000002/Alcohol",                 "n   n         Y         n   n   Y   n      n"),
+        ("PooledBudget.contributions",                "POOL-LD-NV",                   "Y   Y         n         Y   Y   n   n      n"),
+        ("PooledBudget.contributions",                "POOL-IC-RS",                   "Y   n         Y         n   n   Y   n      n"),
+        ("PooledBudget.riskShare",                    "POOL-LD-NV",                   "Y   Y         n         Y   Y   n   n      n"),
+        ("PooledBudget.riskShare",                    "POOL-IC-RS",                   "Y   n         Y         n   n   Y   n      n"),
+        ("PooledBudget.expenditure",                  "POOL-LD-NV",                   "Y   Y         n         Y   Y   n   n      n"),
+        ("PooledBudget.expenditure",                  "POOL-IC-RS",                   "Y   n         Y         n   n   Y   n      n"),
+        ("ArrangementAssociate.share",                "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n"),
+        ("ArrangementAssociate.activity",             "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n"),
+        ("ArrangementAssociate.cost",                 "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n"),
+        ("LeadCommissioningArrangement.leadCost",     "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n"),
+        ("Contract.annualValue",                      "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y"),
+        ("Contract.annualValue",                      "CT-02B-NQ1",                   "Y   n         n         n   Y   n   n      n"),
+        ("Contract.annualValue",                      "CT-03C-RRC",                   "Y   n         n         n   n   Y   n      n"),
+        ("Contract.activityPlan",                     "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y"),
+        ("Contract.performance",                      "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y"),
+        ("Contract.performance",                      "CT-03C-RRC",                   "Y   n         n         n   n   Y   n      n"),
+    ];
+
+    public static TheoryData<string, string, string, Access> Matrix
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string, Access>();
+            foreach (var (coordinate, target, expected) in Table)
+            {
+                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length != Callers.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Callers.Length}.");
+                for (var i = 0; i < Callers.Length; i++)
+                    data.Add(Callers[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
+            }
+            return data;
+        }
+    }
+
+    [Fact]
+    public void The_matrix_covers_every_organisation_kind_of_the_demo_data_and_every_restricted_area()
+    {
+        Assert.Equal(Table.Length * Callers.Length, Matrix.Count());
+        Assert.Equal(Table.Select(r => r.Coordinate).Distinct().Count(), Probes.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task A_caller_reads_a_restricted_coordinate_as_who_may_see_what_says(string caller, string coordinate, string target, Access expected)
+    {
+        var probe = Probes[coordinate](target);
+
+        var response = await graph.PostAsync(caller, probe.Query);
+
+        Assert.True(response.Status == System.Net.HttpStatusCode.OK, response.ToString());
+        // The rest of the response is intact: the public sibling is there whatever the decision.
+        Assert.True(response.At(probe.SiblingPath).ValueKind == JsonValueKind.String && response.At(probe.SiblingPath).GetString() == probe.SiblingValue,
+            $"{probe.SiblingPath} should be {probe.SiblingValue}: {response}");
+        if (probe.ListTopic is { } topic)
+        {
+            // A list is filtered: the item is there or not, and a filtered list is no error.
+            var items = response.At(probe.Path);
+            Assert.True(items.ValueKind == JsonValueKind.Array, response.ToString());
+            var present = items.EnumerateArray().Any(i => i.GetProperty("topic").GetString() == topic);
+            Assert.True(present == (expected == Access.Allow), $"{caller} {(expected == Access.Allow ? "should" : "should not")} see \"{topic}\": {response}");
+            Assert.DoesNotContain(response.Errors, e => GraphResponse.CodeOf(e) == "FORBIDDEN");
+            return;
+        }
+        if (expected == Access.Allow)
+        {
+            var value = response.At(probe.Path);
+            Assert.True(value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined), $"{caller} should read {probe.Path}: {response}");
+            if (value.ValueKind == JsonValueKind.Array) Assert.NotEqual(0, value.GetArrayLength());
+            Assert.DoesNotContain(response.Errors, e => GraphResponse.CodeOf(e) == "FORBIDDEN");
+        }
+        else
+        {
+            Assert.Equal(JsonValueKind.Null, response.At(probe.DeniedAt).ValueKind);
+            var error = Assert.Single(response.ErrorsAt(probe.DeniedAt));
+            Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(error));
+            // The message names the field, never the data.
+            Assert.Matches(@"^Not authorised to read [A-Za-z]+\.[A-Za-z]+\.$", error.GetProperty("message").GetString());
+            Assert.All(response.Errors, e => Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(e)));
+        }
+    }
+
+    /// <summary>How one coordinate is read: the query, where the data is, where a denial shows, a public sibling, or (for a filtered list) the item's topic.</summary>
+    private sealed record Probe(string Query, string Path, string DeniedAt, string SiblingPath, string SiblingValue, string? ListTopic = null);
+
+    private static readonly Dictionary<string, Func<string, Probe>> Probes = new()
+    {
+        ["Consortium.financialReturns"] = t => new($$"""{ consortium(code: "{{t}}") { code financialReturns(year: "2013-14") { totalCount nodes { month status lines { category plan } } } } }""",
+            "consortium.financialReturns.nodes", "consortium.financialReturns", "consortium.code", t),
+        ["FinancialReturn.practiceBreakdown"] = t => new($$"""{ consortium(code: "{{t}}") { code latestFinancialReturn(year: "2013-14") { month practiceBreakdown { practice { code } plan } } } }""",
+            "consortium.latestFinancialReturn.practiceBreakdown", "consortium.latestFinancialReturn", "consortium.code", t),
+        ["Consortium.allocation"] = t => new($$"""{ consortium(code: "{{t}}") { code allocation(year: "2013-14") { programmeBudget revenueResourceLimit } } }""",
+            "consortium.allocation.programmeBudget", "consortium.allocation", "consortium.code", t),
+        ["Consortium.assurance"] = t => new($$"""{ consortium(code: "{{t}}") { code assurance(year: "2013-14") { rating financeFinding } } }""",
+            "consortium.assurance.rating", "consortium.assurance", "consortium.code", t),
+        ["Consortium.interventions"] = t => new($$"""{ consortium(code: "{{t}}") { code interventions { kind reason } } }""",
+            "consortium.interventions", "consortium.interventions", "consortium.code", t),
+        ["GpPractice.prescribingSpend"] = t => new($$"""{ gpPractice(code: "{{t}}") { code prescribingSpend } }""",
+            "gpPractice.prescribingSpend", "gpPractice.prescribingSpend", "gpPractice.code", t),
+        ["JsnaContribution (submitted)"] = Jsna,
+        ["JsnaContribution (draft)"] = Jsna,
+        ["PooledBudget.contributions"] = t => new($$"""{ pooledBudget(code: "{{t}}") { code contributions(year: "2013-14") { partnerCode amount } } }""",
+            "pooledBudget.contributions", "pooledBudget.contributions", "pooledBudget.code", t),
+        ["PooledBudget.riskShare"] = t => new($$"""{ pooledBudget(code: "{{t}}") { code riskShare } }""",
+            "pooledBudget.riskShare", "pooledBudget.riskShare", "pooledBudget.code", t),
+        ["PooledBudget.expenditure"] = t => new($$"""{ pooledBudget(code: "{{t}}") { code expenditure(year: "2013-14") { month serviceArea amount } } }""",
+            "pooledBudget.expenditure", "pooledBudget.expenditure", "pooledBudget.code", t),
+        ["ArrangementAssociate.share"] = t => Associate(t, "share"),
+        ["ArrangementAssociate.activity"] = t => Associate(t, "activity"),
+        ["ArrangementAssociate.cost"] = t => Associate(t, "cost"),
+        ["LeadCommissioningArrangement.leadCost"] = t => new($$"""{ leadCommissioningArrangement(code: "{{t}}") { code leadCost } }""",
+            "leadCommissioningArrangement.leadCost", "leadCommissioningArrangement.leadCost", "leadCommissioningArrangement.code", t),
+        ["Contract.annualValue"] = t => Contract(t, "annualValue"),
+        ["Contract.activityPlan"] = t => Contract(t, "activityPlan"),
+        ["Contract.performance"] = t => new($$"""{ contract(code: "{{t}}") { code performance(year: "2013-14") { month activityActual costActual } } }""",
+            "contract.performance", "contract.performance", "contract.code", t),
+    };
+
+    private static Probe Jsna(string target)
+    {
+        var (hwb, topic) = (target.Split('/')[0], target.Split('/')[1]);
+        return new($$"""{ healthAndWellbeingBoard(code: "{{hwb}}") { code jsna(year: "2013-14") { contributions { topic status narrative } } } }""",
+            "healthAndWellbeingBoard.jsna.contributions", "healthAndWellbeingBoard.jsna.contributions", "healthAndWellbeingBoard.code", hwb, topic);
+    }
+
+    // The first associate of the arrangement (02B, 30%).
+    private static Probe Associate(string target, string field) =>
+        new($$"""{ leadCommissioningArrangement(code: "{{target}}") { code associates { consortium { code } {{field}} } } }""",
+            $"leadCommissioningArrangement.associates.0.{field}", $"leadCommissioningArrangement.associates.0.{field}", "leadCommissioningArrangement.code", target);
+
+    private static Probe Contract(string target, string field) =>
+        new($$"""{ contract(code: "{{target}}") { code {{field}} } }""", $"contract.{field}", $"contract.{field}", "contract.code", target);
+}
