@@ -69,8 +69,8 @@ public static class CommissioningGraph
             })
         { IsShared = true };
         if (subgraph is not null) return GraphComposer.Compose([shared, .. ordered], ComposeMode.Subgraph);
-        // In one process, references to another module's entities are resolved here (the gateway's job between subgraphs).
-        return EntityReferenceResolution.Apply(GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith));
+        // In one process the composer also resolves references to another module's entities (the gateway's job between subgraphs).
+        return GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith);
     }
 
     public static ComposableModule ToComposable(IGraphModule module) => new(
