@@ -295,6 +295,24 @@ public sealed class EntryPointTests(DemoGraphServers servers) : IClassFixture<De
     }
 
     [Theory, OnEveryProvider]
+    public async Task Money_read_from_the_database_keeps_its_two_decimals(DatabaseProvider provider)
+    {
+        var server = await servers.For(provider);
+        var data = await server.DataAsync("""
+            { pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { partnerCode amount } }
+              consortium(code: "01A") { allocation(year: "2013-14") { programmeBudget runningCostsAllowance } } }
+            """, purpose: "FINANCIAL_ASSURANCE");
+
+        // Stored as 8600000 by the seed: numeric(18,2) on PostgreSQL, TEXT on SQLite — the same string either way.
+        Assert.Equal([("01A", "8600000.00"), ("02B", "5400000.00"), ("E10000001", "14200000.00")],
+            data.GetProperty("pooledBudget").GetProperty("contributions").EnumerateArray()
+                .Select(c => (c.GetProperty("partnerCode").GetString(), c.GetProperty("amount").GetString())).OrderBy(c => c.Item1, StringComparer.Ordinal));
+        var allocation = data.GetProperty("consortium").GetProperty("allocation");
+        Assert.All(new[] { "programmeBudget", "runningCostsAllowance" },
+            f => Assert.Matches(@"^[0-9]+\.[0-9]{2}$", allocation.GetProperty(f).GetString()));
+    }
+
+    [Theory, OnEveryProvider]
     public async Task Pool_contributions_name_their_partners_for_a_pool_partner(DatabaseProvider provider)
     {
         var server = await servers.For(provider);
