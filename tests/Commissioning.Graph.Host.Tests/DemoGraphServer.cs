@@ -11,45 +11,69 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Commissioning.Graph.Modules.Shared;
 
 namespace Commissioning.Graph.Host.Tests;
 
 /// <summary>
-/// The real composed graph as <c>serve</c> runs it (every module, one process), over TestServer and a temporary
-/// SQLite file migrated and seeded with the demonstration data; shared by a test class. The domain modules'
-/// SQL statements are counted (<see cref="Statements"/>).
+/// The real composed graph as <c>serve</c> runs it (every module, one process), over TestServer and a fresh database
+/// (<see cref="GraphDatabase"/>) migrated and seeded with the demonstration data. The domain modules' SQL statements
+/// are counted (<see cref="Statements"/>).
 /// </summary>
-public sealed class DemoGraphServer : IAsyncLifetime
+public sealed class DemoGraphServer : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "commissioning-demo-" + Guid.NewGuid().ToString("N"));
-    private WebApplication _app = null!;
+    private readonly GraphDatabase _database;
+    private readonly WebApplication _app;
     private readonly StatementCounter _counter = new();
+
+    public DatabaseProvider Provider => _database.Provider;
 
     /// <summary>The SQL statements the domain modules have issued so far (each on one line).</summary>
     public IReadOnlyList<string> Statements => _counter.Texts;
 
-    public async Task InitializeAsync()
+    private DemoGraphServer(GraphDatabase database)
     {
-        Directory.CreateDirectory(_directory);
-        var database = Path.Combine(_directory, "commissioning.db");
+        _database = database;
         _app = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault([$"--ConnectionStrings:Commissioning=Data Source={database}", "--contentRoot", _directory]),
+            ServeCommand.WithDevelopmentDefault(database.ServeArguments),
             configure: builder =>
             {
                 builder.WebHost.UseTestServer();
-                builder.Services.ConfigureDbContext<SqliteCommissioningDbContext>(o => o.AddInterceptors(_counter));
-                builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
-                builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                if (database.Provider == DatabaseProvider.PostgreSql)
+                {
+                    builder.Services.ConfigureDbContext<PostgreSqlCommissioningDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<PostgreSqlLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<PostgreSqlNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                }
+                else
+                {
+                    builder.Services.ConfigureDbContext<SqliteCommissioningDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                }
             });
-        await ServeCommand.PrepareDatabaseAsync(_app);
-        await _app.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public static async Task<DemoGraphServer> StartAsync(DatabaseProvider provider)
+    {
+        var server = new DemoGraphServer(await GraphDatabase.CreateAsync(provider, "demo"));
+        try
+        {
+            await ServeCommand.PrepareDatabaseAsync(server._app);
+            await server._app.StartAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _database.DisposeAsync();
     }
 
     /// <summary>Posts <paramref name="query"/> as the organisation <paramref name="caller"/> (a development token),
@@ -98,4 +122,10 @@ public sealed class DemoGraphServer : IAsyncLifetime
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
+}
+
+/// <summary>The demonstration graph per provider, shared by a test class.</summary>
+public sealed class DemoGraphServers : PerProvider<DemoGraphServer>
+{
+    protected override Task<DemoGraphServer> StartAsync(DatabaseProvider provider) => DemoGraphServer.StartAsync(provider);
 }

@@ -1,30 +1,32 @@
 using System.Text.Json;
+using Commissioning.Graph.Modules.Shared;
 
 namespace Commissioning.Graph.Host.Tests;
 
 /// <summary>
 /// Every entry point of DOMAIN.md over the real composed graph (<c>serve</c> in one process, the demonstration
-/// data), including the references from one module's types to another's.
+/// data), including the references from one module's types to another's; on SQLite, and on PostgreSQL when configured.
 /// </summary>
-public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<DemoGraphServer>
+public sealed class EntryPointTests(DemoGraphServers servers) : IClassFixture<DemoGraphServers>
 {
     private static string[] Codes(JsonElement list, string field = "code") =>
         list.EnumerateArray().Select(e => e.GetProperty(field).GetString()!).ToArray();
 
     [Theory]
-    [InlineData("X24", "NhsCommissioningBoard", "NHS Commissioning Board", "NHS_COMMISSIONING_BOARD")]
-    [InlineData("E10000001", "LocalAuthority", "Northvale County Council", "LOCAL_AUTHORITY")]
-    [InlineData("E06000002", "LocalAuthority", "Riverside City Council", "LOCAL_AUTHORITY")]
-    [InlineData("HWB-E10000001", "HealthAndWellbeingBoard", "Northvale Health and Wellbeing Board", "HEALTH_AND_WELLBEING_BOARD")]
-    [InlineData("HWB-E06000002", "HealthAndWellbeingBoard", "Riverside Health and Wellbeing Board", "HEALTH_AND_WELLBEING_BOARD")]
-    [InlineData("01A", "Consortium", "Northvale North Commissioning Consortium", "CONSORTIUM")]
-    [InlineData("02B", "Consortium", "Northvale South Commissioning Consortium", "CONSORTIUM")]
-    [InlineData("03C", "Consortium", "Riverside Commissioning Consortium", "CONSORTIUM")]
-    [InlineData("RNV", "Provider", "Northvale Hospitals NHS Foundation Trust", "PROVIDER")]
-    [InlineData("RRC", "Provider", "Riverside Community Health NHS Trust", "PROVIDER")]
-    [InlineData("NQ1", "Provider", "Vale Diagnostics Ltd", "PROVIDER")]
-    public async Task Organisation_by_code_returns_the_concrete_type_of_every_demo_body(string code, string typename, string name, string kind)
+    [OnEveryProvider("X24", "NhsCommissioningBoard", "NHS Commissioning Board", "NHS_COMMISSIONING_BOARD")]
+    [OnEveryProvider("E10000001", "LocalAuthority", "Northvale County Council", "LOCAL_AUTHORITY")]
+    [OnEveryProvider("E06000002", "LocalAuthority", "Riverside City Council", "LOCAL_AUTHORITY")]
+    [OnEveryProvider("HWB-E10000001", "HealthAndWellbeingBoard", "Northvale Health and Wellbeing Board", "HEALTH_AND_WELLBEING_BOARD")]
+    [OnEveryProvider("HWB-E06000002", "HealthAndWellbeingBoard", "Riverside Health and Wellbeing Board", "HEALTH_AND_WELLBEING_BOARD")]
+    [OnEveryProvider("01A", "Consortium", "Northvale North Commissioning Consortium", "CONSORTIUM")]
+    [OnEveryProvider("02B", "Consortium", "Northvale South Commissioning Consortium", "CONSORTIUM")]
+    [OnEveryProvider("03C", "Consortium", "Riverside Commissioning Consortium", "CONSORTIUM")]
+    [OnEveryProvider("RNV", "Provider", "Northvale Hospitals NHS Foundation Trust", "PROVIDER")]
+    [OnEveryProvider("RRC", "Provider", "Riverside Community Health NHS Trust", "PROVIDER")]
+    [OnEveryProvider("NQ1", "Provider", "Vale Diagnostics Ltd", "PROVIDER")]
+    public async Task Organisation_by_code_returns_the_concrete_type_of_every_demo_body(DatabaseProvider provider, string code, string typename, string name, string kind)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync($$"""{ organisation(code: "{{code}}") { __typename code name kind } }""");
 
         var organisation = data.GetProperty("organisation");
@@ -35,11 +37,12 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
     }
 
     [Theory]
-    [InlineData("A01001")]
-    [InlineData("A02004")]
-    [InlineData("A03002")]
-    public async Task Organisation_by_code_finds_gp_practices(string code)
+    [OnEveryProvider("A01001")]
+    [OnEveryProvider("A02004")]
+    [OnEveryProvider("A03002")]
+    public async Task Organisation_by_code_finds_gp_practices(DatabaseProvider provider, string code)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync($$"""{ organisation(code: "{{code}}") { __typename code kind ... on GpPractice { consortium { code } } } }""");
 
         var organisation = data.GetProperty("organisation");
@@ -49,16 +52,18 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal("0" + code[2] + (char)('A' + code[2] - '1'), organisation.GetProperty("consortium").GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task Organisation_by_an_unknown_code_is_null()
+    [Theory, OnEveryProvider]
+    public async Task Organisation_by_an_unknown_code_is_null(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""{ organisation(code: "ZZZ") { code } }""");
         Assert.Equal(JsonValueKind.Null, data.GetProperty("organisation").ValueKind);
     }
 
-    [Fact]
-    public async Task Organisations_of_kind_consortium_are_the_three_demo_consortia()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_of_kind_consortium_are_the_three_demo_consortia(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { organisations(kind: CONSORTIUM) { totalCount nodes { __typename code name } edges { node { code } }
                 pageInfo { hasNextPage hasPreviousPage } } }
@@ -74,12 +79,13 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
     }
 
     [Theory]
-    [InlineData("LOCAL_AUTHORITY", "LocalAuthority", new[] { "E06000002", "E10000001" })]
-    [InlineData("HEALTH_AND_WELLBEING_BOARD", "HealthAndWellbeingBoard", new[] { "HWB-E06000002", "HWB-E10000001" })]
-    [InlineData("NHS_COMMISSIONING_BOARD", "NhsCommissioningBoard", new[] { "X24" })]
-    [InlineData("PROVIDER", "Provider", new[] { "NQ1", "RNV", "RRC" })]
-    public async Task Organisations_of_one_kind_come_from_the_module_that_owns_them(string kind, string typename, string[] codes)
+    [OnEveryProvider("LOCAL_AUTHORITY", "LocalAuthority", new[] { "E06000002", "E10000001" })]
+    [OnEveryProvider("HEALTH_AND_WELLBEING_BOARD", "HealthAndWellbeingBoard", new[] { "HWB-E06000002", "HWB-E10000001" })]
+    [OnEveryProvider("NHS_COMMISSIONING_BOARD", "NhsCommissioningBoard", new[] { "X24" })]
+    [OnEveryProvider("PROVIDER", "Provider", new[] { "NQ1", "RNV", "RRC" })]
+    public async Task Organisations_of_one_kind_come_from_the_module_that_owns_them(DatabaseProvider provider, string kind, string typename, string[] codes)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync($$"""{ organisations(kind: {{kind}}) { totalCount nodes { __typename code kind } } }""");
 
         var nodes = data.GetProperty("organisations").GetProperty("nodes");
@@ -92,9 +98,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(codes.Length, data.GetProperty("organisations").GetProperty("totalCount").GetInt32());
     }
 
-    [Fact]
-    public async Task Organisations_of_kind_gp_practice_are_the_twelve_demo_practices()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_of_kind_gp_practice_are_the_twelve_demo_practices(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""{ organisations(kind: GP_PRACTICE, first: 100) { totalCount nodes { code } } }""");
 
         var expected = new[] { "A01", "A02", "A03" }.SelectMany(p => Enumerable.Range(1, 4).Select(i => $"{p}00{i}")).ToArray();
@@ -102,9 +109,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(12, data.GetProperty("organisations").GetProperty("totalCount").GetInt32());
     }
 
-    [Fact]
-    public async Task Organisations_page_by_code_across_every_module()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_page_by_code_across_every_module(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var all = await server.DataAsync("""{ organisations(first: 100) { totalCount nodes { __typename code } } }""");
         var everything = Codes(all.GetProperty("organisations").GetProperty("nodes"));
         Assert.Equal(everything.Order(StringComparer.Ordinal), everything);
@@ -138,9 +146,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(everything, walked);
     }
 
-    [Fact]
-    public async Task Organisations_of_one_kind_page_with_first_and_after()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_of_one_kind_page_with_first_and_after(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var first = await server.DataAsync("""{ organisations(kind: CONSORTIUM, first: 2) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }""");
         var page1 = first.GetProperty("organisations");
         Assert.Equal(["01A", "02B"], Codes(page1.GetProperty("nodes")));
@@ -157,9 +166,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(3, page2.GetProperty("totalCount").GetInt32());
     }
 
-    [Fact]
-    public async Task Organisations_with_first_zero_count_without_listing()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_with_first_zero_count_without_listing(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""{ organisations(kind: PROVIDER, first: 0) { totalCount nodes { code } pageInfo { hasNextPage startCursor } } }""");
         var connection = data.GetProperty("organisations");
         Assert.Empty(connection.GetProperty("nodes").EnumerateArray());
@@ -168,16 +178,18 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(JsonValueKind.Null, connection.GetProperty("pageInfo").GetProperty("startCursor").ValueKind);
     }
 
-    [Fact]
-    public async Task Organisations_refuse_a_cursor_they_did_not_make()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_refuse_a_cursor_they_did_not_make(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var body = await server.QueryAsync("""{ organisations(after: "not-a-cursor") { totalCount } }""");
         Assert.Equal("BAD_USER_INPUT", body.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task Consortium_and_consortia_answer_with_the_demo_consortia()
+    [Theory, OnEveryProvider]
+    public async Task Consortium_and_consortia_answer_with_the_demo_consortia(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { consortium(code: "01A") { code name kind practices { code } }
               consortia(first: 2) { totalCount nodes { code } pageInfo { hasNextPage } } }
@@ -190,9 +202,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.True(data.GetProperty("consortia").GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
     }
 
-    [Fact]
-    public async Task Gp_practice_local_authority_and_board_answer_by_code()
+    [Theory, OnEveryProvider]
+    public async Task Gp_practice_local_authority_and_board_answer_by_code(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { gpPractice(code: "A01001") { code name kind consortium { code } }
               localAuthority(code: "E10000001") { code name kind healthAndWellbeingBoard { code } }
@@ -206,9 +219,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal("Riverside City Council", data.GetProperty("healthAndWellbeingBoard").GetProperty("localAuthority").GetProperty("name").GetString());
     }
 
-    [Fact]
-    public async Task Board_members_and_jsna_contributions_resolve_consortia_from_the_commissioning_module()
+    [Theory, OnEveryProvider]
+    public async Task Board_members_and_jsna_contributions_resolve_consortia_from_the_commissioning_module(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { healthAndWellbeingBoard(code: "HWB-E10000001") {
                 members { kind consortium { code name } }
@@ -230,9 +244,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
                                             && c.GetProperty("consortium").GetProperty("name").GetString() == "Northvale North Commissioning Consortium");
     }
 
-    [Fact]
-    public async Task A_consortium_reaches_its_allocation_boards_and_pools_in_other_modules()
+    [Theory, OnEveryProvider]
+    public async Task A_consortium_reaches_its_allocation_boards_and_pools_in_other_modules(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { consortium(code: "01A") { name allocation(year: "2013-14") { programmeBudget }
                 healthAndWellbeingBoards { code name } pooledBudgets { code name } } }
@@ -245,16 +260,18 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(["POOL-LD-NV"], Codes(consortium.GetProperty("pooledBudgets")));
     }
 
-    [Fact]
-    public async Task A_consortium_crossing_the_boundary_sits_on_both_boards()
+    [Theory, OnEveryProvider]
+    public async Task A_consortium_crossing_the_boundary_sits_on_both_boards(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""{ consortium(code: "02B") { healthAndWellbeingBoards { code localAuthority { name } } } }""");
         Assert.Equal(["HWB-E06000002", "HWB-E10000001"], Codes(data.GetProperty("consortium").GetProperty("healthAndWellbeingBoards")));
     }
 
-    [Fact]
-    public async Task A_pooled_budget_names_its_host_and_partners_as_organisations_of_every_module()
+    [Theory, OnEveryProvider]
+    public async Task A_pooled_budget_names_its_host_and_partners_as_organisations_of_every_module(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { ld: pooledBudget(code: "POOL-LD-NV") { code name host { __typename code name }
                 partners { code kind organisation { __typename code name } } }
@@ -277,9 +294,28 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(4, host.GetProperty("practices").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Pool_contributions_name_their_partners_for_a_pool_partner()
+    [Theory, OnEveryProvider]
+    public async Task Money_read_from_the_database_keeps_its_two_decimals(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
+        var data = await server.DataAsync("""
+            { pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { partnerCode amount } }
+              consortium(code: "01A") { allocation(year: "2013-14") { programmeBudget runningCostsAllowance } } }
+            """, purpose: "FINANCIAL_ASSURANCE");
+
+        // Stored as 8600000 by the seed: numeric(18,2) on PostgreSQL, TEXT on SQLite — the same string either way.
+        Assert.Equal([("01A", "8600000.00"), ("02B", "5400000.00"), ("E10000001", "14200000.00")],
+            data.GetProperty("pooledBudget").GetProperty("contributions").EnumerateArray()
+                .Select(c => (c.GetProperty("partnerCode").GetString(), c.GetProperty("amount").GetString())).OrderBy(c => c.Item1, StringComparer.Ordinal));
+        var allocation = data.GetProperty("consortium").GetProperty("allocation");
+        Assert.All(new[] { "programmeBudget", "runningCostsAllowance" },
+            f => Assert.Matches(@"^[0-9]+\.[0-9]{2}$", allocation.GetProperty(f).GetString()));
+    }
+
+    [Theory, OnEveryProvider]
+    public async Task Pool_contributions_name_their_partners_for_a_pool_partner(DatabaseProvider provider)
+    {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { amount partner { __typename code name } } } }
             """);
@@ -290,9 +326,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Contains(contributions, c => c.GetProperty("partner").GetProperty("__typename").GetString() == "LocalAuthority");
     }
 
-    [Fact]
-    public async Task Lead_commissioning_arrangement_and_contract_answer_by_code()
+    [Theory, OnEveryProvider]
+    public async Task Lead_commissioning_arrangement_and_contract_answer_by_code(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code lead { code name } associates { consortium { code } share }
                 provider { code name } contracts { code } }
@@ -311,17 +348,18 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
     }
 
     [Theory]
-    [InlineData("""consortium(code: "01A")""", "Consortium", "01A")]
-    [InlineData("""gpPractice(code: "A01001")""", "GpPractice", "A01001")]
-    [InlineData("""localAuthority(code: "E10000001")""", "LocalAuthority", "E10000001")]
-    [InlineData("""healthAndWellbeingBoard(code: "HWB-E10000001")""", "HealthAndWellbeingBoard", "HWB-E10000001")]
-    [InlineData("""pooledBudget(code: "POOL-LD-NV")""", "PooledBudget", "POOL-LD-NV")]
-    [InlineData("""leadCommissioningArrangement(code: "LCA-ACUTE-RNV")""", "LeadCommissioningArrangement", "LCA-ACUTE-RNV")]
-    [InlineData("""contract(code: "CT-01A-RNV")""", "Contract", "CT-01A-RNV")]
-    [InlineData("""organisation(code: "RNV")""", "Provider", "RNV")]
-    [InlineData("""organisation(code: "X24")""", "NhsCommissioningBoard", "X24")]
-    public async Task Node_fetches_again_what_an_id_names(string field, string typename, string code)
+    [OnEveryProvider("""consortium(code: "01A")""", "Consortium", "01A")]
+    [OnEveryProvider("""gpPractice(code: "A01001")""", "GpPractice", "A01001")]
+    [OnEveryProvider("""localAuthority(code: "E10000001")""", "LocalAuthority", "E10000001")]
+    [OnEveryProvider("""healthAndWellbeingBoard(code: "HWB-E10000001")""", "HealthAndWellbeingBoard", "HWB-E10000001")]
+    [OnEveryProvider("""pooledBudget(code: "POOL-LD-NV")""", "PooledBudget", "POOL-LD-NV")]
+    [OnEveryProvider("""leadCommissioningArrangement(code: "LCA-ACUTE-RNV")""", "LeadCommissioningArrangement", "LCA-ACUTE-RNV")]
+    [OnEveryProvider("""contract(code: "CT-01A-RNV")""", "Contract", "CT-01A-RNV")]
+    [OnEveryProvider("""organisation(code: "RNV")""", "Provider", "RNV")]
+    [OnEveryProvider("""organisation(code: "X24")""", "NhsCommissioningBoard", "X24")]
+    public async Task Node_fetches_again_what_an_id_names(DatabaseProvider provider, string field, string typename, string code)
     {
+        var server = await servers.For(provider);
         var first = await server.DataAsync($$"""{ entity: {{field}} { ... on Node { id } } }""");
         var id = first.GetProperty("entity").GetProperty("id").GetString();
         Assert.False(string.IsNullOrEmpty(id));
@@ -337,9 +375,10 @@ public sealed class EntryPointTests(DemoGraphServer server) : IClassFixture<Demo
         Assert.Equal(code, node.GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task Node_with_an_id_of_nothing_is_null()
+    [Theory, OnEveryProvider]
+    public async Task Node_with_an_id_of_nothing_is_null(DatabaseProvider provider)
     {
+        var server = await servers.For(provider);
         var data = await server.DataAsync("""{ a: node(id: "bm90LWFuLWlk") { id } b: node(id: "Q29uc29ydGl1bTpaWlo") { id } }""");
         Assert.Equal(JsonValueKind.Null, data.GetProperty("a").ValueKind);
         Assert.Equal(JsonValueKind.Null, data.GetProperty("b").ValueKind);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Commissioning.Graph.Modules.Shared;
 using Xunit.Abstractions;
 
 namespace Commissioning.Graph.Host.Tests;
@@ -7,9 +8,9 @@ namespace Commissioning.Graph.Host.Tests;
 /// The organisation entry points and the references between modules read in batches: a statement per module
 /// table and level, not one per organisation or per reference.
 /// </summary>
-public sealed class OrganisationStatementTests(DemoGraphServer server, ITestOutputHelper output) : IClassFixture<DemoGraphServer>
+public sealed class OrganisationStatementTests(DemoGraphServers servers, ITestOutputHelper output) : IClassFixture<DemoGraphServers>
 {
-    private async Task<(JsonElement Data, IReadOnlyList<string> Statements)> CountAsync(string query, string caller = "01A", string? purpose = "COMMISSIONING")
+    private async Task<(JsonElement Data, IReadOnlyList<string> Statements)> CountAsync(DemoGraphServer server, string query, string caller = "01A", string? purpose = "COMMISSIONING")
     {
         var before = server.Statements.Count;
         var data = await server.DataAsync(query, caller, purpose);
@@ -18,10 +19,11 @@ public sealed class OrganisationStatementTests(DemoGraphServer server, ITestOutp
         return (data, statements);
     }
 
-    [Fact]
-    public async Task A_page_of_organisations_reads_one_page_per_module_table()
+    [Theory, OnEveryProvider]
+    public async Task A_page_of_organisations_reads_one_page_per_module_table(DatabaseProvider provider)
     {
-        var (data, statements) = await CountAsync("""{ organisations(first: 5) { nodes { __typename code name kind } pageInfo { hasNextPage } } }""");
+        var server = await servers.For(provider);
+        var (data, statements) = await CountAsync(server, """{ organisations(first: 5) { nodes { __typename code name kind } pageInfo { hasNextPage } } }""");
 
         Assert.Equal(5, data.GetProperty("organisations").GetProperty("nodes").GetArrayLength());
         // Commissioning's registry (one table-per-type hierarchy), local authorities, boards, the NHS CB — and no
@@ -30,27 +32,30 @@ public sealed class OrganisationStatementTests(DemoGraphServer server, ITestOutp
         Assert.All(statements, s => Assert.Contains("LIMIT", s, StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public async Task Organisations_of_one_kind_ask_only_the_module_that_owns_the_kind()
+    [Theory, OnEveryProvider]
+    public async Task Organisations_of_one_kind_ask_only_the_module_that_owns_the_kind(DatabaseProvider provider)
     {
-        var (_, statements) = await CountAsync("""{ organisations(kind: LOCAL_AUTHORITY) { totalCount nodes { code } } }""");
+        var server = await servers.For(provider);
+        var (_, statements) = await CountAsync(server, """{ organisations(kind: LOCAL_AUTHORITY) { totalCount nodes { code } } }""");
         Assert.Equal(2, statements.Count); // the page and the count, both of local authorities
         Assert.All(statements, s => Assert.Contains("LocalAuthorities", s));
     }
 
-    [Fact]
-    public async Task Total_count_is_counted_only_when_selected()
+    [Theory, OnEveryProvider]
+    public async Task Total_count_is_counted_only_when_selected(DatabaseProvider provider)
     {
-        var (_, without) = await CountAsync("""{ organisations(kind: CONSORTIUM) { nodes { code } } }""");
-        var (_, with) = await CountAsync("""{ organisations(kind: CONSORTIUM) { totalCount nodes { code } } }""");
+        var server = await servers.For(provider);
+        var (_, without) = await CountAsync(server, """{ organisations(kind: CONSORTIUM) { nodes { code } } }""");
+        var (_, with) = await CountAsync(server, """{ organisations(kind: CONSORTIUM) { totalCount nodes { code } } }""");
         Assert.Single(without);
         Assert.Equal(2, with.Count);
     }
 
-    [Fact]
-    public async Task Consortia_referenced_from_another_module_load_in_one_batch()
+    [Theory, OnEveryProvider]
+    public async Task Consortia_referenced_from_another_module_load_in_one_batch(DatabaseProvider provider)
     {
-        var (data, statements) = await CountAsync("""
+        var server = await servers.For(provider);
+        var (data, statements) = await CountAsync(server, """
             { healthAndWellbeingBoards { code members { consortium { code name authorisationStatus } } } }
             """);
 

@@ -15,42 +15,67 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Graph.Host.Tests;
 
-/// <summary><c>serve</c> end to end over TestServer: a temporary SQLite file, migrated and seeded at start.</summary>
-public sealed class ServeTests : IAsyncLifetime
+/// <summary><c>serve</c> end to end over TestServer: a fresh database (SQLite, and PostgreSQL when configured), migrated
+/// and seeded at start.</summary>
+public sealed class ServeTests(ServeTests.Servers servers) : IClassFixture<ServeTests.Servers>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "commissioning-serve-" + Guid.NewGuid().ToString("N"));
-    private WebApplication _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>A started <c>serve</c> (with <see cref="RegistryProbeModule"/>) and a client bearing a token for 01A.</summary>
+    public sealed class Served : IAsyncDisposable
     {
-        Directory.CreateDirectory(_directory);
-        var database = Path.Combine(_directory, "commissioning.db");
-        _app = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault([$"--ConnectionStrings:Commissioning=Data Source={database}", "--contentRoot", _directory]),
-            configure: builder =>
+        private readonly GraphDatabase _database;
+        public WebApplication App { get; }
+        public HttpClient Client { get; }
+
+        private Served(GraphDatabase database, WebApplication app)
+        {
+            (_database, App) = (database, app);
+            Client = app.GetTestClient();
+            var token = app.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = "01A" });
+            Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        public static async Task<Served> StartAsync(DatabaseProvider provider)
+        {
+            var database = await GraphDatabase.CreateAsync(provider, "serve");
+            var app = ServeCommand.BuildGraphServer(
+                ServeCommand.WithDevelopmentDefault(database.ServeArguments),
+                configure: builder =>
+                {
+                    builder.WebHost.UseTestServer();
+                    builder.Services.AddSingleton<IGraphModule, RegistryProbeModule>();
+                });
+            try
             {
-                builder.WebHost.UseTestServer();
-                builder.Services.AddSingleton<IGraphModule, RegistryProbeModule>();
-            });
-        await ServeCommand.PrepareDatabaseAsync(_app);
-        await _app.StartAsync();
-        _client = _app.GetTestClient();
-        var token = _app.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = "01A" });
-        _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                await ServeCommand.PrepareDatabaseAsync(app);
+                await app.StartAsync();
+                return new Served(database, app);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                await database.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await App.DisposeAsync();
+            await _database.DisposeAsync();
+        }
     }
 
-    public async Task DisposeAsync()
+    public sealed class Servers : PerProvider<Served>
     {
-        await _app.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        protected override Task<Served> StartAsync(DatabaseProvider provider) => Served.StartAsync(provider);
     }
 
-    [Fact]
-    public async Task The_domain_graph_answers_a_consortium_by_code()
+    [Theory, OnEveryProvider]
+    public async Task The_domain_graph_answers_a_consortium_by_code(DatabaseProvider provider)
     {
-        var response = await _client.PostAsJsonAsync("/graphql", new { query = """{ consortium(code: "02B") { code name practices { code } } }""" });
+        var served = await servers.For(provider);
+        var response = await served.Client.PostAsJsonAsync("/graphql", new { query = """{ consortium(code: "02B") { code name practices { code } } }""" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -60,19 +85,21 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal(["A02001", "A02002", "A02003", "A02004"], consortium.GetProperty("practices").EnumerateArray().Select(p => p.GetProperty("code").GetString()).Order());
     }
 
-    [Fact]
-    public async Task The_graph_refuses_a_request_without_a_token()
+    [Theory, OnEveryProvider]
+    public async Task The_graph_refuses_a_request_without_a_token(DatabaseProvider provider)
     {
-        using var anonymous = _app.GetTestClient();
+        var served = await servers.For(provider);
+        using var anonymous = served.App.GetTestClient();
         var response = await anonymous.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
-    [Fact]
-    public async Task A_consortium_is_queried_by_code_from_the_seeded_database()
+    [Theory, OnEveryProvider]
+    public async Task A_consortium_is_queried_by_code_from_the_seeded_database(DatabaseProvider provider)
     {
-        var response = await _client.PostAsJsonAsync("/graphql", new { query = """{ probeConsortium(code: "02B") { code name } }""" });
+        var served = await servers.For(provider);
+        var response = await served.Client.PostAsJsonAsync("/graphql", new { query = """{ probeConsortium(code: "02B") { code name } }""" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -80,22 +107,24 @@ public sealed class ServeTests : IAsyncLifetime
         Assert.Equal("""{"probeConsortium":{"code":"02B","name":"Northvale South Commissioning Consortium"}}""", body.GetProperty("data").GetRawText());
     }
 
-    [Fact]
-    public async Task Readiness_checks_the_database()
+    [Theory, OnEveryProvider]
+    public async Task Readiness_checks_the_database(DatabaseProvider provider)
     {
-        var response = await _client.GetAsync("/readyz");
+        var served = await servers.For(provider);
+        var response = await served.Client.GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task Serve_without_an_environment_is_development_with_graphiql()
+    [Theory, OnEveryProvider]
+    public async Task Serve_without_an_environment_is_development_with_graphiql(DatabaseProvider provider)
     {
+        var served = await servers.For(provider);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
         request.Headers.Accept.ParseAdd("text/html");
 
-        var response = await _client.SendAsync(request);
+        var response = await served.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("graphiql", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Commissioning.Graph.Modules.Shared;
 
@@ -29,6 +30,11 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
                     property.SetPrecision(18);
                     property.SetScale(2);
                 }
+                // SQLite keeps a decimal as TEXT without its trailing zeros (8600000.00 is read back as 8600000.0):
+                // read back, it gets its column's scale again, as on PostgreSQL and SQL Server, so that the Decimal
+                // scalar serialises the same "8600000.00" whichever database serves it.
+                if (type == typeof(decimal) && Database.IsSqlite() && property.GetValueConverter() is null)
+                    property.SetValueConverter(DecimalScale.Converter(property.GetScale() ?? 2));
                 // Enums as names: readable in the database and stable if members are reordered.
                 if (type.IsEnum && property.GetProviderClrType() is null)
                 {
@@ -42,6 +48,15 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     }
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    private static class DecimalScale
+    {
+        public static ValueConverter<decimal, decimal> Converter(int scale) => new(v => v, v => Restore(v, scale));
+
+        /// <summary><paramref name="value"/> rounded to <paramref name="scale"/> places and written with exactly that many.</summary>
+        public static decimal Restore(decimal value, int scale) =>
+            decimal.Round(value, scale, MidpointRounding.ToEven) + new decimal(0, 0, 0, false, (byte)scale);
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

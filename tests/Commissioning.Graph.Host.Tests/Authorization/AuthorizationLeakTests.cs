@@ -175,7 +175,7 @@ public sealed class AuthorizationLeakTests(AuthorizedGraphFixture graph)
 
         Assert.Equal(JsonValueKind.Null, response.Data.ValueKind);
         Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(Assert.Single(response.Errors)));
-        Assert.Equal("8600000.0", pool.At("pooledBudget.contributions").EnumerateArray().Single(c => c.GetProperty("partnerCode").GetString() == "01A").GetProperty("amount").GetString());
+        Assert.Equal("8600000.00", pool.At("pooledBudget.contributions").EnumerateArray().Single(c => c.GetProperty("partnerCode").GetString() == "01A").GetProperty("amount").GetString());
     }
 
     [Fact]

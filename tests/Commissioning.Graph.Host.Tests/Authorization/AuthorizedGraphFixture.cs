@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Commissioning.Graph.Host.Commands;
+using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -12,23 +13,28 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 
 /// <summary>
 /// One real <c>serve</c> (every module, identity, authorisation, the disclosure register) over TestServer
-/// and a temporary SQLite file seeded with the demonstration data, shared by every authorisation test.
+/// and a fresh database (<see cref="GraphDatabase"/>, SQLite unless <see cref="Provider"/> says otherwise) seeded with
+/// the demonstration data, shared by every authorisation test.
 /// Requests carry real development tokens minted by the server's own authority.
 /// </summary>
 public sealed class AuthorizedGraphFixture : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "commissioning-authz-" + Guid.NewGuid().ToString("N"));
+    private GraphDatabase _database = null!;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>SQLite: the matrix is about authorisation, not storage (EntryPointTests and ServeTests cover PostgreSQL);
+    /// COMMISSIONING_TEST_AUTHZ_PROVIDER=PostgreSql runs it on PostgreSQL instead.</summary>
+    public static DatabaseProvider Provider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("COMMISSIONING_TEST_AUTHZ_PROVIDER"), ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
 
     public WebApplication App { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        var database = Path.Combine(_directory, "commissioning.db");
+        _database = await GraphDatabase.CreateAsync(Provider, "authz");
         App = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault([$"--ConnectionStrings:Commissioning=Data Source={database}", "--contentRoot", _directory]),
+            ServeCommand.WithDevelopmentDefault(_database.ServeArguments),
             configure: builder => builder.WebHost.UseTestServer());
         await ServeCommand.PrepareDatabaseAsync(App);
         await App.StartAsync();
@@ -39,8 +45,7 @@ public sealed class AuthorizedGraphFixture : IAsyncLifetime
     {
         Client.Dispose();
         await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        await _database.DisposeAsync();
     }
 
     /// <summary>A development token for <paramref name="organisation"/>, minted once per (organisation, scopes).</summary>
