@@ -26,6 +26,20 @@ public static class GraphModuleResources
     public static IDbContextFactory<TContext> DbFactory<TContext>(this IResolveContext context) where TContext : DbContext =>
         context.Service<IDbContextFactory<TContext>>();
 
+    /// <summary>
+    /// A module's DataLoader: each batch runs <paramref name="query"/> once (one SQL statement) on a fresh, short-lived
+    /// context from <paramref name="factory"/> (resolvers run concurrently and a DbContext is not thread-safe),
+    /// without change tracking, cancelled with the request; the keys are distinct.
+    /// </summary>
+    public static DataLoader<TKey, TValue> DbLoader<TContext, TKey, TValue>(this IResolveContext context, IDbContextFactory<TContext> factory, string name,
+        Func<TContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TContext : DbContext where TKey : notnull =>
+        context.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            return await query(db, keys.Distinct().ToList(), ct);
+        });
+
     public static TimeProvider Clock(this IResolveContext context) =>
         context.Services?.GetService<TimeProvider>() ?? TimeProvider.System;
 

@@ -32,16 +32,28 @@ public static class GraphValues
 
     /// <summary>
     /// A <c>Decimal</c> argument as the engine hands it over: already a decimal when the scalar
-    /// parsed it, otherwise the JSON string or number the client sent. Null when it is not a number.
+    /// parsed it, otherwise the JSON string or number the client sent (a string read with
+    /// <paramref name="styles"/>). Null when it is not a number.
     /// </summary>
-    public static decimal? ToDecimal(object? value) => value switch
+    public static decimal? ToDecimal(object? value, NumberStyles styles = NumberStyles.Number) => value switch
     {
         decimal d => d,
         int i => i,
         long l => l,
         double f when double.IsFinite(f) => (decimal)f,
-        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        string s when decimal.TryParse(s, styles, CultureInfo.InvariantCulture, out var d) => d,
         _ => null,
+    };
+
+    /// <summary>A <c>Date</c> argument as the shared scalar may deliver it (coerced, or the JSON string); throws for anything else.</summary>
+    public static DateOnly? ToDate(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime),
+        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        _ => throw new ArgumentException($"'{value}' is not a date like 2013-04-01."),
     };
 
     /// <summary>An <c>Int</c> argument (the engine coerces Int to int; tolerate long).</summary>
@@ -67,4 +79,25 @@ public static class GraphValues
 
     public static object? Get(this IReadOnlyDictionary<string, object?> input, string field) =>
         input.TryGetValue(field, out var v) ? v : null;
+}
+
+/// <summary>
+/// GraphQL enum values for CLR enums, both ways: <c>AuthorisedWithConditions</c> ↔ <c>AUTHORISED_WITH_CONDITIONS</c>
+/// (names as <see cref="GraphValues.EnumName"/> writes them, cached per enum type).
+/// SDL-built enums carry their names as internal values, so resolvers hand the engine names.
+/// </summary>
+public static class GraphEnum
+{
+    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ByValue[value];
+
+    public static TEnum Parse<TEnum>(object? name) where TEnum : struct, Enum =>
+        name is string s && Names<TEnum>.ByName.TryGetValue(s, out var v) ? v
+        : name is TEnum e ? e
+        : throw new ArgumentException($"'{name}' is not a value of {typeof(TEnum).Name}.");
+
+    private static class Names<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, v => GraphValues.EnumName(v));
+        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+    }
 }

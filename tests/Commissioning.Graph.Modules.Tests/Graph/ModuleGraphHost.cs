@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Graph;

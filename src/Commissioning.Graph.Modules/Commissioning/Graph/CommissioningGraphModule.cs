@@ -180,7 +180,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         .Resolve<Consortium>("Consortium.kind", c => GraphEnum.Name(c.Kind))
         .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
         .ResolveAsync("Consortium.practices", ctx =>
-            List(PracticesByConsortium(ctx, ScalarInput.Date(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+            List(PracticesByConsortium(ctx, GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.practiceMemberships", async ctx =>
         {
             var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];

@@ -17,23 +17,12 @@ namespace Commissioning.Graph.Modules.Commissioning.Graph;
 internal static class CommissioningLoaders
 {
     private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
-        Func<CommissioningDbContext, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> load) where TKey : notnull
-    {
-        var contexts = Contexts(ctx);
-        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await load(db, keys, ct);
-        });
-    }
+        Func<CommissioningDbContext, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> load) where TKey : notnull =>
+        ctx.DbLoader<CommissioningDbContext, TKey, TValue>(Contexts(ctx), name, load);
 
     internal static IDbContextFactory<CommissioningDbContext> Contexts(IResolveContext ctx) =>
         (ctx.Services ?? throw new InvalidOperationException("The Commissioning module needs request services."))
         .GetRequiredService<IDbContextFactory<CommissioningDbContext>>();
-
-    private static IReadOnlyDictionary<TKey, IReadOnlyList<TValue>> Group<TKey, TValue>(IEnumerable<TValue> rows, Func<TValue, TKey> key) where TKey : notnull =>
-        rows.GroupBy(key).ToDictionary(g => g.Key, g => (IReadOnlyList<TValue>)g.ToList());
 
     // ---- Organisations by code
 
@@ -65,12 +54,12 @@ internal static class CommissioningLoaders
 
     public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByConsortium", async (db, keys, ct) =>
-            Group(await db.ConsortiumMemberships.Where(m => keys.Contains(m.ConsortiumCode))
+            GraphModuleResources.GroupByKey(await db.ConsortiumMemberships.Where(m => keys.Contains(m.ConsortiumCode))
                 .OrderBy(m => m.From).ThenBy(m => m.PracticeCode).ToListAsync(ct), m => m.ConsortiumCode));
 
     public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByPractice(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByPractice", async (db, keys, ct) =>
-            Group(await db.ConsortiumMemberships.Where(m => keys.Contains(m.PracticeCode))
+            GraphModuleResources.GroupByKey(await db.ConsortiumMemberships.Where(m => keys.Contains(m.PracticeCode))
                 .OrderBy(m => m.From).ToListAsync(ct), m => m.PracticeCode));
 
     /// <summary>The consortium each practice belongs to on <paramref name="day"/>.</summary>
@@ -98,17 +87,17 @@ internal static class CommissioningLoaders
 
     public static DataLoader<string, IReadOnlyList<CommissioningPlan>> PlansByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, "commissioning.plansByConsortium", async (db, keys, ct) =>
-            Group(await db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode))
+            GraphModuleResources.GroupByKey(await db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode))
                 .OrderByDescending(p => p.Year).ToListAsync(ct), p => p.ConsortiumCode));
 
     public static DataLoader<string, IReadOnlyList<ConflictOfInterestDeclaration>> DeclarationsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConflictOfInterestDeclaration>>(ctx, "commissioning.declarationsByConsortium", async (db, keys, ct) =>
-            Group(await db.ConflictOfInterestDeclarations.Where(d => keys.Contains(d.ConsortiumCode))
+            GraphModuleResources.GroupByKey(await db.ConflictOfInterestDeclarations.Where(d => keys.Contains(d.ConsortiumCode))
                 .OrderBy(d => d.DeclaredOn).ThenBy(d => d.Id).ToListAsync(ct), d => d.ConsortiumCode));
 
     public static DataLoader<string, IReadOnlyList<CommissioningDecision>> DecisionsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<CommissioningDecision>>(ctx, "commissioning.decisionsByConsortium", async (db, keys, ct) =>
-            Group(await db.CommissioningDecisions.Where(d => keys.Contains(d.ConsortiumCode))
+            GraphModuleResources.GroupByKey(await db.CommissioningDecisions.Where(d => keys.Contains(d.ConsortiumCode))
                 .OrderByDescending(d => d.DecidedOn).ThenBy(d => d.Reference).ToListAsync(ct), d => d.ConsortiumCode));
 
     // ---- Contracts and arrangements
@@ -119,15 +108,15 @@ internal static class CommissioningLoaders
 
     public static DataLoader<string, IReadOnlyList<Contract>> ContractsByCommissioner(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByCommissioner", async (db, keys, ct) =>
-            Group(await db.Contracts.Where(c => keys.Contains(c.CommissionerCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.CommissionerCode));
+            GraphModuleResources.GroupByKey(await db.Contracts.Where(c => keys.Contains(c.CommissionerCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.CommissionerCode));
 
     public static DataLoader<string, IReadOnlyList<Contract>> ContractsByProvider(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByProvider", async (db, keys, ct) =>
-            Group(await db.Contracts.Where(c => keys.Contains(c.ProviderCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.ProviderCode));
+            GraphModuleResources.GroupByKey(await db.Contracts.Where(c => keys.Contains(c.ProviderCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.ProviderCode));
 
     public static DataLoader<string, IReadOnlyList<ContractPerformance>> PerformanceByContract(IResolveContext ctx, string? year) =>
         Loader<string, IReadOnlyList<ContractPerformance>>(ctx, $"commissioning.performanceByContract:{year}", async (db, keys, ct) =>
-            Group(await db.ContractPerformance.Where(p => keys.Contains(p.ContractCode) && (year == null || p.Year == year))
+            GraphModuleResources.GroupByKey(await db.ContractPerformance.Where(p => keys.Contains(p.ContractCode) && (year == null || p.Year == year))
                 .OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(ct), p => p.ContractCode));
 
     // Associates and covered contracts come with the arrangement (one statement, joined).
@@ -167,12 +156,12 @@ internal static class CommissioningLoaders
 
     public static DataLoader<int, IReadOnlyList<FinancialReturnLine>> LinesByReturn(IResolveContext ctx) =>
         Loader<int, IReadOnlyList<FinancialReturnLine>>(ctx, "commissioning.linesByReturn", async (db, keys, ct) =>
-            Group(await db.FinancialReturnLines.Where(l => keys.Contains(l.FinancialReturnId)).ToListAsync(ct), l => l.FinancialReturnId)
+            GraphModuleResources.GroupByKey(await db.FinancialReturnLines.Where(l => keys.Contains(l.FinancialReturnId)).ToListAsync(ct), l => l.FinancialReturnId)
                 .ToDictionary(p => p.Key, p => (IReadOnlyList<FinancialReturnLine>)p.Value.OrderBy(l => l.Category).ToList()));
 
     public static DataLoader<int, IReadOnlyList<PracticeBreakdownLine>> BreakdownByReturn(IResolveContext ctx) =>
         Loader<int, IReadOnlyList<PracticeBreakdownLine>>(ctx, "commissioning.breakdownByReturn", async (db, keys, ct) =>
-            Group(await db.PracticeBreakdownLines.Where(l => keys.Contains(l.FinancialReturnId))
+            GraphModuleResources.GroupByKey(await db.PracticeBreakdownLines.Where(l => keys.Contains(l.FinancialReturnId))
                 .OrderBy(l => l.PracticeCode).ToListAsync(ct), l => l.FinancialReturnId));
 
     /// <summary>The latest version of the latest month's return of each consortium for a year.</summary>

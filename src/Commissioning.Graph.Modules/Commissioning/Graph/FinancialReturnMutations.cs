@@ -56,7 +56,7 @@ internal static class FinancialReturnMutations
             if (value is not IReadOnlyDictionary<string, object?> f) return null;
             decimal Amount(string field)
             {
-                var amount = ScalarInput.Decimal(f.GetValueOrDefault(field));
+                var amount = GraphValues.ToDecimal(f.GetValueOrDefault(field), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint);
                 if (amount is null) { Error($"{field} is not a decimal amount.", "INVALID_AMOUNT", [.. path, field]); return 0; }
                 if (amount < 0) Error($"{field} cannot be negative.", "NEGATIVE_AMOUNT", [.. path, field]);
                 else if (decimal.Round(amount.Value, 2) != amount) Error($"{field} has more than two decimal places (amounts are in pounds and pence).", "INVALID_AMOUNT", [.. path, field]);

@@ -1,5 +1,6 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;

@@ -26,64 +26,6 @@ public static class GlobalId
         Parse(id) is ("FinancialReturn", var key) && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
 
-/// <summary>
-/// GraphQL enum values for CLR enums: <c>AuthorisedWithConditions</c> ↔ <c>AUTHORISED_WITH_CONDITIONS</c>.
-/// SDL-built enums carry their names as internal values, so resolvers hand the engine names.
-/// </summary>
-public static class GraphEnum
-{
-    public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => Names<TEnum>.ByValue[value];
-
-    public static TEnum Parse<TEnum>(object? name) where TEnum : struct, Enum =>
-        name is string s && Names<TEnum>.ByName.TryGetValue(s, out var v) ? v
-        : name is TEnum e ? e
-        : throw new ArgumentException($"'{name}' is not a value of {typeof(TEnum).Name}.");
-
-    private static class Names<TEnum> where TEnum : struct, Enum
-    {
-        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, v => UpperSnake(v.ToString()));
-        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-    }
-
-    private static string UpperSnake(string name)
-    {
-        var sb = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (i > 0 && char.IsUpper(c) && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-                sb.Append('_');
-            sb.Append(char.ToUpperInvariant(c));
-        }
-        return sb.ToString();
-    }
-}
-
-/// <summary>Argument values as the shared scalars may deliver them (coerced or passed through as JSON gave them).</summary>
-internal static class ScalarInput
-{
-    public static DateOnly? Date(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d,
-        DateTime dt => DateOnly.FromDateTime(dt),
-        DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime),
-        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
-        _ => throw new ArgumentException($"'{value}' is not a date like 2013-04-01."),
-    };
-
-    /// <summary>A Decimal input; null when it is not a number (the caller reports a user error).</summary>
-    public static decimal? Decimal(object? value) => value switch
-    {
-        decimal m => m,
-        int i => i,
-        long l => l,
-        double d when double.IsFinite(d) => (decimal)d,
-        string s when decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m) => m,
-        _ => null,
-    };
-}
-
 /// <summary>Offset cursors for Relay connections: opaque base64 of the position in the ordered list.</summary>
 public static class Cursor
 {
@@ -129,9 +71,6 @@ public sealed class Connection<T>(IReadOnlyList<T> items, int offset, bool hasNe
 public sealed record Edge<T>(string Cursor, T Node);
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
-
-/// <summary>A mutation's user error: what was wrong, where in the input, a stable code.</summary>
-public sealed record UserError(string Message, IReadOnlyList<string> Path, string Code);
 
 /// <summary>Plan, year-to-date actual and forecast outturn.</summary>
 public sealed record FinancialFigures(decimal Plan, decimal YearToDateActual, decimal ForecastOutturn);

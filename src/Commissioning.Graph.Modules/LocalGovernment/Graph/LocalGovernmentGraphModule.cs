@@ -1,4 +1,5 @@
 using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;

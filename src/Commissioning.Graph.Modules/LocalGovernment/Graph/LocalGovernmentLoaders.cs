@@ -101,14 +101,6 @@ internal static class LocalGovernmentLoaders
             .GroupByKey(x => x.PartnerCode).ToDictionary(g => g.Key, g => (IReadOnlyList<PooledBudget>)g.Value.Select(x => x.Pool).ToList()));
 
     private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
-        Func<LocalGovernmentDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
-    {
-        var factory = ctx.DbFactory<LocalGovernmentDbContext>();
-        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await query(db, keys.Distinct().ToList(), ct);
-        });
-    }
+        Func<LocalGovernmentDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull =>
+        ctx.DbLoader(ctx.DbFactory<LocalGovernmentDbContext>(), name, query);
 }

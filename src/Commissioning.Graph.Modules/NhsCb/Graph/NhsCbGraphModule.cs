@@ -1,4 +1,5 @@
 using Commissioning.Graph.Engine.Execution;
+using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Commissioning.Graph.Modules.Shared;
@@ -116,14 +117,6 @@ internal static class NhsCbLoaders
             .GroupByKey(i => i.ConsortiumCode));
 
     private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
-        Func<NhsCbDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
-    {
-        var factory = ctx.DbFactory<NhsCbDbContext>();
-        return ctx.GetDataLoader<TKey, TValue>(name, async (keys, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await query(db, keys.Distinct().ToList(), ct);
-        });
-    }
+        Func<NhsCbDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull =>
+        ctx.DbLoader(ctx.DbFactory<NhsCbDbContext>(), name, query);
 }
