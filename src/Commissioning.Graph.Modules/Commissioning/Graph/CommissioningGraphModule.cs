@@ -37,7 +37,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         ["Contract"] = async (rep, ctx) => Code(rep) is { } code ? await ContractByCode(ctx).LoadAsync(code) : null,
         ["LeadCommissioningArrangement"] = async (rep, ctx) => Code(rep) is { } code ? await ArrangementByCode(ctx).LoadAsync(code) : null,
         ["FinancialReturn"] = async (rep, ctx) =>
-            GlobalId.FinancialReturnId(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
+            FinancialReturnIds.Parse(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
     };
 
     // ---- IOrganisationDirectory: the registry's consortia, practices and providers (one table-per-type hierarchy)
@@ -119,7 +119,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         .ResolveAsync("Query.leadCommissioningArrangement", async ctx => await ArrangementByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.contract", async ctx => await ContractByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.financialReturn", async ctx =>
-            GlobalId.FinancialReturnId(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
+            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
@@ -176,7 +176,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
 
     private static void ConfigureOrganisations(SchemaBuilder b) => b
         .IsTypeOf("Consortium", (v, _) => v is Consortium)
-        .Resolve<Consortium>("Consortium.id", c => GlobalId.Of("Consortium", c.Code))
+        .Resolve<Consortium>("Consortium.id", c => Engine.Federation.GlobalId.Encode("Consortium", c.Code))
         .Resolve<Consortium>("Consortium.kind", c => GraphEnum.Name(c.Kind))
         .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
         .ResolveAsync("Consortium.practices", ctx =>
@@ -206,20 +206,20 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
 
         .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
-        .Resolve<GpPractice>("GpPractice.id", p => GlobalId.Of("GpPractice", p.Code))
+        .Resolve<GpPractice>("GpPractice.id", p => Engine.Federation.GlobalId.Encode("GpPractice", p.Code))
         .Resolve<GpPractice>("GpPractice.kind", p => GraphEnum.Name(p.Kind))
         .ResolveAsync("GpPractice.consortium", async ctx => await ConsortiumOfPractice(ctx, Today).LoadAsync(((GpPractice)ctx.Source!).Code))
         .ResolveAsync("GpPractice.memberships", ctx => List(MembershipsByPractice(ctx).LoadAsync(((GpPractice)ctx.Source!).Code)))
 
         .IsTypeOf("Provider", (v, _) => v is Provider)
-        .Resolve<Provider>("Provider.id", p => GlobalId.Of("Provider", p.Code))
+        .Resolve<Provider>("Provider.id", p => Engine.Federation.GlobalId.Encode("Provider", p.Code))
         .Resolve<Provider>("Provider.kind", p => GraphEnum.Name(p.Kind))
         .Resolve<Provider>("Provider.providerType", p => GraphEnum.Name(p.ProviderType))
         .ResolveAsync("Provider.contracts", ctx => List(ContractsByProvider(ctx).LoadAsync(((Provider)ctx.Source!).Code)));
 
     private static void ConfigureFinancialReturns(SchemaBuilder b) => b
         .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
-        .Resolve<FinancialReturn>("FinancialReturn.id", r => GlobalId.Of("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        .Resolve<FinancialReturn>("FinancialReturn.id", r => Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
         .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
         .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
@@ -243,7 +243,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
 
     private static void ConfigureContracts(SchemaBuilder b) => b
         .IsTypeOf("Contract", (v, _) => v is Contract)
-        .Resolve<Contract>("Contract.id", c => GlobalId.Of("Contract", c.Code))
+        .Resolve<Contract>("Contract.id", c => Engine.Federation.GlobalId.Encode("Contract", c.Code))
         // Only consortia are in this subgraph's registry; other commissioners are named by code.
         .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumByCode(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
         .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
@@ -254,7 +254,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         .Resolve<ContractPerformance>("ContractPerformance.cquinAchieved", p => p.CquinAchievedPercent)
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
-        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => GlobalId.Of("LeadCommissioningArrangement", a.Code))
+        .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
         .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -173,7 +173,7 @@ internal static class FinancialReturnMutations
     {
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
         var expectedRowVersion = (int)input["expectedRowVersion"]!;
-        if (GlobalId.FinancialReturnId(input["id"] as string) is not { } id)
+        if (FinancialReturnIds.Parse(input["id"] as string) is not { } id)
             return Failed("That is not the id of a financial return.", "NOT_FOUND", "input", "id");
 
         var ct = ctx.CancellationToken;

@@ -3,27 +3,12 @@ using System.Text;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;
 
-/// <summary>Global object ids (Relay): base64 of <c>Type:key</c>, opaque to clients.</summary>
-public static class GlobalId
+/// <summary>The financial return a global id names (the engine's <see cref="Engine.Federation.GlobalId"/> encoding).</summary>
+public static class FinancialReturnIds
 {
-    public static string Of(string typeName, string key) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"{typeName}:{key}"));
-
-    /// <summary>The type name and key of a global id; null when it is not one.</summary>
-    public static (string TypeName, string Key)? Parse(string? id)
-    {
-        if (string.IsNullOrEmpty(id)) return null;
-        try
-        {
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(id));
-            var colon = text.IndexOf(':');
-            return colon <= 0 ? null : (text[..colon], text[(colon + 1)..]);
-        }
-        catch (FormatException) { return null; }
-    }
-
     /// <summary>The database id of a financial return from its global id; null when the id names something else.</summary>
-    public static int? FinancialReturnId(string? id) =>
-        Parse(id) is ("FinancialReturn", var key) && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    public static int? Parse(string? id) =>
+        int.TryParse(Engine.Federation.GlobalId.KeyOf(id, "FinancialReturn"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }
 
 /// <summary>Offset cursors for Relay connections: opaque base64 of the position in the ordered list.</summary>
