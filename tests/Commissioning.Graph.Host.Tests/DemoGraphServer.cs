@@ -28,6 +28,12 @@ public sealed class DemoGraphServer : IAsyncLifetime
     /// <summary>The SQL statements the domain modules have issued so far (each on one line).</summary>
     public IReadOnlyList<string> Statements => _counter.Texts;
 
+    /// <summary>The same statements as issued — text and parameter values — to run again (<see cref="DatabaseFile"/>).</summary>
+    public IReadOnlyList<IssuedStatement> Issued => _counter.Issued;
+
+    /// <summary>The SQLite file the server reads.</summary>
+    public string DatabaseFile => Path.Combine(_directory, "commissioning.db");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
@@ -78,11 +84,13 @@ public sealed class DemoGraphServer : IAsyncLifetime
 
     private sealed class StatementCounter : DbCommandInterceptor
     {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
-        public IReadOnlyList<string> Texts => _texts.ToList();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<IssuedStatement> _issued = new();
+        public IReadOnlyList<string> Texts => _issued.Select(i => string.Join(" ", i.Text.Split('\n').Select(l => l.Trim()))).ToList();
+        public IReadOnlyList<IssuedStatement> Issued => _issued.ToList();
 
         private void Record(DbCommand command) =>
-            _texts.Enqueue(string.Join(" ", command.CommandText.Split('\n').Select(l => l.Trim())));
+            _issued.Enqueue(new IssuedStatement(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -99,3 +107,6 @@ public sealed class DemoGraphServer : IAsyncLifetime
         }
     }
 }
+
+/// <summary>A SQL statement as a module issued it: its text and its parameters' names and values.</summary>
+public sealed record IssuedStatement(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);
