@@ -31,6 +31,12 @@ public sealed class DemoGraphServer : IAsyncDisposable
     /// <summary>The SQL statements the domain modules have issued so far (each on one line).</summary>
     public IReadOnlyList<string> Statements => _counter.Texts;
 
+    /// <summary>The same statements as issued — text and parameter values — to run again (<see cref="DatabaseFile"/>).</summary>
+    public IReadOnlyList<IssuedStatement> Issued => _counter.Issued;
+
+    /// <summary>The SQLite file the server reads (SQLite only).</summary>
+    public string DatabaseFile => Path.Combine(_database.Directory, "commissioning.db");
+
     private DemoGraphServer(GraphDatabase database)
     {
         _database = database;
@@ -102,11 +108,13 @@ public sealed class DemoGraphServer : IAsyncDisposable
 
     private sealed class StatementCounter : DbCommandInterceptor
     {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
-        public IReadOnlyList<string> Texts => _texts.ToList();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<IssuedStatement> _issued = new();
+        public IReadOnlyList<string> Texts => _issued.Select(i => string.Join(" ", i.Text.Split('\n').Select(l => l.Trim()))).ToList();
+        public IReadOnlyList<IssuedStatement> Issued => _issued.ToList();
 
         private void Record(DbCommand command) =>
-            _texts.Enqueue(string.Join(" ", command.CommandText.Split('\n').Select(l => l.Trim())));
+            _issued.Enqueue(new IssuedStatement(command.CommandText,
+                command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList()));
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -129,3 +137,6 @@ public sealed class DemoGraphServers : PerProvider<DemoGraphServer>
 {
     protected override Task<DemoGraphServer> StartAsync(DatabaseProvider provider) => DemoGraphServer.StartAsync(provider);
 }
+
+/// <summary>A SQL statement as a module issued it: its text and its parameters' names and values.</summary>
+public sealed record IssuedStatement(string Text, IReadOnlyList<(string Name, object? Value)> Parameters);

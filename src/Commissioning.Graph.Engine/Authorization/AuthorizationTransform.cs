@@ -94,10 +94,15 @@ internal sealed class FieldAuthorization
     private readonly bool _isMutationField;
     private readonly AuthorizationRules? _valueRules;   // a query or subscription root field's policies, checked on its value
     private readonly AuthorizationRules? _inputRules;   // a mutation field's policies, checked on its arguments before it runs
+    private readonly bool _withholdQuietly;             // a root query lookup: an object the caller may not read is as absent as one that does not exist
+    private readonly bool _keepPositions;               // Query._entities: a withheld item is null in its place (the gateway matches by position)
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
-        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField)
+        IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField,
+        bool withholdQuietly, bool keepPositions)
     {
+        _withholdQuietly = withholdQuietly;
+        _keepPositions = keepPositions;
         _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
         _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
         _isRootField = isRootField;
@@ -129,7 +134,13 @@ internal sealed class FieldAuthorization
         if (fieldRules.IsEmpty && returnRules.IsEmpty && runtimeRules is null && !suppress) return null;
         var isMutation = ReferenceEquals(parent, schema.MutationType);
         var isRoot = ReferenceEquals(parent, schema.QueryType) || isMutation || ReferenceEquals(parent, schema.SubscriptionType);
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation);
+        // A lookup on the query type (node(id:), financialReturn(id:), _entities) must not tell an object the caller
+        // may not read from one that does not exist: the first is withheld as null without an error, like the second.
+        var isQueryField = ReferenceEquals(parent, schema.QueryType);
+        var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
+        var keepPositions = isQueryField && field.Name == "_entities";
+        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
+            withholdQuietly, keepPositions);
     }
 
     private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _valueRules is not null;
@@ -190,13 +201,18 @@ internal sealed class FieldAuthorization
             for (var i = 0; i < items.Count; i++)
             {
                 var (outcome, restricted) = await checks[i].ConfigureAwait(false);
-                if (outcome != AuthorizationOutcome.Allowed) continue;
+                if (outcome != AuthorizationOutcome.Allowed)
+                {
+                    if (_keepPositions) kept.Add(null);
+                    continue;
+                }
                 kept.Add(items[i]);
                 if (restricted) await RecordItemAsync(service, items[i], ctx).ConfigureAwait(false);
             }
             return kept;
         }
         var (single, isRestricted) = await CheckItemAsync(service, value, ctx).ConfigureAwait(false);
+        if (single == AuthorizationOutcome.Forbidden && _withholdQuietly) return null;
         if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx);
         if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
         return value;

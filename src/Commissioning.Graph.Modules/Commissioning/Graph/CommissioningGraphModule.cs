@@ -2,6 +2,7 @@ using System.Reflection;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
 
@@ -167,7 +168,12 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         var year = (string)ctx.Arguments["year"]!;
         List<FinancialReturn> latest;
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
-            latest = await LatestReturns(db, year).AsNoTracking().OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+        {
+            // Only the returns the caller may read (self or nhscb) are loaded and assessed; the field's policy still checks each.
+            var returns = LatestReturns(db, year).AsNoTracking();
+            if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) returns = returns.Where(r => r.ConsortiumCode == owner);
+            latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+        }
         var byId = ReturnById(ctx);
         foreach (var r in latest) byId.Prime(r.Id, r);
         var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));

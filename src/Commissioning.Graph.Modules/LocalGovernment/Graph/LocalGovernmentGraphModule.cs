@@ -3,6 +3,7 @@ using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.LocalGovernment.Graph.LocalGovernmentLoaders;
 
@@ -140,7 +141,11 @@ public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDire
         .ResolveAsync("Jsna.board", async ctx => await BoardByCode(ctx).LoadAsync(((Jsna)ctx.Source!).HwbCode))
         .ResolveAsync("Jsna.contributions", async ctx =>
         {
-            var all = (await ContributionsByJsna(ctx).LoadAsync(((Jsna)ctx.Source!).Id)).OrEmpty();
+            // Only the contributions the caller may read are loaded (RowVisibility); the type's rule still checks each.
+            var jsna = (Jsna)ctx.Source!;
+            var scope = await RowVisibility.JsnaContributionsAsync(ctx, jsna.HwbCode);
+            var all = scope == JsnaContributionScope.None ? []
+                : (await VisibleContributionsByJsna(ctx).LoadAsync(new VisibleContributions(jsna.Id, scope))).OrEmpty();
             return ctx.Arguments.TryGetValue("status", out var s) && s is string status
                 ? all.Where(c => GraphValues.EnumName(c.Status) == status).ToList()
                 : all;

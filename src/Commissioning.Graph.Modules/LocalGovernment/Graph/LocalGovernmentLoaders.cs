@@ -1,9 +1,13 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
+
+/// <summary>The contributions of one JSNA that a caller in <paramref name="Scope"/> may read.</summary>
+public readonly record struct VisibleContributions(int JsnaId, JsnaContributionScope Scope);
 
 /// <summary>A JSNA's natural key: one per board and financial year.</summary>
 public readonly record struct HwbYear(string HwbCode, string Year);
@@ -58,6 +62,29 @@ internal static class LocalGovernmentLoaders
             (await db.JsnaContributions.Where(c => ids.Contains(c.JsnaId))
                 .OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct))
             .GroupByKey(c => c.JsnaId));
+
+    /// <summary>
+    /// The contributions of each JSNA that the caller may read, the caller's visibility in the WHERE clause
+    /// (<see cref="RowVisibility.JsnaContributionsAsync"/>): hidden ones are never loaded. Keyed by JSNA and scope,
+    /// one statement per batch whatever the mix of scopes.
+    /// </summary>
+    public static DataLoader<VisibleContributions, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx)
+    {
+        var caller = RowVisibility.Subject(ctx)?.Organisation ?? RowVisibility.Nobody;
+        return Loader<VisibleContributions, IReadOnlyList<JsnaContribution>>(ctx, "lg.visibleContributionsByJsna", async (db, keys, ct) =>
+        {
+            var all = keys.Where(k => k.Scope == JsnaContributionScope.All).Select(k => k.JsnaId).ToList();
+            var submittedOrOwn = keys.Where(k => k.Scope == JsnaContributionScope.SubmittedOrOwn).Select(k => k.JsnaId).ToList();
+            var ownOnly = keys.Where(k => k.Scope == JsnaContributionScope.OwnOnly).Select(k => k.JsnaId).ToList();
+            var rows = await db.JsnaContributions
+                .Where(c => all.Contains(c.JsnaId)
+                            || (submittedOrOwn.Contains(c.JsnaId) && (c.Status != JsnaContributionStatus.Draft || c.ConsortiumCode == caller))
+                            || (ownOnly.Contains(c.JsnaId) && c.ConsortiumCode == caller))
+                .OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct);
+            var byJsna = rows.GroupByKey(c => c.JsnaId);
+            return keys.ToDictionary(k => k, k => byJsna.TryGetValue(k.JsnaId, out var list) ? list : (IReadOnlyList<JsnaContribution>)[]);
+        });
+    }
 
     public static DataLoader<int, JsnaContribution> ContributionById(IResolveContext ctx) =>
         Loader<int, JsnaContribution>(ctx, "lg.contributionById", async (db, ids, ct) =>

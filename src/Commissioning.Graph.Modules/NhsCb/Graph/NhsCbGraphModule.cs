@@ -3,6 +3,7 @@ using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.NhsCb.Graph;
@@ -32,7 +33,10 @@ public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
             {
                 var year = (string)ctx.Arguments["year"]!;
                 await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-                return await db.Allocations.AsNoTracking().Where(a => a.Year == year).OrderBy(a => a.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+                var allocations = db.Allocations.AsNoTracking().Where(a => a.Year == year);
+                // Only the allocations the caller may read (self or nhscb) are loaded; the field's policy still checks each.
+                if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) allocations = allocations.Where(a => a.ConsortiumCode == owner);
+                return await allocations.OrderBy(a => a.ConsortiumCode).ToListAsync(ctx.CancellationToken);
             })
             .IsTypeOf("NhsCommissioningBoard", (v, _) => v is NhsCommissioningBoard or EntityReference { TypeName: "NhsCommissioningBoard" })
             .Resolve<NhsCommissioningBoard>("NhsCommissioningBoard.id", b => GlobalId.Encode("NhsCommissioningBoard", b.Code))
