@@ -28,6 +28,13 @@ public sealed record AuthorizationSubject(string? Organisation, IReadOnlySet<str
         lock (items) return items.TryGetValue(ItemsKey, out var s) && s is AuthorizationSubject subject ? subject : Anonymous;
     }
 
+    /// <summary>True when the request whose items these are has an authenticated subject.</summary>
+    public static bool IsAuthenticatedIn(IDictionary<string, object?>? items)
+    {
+        if (items is null) return false;
+        lock (items) return items.TryGetValue(ItemsKey, out var s) && s is AuthorizationSubject { IsAuthenticated: true };
+    }
+
     /// <summary>Stores the subject in a request's items.</summary>
     public void StoreIn(IDictionary<string, object?> items)
     {

@@ -63,7 +63,7 @@ public static class AuthorizationTransform
                         return stream as IAsyncEnumerable<object?> ?? throw new InvalidOperationException($"Subscription field \"{field.Name}\" has no source stream.");
                     };
                 }
-                field.Resolver = ctx => plan.ResolveAsync(service, inner, ctx);
+                field.Resolver = plan.IsAuthenticationOnly ? plan.AuthenticatedOnlyResolver(inner) : ctx => plan.ResolveAsync(service, inner, ctx);
             }
         }
         return schema;
@@ -96,10 +96,18 @@ internal sealed class FieldAuthorization
     private readonly AuthorizationRules? _inputRules;   // a mutation field's policies, checked on its arguments before it runs
     private readonly bool _withholdQuietly;             // a root query lookup: an object the caller may not read is as absent as one that does not exist
     private readonly bool _keepPositions;               // Query._entities: a withheld item is null in its place (the gateway matches by position)
+    private readonly bool _recordsLineage;              // the field returns objects (a leaf value is nobody's parent)
+    private readonly AuthorizationRules _checkedFieldRules;   // what AuthorizeFieldAsync checks before the field resolves
+    private readonly AuthorizationRules _itemRules;           // the returned type's rules and a root field's policies, for every item
+    private readonly Dictionary<string, AuthorizationRules>? _itemRulesByType;   // … and a runtime object type's own
+
+    /// <summary>True when the field's only rule is <c>@authenticated</c> (nothing on its type, no policy, no suppression,
+    /// not a root field): its wrapper checks that the caller is authenticated and records lineage, without a state machine.</summary>
+    public bool IsAuthenticationOnly { get; }
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
         IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField,
-        bool withholdQuietly, bool keepPositions)
+        bool withholdQuietly, bool keepPositions, bool recordsLineage)
     {
         _withholdQuietly = withholdQuietly;
         _keepPositions = keepPositions;
@@ -112,6 +120,41 @@ internal sealed class FieldAuthorization
         // arguments (a MutationInput) before it runs; what it returns is guarded by the rules of the payload's fields.
         if (isMutationField) { if (fieldRules.HasPolicies) _inputRules = policies; }
         else if (isRootField) _valueRules = policies;
+        _checkedFieldRules = isRootField
+            ? new AuthorizationRules(fieldRules.RequiresAuthentication, fieldRules.ScopeRequirements, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>())
+            : fieldRules;
+        _itemRules = _valueRules is not null ? returnTypeRules.And(_valueRules) : returnTypeRules;
+        if (runtimeTypeRules is not null)
+        {
+            _itemRulesByType = new Dictionary<string, AuthorizationRules>(StringComparer.Ordinal);
+            foreach (var (name, r) in runtimeTypeRules) _itemRulesByType[name] = _itemRules.And(r);
+        }
+        _recordsLineage = recordsLineage;
+        IsAuthenticationOnly = !isRootField && !suppress && fieldRules.RequiresAuthentication && fieldRules.ScopeRequirements.Count == 0
+            && !fieldRules.HasPolicies && !HasTypeRules;
+    }
+
+    /// <summary>The wrapper of an <see cref="IsAuthenticationOnly"/> field: no async state machine, no lookups.</summary>
+    public FieldResolver AuthenticatedOnlyResolver(FieldResolver inner)
+    {
+        if (!_recordsLineage)
+            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+        return ctx =>
+        {
+            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+            var pending = inner(ctx);
+            if (!pending.IsCompletedSuccessfully) return AwaitThenRecord(pending, ctx);
+            var value = pending.Result;
+            if (value is not null && ctx.Source is { } parent) RecordLineage(value, parent, ctx);
+            return new ValueTask<object?>(value);
+        };
+
+        static async ValueTask<object?> AwaitThenRecord(ValueTask<object?> pending, IResolveContext ctx)
+        {
+            var value = await pending.ConfigureAwait(false);
+            if (value is not null && ctx.Source is { } parent) RecordLineage(value, parent, ctx);
+            return value;
+        }
     }
 
     public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
@@ -140,7 +183,7 @@ internal sealed class FieldAuthorization
         var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
         var keepPositions = isQueryField && field.Name == "_entities";
         return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
-            withholdQuietly, keepPositions);
+            withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType));
     }
 
     private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _valueRules is not null;
@@ -157,8 +200,7 @@ internal sealed class FieldAuthorization
 
     public async ValueTask AuthorizeFieldAsync(IAuthorizationService service, IResolveContext ctx)
     {
-        var rules = _isRootField ? new AuthorizationRules(_fieldRules.RequiresAuthentication, _fieldRules.ScopeRequirements, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>()) : _fieldRules;
-        var outcome = await service.AuthorizeAsync(rules, ctx.Source, ctx).ConfigureAwait(false);
+        var outcome = await service.AuthorizeAsync(_checkedFieldRules, ctx.Source, ctx).ConfigureAwait(false);
         if (outcome == AuthorizationOutcome.Allowed && _inputRules is not null)
             outcome = await service.AuthorizeAsync(_inputRules, new MutationInput(_coordinate, ctx.Arguments), ctx).ConfigureAwait(false);
         if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
@@ -173,7 +215,7 @@ internal sealed class FieldAuthorization
 
         var value = await inner(ctx).ConfigureAwait(false);
         if (value is null) return null;
-        if (ctx.Source is { } parent) RecordLineage(value, parent, ctx);
+        if (_recordsLineage && ctx.Source is { } parent) RecordLineage(value, parent, ctx);
 
         if (HasTypeRules) value = await AuthorizeValueAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
@@ -194,9 +236,10 @@ internal sealed class FieldAuthorization
     {
         if (IsList(value))
         {
-            var items = ((IEnumerable)value).Cast<object?>().ToList();
+            var items = value as IReadOnlyList<object?> ?? ((IEnumerable)value).Cast<object?>().ToList();
             // Start every item's check before awaiting any, so the policies see them in one batch.
-            var checks = items.Select(item => CheckItemAsync(service, item, ctx)).ToList();
+            var checks = new ValueTask<(AuthorizationOutcome, bool)>[items.Count];
+            for (var i = 0; i < checks.Length; i++) checks[i] = CheckItemAsync(service, items[i], ctx);
             var kept = new List<object?>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
@@ -218,7 +261,7 @@ internal sealed class FieldAuthorization
         return value;
     }
 
-    private async Task<(AuthorizationOutcome, bool Restricted)> CheckItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
+    private async ValueTask<(AuthorizationOutcome, bool Restricted)> CheckItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
     {
         if (item is null) return (AuthorizationOutcome.Allowed, false);
         if (IsList(item))
@@ -239,11 +282,9 @@ internal sealed class FieldAuthorization
 
     private AuthorizationRules RulesFor(object item, IResolveContext ctx)
     {
-        var rules = _returnTypeRules;
-        if (_valueRules is not null) rules = rules.And(_valueRules);
-        if (_runtimeTypeRules is not null && ResolveTypeName(item, ctx) is { } typeName && _runtimeTypeRules.TryGetValue(typeName, out var r))
-            rules = rules.And(r);
-        return rules;
+        if (_itemRulesByType is not null && ResolveTypeName(item, ctx) is { } typeName && _itemRulesByType.TryGetValue(typeName, out var r))
+            return r;
+        return _itemRules;
     }
 
     private string? ResolveTypeName(object item, IResolveContext ctx)
@@ -263,7 +304,13 @@ internal sealed class FieldAuthorization
 
     private static bool IsList(object value) => value is IEnumerable and not string and not IDictionary and not IReadOnlyDictionary<string, object?>;
 
-    private static int CountRecords(object value) => IsList(value) ? ((IEnumerable)value).Cast<object?>().Count(v => v is not null) : 1;
+    private static int CountRecords(object value)
+    {
+        if (!IsList(value)) return 1;
+        var count = 0;
+        foreach (var item in (IEnumerable)value) if (item is not null) count++;
+        return count;
+    }
 
     internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx)
     {

@@ -19,6 +19,20 @@ public interface IAuthorizationPolicy
 }
 
 /// <summary>
+/// A policy that can often decide from the subject and the target alone, in memory (the caller's
+/// organisation, an owner recorded on the object), without the lookups <see cref="IAuthorizationPolicy.EvaluateAsync"/>
+/// may need. The service asks it first, for every alternative of a rule, so a cheap alternative that
+/// allows spares the costly ones — and their lookups — entirely. Its answers must agree with
+/// <see cref="IAuthorizationPolicy.EvaluateAsync"/> for the same subject and target.
+/// </summary>
+public interface IImmediateAuthorizationPolicy : IAuthorizationPolicy
+{
+    /// <summary>The decision when it needs no lookup; null when only <see cref="IAuthorizationPolicy.EvaluateAsync"/> can tell.
+    /// Called often (once per field and target): it must be cheap and must not block.</summary>
+    bool? TryDecide(AuthorizationSubject subject, object? target, IResolveContext context);
+}
+
+/// <summary>
 /// Which organisation a piece of data belongs to: the owner a disclosure is recorded against, and
 /// the author that small-number suppression spares. Batched like policies.
 /// </summary>
@@ -26,6 +40,14 @@ public interface IDataOwnership
 {
     /// <summary>One owning organisation code per target (null when it has none or is unknown).</summary>
     ValueTask<string?[]> GetOwnersAsync(IReadOnlyList<object?> targets, IResolveContext context);
+}
+
+/// <summary><see cref="IDataOwnership"/> that can often tell an owner without a lookup.</summary>
+public interface IImmediateDataOwnership : IDataOwnership
+{
+    /// <summary>True with the owner (null when none) when it needs no lookup; false when only
+    /// <see cref="IDataOwnership.GetOwnersAsync"/> can tell.</summary>
+    bool TryGetOwner(object? target, IResolveContext context, out string? owner);
 }
 
 /// <summary>A policy defined by a function deciding one target at a time, for tests and for rules that need no lookups.</summary>

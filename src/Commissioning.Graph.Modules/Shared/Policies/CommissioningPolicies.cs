@@ -12,9 +12,16 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 /// decides. Decisions start together so their relationship lookups share DataLoader batches.
 /// A target with no governing entity is denied (except by <c>nhscb</c>, which needs none).
 /// </summary>
-public abstract class DomainPolicy : IAuthorizationPolicy
+public abstract class DomainPolicy : IImmediateAuthorizationPolicy
 {
     public abstract string Name { get; }
+
+    public bool? TryDecide(AuthorizationSubject subject, object? target, IResolveContext context) =>
+        subject.Organisation is { } caller ? DecideImmediately(caller, GovernedData.Find(target, context), target, context) : false;
+
+    /// <summary>The decision when the caller and the entity in memory settle it (it must agree with
+    /// <see cref="DecideAsync"/>); null when a lookup is needed.</summary>
+    protected virtual bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => null;
 
     public async ValueTask<bool[]> EvaluateAsync(AuthorizationSubject subject, IReadOnlyList<object?> targets, IResolveContext context)
     {
@@ -30,6 +37,8 @@ public abstract class DomainPolicy : IAuthorizationPolicy
 public sealed class SelfPolicy : DomainPolicy
 {
     public override string Name => "self";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) =>
+        entity is null ? false : GovernedData.TryDirectOwner(entity, out var owner) ? owner == caller : null;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         entity is not null && await GovernedData.OwnerOf(entity, context) == caller;
 }
@@ -39,6 +48,8 @@ public sealed class SelfPolicy : DomainPolicy
 public sealed class NhsCbPolicy : DomainPolicy
 {
     public override string Name => "nhscb";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) =>
+        caller == GovernedData.NhsCommissioningBoardCode && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft };
     protected override ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         new(caller == GovernedData.NhsCommissioningBoardCode && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft });
 }
@@ -47,6 +58,7 @@ public sealed class NhsCbPolicy : DomainPolicy
 public sealed class MemberConsortiumPolicy : DomainPolicy
 {
     public override string Name => "memberConsortium";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => entity is GpPractice ? null : false;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         entity is GpPractice practice && await GovernedData.ConsortiumOfPractice(context).LoadAsync(practice.Code) == caller;
 }
@@ -56,6 +68,8 @@ public sealed class MemberConsortiumPolicy : DomainPolicy
 public sealed class HwbPartnerPolicy : DomainPolicy
 {
     public override string Name => "hwbPartner";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) =>
+        entity is JsnaContribution { Status: JsnaContributionStatus.Draft } || !GovernedData.MayHaveHwb(entity) ? false : null;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context)
     {
         if (entity is JsnaContribution { Status: JsnaContributionStatus.Draft }) return false;
@@ -68,6 +82,12 @@ public sealed class HwbPartnerPolicy : DomainPolicy
 public sealed class JsnaAuthorPolicy : DomainPolicy
 {
     public override string Name => "jsnaAuthor";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => entity switch
+    {
+        JsnaContribution c when c.ConsortiumCode == caller => true,
+        JsnaContribution { Status: JsnaContributionStatus.Draft } => null,
+        _ => false,
+    };
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context)
     {
         if (entity is not JsnaContribution contribution) return false;
@@ -82,6 +102,7 @@ public sealed class JsnaAuthorPolicy : DomainPolicy
 public sealed class HwbLocalAuthorityPolicy : DomainPolicy
 {
     public override string Name => "hwbLocalAuthority";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => GovernedData.MayHaveHwb(entity) ? null : false;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         await GovernedData.HwbCodeOf(entity, context) is { } hwb && (await GovernedData.HwbPartiesByCode(context).LoadAsync(hwb))?.LocalAuthority == caller;
 }
@@ -90,6 +111,7 @@ public sealed class HwbLocalAuthorityPolicy : DomainPolicy
 public sealed class PoolPartnerPolicy : DomainPolicy
 {
     public override string Name => "poolPartner";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => GovernedData.PoolCodeOf(entity) is null ? false : null;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         GovernedData.PoolCodeOf(entity) is { } pool && (await GovernedData.PoolPartners(context).LoadAsync(pool))?.Contains(caller) == true;
 }
@@ -98,6 +120,7 @@ public sealed class PoolPartnerPolicy : DomainPolicy
 public sealed class PoolHostPolicy : DomainPolicy
 {
     public override string Name => "poolHost";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => GovernedData.PoolCodeOf(entity) is null ? false : null;
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
         GovernedData.PoolCodeOf(entity) is { } pool && await GovernedData.PoolHost(context).LoadAsync(pool) == caller;
 }
@@ -107,6 +130,12 @@ public sealed class PoolHostPolicy : DomainPolicy
 public sealed class ArrangementPartyPolicy : DomainPolicy
 {
     public override string Name => "arrangementParty";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => entity switch
+    {
+        LeadCommissioningArrangement a when a.LeadConsortiumCode == caller => true,
+        LeadCommissioningArrangement or ArrangementAssociate or Contract or ContractPerformance => null,
+        _ => false,
+    };
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context)
     {
         switch (entity)
@@ -129,6 +158,12 @@ public sealed class ArrangementPartyPolicy : DomainPolicy
 public sealed class ContractPartyPolicy : DomainPolicy
 {
     public override string Name => "contractParty";
+    protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) => entity switch
+    {
+        Contract c => c.CommissionerCode == caller || c.ProviderCode == caller,
+        ContractPerformance p => GovernedData.ContractInLineage(p, target, context) is { } c ? c.CommissionerCode == caller || c.ProviderCode == caller : null,
+        _ => false,
+    };
     protected override async ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context)
     {
         var contract = entity switch
@@ -143,8 +178,16 @@ public sealed class ContractPartyPolicy : DomainPolicy
 
 /// <summary>Owners for disclosure accounting and small-number suppression: the governing entity's owner
 /// (a JSNA indicator belongs to the contribution's consortium, a return line to the return's consortium).</summary>
-public sealed class CommissioningDataOwnership : IDataOwnership
+public sealed class CommissioningDataOwnership : IImmediateDataOwnership
 {
+    public bool TryGetOwner(object? target, IResolveContext context, out string? owner)
+    {
+        var entity = GovernedData.Find(target, context);
+        if (entity is null) { owner = null; return true; }
+        if (entity is ContractPerformance p && GovernedData.ContractInLineage(p, target, context) is { } contract) { owner = contract.CommissionerCode; return true; }
+        return GovernedData.TryDirectOwner(entity, out owner);
+    }
+
     public async ValueTask<string?[]> GetOwnersAsync(IReadOnlyList<object?> targets, IResolveContext context) =>
         await Task.WhenAll(targets.Select(t => GovernedData.OwnerOf(GovernedData.Find(t, context), context).AsTask()));
 }

@@ -62,6 +62,29 @@ public static class GovernedData
         _ => null,
     };
 
+    /// <summary>The owner of a governed entity when it is on the entity itself (<see cref="OwnerOf"/> without a lookup);
+    /// false for the entities whose owner needs one (a JSNA, a pool's contributions and expenditure, a contract's performance).</summary>
+    public static bool TryDirectOwner(object? entity, out string? owner)
+    {
+        if (entity is Jsna or PoolContribution or PoolExpenditure or ContractPerformance) { owner = null; return false; }
+        owner = DirectOwner(entity);
+        return true;
+    }
+
+    /// <summary>The contract of a performance row when the request already holds it: the row was resolved under it
+    /// (<c>Contract.performance</c>), so it is the nearest contract among the target's ancestors, with the same code.</summary>
+    public static Contract? ContractInLineage(ContractPerformance performance, object? target, IResolveContext ctx)
+    {
+        if (target is null) return null;
+        foreach (var candidate in AuthorizationLineage.For(ctx).SelfAndAncestors(target))
+            if (candidate is Contract c) return c.Code == performance.ContractCode ? c : null;
+        return null;
+    }
+
+    /// <summary>False when <see cref="HwbCodeOf"/> is certainly null for <paramref name="entity"/> (no lookup needed to tell).</summary>
+    public static bool MayHaveHwb(object? entity) => entity is JsnaContribution or Jsna or HealthAndWellbeingBoard
+        or MutationTarget { ContributionId: not null } or MutationTarget { HwbCode: not null };
+
     private static T Service<T>(IResolveContext ctx) where T : notnull =>
         (ctx.Services ?? throw new InvalidOperationException("Policies need the request's services.")).GetRequiredService<T>();
 
