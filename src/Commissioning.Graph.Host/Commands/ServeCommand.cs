@@ -116,9 +116,12 @@ public static class ServeCommand
     }
 
     /// <summary>
-    /// Mock subscriptions: a subscription field whose data is a list emits each item as one event
-    /// (any other value is one event), so clients can exercise their subscription code too.
+    /// Mock subscriptions: a subscription field whose data is a list emits each item as one event,
+    /// <see cref="MockEventInterval"/> apart (any other value is one event), so clients can exercise their
+    /// subscription code against a stream that behaves like a live one rather than one that ends at once.
     /// </summary>
+    public static readonly TimeSpan MockEventInterval = TimeSpan.FromMilliseconds(100);
+
     private static void AddMockSubscriptions(Schema schema, object? root)
     {
         if (schema.SubscriptionType is null) return;
@@ -135,8 +138,7 @@ public static class ServeCommand
             var items = value is IReadOnlyList<object?> list ? list : new[] { value };
             foreach (var item in items)
             {
-                await Task.Yield();
-                cancellationToken.ThrowIfCancellationRequested();
+                await Task.Delay(MockEventInterval, cancellationToken);
                 // The event is the root value of the selection set, so it carries the field by name.
                 yield return new Dictionary<string, object?> { [name] = item };
             }
