@@ -9,6 +9,34 @@ namespace Commissioning.Graph.Engine.Tests.Validation;
 /// strings in the tests come from graphql-js 16.15 (the reference tool).</summary>
 internal static class RuleTestHarness
 {
+    /// <summary>The schema of the input-value rules' reference cases (arguments, variables, literals, fragments).</summary>
+    internal const string InputValuesSdl = @"
+enum Color { RED GREEN BLUE }
+input Point { x: Int! y: Int! label: String = ""p"" }
+input Nested { p: Point list: [Point!] color: Color }
+input OneOf @oneOf { a: Int b: String }
+scalar Custom
+directive @need(arg: Int!, opt: Int = 1) on FIELD | QUERY
+type Query {
+  int(v: Int): Int
+  nnInt(v: Int!): Int
+  nnDefault(v: Int! = 3): Int
+  float(v: Float): Int
+  str(v: String): Int
+  bool(v: Boolean): Int
+  id(v: ID): Int
+  color(v: Color): Int
+  list(v: [Int]): Int
+  nnList(v: [Int!]!): Int
+  point(p: Point): Int
+  nested(n: Nested): Int
+  oneOf(o: OneOf): Int
+  custom(c: Custom): Int
+  req(a: Int!, b: String!, c: Int = 1, d: Int): Int
+  q: Query
+}
+";
+
     private static readonly Dictionary<string, Schema> Schemas = new();
 
     public static Schema Schema(string sdl)

@@ -5,32 +5,7 @@ using Commissioning.Graph.Engine.Validation.Rules;
 /// <summary>§5.8.5 All Variable Usages Are Allowed. Expected locations come from graphql-js 16.15 (the reference tool).</summary>
 public partial class VariablesInAllowedPositionRuleTests
 {
-    internal const string Sdl = @"
-enum Color { RED GREEN BLUE }
-input Point { x: Int! y: Int! label: String = ""p"" }
-input Nested { p: Point list: [Point!] color: Color }
-input OneOf @oneOf { a: Int b: String }
-scalar Custom
-directive @need(arg: Int!, opt: Int = 1) on FIELD | QUERY
-type Query {
-  int(v: Int): Int
-  nnInt(v: Int!): Int
-  nnDefault(v: Int! = 3): Int
-  float(v: Float): Int
-  str(v: String): Int
-  bool(v: Boolean): Int
-  id(v: ID): Int
-  color(v: Color): Int
-  list(v: [Int]): Int
-  nnList(v: [Int!]!): Int
-  point(p: Point): Int
-  nested(n: Nested): Int
-  oneOf(o: OneOf): Int
-  custom(c: Custom): Int
-  req(a: Int!, b: String!, c: Int = 1, d: Int): Int
-  q: Query
-}
-";
+    internal const string Sdl = RuleTestHarness.InputValuesSdl;
 
     public static TheoryData<string, string, string> Cases => new()
     {
