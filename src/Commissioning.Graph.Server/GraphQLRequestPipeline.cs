@@ -222,7 +222,8 @@ public sealed class GraphQLRequestPipeline(
     private static ExecutionResult WithError(ExecutionResult r, GraphQLError error) =>
         new() { Data = r.Data, HasData = r.HasData, Errors = (r.Errors ?? Array.Empty<GraphQLError>()).Append(error).ToArray(), Extensions = r.Extensions };
 
-    internal static GraphQLError Error(string message, string code) =>
+    /// <summary>An error with a stable <c>extensions.code</c>, as every refusal of the pipeline carries.</summary>
+    public static GraphQLError Error(string message, string code) =>
         new(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } };
 
     private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null) =>

@@ -3,7 +3,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Shared;
-using Commissioning.Graph.Server.Governance;
+using Commissioning.Graph.Host.Governance;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;

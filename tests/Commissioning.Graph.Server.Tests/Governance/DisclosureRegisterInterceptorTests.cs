@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Commissioning.Graph.Modules.Governance;
-using Commissioning.Graph.Server.Governance;
+using Commissioning.Graph.Host.Governance;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Commissioning.Graph.Server.Tests.Governance;

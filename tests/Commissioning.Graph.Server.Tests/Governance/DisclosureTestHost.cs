@@ -11,7 +11,7 @@ using Commissioning.Graph.Modules.Governance;
 using Commissioning.Graph.Modules.Governance.Graph;
 using Commissioning.Graph.Modules.Governance.Persistence;
 using Commissioning.Graph.Modules.Shared;
-using Commissioning.Graph.Server.Governance;
+using Commissioning.Graph.Host.Governance;
 using Commissioning.Graph.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -2,10 +2,11 @@ using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Authorization;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Governance;
+using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Identity;
 using Microsoft.Extensions.Logging;
 
-namespace Commissioning.Graph.Server.Governance;
+namespace Commissioning.Graph.Host.Governance;
 
 /// <summary>
 /// Writes the disclosure register before a response leaves: after execution it reads the request's

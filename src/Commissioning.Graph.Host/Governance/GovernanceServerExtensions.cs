@@ -1,11 +1,12 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Governance;
+using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Commissioning.Graph.Server.Governance;
+namespace Commissioning.Graph.Host.Governance;
 
 /// <summary>Configuration section <c>Governance</c>.</summary>
 public sealed class GovernanceOptions
