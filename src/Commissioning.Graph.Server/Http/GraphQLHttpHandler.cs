@@ -158,10 +158,6 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
             }
             return (new() { GraphQLHttpRequestReader.FromJson(root) }, false);
         }
-        catch (FormatException)
-        {
-            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body holds a number that is out of range.");
-        }
         catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
         {
             // The parser checks structure, not the bytes inside strings: they are decoded when read.
