@@ -4,6 +4,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Server.Cost;
 using Commissioning.Graph.Server.Http;
+using Commissioning.Graph.Server.Limits;
 using Commissioning.Graph.Server.PersistedDocuments;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -181,6 +182,9 @@ public sealed class GraphQLRequestPipeline(
         }
         if (transport == GraphQLTransport.HttpGet && operation.Operation != OperationType.Query)
             return (Refuse($"Only queries may be sent with GET; send this {operation.Operation.ToString().ToLowerInvariant()} with POST.", ErrorCodes.BadUserInput, 405), null);
+
+        if (InputListLimit.Check(document.Document!, request.Variables, _options.MaxListInputLength) is { } tooLong)
+            return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(new[] { tooLong }), Operation = operation.Operation }, null);
 
         var cost = CostAnalyzer.Compute(Engine.Schema, document.Document!, operation, request.Variables, _options.DefaultListSize);
         if (_options.MaxCost > 0 && cost > _options.MaxCost)

@@ -38,6 +38,11 @@ public sealed class GraphQLServerOptions
     /// <summary>Assumed size of a list without <c>@listSize</c> or a slicing argument. Default 10.</summary>
     public int DefaultListSize { get; set; } = 10;
 
+    /// <summary>Most values a list input may hold, in arguments and in variables (nested lists and input
+    /// objects included). Default 1,000; longer lists are refused with <c>BAD_USER_INPUT</c> before anything
+    /// runs. 0 = no limit.</summary>
+    public int MaxListInputLength { get; set; } = 1_000;
+
     /// <summary>Report the computed cost in <c>extensions.cost</c>. Default true.</summary>
     public bool ReportCost { get; set; } = true;
 

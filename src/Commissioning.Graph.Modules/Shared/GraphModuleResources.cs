@@ -29,7 +29,8 @@ public static class GraphModuleResources
     /// <summary>
     /// A module's DataLoader: each batch runs <paramref name="query"/> once (one SQL statement) on a fresh, short-lived
     /// context from <paramref name="factory"/> (resolvers run concurrently and a DbContext is not thread-safe),
-    /// without change tracking, cancelled with the request; the keys are distinct.
+    /// without change tracking, cancelled with the request; the keys are distinct, and sent at most
+    /// <see cref="MaxKeysPerStatement"/> to a statement.
     /// </summary>
     public static DataLoader<TKey, TValue> DbLoader<TContext, TKey, TValue>(this IResolveContext context, IDbContextFactory<TContext> factory, string name,
         Func<TContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TContext : DbContext where TKey : notnull =>
@@ -37,8 +38,18 @@ public static class GraphModuleResources
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await query(db, keys.Distinct().ToList(), ct);
+            var distinct = keys.Distinct().ToList();
+            if (distinct.Count <= MaxKeysPerStatement) return await query(db, distinct, ct);
+            // A batch can be as large as a response is wide (or an _entities call long): each statement
+            // carries at most MaxKeysPerStatement parameters, far below SQLite's and SQL Server's limits.
+            var merged = new Dictionary<TKey, TValue>();
+            foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
+                foreach (var (key, value) in await query(db, chunk.ToList(), ct)) merged[key] = value;
+            return merged;
         });
+
+    /// <summary>Most keys one DataLoader statement sends as parameters (<c>WHERE key IN (…)</c>).</summary>
+    public const int MaxKeysPerStatement = 500;
 
     public static TimeProvider Clock(this IResolveContext context) =>
         context.Services?.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -18,12 +18,13 @@ public static class ModuleDatabase
         return provider switch
         {
             // SQLite has no schemas: all modules share one file, so each keeps its own history table.
+            // Every provider retries transient failures through DatabaseResilience (Polly).
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
-                o => o.MigrationsHistoryTable($"{MigrationsHistoryTable}_{schema}")),
+                o => o.MigrationsHistoryTable($"{MigrationsHistoryTable}_{schema}").ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString,
-                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema).ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
-                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema).ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }

@@ -52,8 +52,13 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         }
         catch (BadHttpRequest e)
         {
+            if (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted) return;
             await WriteProblemAsync(http, e.Status, mediaType, e.Message);
             return;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away while sending: nobody to answer, nothing went wrong here
         }
 
         var transport = isGet ? GraphQLTransport.HttpGet : GraphQLTransport.HttpPost;
@@ -130,7 +135,15 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         {
             throw new BadHttpRequest(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {max} bytes.");
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            // Kestrel's own refusals while the body arrives (408 for a body slower than MinRequestBodyDataRate,
+            // 400 for broken chunking): the client's fault, answered as such and not logged as a server failure.
+            throw new BadHttpRequest(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "The request body arrived too slowly." : "The request body could not be read.");
+        }
         using (body)
+        try
         {
             var root = body.RootElement;
             if (root.ValueKind == JsonValueKind.Array)
@@ -144,6 +157,11 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
                 return (list, true);
             }
             return (new() { GraphQLHttpRequestReader.FromJson(root) }, false);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The parser checks structure, not the bytes inside strings: they are decoded when read.
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body holds a string that is not valid UTF-8.");
         }
     }
 

@@ -125,8 +125,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
         var (offset, limit) = Cursor.Window(ctx.Arguments);
-        var statuses = (ctx.Arguments.GetValueOrDefault("authorisationStatus") as IEnumerable<object?>)
-            ?.Select(GraphEnum.Parse<ConsortiumAuthorisationStatus>).ToList();
+        var statuses = GraphEnum.ParseDistinct<ConsortiumAuthorisationStatus>(ctx.Arguments.GetValueOrDefault("authorisationStatus"));
         var order = ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE";
         var contexts = Contexts(ctx);
 
