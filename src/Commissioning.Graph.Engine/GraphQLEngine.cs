@@ -28,6 +28,9 @@ public sealed class EngineOptions
     public bool FieldSuggestions { get; init; } = true;
     /// <summary>Most distinct documents kept parsed and validated. Default 1,000.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
+    /// <summary>Most bytes the parsed and validated documents may hold, estimated by <see cref="PreparedDocument.EstimatedBytes"/>;
+    /// least recently used documents are evicted first. Default 32 MiB.</summary>
+    public long DocumentCacheBytes { get; init; } = 32L * 1024 * 1024;
     /// <summary>Validation rules run after the specified rules (cost analysis, authorisation checks, ...).</summary>
     public IReadOnlyList<IValidationRule> AdditionalRules { get; init; } = Array.Empty<IValidationRule>();
 }
@@ -49,6 +52,13 @@ public sealed class PreparedDocument
     public IReadOnlyList<GraphQLError> Errors { get; }
     public bool IsValid => Errors.Count == 0;
     public bool IsSyntaxError { get; }
+    /// <summary>
+    /// What the document holds in memory, roughly: its text (UTF-16) and, once parsed, its syntax tree and
+    /// validation result, which measure at about four times the text's own bytes (a flood of 512 KiB
+    /// documents, see the document-cache test); the bound of the document cache counts this figure.
+    /// </summary>
+    public long EstimatedBytes => 2L * Text.Length * (Document is null ? 1 : 5) + 256;
+
     /// <summary>"sha256:" and the lower-case hex SHA-256 of the text (the persisted-document id form).</summary>
     public string Hash => _hash ??= ComputeHash(Text);
 
@@ -79,7 +89,7 @@ public sealed class PreparedDocument
 /// </summary>
 public sealed class GraphQLEngine
 {
-    private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Caching.BoundedLruCache<PreparedDocument> _documents;
     private readonly IReadOnlyList<IValidationRule> _rules;
     private readonly ValidationOptions _validationOptions;
     private readonly ParserOptions _parserOptions;
@@ -95,7 +105,12 @@ public sealed class GraphQLEngine
         _rules = rules;
         _validationOptions = new ValidationOptions { FieldSuggestions = Options.FieldSuggestions, MaxErrors = Options.MaxErrors };
         _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens, MaxDepth = Options.MaxParserDepth };
+        _documents = new Caching.BoundedLruCache<PreparedDocument>(Options.DocumentCacheBytes, maxEntries: Options.DocumentCacheSize);
+        EngineTelemetry.Track(_documents);
     }
+
+    /// <summary>The parsed and validated documents kept for reuse (bounded by <see cref="EngineOptions.DocumentCacheBytes"/>).</summary>
+    public Caching.BoundedLruCache<PreparedDocument> DocumentCache => _documents;
 
     public Schema Schema { get; }
     public EngineOptions Options { get; }
@@ -103,12 +118,11 @@ public sealed class GraphQLEngine
     /// <summary>Parses and validates <paramref name="text"/>, or returns the cached result.</summary>
     public PreparedDocument Prepare(string text)
     {
-        if (_documents.TryGetValue(text, out var cached)) return cached;
+        if (_documents.TryGet(text, out var cached)) return cached;
         var prepared = PrepareUncached(text);
-        // A bounded cache: when full it starts again, which keeps memory flat under a flood of
-        // distinct documents at the price of re-parsing the popular ones once.
-        if (_documents.Count >= Options.DocumentCacheSize) _documents.Clear();
-        _documents.TryAdd(text, prepared);
+        // Bounded by bytes and count, least recently used out first: a flood of distinct (or huge)
+        // documents cannot grow the heap past the bound, and popular documents stay parsed.
+        _documents.Set(text, prepared, prepared.EstimatedBytes);
         return prepared;
     }
 
@@ -159,9 +173,26 @@ public sealed class GraphQLEngine
         => ExecuteAsync(Prepare(query), operationName, variables, rootValue, cancellationToken: cancellationToken);
 }
 
-/// <summary>The engine's trace source: spans for parse, validate and execute.</summary>
+/// <summary>The engine's trace source (spans for parse, validate and execute) and meter (document cache size).</summary>
 public static class EngineTelemetry
 {
     public const string SourceName = "Commissioning.Graph.Engine";
     public static readonly System.Diagnostics.ActivitySource Source = new(SourceName);
+
+    /// <summary>The engine's metrics: <c>graphql.document_cache.size</c> (bytes) and <c>graphql.document_cache.entries</c>,
+    /// summed over the live engines of the process.</summary>
+    public static readonly System.Diagnostics.Metrics.Meter Meter = new(SourceName);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Caching.BoundedLruCache<PreparedDocument>, object> Caches = new();
+
+    static EngineTelemetry()
+    {
+        Meter.CreateObservableGauge("graphql.document_cache.size", () => Caches.Sum(c => c.Key.Bytes), "By",
+            "Estimated bytes held by parsed and validated documents");
+        Meter.CreateObservableGauge("graphql.document_cache.entries", () => Caches.Sum(c => (long)c.Key.Count), "{document}",
+            "Parsed and validated documents kept for reuse");
+    }
+
+    internal static void Track(Caching.BoundedLruCache<PreparedDocument> cache) => Caches.AddOrUpdate(cache, Tracked);
+    private static readonly object Tracked = new();
 }

@@ -6,6 +6,7 @@ using Commissioning.Graph.Server.Cost;
 using Commissioning.Graph.Server.Http;
 using Commissioning.Graph.Server.Limits;
 using Commissioning.Graph.Server.PersistedDocuments;
+using Commissioning.Graph.Server.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -57,6 +58,8 @@ public sealed class GraphQLOperationOutcome
     /// <summary>An HTTP status the request's form calls for regardless of media type (405 for a mutation over GET, 413, ...).</summary>
     public int? ForcedStatus { get; init; }
     public OperationType? Operation { get; init; }
+    /// <summary>Set with a 429: the <c>Retry-After</c> header, in seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>
@@ -68,6 +71,7 @@ public sealed class GraphQLRequestPipeline(
     GraphQLEndpointSchema endpoint,
     IOptions<GraphQLServerOptions> options,
     IPersistedDocumentStore persistedDocuments,
+    IGraphQLRateLimiter rateLimiter,
     IEnumerable<IGraphQLRequestInterceptor> interceptors,
     ILogger<GraphQLRequestPipeline> logger,
     Microsoft.Extensions.Hosting.IHostEnvironment environment)
@@ -138,19 +142,36 @@ public sealed class GraphQLRequestPipeline(
     public async Task<(GraphQLOperationOutcome? Outcome, GraphQLRequestContext? Context)> PrepareAsync(GraphQLHttpRequest request,
         GraphQLTransport transport, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
     {
+        // Rate limits come first: a caller over its limit costs no parsing, no lookups.
+        if (await rateLimiter.AcquireAsync(http, cancellationToken) is { Allowed: false } limited)
+            return (RateLimited(limited), null);
+
         string? text = request.Query;
+        string? registerAs = null;
         if (request.DocumentId is { } id)
         {
             if (_options.PersistedDocuments.Mode == PersistedDocumentMode.Disabled)
                 return (Refuse("Persisted documents are not enabled on this endpoint.", ErrorCodes.PersistedDocumentNotFound), null);
-            var stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            string? stored;
+            try
+            {
+                stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            }
+            catch (PersistedDocumentStoreUnavailableException e)
+            {
+                // A client that sent the text too is served from it; one that sent only the id is told to send it
+                // (APQ clients do so on PERSISTED_DOCUMENT_NOT_FOUND), with the reason.
+                if (text is null) return (Refuse(e.Message, ErrorCodes.PersistedDocumentNotFound, reason: "STORE_UNAVAILABLE"), null);
+                stored = null;
+            }
             if (stored is null)
             {
-                // Automatic persisted queries: a client may send the text with its hash once.
+                // Automatic persisted queries: a client may send the text with its hash once; it is registered
+                // below, once it has parsed and validated, if it is small enough.
                 if (text is not null && _options.PersistedDocuments.Mode == PersistedDocumentMode.Allowed
-                    && PreparedDocument.ComputeHash(text) == InMemoryPersistedDocumentStore.Normalise(id))
+                    && PreparedDocument.ComputeHash(text) == PersistedDocumentIds.Normalise(id))
                 {
-                    if (persistedDocuments is InMemoryPersistedDocumentStore mem) mem.Add(text);
+                    registerAs = id;
                 }
                 else
                 {
@@ -172,6 +193,8 @@ public sealed class GraphQLRequestPipeline(
             var errors = document.Errors.Select(e => e.Code is null ? e.WithCode(code) : e).ToArray();
             return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors) }, null);
         }
+        if (registerAs is not null && System.Text.Encoding.UTF8.GetByteCount(text) <= _options.PersistedDocuments.MaxDocumentBytes)
+            await persistedDocuments.RegisterAsync(registerAs, text, RateLimitPartition.Of(http), cancellationToken);
 
         var operation = document.GetOperation(request.OperationName);
         if (operation is null)
@@ -230,6 +253,19 @@ public sealed class GraphQLRequestPipeline(
     public static GraphQLError Error(string message, string code) =>
         new(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } };
 
-    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null) =>
-        new() { Result = ExecutionResult.FromErrors(new[] { Error(message, code) }), ForcedStatus = status };
+    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null, string? reason = null)
+    {
+        var error = reason is null ? Error(message, code)
+            : new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason } };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = status };
+    }
+
+    private static GraphQLOperationOutcome RateLimited(RateLimitDecision decision)
+    {
+        var error = new GraphQLError($"Too many requests from this organisation and client application: the limit is {decision.Limit} per {decision.Window.TotalSeconds:0} s. Retry after {decision.RetryAfterSeconds} s.")
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.RateLimited, ["retryAfter"] = decision.RetryAfterSeconds },
+        };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = 429, RetryAfterSeconds = decision.RetryAfterSeconds };
+    }
 }

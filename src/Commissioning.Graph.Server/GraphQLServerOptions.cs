@@ -58,6 +58,9 @@ public sealed class GraphQLServerOptions
     /// <summary>Exception messages and stack traces in error extensions. Default: null, meaning "in Development only".</summary>
     public bool? IncludeExceptionDetails { get; set; }
 
+    /// <summary>Most bytes the engine's parsed and validated documents may hold (least recently used evicted first). Default 32 MiB.</summary>
+    public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
+
     public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
 
     public WebSocketOptions WebSockets { get; set; } = new();
@@ -76,9 +79,22 @@ public enum PersistedDocumentMode
 public sealed class PersistedDocumentOptions
 {
     public PersistedDocumentMode Mode { get; set; } = PersistedDocumentMode.Allowed;
-    /// <summary>A folder of persisted documents, one file per document named by its hex SHA-256
-    /// (e.g. <c>ab12….graphql</c>), or a JSON manifest <c>{"sha256:…": "query …"}</c>. Null = in memory only.</summary>
+    /// <summary>A folder of published documents, one file per document named by its hex SHA-256
+    /// (e.g. <c>ab12….graphql</c>), or a JSON manifest <c>{"sha256:…": "query …"}</c> (the <c>persist</c> verb writes
+    /// them). Read at start, never evicted. Null = none.</summary>
     public string? Directory { get; set; }
+    /// <summary>Largest document a client may register at run time (APQ), in UTF-8 bytes; a larger one still runs
+    /// but is not registered. Default 64 KiB.</summary>
+    public int MaxDocumentBytes { get; set; } = 64 * 1024;
+    /// <summary>Most bytes the registrations of one caller (organisation and client application) may hold; its least
+    /// recently used are evicted first. Default 1 MiB.</summary>
+    public long MaxBytesPerCaller { get; set; } = 1024 * 1024;
+    /// <summary>Most bytes all registrations may hold (in this process, or in Redis); least recently used evicted first. Default 16 MiB.</summary>
+    public long MaxBytes { get; set; } = 16L * 1024 * 1024;
+    /// <summary>Most registered documents. Default 10,000.</summary>
+    public int MaxDocuments { get; set; } = 10_000;
+    /// <summary>With Redis: bytes of documents kept in this process for reads (and while Redis is down). Default 8 MiB.</summary>
+    public long LocalCacheBytes { get; set; } = 8L * 1024 * 1024;
 }
 
 public sealed class WebSocketOptions

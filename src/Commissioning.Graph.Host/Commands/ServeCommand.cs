@@ -8,6 +8,7 @@ using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
 using Commissioning.Graph.Server.Identity;
+using Commissioning.Graph.Server.Redis;
 using Commissioning.Graph.Modules.Shared.Policies;
 
 namespace Commissioning.Graph.Host.Commands;
@@ -66,6 +67,10 @@ public static class ServeCommand
         builder.AddCommissioningIdentity();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();
+        // Shared state: Redis when Redis:Configuration is set (persisted documents, rate limits, subscription
+        // events across instances, a /readyz check), else this process's memory.
+        builder.Services.AddGraphQLRedis(builder.Configuration);
+        builder.Services.AddGraphQLRateLimits(builder.Configuration);
         configure?.Invoke(builder);
         builder.Services.AddGraphQLServer(builder.Configuration, GraphQLAuthorizationExtensions.Authorized(
             sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema));

@@ -68,6 +68,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
 
         http.Response.StatusCode = batch ? StatusCodes.Status200OK : StatusFor(outcomes[0], mediaType);
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        if (!batch && outcomes[0].RetryAfterSeconds is { } retryAfter) http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
