@@ -69,6 +69,7 @@ public static class PersistenceServiceCollectionExtensions
             };
         }
         options.ConnectionString = configuration.GetConnectionString("Commissioning") ?? section["ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(section["SqliteFile"])) options.SqliteFile = section["SqliteFile"]!;
         foreach (var module in Enum.GetValues<GraphModule>())
         {
             // ConnectionStrings:Commissioning is the shared string, so the Commissioning module's own override is ConnectionStrings:CommissioningModule.
