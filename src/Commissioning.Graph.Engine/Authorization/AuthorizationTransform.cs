@@ -69,6 +69,11 @@ public static class AuthorizationTransform
         return schema;
     }
 
+    /// <summary>The refusal of the field being resolved for want of <paramref name="policies"/> (reason <c>POLICY</c>), for a
+    /// resolver that decides on the field as a whole (a list only one body may read, where an empty list would mislead).</summary>
+    public static GraphQLException PolicyRefusal(IResolveContext ctx, params IReadOnlyList<string>[] policies) =>
+        FieldAuthorization.Denied(AuthorizationOutcome.Forbidden, ctx, new AuthorizationRules(false, [], [policies]));
+
     /// <summary>True when <paramref name="field"/> of <paramref name="schema"/> has been wrapped by <see cref="Apply"/>.</summary>
     public static bool IsEnforced(FieldDefinition field) => field.Metadata.ContainsKey(AppliedMetadataKey);
 }
