@@ -44,7 +44,7 @@ public static class AuthorizationTransform
             foreach (var field in objectType.Fields.Values)
             {
                 if (field.Name.StartsWith("__", StringComparison.Ordinal) || field.Metadata.ContainsKey(AppliedMetadataKey)) continue;
-                var plan = FieldAuthorization.Create(schema, objectType, field);
+                var plan = FieldAuthorization.Create(schema, objectType, field, service.Purposes);
                 if (plan is null) continue;
                 field.Metadata[AppliedMetadataKey] = plan;
                 var inner = field.Resolver ?? DefaultFieldResolver.Instance;
@@ -68,6 +68,11 @@ public static class AuthorizationTransform
         }
         return schema;
     }
+
+    /// <summary>The refusal of the field being resolved for want of <paramref name="policies"/> (reason <c>POLICY</c>), for a
+    /// resolver that decides on the field as a whole (a list only one body may read, where an empty list would mislead).</summary>
+    public static GraphQLException PolicyRefusal(IResolveContext ctx, params IReadOnlyList<string>[] policies) =>
+        FieldAuthorization.Denied(AuthorizationOutcome.Forbidden, ctx, new AuthorizationRules(false, [], [policies]));
 
     /// <summary>True when <paramref name="field"/> of <paramref name="schema"/> has been wrapped by <see cref="Apply"/>.</summary>
     public static bool IsEnforced(FieldDefinition field) => field.Metadata.ContainsKey(AppliedMetadataKey);
@@ -100,6 +105,8 @@ internal sealed class FieldAuthorization
     private readonly AuthorizationRules _checkedFieldRules;   // what AuthorizeFieldAsync checks before the field resolves
     private readonly AuthorizationRules _itemRules;           // the returned type's rules and a root field's policies, for every item
     private readonly Dictionary<string, AuthorizationRules>? _itemRulesByType;   // … and a runtime object type's own
+    private readonly PurposeLimitation? _limitation;          // null: purposes are not limited (nor is one's own data exempt from the ledger)
+    private readonly IReadOnlyList<string>? _purposes;        // the purposes that cover this coordinate (null: any stated purpose)
 
     /// <summary>True when the field's only rule is <c>@authenticated</c> (nothing on its type, no policy, no suppression,
     /// not a root field): its wrapper checks that the caller is authenticated and records lineage, without a state machine.</summary>
@@ -107,8 +114,10 @@ internal sealed class FieldAuthorization
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
         IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField,
-        bool withholdQuietly, bool keepPositions, bool recordsLineage)
+        bool withholdQuietly, bool keepPositions, bool recordsLineage, PurposeLimitation? limitation, IReadOnlyList<string>? purposes)
     {
+        _limitation = limitation;
+        _purposes = purposes;
         _withholdQuietly = withholdQuietly;
         _keepPositions = keepPositions;
         _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
@@ -138,10 +147,10 @@ internal sealed class FieldAuthorization
     public FieldResolver AuthenticatedOnlyResolver(FieldResolver inner)
     {
         if (!_recordsLineage)
-            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
         return ctx =>
         {
-            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
             var pending = inner(ctx);
             if (!pending.IsCompletedSuccessfully) return AwaitThenRecord(pending, ctx);
             var value = pending.Result;
@@ -157,7 +166,7 @@ internal sealed class FieldAuthorization
         }
     }
 
-    public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
+    public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field, PurposeLimitation? purposes = null)
     {
         var fieldRules = AuthorizationRules.OfField(parent, field);
         var named = Schema.GetNamedType(field.Type);
@@ -183,7 +192,7 @@ internal sealed class FieldAuthorization
         var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
         var keepPositions = isQueryField && field.Name == "_entities";
         return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
-            withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType));
+            withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType), purposes, purposes?.PurposesFor(parent.Name, field.Name, named.Name));
     }
 
     private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _valueRules is not null;
@@ -201,9 +210,12 @@ internal sealed class FieldAuthorization
     public async ValueTask AuthorizeFieldAsync(IAuthorizationService service, IResolveContext ctx)
     {
         var outcome = await service.AuthorizeAsync(_checkedFieldRules, ctx.Source, ctx).ConfigureAwait(false);
-        if (outcome == AuthorizationOutcome.Allowed && _inputRules is not null)
+        if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx, _checkedFieldRules);
+        if (_inputRules is not null)
+        {
             outcome = await service.AuthorizeAsync(_inputRules, new MutationInput(_coordinate, ctx.Arguments), ctx).ConfigureAwait(false);
-        if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
+            if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx, _inputRules);
+        }
     }
 
     public async ValueTask<object?> ResolveAsync(IAuthorizationService service, FieldResolver inner, IResolveContext ctx)
@@ -212,6 +224,19 @@ internal sealed class FieldAuthorization
         // policies against what it returns (each item of a list, which is filtered) — a mutation's against
         // its arguments, before it runs.
         if (!_fieldRules.IsEmpty) await AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
+
+        // Restricted data of another organisation needs a purpose that covers it; one's own needs none and is no disclosure.
+        string? owner = null;
+        var disclosed = false;
+        if (_fieldRules.HasPolicies && !_isRootField)
+        {
+            owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
+            if (!IsOwnData(owner, ctx))
+            {
+                await CheckPurposeAsync(service, ctx.Source, ctx).ConfigureAwait(false);
+                disclosed = owner is not null;
+            }
+        }
 
         var value = await inner(ctx).ConfigureAwait(false);
         if (value is null) return null;
@@ -223,11 +248,7 @@ internal sealed class FieldAuthorization
         if (_suppress) value = await SmallNumberSuppression.ApplyAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
 
-        if (_fieldRules.HasPolicies && !_isRootField)
-        {
-            var owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
-            if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, CountRecords(value));
-        }
+        if (disclosed) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner!, CountRecords(value));
         return value;
     }
 
@@ -256,7 +277,7 @@ internal sealed class FieldAuthorization
         }
         var (single, isRestricted) = await CheckItemAsync(service, value, ctx).ConfigureAwait(false);
         if (single == AuthorizationOutcome.Forbidden && _withholdQuietly) return null;
-        if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx);
+        if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx, RulesFor(value, ctx));
         if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
         return value;
     }
@@ -299,8 +320,35 @@ internal sealed class FieldAuthorization
     private async ValueTask RecordItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
     {
         var owner = await service.GetOwnerAsync(item, ctx).ConfigureAwait(false);
+        if (IsOwnData(owner, ctx)) return;
+        await CheckPurposeAsync(service, item, ctx).ConfigureAwait(false);
         if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
     }
+
+    // One's own data (when purposes are limited): no purpose needed, nothing disclosed.
+    private bool IsOwnData(string? owner, IResolveContext ctx) =>
+        _limitation is not null && owner is not null && AuthorizationSubject.From(ctx.Items).Organisation == owner;
+
+    // The stated purpose must cover this coordinate, or be a universal purpose whose rules the caller satisfies.
+    private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx)
+    {
+        if (_limitation is not { } limitation) return;
+        var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
+        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
+        if (purpose is null)
+            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", ErrorCodes.Forbidden,
+                DenialReasons.PurposeRequired, "purposes", _purposes ?? Array.Empty<string>());
+        if (_purposes is null || _purposes.Contains(purpose)) return;
+        if (limitation.Universal.TryGetValue(purpose, out var universal)
+            && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
+        var accepted = new List<string>(_purposes);
+        foreach (var (name, rules) in limitation.Universal)
+            if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
+                accepted.Add(name);
+        throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", ErrorCodes.Forbidden,
+            DenialReasons.PurposeNotPermitted, "purposes", accepted);
+    }
+
 
     private static bool IsList(object value) => value is IEnumerable and not string and not IDictionary and not IReadOnlyDictionary<string, object?>;
 
@@ -312,12 +360,28 @@ internal sealed class FieldAuthorization
         return count;
     }
 
-    internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx)
+    /// <summary>The error for a refusal, saying why (<see cref="DenialReasons"/>): no authentication; a scope
+    /// missing (with the sets of scopes that would do); or no policy alternative holding (with those tried).
+    /// A mutation is "performed", anything else "read".</summary>
+    internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx, AuthorizationRules rules)
     {
         var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
-        var (message, code) = outcome == AuthorizationOutcome.Unauthenticated
-            ? ($"Authentication is required to read {field}.", ErrorCodes.Unauthenticated)
-            : ($"Not authorised to read {field}.", ErrorCodes.Forbidden);
-        return new GraphQLException(new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } });
+        var verb = ctx.ParentType.Name == ctx.Schema.MutationType?.Name ? "perform" : "read";
+        if (outcome == AuthorizationOutcome.Unauthenticated)
+            return Refusal($"Authentication is required to {verb} {field}.", ErrorCodes.Unauthenticated, DenialReasons.NotAuthenticated, null, null);
+        var subject = AuthorizationSubject.From(ctx.Items);
+        foreach (var requirement in rules.ScopeRequirements)
+            if (!requirement.Any(alternative => alternative.All(subject.HasScope)))
+                return Refusal($"Not authorised to {verb} {field}: the token lacks the scope {string.Join(" or ", requirement.Select(a => string.Join(" and ", a)))}.",
+                    ErrorCodes.Forbidden, DenialReasons.MissingScope, "scopes", requirement);
+        return Refusal($"Not authorised to {verb} {field}.", ErrorCodes.Forbidden, DenialReasons.Policy, "policies",
+            rules.PolicyRequirements.SelectMany(r => r).ToArray());
+    }
+
+    private static GraphQLException Refusal(string message, string code, string reason, string? detailName, object? detail)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason };
+        if (detailName is not null) extensions[detailName] = detail;
+        return new GraphQLException(new GraphQLError(message) { Extensions = extensions });
     }
 }

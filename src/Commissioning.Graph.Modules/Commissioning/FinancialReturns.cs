@@ -125,7 +125,7 @@ public sealed class FinancialReturn : IVersioned
     public void Accept(DateTime now)
     {
         if (Status != FinancialReturnStatus.Submitted)
-            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be accepted; this one is {Status}.");
+            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be accepted; this one is {GraphValues.EnumName(Status)}.");
         Status = FinancialReturnStatus.Accepted;
         ReviewedAt = now;
         Touch(now);
@@ -135,7 +135,7 @@ public sealed class FinancialReturn : IVersioned
     public void Query(string reason, DateTime now)
     {
         if (Status != FinancialReturnStatus.Submitted)
-            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be queried; this one is {Status}.");
+            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be queried; this one is {GraphValues.EnumName(Status)}.");
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainRuleException("QUERY_REASON_REQUIRED", "A query needs a reason.");
         Status = FinancialReturnStatus.Queried;
@@ -161,7 +161,7 @@ public sealed class FinancialReturn : IVersioned
     {
         if (!IsEditable)
             throw new DomainRuleException("RETURN_IMMUTABLE",
-                $"Return {ConsortiumCode} {Year} month {Month} version {Version} is {Status} and cannot be changed; submit a new version instead.");
+                $"Return {ConsortiumCode} {Year} month {Month} version {Version} is {GraphValues.EnumName(Status)} and cannot be changed; submit a new version instead.");
     }
 
     private static void EnsureNonNegative(params decimal[] amounts)

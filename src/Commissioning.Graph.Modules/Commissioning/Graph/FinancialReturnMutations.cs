@@ -48,7 +48,7 @@ internal static class FinancialReturnMutations
         var year = (string)input["year"]!;
         var month = (int)input["month"]!;
         var expectedRowVersion = input.GetValueOrDefault("expectedRowVersion") as int?;
-        if (!FinancialYear.IsValid(year)) Error($"\"{year}\" is not a financial year written like 2013-14.", "INVALID_YEAR", "year");
+        if (!FinancialYear.IsValid(year)) Error(FinancialYearArguments.Problem(year), "INVALID_YEAR", "year");
         if (month is < 1 or > 12) Error("The month of a financial year runs from 1 (April) to 12 (March).", "INVALID_MONTH", "month");
 
         Figures? ReadFigures(object? value, params object[] path)

@@ -72,10 +72,10 @@ internal static class LocalGovernmentMutations
         var isMember = await db.HwbMembers.AnyAsync(m => m.HwbCode == hwbCode && m.Role == HwbMemberRole.Consortium && m.OrganisationCode == consortiumCode && m.To == null, ct);
         if (!isMember) return new(null, [errors.Add($"Consortium \"{consortiumCode}\" does not sit on {board.Name}.", "NOT_A_MEMBER", "consortiumCode")]);
 
-        // One JSNA per board and year: the first contribution to a year starts it.
+        // The JSNA is the board's (led by its local authority): a contribution goes to one that exists, never starts one.
         var jsna = await db.Jsnas.FirstOrDefaultAsync(j => j.HwbCode == hwbCode && j.Year == year, ct);
-        if (jsna is null) db.Jsnas.Add(jsna = new Jsna { HwbCode = hwbCode, Year = year!, Title = $"{board.Name} Joint Strategic Needs Assessment {year}" });
-        var contribution = jsna.Id == 0 ? null : await db.JsnaContributions.Include(c => c.Indicators)
+        if (jsna is null) return new(null, [errors.Add($"{board.Name} has no JSNA for {year}: a contribution is made to a JSNA the board has started.", "NO_JSNA", "year")]);
+        var contribution = await db.JsnaContributions.Include(c => c.Indicators)
             .FirstOrDefaultAsync(c => c.JsnaId == jsna.Id && c.ConsortiumCode == consortiumCode && c.Topic == topic, ct);
         try
         {

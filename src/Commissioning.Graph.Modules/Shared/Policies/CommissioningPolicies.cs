@@ -206,7 +206,7 @@ public static class CommissioningPolicyServiceCollectionExtensions
             services.AddSingleton(policy);
         services.TryAddSingleton<IDataOwnership, CommissioningDataOwnership>();
         services.TryAddSingleton<IAuthorizationService>(sp =>
-            new AuthorizationService(sp.GetServices<IAuthorizationPolicy>(), sp.GetService<IDataOwnership>()));
+            new AuthorizationService(sp.GetServices<IAuthorizationPolicy>(), sp.GetService<IDataOwnership>(), PurposeCoverage.Limitation));
         return services;
     }
 }
