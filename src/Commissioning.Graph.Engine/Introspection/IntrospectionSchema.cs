@@ -41,6 +41,10 @@ public static class IntrospectionSchema
     /// <summary><c>__typename: String!</c>, available on every object, interface and union (spec §4.5.1).</summary>
     public static readonly FieldDefinition TypeNameMetaField;
 
+    /// <summary>True for <c>__schema</c>, <c>__type</c> and <c>__typename</c>, which belong to no type.</summary>
+    public static bool IsMetaField(FieldDefinition field) =>
+        ReferenceEquals(field, SchemaMetaField) || ReferenceEquals(field, TypeMetaField) || ReferenceEquals(field, TypeNameMetaField);
+
     /// <summary>True for the names of the eight introspection types.</summary>
     public static bool IsIntrospectionType(string name) => name is "__Schema" or "__Type" or "__TypeKind" or "__Field"
         or "__InputValue" or "__EnumValue" or "__Directive" or "__DirectiveLocation";
