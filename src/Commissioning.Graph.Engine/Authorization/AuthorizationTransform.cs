@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Language;
 using System.Collections;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
@@ -191,7 +192,7 @@ internal sealed class FieldAuthorization
         var isQueryField = ReferenceEquals(parent, schema.QueryType);
         var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
         var keepPositions = isQueryField && field.Name == "_entities";
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
+        return new FieldAuthorization(schema, SchemaCoordinate.Field(parent.Name, field.Name), fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
             withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType), purposes, purposes?.PurposesFor(parent.Name, field.Name, named.Name));
     }
 
@@ -334,9 +335,9 @@ internal sealed class FieldAuthorization
     {
         if (_limitation is not { } limitation) return;
         var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
-        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
+        var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         if (purpose is null)
-            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", ErrorCodes.Forbidden,
+            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
                 DenialReasons.PurposeRequired, "purposes", _purposes ?? Array.Empty<string>());
         if (_purposes is null || _purposes.Contains(purpose)) return;
         if (limitation.Universal.TryGetValue(purpose, out var universal)
@@ -345,7 +346,7 @@ internal sealed class FieldAuthorization
         foreach (var (name, rules) in limitation.Universal)
             if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
                 accepted.Add(name);
-        throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", ErrorCodes.Forbidden,
+        throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", field, ErrorCodes.Forbidden,
             DenialReasons.PurposeNotPermitted, "purposes", accepted);
     }
 
@@ -365,22 +366,22 @@ internal sealed class FieldAuthorization
     /// A mutation is "performed", anything else "read".</summary>
     internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx, AuthorizationRules rules)
     {
-        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
+        var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         var verb = ctx.ParentType.Name == ctx.Schema.MutationType?.Name ? "perform" : "read";
         if (outcome == AuthorizationOutcome.Unauthenticated)
-            return Refusal($"Authentication is required to {verb} {field}.", ErrorCodes.Unauthenticated, DenialReasons.NotAuthenticated, null, null);
+            return Refusal($"Authentication is required to {verb} {field}.", field, ErrorCodes.Unauthenticated, DenialReasons.NotAuthenticated, null, null);
         var subject = AuthorizationSubject.From(ctx.Items);
         foreach (var requirement in rules.ScopeRequirements)
             if (!requirement.Any(alternative => alternative.All(subject.HasScope)))
                 return Refusal($"Not authorised to {verb} {field}: the token lacks the scope {string.Join(" or ", requirement.Select(a => string.Join(" and ", a)))}.",
-                    ErrorCodes.Forbidden, DenialReasons.MissingScope, "scopes", requirement);
-        return Refusal($"Not authorised to {verb} {field}.", ErrorCodes.Forbidden, DenialReasons.Policy, "policies",
+                    field, ErrorCodes.Forbidden, DenialReasons.MissingScope, "scopes", requirement);
+        return Refusal($"Not authorised to {verb} {field}.", field, ErrorCodes.Forbidden, DenialReasons.Policy, "policies",
             rules.PolicyRequirements.SelectMany(r => r).ToArray());
     }
 
-    private static GraphQLException Refusal(string message, string code, string reason, string? detailName, object? detail)
+    private static GraphQLException Refusal(string message, string coordinate, string code, string reason, string? detailName, object? detail)
     {
-        var extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason };
+        var extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason, ["coordinate"] = coordinate };
         if (detailName is not null) extensions[detailName] = detail;
         return new GraphQLException(new GraphQLError(message) { Extensions = extensions });
     }
