@@ -155,6 +155,8 @@ internal sealed class FieldPlan
     public readonly Dictionary<object, string>? EnumNames;
     /// <summary>Completing the value calls ResolveType or IsTypeOf, which take a resolve context.</summary>
     public readonly bool NeedsContextForCompletion;
+    /// <summary>Incremental execution only: the @defer enclosing each of <see cref="FieldNodes"/> (null: none).</summary>
+    public Incremental.DeferUsage?[]? DeferUsages;
 
     private SubPlanEntry? _subPlans;
 
@@ -257,7 +259,7 @@ internal static class FieldCollector
         }
 
         // graphql-js shouldIncludeNode: @skip(if: true) excludes, then @include(if: false) excludes (spec §3.13.2, §3.13.3).
-        private bool ShouldInclude(SelectionNode node)
+        public bool ShouldInclude(SelectionNode node)
         {
             if (node.Directives.Count == 0) return true;
             if (DirectiveIf(node, "skip") == true) return false;
@@ -293,6 +295,20 @@ internal static class FieldCollector
             }
             return new SelectionPlan(runtimeType, fields.ToArray(), _dependsOnVariables);
         }
+    }
+
+    /// <summary>@skip/@include evaluated with the request's variables (spec §3.13.2, §3.13.3).</summary>
+    public static bool ShouldInclude(SelectionNode node, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (node.Directives.Count == 0) return true;
+        foreach (var d in node.Directives)
+        {
+            if (d.Name.Value is not ("skip" or "include")) continue;
+            var definition = d.Name.Value == "skip" ? SpecifiedDirectives.Skip : SpecifiedDirectives.Include;
+            var values = ArgumentCoercion.GetArgumentValues(definition.Arguments.List, d.Arguments, d, variables);
+            if (values.TryGetValue("if", out var v) && v is bool b && b == (d.Name.Value == "skip")) return false;
+        }
+        return true;
     }
 
     /// <summary>graphql-js getFieldDef: the meta-fields, then the type's own fields.</summary>
