@@ -7,8 +7,9 @@ namespace Commissioning.Graph.Engine.Introspection;
 /// <summary>
 /// The introspection types of spec §4.5 (<c>__Schema</c>, <c>__Type</c>, ...) and the meta-fields
 /// <c>__schema</c>, <c>__type</c> and <c>__typename</c> (spec §4.5.1–4.5.2), shaped exactly as
-/// graphql-js 16.15 exposes them: same fields in the same order, same descriptions, same arguments
-/// (including the 16.15 additions: directive deprecation and <c>DIRECTIVE_DEFINITION</c>).
+/// graphql-js 17.1 exposes them (September 2025 edition): same fields in the same order, same
+/// descriptions, same arguments (every <c>includeDeprecated</c> is <c>Boolean! = false</c>; directive
+/// deprecation; <c>DIRECTIVE_DEFINITION</c> and <c>FRAGMENT_VARIABLE_DEFINITION</c> locations).
 /// </summary>
 /// <remarks>
 /// Everything is built in the static constructor, in dependency order, because
@@ -91,8 +92,7 @@ public static class IntrospectionSchema
         Add(SchemaType, "subscriptionType", TypeType, "If this server support subscription, the type that subscription operations will be rooted at.", c => Src<Schema>(c).SubscriptionType);
         var directives = Add(SchemaType, "directives", NN(ListOfNN(DirectiveType)), "A list of all directives supported by this server.",
             c => IncludeDeprecated(c) ? Src<Schema>(c).Directives.ToList() : Src<Schema>(c).Directives.Where(d => d.DeprecationReason is null).ToList());
-        // Unlike the other includeDeprecated arguments, this one is Boolean! in graphql-js 16.15.
-        directives.Arguments.Add(IncludeDeprecatedArgument(NN(boolean)));
+        directives.Arguments.Add(IncludeDeprecatedArgument());
 
         // ---- __Type (spec §4.5.4 "The __Type Type") ----
         Add(TypeType, "kind", NN(TypeKindType), null, c => KindOf(Src<IGraphQLType>(c)));
@@ -104,17 +104,17 @@ public static class IntrospectionSchema
             IComplexOutputType t => FilterDeprecated(t.Fields.Values, f => f.DeprecationReason, IncludeDeprecated(c)),
             _ => null,
         });
-        fields.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        fields.Arguments.Add(IncludeDeprecatedArgument());
         Add(TypeType, "interfaces", ListOfNN(TypeType), null, c => (c.Source as IComplexOutputType)?.Interfaces);
         Add(TypeType, "possibleTypes", ListOfNN(TypeType), null, c => c.Source is IAbstractType a ? c.Schema.GetPossibleTypes(a) : null);
         var enumValues = Add(TypeType, "enumValues", ListOfNN(EnumValueType), null, c => c.Source is EnumType e
             ? FilterDeprecated(e.Values.List, v => v.DeprecationReason, IncludeDeprecated(c))
             : null);
-        enumValues.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        enumValues.Arguments.Add(IncludeDeprecatedArgument());
         var inputFields = Add(TypeType, "inputFields", ListOfNN(InputValueType), null, c => c.Source is InputObjectType io
             ? FilterDeprecated(io.Fields.List, f => f.DeprecationReason, IncludeDeprecated(c))
             : null);
-        inputFields.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        inputFields.Arguments.Add(IncludeDeprecatedArgument());
         Add(TypeType, "ofType", TypeType, null, c => c.Source switch { ListType l => l.OfType, NonNullType n => n.OfType, _ => null });
         Add(TypeType, "isOneOf", boolean, null, c => c.Source is InputObjectType io ? io.IsOneOf : null);
 
@@ -133,7 +133,7 @@ public static class IntrospectionSchema
         Add(FieldType, "description", str, null, c => Src<FieldDefinition>(c).Description);
         var fieldArgs = Add(FieldType, "args", NN(ListOfNN(InputValueType)), null,
             c => FilterDeprecated(Src<FieldDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
-        fieldArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        fieldArgs.Arguments.Add(IncludeDeprecatedArgument());
         Add(FieldType, "type", NN(TypeType), null, c => Src<FieldDefinition>(c).Type);
         Add(FieldType, "isDeprecated", NN(boolean), null, c => Src<FieldDefinition>(c).DeprecationReason is not null);
         Add(FieldType, "deprecationReason", str, null, c => Src<FieldDefinition>(c).DeprecationReason);
@@ -160,7 +160,7 @@ public static class IntrospectionSchema
         Add(DirectiveType, "locations", NN(ListOfNN(DirectiveLocationType)), null, c => Src<DirectiveDefinition>(c).Locations);
         var directiveArgs = Add(DirectiveType, "args", NN(ListOfNN(InputValueType)), null,
             c => FilterDeprecated(Src<DirectiveDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
-        directiveArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
+        directiveArgs.Arguments.Add(IncludeDeprecatedArgument());
         Add(DirectiveType, "isDeprecated", NN(boolean), null, c => Src<DirectiveDefinition>(c).DeprecationReason is not null);
         Add(DirectiveType, "deprecationReason", str, null, c => Src<DirectiveDefinition>(c).DeprecationReason);
 
@@ -172,7 +172,8 @@ public static class IntrospectionSchema
         AddLocation(DirectiveLocation.FRAGMENT_DEFINITION, "Location adjacent to a fragment definition.");
         AddLocation(DirectiveLocation.FRAGMENT_SPREAD, "Location adjacent to a fragment spread.");
         AddLocation(DirectiveLocation.INLINE_FRAGMENT, "Location adjacent to an inline fragment.");
-        AddLocation(DirectiveLocation.VARIABLE_DEFINITION, "Location adjacent to a variable definition.");
+        AddLocation(DirectiveLocation.VARIABLE_DEFINITION, "Location adjacent to an operation variable definition.");
+        AddLocation(DirectiveLocation.FRAGMENT_VARIABLE_DEFINITION, "Location adjacent to a fragment variable definition.");
         AddLocation(DirectiveLocation.SCHEMA, "Location adjacent to a schema definition.");
         AddLocation(DirectiveLocation.SCALAR, "Location adjacent to a scalar definition.");
         AddLocation(DirectiveLocation.OBJECT, "Location adjacent to an object type definition.");
@@ -226,14 +227,15 @@ public static class IntrospectionSchema
     };
 
     /// <summary>
-    /// <c>__InputValue.defaultValue</c>: the declared default converted back to a literal of the input
-    /// value's type (graphql-js astFromValue) and printed (spec §2.9 syntax); null when there is no
-    /// default or when it cannot be represented.
+    /// <c>__InputValue.defaultValue</c>: as graphql-js 17 prints it, the default literal as the schema
+    /// wrote it (so <c>1.50</c> stays <c>1.50</c> and omitted input fields stay omitted), or, for a
+    /// default given as a value, that value converted to a literal of the input value's type; printed
+    /// with 17's layout (<c>{ a: 1 }</c>). Null when there is no default or it cannot be represented.
     /// </summary>
     public static string? PrintDefaultValue(InputValueDefinition inputValue)
     {
         if (!inputValue.HasDefaultValue) return null;
-        var literal = ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
+        var literal = inputValue.DefaultValueLiteral ?? ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
         return literal is null ? null : Printer.Print(literal);
     }
 
@@ -245,7 +247,8 @@ public static class IntrospectionSchema
     private static List<T> FilterDeprecated<T>(IEnumerable<T> items, Func<T, string?> reason, bool includeDeprecated) =>
         includeDeprecated ? items.ToList() : items.Where(x => reason(x) is null).ToList();
 
-    private static InputValueDefinition IncludeDeprecatedArgument(IGraphQLType type) => new("includeDeprecated", type)
+    // graphql-js 17: includeDeprecated: Boolean! = false on every field that has it.
+    private static InputValueDefinition IncludeDeprecatedArgument() => new("includeDeprecated", new NonNullType(BuiltInScalars.Boolean))
     {
         HasDefaultValue = true,
         DefaultValue = false,

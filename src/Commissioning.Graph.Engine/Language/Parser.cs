@@ -218,17 +218,18 @@ public sealed class Parser
         return new VariableNode { Name = name, Location = Loc(start) };
     }
 
-    // §2.4 SelectionSet : { Selection+ }
+    // §2.4 SelectionSet : { Selection* } — graphql-js 17 accepts an empty selection set (its
+    // allowEmptySelectionSets defaults to true), which selects nothing and answers {}.
     private SelectionSetNode ParseSelectionSet()
     {
         Token start = _lexer.Token;
         EnterNesting(start);
         ExpectToken(TokenKind.BraceL);
         int mark = _pending.Count;
-        do
+        while (!ExpectOptionalToken(TokenKind.BraceR))
         {
             _pending.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
-        } while (!ExpectOptionalToken(TokenKind.BraceR));
+        }
         _depth--;
         return new SelectionSetNode { Selections = TakePending<SelectionNode>(mark), Location = Loc(start) };
     }

@@ -207,6 +207,9 @@ public enum DirectiveLocation
 {
     // Executable locations
     QUERY, MUTATION, SUBSCRIPTION, FIELD, FRAGMENT_DEFINITION, FRAGMENT_SPREAD, INLINE_FRAGMENT, VARIABLE_DEFINITION,
+    // graphql-js 17 (experimental fragment arguments): a schema may declare it; our parser has no
+    // fragment variables, so no document ever uses it.
+    FRAGMENT_VARIABLE_DEFINITION,
     // Type system locations
     SCHEMA, SCALAR, OBJECT, FIELD_DEFINITION, ARGUMENT_DEFINITION, INTERFACE, UNION, ENUM, ENUM_VALUE,
     INPUT_OBJECT, INPUT_FIELD_DEFINITION,

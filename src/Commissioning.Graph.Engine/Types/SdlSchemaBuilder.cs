@@ -229,9 +229,14 @@ public static class SdlSchemaBuilder
                 if (!ReferenceEquals(node, def)) type.ExtensionAstNodes.Add(node);
                 type.AppliedDirectives.AddRange(node.Directives);
             }
-            // @specifiedBy and @oneOf are read from the definition only (graphql-js).
+            // @specifiedBy: the definition's, overridden by each extension that gives one (graphql-js 17);
+            // @oneOf is read from the definition only.
             if (type is ScalarType scalar)
-                scalar.SpecifiedByUrl = GetDirectiveValues(SpecifiedDirectives.SpecifiedBy, def.Directives)?["url"] as string;
+            {
+                foreach (var node in AllNodes(def))
+                    if (GetDirectiveValues(SpecifiedDirectives.SpecifiedBy, node.Directives)?["url"] is string url)
+                        scalar.SpecifiedByUrl = url;
+            }
             if (type is InputObjectType input)
                 input.IsOneOf = GetDirectiveValues(SpecifiedDirectives.OneOf, def.Directives) is not null;
             return type;

@@ -18,7 +18,8 @@ public static class SpecifiedDirectives
     public static readonly DirectiveDefinition Deprecated = Make("deprecated",
         "Marks an element of a GraphQL schema as no longer supported.",
         new[] { DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE, DirectiveLocation.DIRECTIVE_DEFINITION },
-        new InputValueDefinition("reason", BuiltInScalars.String)
+        // String! in graphql-js 17 (nullable before): @deprecated(reason: null) is invalid.
+        new InputValueDefinition("reason", new NonNullType(BuiltInScalars.String))
         {
             Description = "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
             HasDefaultValue = true,
