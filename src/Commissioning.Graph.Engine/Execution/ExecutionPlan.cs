@@ -39,6 +39,31 @@ internal sealed class DocumentPlan
         return plan;
     }
 
+    private int _usesIncremental; // 0 unknown, 1 no, 2 yes
+
+    /// <summary>Whether any selection carries @defer or @stream (else incremental execution is ordinary execution).</summary>
+    public bool UsesIncrementalDirectives
+    {
+        get
+        {
+            if (_usesIncremental == 0) _usesIncremental = Document.Definitions.Any(d => d is ExecutableDefinitionNode e && Uses(e.SelectionSet)) ? 2 : 1;
+            return _usesIncremental == 2;
+
+            static bool Uses(SelectionSetNode? set)
+            {
+                if (set is null) return false;
+                foreach (var selection in set.Selections)
+                {
+                    foreach (var d in selection.Directives)
+                        if (d.Name.Value is "defer" or "stream") return true;
+                    var inner = selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode i => i.SelectionSet, _ => null };
+                    if (Uses(inner)) return true;
+                }
+                return false;
+            }
+        }
+    }
+
     public SelectionPlan? GetCachedRootPlan(OperationDefinitionNode operation)
     {
         foreach (var (op, plan) in _rootPlans)

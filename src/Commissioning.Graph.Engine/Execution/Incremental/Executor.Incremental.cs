@@ -21,6 +21,9 @@ public static partial class Executor
     {
         var state = BuildExecutionState(request, options, out var requestErrors);
         if (state is null) return new IncrementalExecutionResult { Initial = requestErrors! };
+        var schema = request.Schema;
+        if ((schema.GetDirective("defer") is null && schema.GetDirective("stream") is null) || !state.DocumentPlan.UsesIncrementalDirectives)
+            return new IncrementalExecutionResult { Initial = await ExecuteOperation(state).ConfigureAwait(false) };
         state.Incremental = new IncrementalFrame
         {
             Directives = new DirectiveDefinitionRef(request.Schema.GetDirective("defer"), request.Schema.GetDirective("stream")),

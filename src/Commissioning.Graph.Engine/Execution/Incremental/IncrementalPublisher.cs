@@ -42,6 +42,7 @@ internal sealed class IncrementalPublisher
         public StreamRecord? Stream;
         public List<TaskOutcome>? Items;
         public bool StreamDone;
+        public int FirstIndex;
     }
 
     private sealed class PayloadBuilder
@@ -262,6 +263,7 @@ internal sealed class IncrementalPublisher
     {
         var waited = false;
         var completions = new List<ValueTask<TaskOutcome>>();
+        var firstIndex = stream.NextIndex;
         var done = false;
         GraphQLError? failure = null;
         try
@@ -293,7 +295,7 @@ internal sealed class IncrementalPublisher
         if (failure is not null || done) await stream.Source.DisposeAsync().ConfigureAwait(false);
         double Ready(double offset) => waited ? _now : started + offset;
         if (items.Count > 0)
-            Push(EventKind.StreamItems, Ready(1), e => { e.Stream = stream; e.Items = items; e.StreamDone = done && failure is null; });
+            Push(EventKind.StreamItems, Ready(1), e => { e.Stream = stream; e.Items = items; e.StreamDone = done && failure is null; e.FirstIndex = firstIndex; });
         if (failure is not null)
             Push(EventKind.StreamFailure, Ready(1.5), e => { e.Stream = stream; e.Error = failure; });
         else if (items.Count == 0 && done)
@@ -353,7 +355,7 @@ internal sealed class IncrementalPublisher
                     newGroups.AddRange(nonEmpty);
                     newStreams.AddRange(streams);
                 }
-                payload.Incremental.Add(new IncrementalEntry { Id = EnsureId(stream), Items = values, Errors = errors, Path = stream.Path.ToArray() });
+                payload.Incremental.Add(new IncrementalEntry { Id = EnsureId(stream), Items = values, Errors = errors, Path = stream.Path.ToArray(), FirstIndex = e.FirstIndex });
                 if (newGroups.Count > 0 || newStreams.Count > 0) payload.Pending.AddRange(ToPending(newGroups, newStreams));
                 if (e.StreamDone)
                 {

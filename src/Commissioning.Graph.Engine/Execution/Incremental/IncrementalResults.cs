@@ -25,6 +25,8 @@ public sealed class IncrementalEntry
     public IReadOnlyList<object?>? Items { get; init; }
     public object[]? SubPath { get; init; }
     public IReadOnlyList<GraphQLError>? Errors { get; init; }
+    /// <summary>For items: the list index of the first (not serialised; older wire formats give each item's path).</summary>
+    public int FirstIndex { get; init; }
     /// <summary>The absolute path the data or items belong to (not serialised; for the server's checks).</summary>
     public required object[] Path { get; init; }
 }
