@@ -33,7 +33,7 @@ public static partial class Executor
             return new IncrementalExecutionResult { Initial = result };
         var work = FilterWork(state.Incremental.Work, result.Data is null ? null : result.Data, null, state.Errors);
         if (work.Tasks.Count == 0 && work.Streams.Count == 0) return new IncrementalExecutionResult { Initial = result };
-        var publisher = new IncrementalPublisher(work, state.CancellationToken);
+        var publisher = new IncrementalPublisher(work, state, state.CancellationToken);
         return new IncrementalExecutionResult { Initial = result, Pending = publisher.InitialPending, Subsequent = publisher.Payloads() };
     }
 
@@ -203,6 +203,7 @@ public static partial class Executor
         state.Incremental!.Work.Streams.Add(new StreamRecord
         {
             Path = path,
+            Nodes = field.FieldNodes,
             Label = label,
             Source = source,
             NextIndex = index,

@@ -64,10 +64,14 @@ internal sealed class IncrementalPublisher
     private readonly CancellationToken _cancellationToken;
     private double _now;
     private long _seq;
-    private PayloadBuilder? _current;
 
-    public IncrementalPublisher(IncrementalWork work, CancellationToken cancellationToken)
+    // The request's DataLoader scope: work started together (a payload's execution groups, a batch of
+    // stream items) runs in one section, so that their loads are dispatched as one batch.
+    private readonly ExecutionState _scope;
+
+    public IncrementalPublisher(IncrementalWork work, ExecutionState scope, CancellationToken cancellationToken)
     {
+        _scope = scope;
         _cancellationToken = cancellationToken;
         var (groups, streams) = Integrate(work, null);
         var roots = PruneEmpty(groups, new List<DeliveryGroup>());
@@ -80,24 +84,32 @@ internal sealed class IncrementalPublisher
 
     public async IAsyncEnumerable<SubsequentResult> Payloads()
     {
-        lock (_events)
+        _scope.EnterSection();
+        try
         {
-            foreach (var group in _rootGroups.ToList()) StartGroup(group);
-            foreach (var stream in _rootStreams.ToList()) StartStream(stream);
+            lock (_events)
+            {
+                foreach (var group in _rootGroups.ToList()) StartGroup(group);
+                foreach (var stream in _rootStreams.ToList()) StartStream(stream);
+            }
         }
+        finally { _scope.ExitSection(); }
         while (true)
         {
             await WaitForEvents().ConfigureAwait(false);
             var payload = new PayloadBuilder();
             bool finished;
-            lock (_events)
+            _scope.EnterSection();
+            try
             {
-                _current = payload;
-                while (TakeReadyEvent() is { } next) Handle(next, payload);
-                _current = null;
-                finished = _rootGroups.Count == 0 && _rootStreams.Count == 0;
-                if (payload.HasEvents) _now += 2;
+                lock (_events)
+                {
+                    while (TakeReadyEvent() is { } next) Handle(next, payload);
+                    finished = _rootGroups.Count == 0 && _rootStreams.Count == 0;
+                    if (payload.HasEvents) _now += 2;
+                }
             }
+            finally { _scope.ExitSection(); }
             if (finished)
             {
                 yield return Build(payload, hasNext: false);
@@ -266,13 +278,23 @@ internal sealed class IncrementalPublisher
         var firstIndex = stream.NextIndex;
         var done = false;
         GraphQLError? failure = null;
+        _scope.EnterSection();
         try
         {
             while (completions.Count < StreamBatchSize)
             {
                 var next = stream.Source.NextAsync();
-                if (!next.IsCompleted) waited = true;
-                var (has, item) = await next.ConfigureAwait(false);
+                (bool Has, object? Item) read;
+                if (next.IsCompleted) read = next.Result;
+                else
+                {
+                    // The source waits: let the loads of the items started so far go meanwhile.
+                    waited = true;
+                    _scope.ExitSection();
+                    try { read = await next.ConfigureAwait(false); }
+                    finally { _scope.EnterSection(); }
+                }
+                var (has, item) = read;
                 if (!has) { done = true; break; }
                 ValueTask<TaskOutcome> completion;
                 try { completion = stream.CompleteItem(stream.NextIndex++, item); }
@@ -280,18 +302,27 @@ internal sealed class IncrementalPublisher
                 completions.Add(completion);
             }
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException || !_cancellationToken.IsCancellationRequested)
         {
-            failure = ErrorOf(e);
+            // The source itself failed: located at the streamed field (graphql-js locatedError).
+            failure = e is GraphQLException or IncrementalFailure ? ErrorOf(e)
+                : new GraphQLError(e.Message, stream.Nodes, stream.Path.ToArray(), null, e);
         }
+        finally
+        {
+            _scope.ExitSection();
+        }
+        // Items read before the source failed are still sent; a non-null item that fails ends the stream there.
         var items = new List<TaskOutcome>();
+        var sourceFailure = failure;
+        failure = null;
         foreach (var c in completions)
         {
-            if (failure is not null) break;
             if (!c.IsCompleted) waited = true;
             try { items.Add(await c.ConfigureAwait(false)); }
-            catch (Exception e) { failure = ErrorOf(e); }
+            catch (Exception e) { failure = ErrorOf(e); break; }
         }
+        failure ??= sourceFailure;
         if (failure is not null || done) await stream.Source.DisposeAsync().ConfigureAwait(false);
         double Ready(double offset) => waited ? _now : started + offset;
         if (items.Count > 0)

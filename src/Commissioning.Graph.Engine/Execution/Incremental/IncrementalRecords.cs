@@ -39,6 +39,8 @@ internal sealed class IncrementalWork
 internal sealed class StreamRecord
 {
     public required ResponsePath Path;
+    /// <summary>The field's nodes: where an error of the source itself is located.</summary>
+    public Language.FieldNode[]? Nodes;
     public string? Label;
     /// <summary>Completes the item at an index: data, errors, work (a failure propagates as an exception).</summary>
     public required Func<int, object?, ValueTask<TaskOutcome>> CompleteItem;
