@@ -167,6 +167,26 @@ public sealed class GraphQLEngine
         }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
     }
 
+    /// <summary>Executes a prepared, valid document with its @defer and @stream honoured (when the schema
+    /// declares them): the initial result, then the later payloads.</summary>
+    public Task<IncrementalExecutionResult> ExecuteIncrementallyAsync(PreparedDocument document, string? operationName,
+        IReadOnlyDictionary<string, object?>? variables, object? rootValue = null, IServiceProvider? services = null,
+        IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
+    {
+        if (!document.IsValid) return Task.FromResult(new IncrementalExecutionResult { Initial = ExecutionResult.FromErrors(document.Errors) });
+        return Executor.ExecuteIncrementallyAsync(new ExecutionRequest
+        {
+            Schema = Schema,
+            Document = document.Document!,
+            OperationName = operationName,
+            VariableValues = variables,
+            RootValue = rootValue,
+            Services = services,
+            Items = items,
+            CancellationToken = cancellationToken,
+        }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
+    }
+
     /// <summary>Parses, validates and executes in one call.</summary>
     public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null,
         IReadOnlyDictionary<string, object?>? variables = null, object? rootValue = null, CancellationToken cancellationToken = default)

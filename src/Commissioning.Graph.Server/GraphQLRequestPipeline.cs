@@ -30,6 +30,11 @@ public interface IGraphQLRequestInterceptor
 {
     /// <summary>Called before execution. Return errors to refuse the request (it is not executed).</summary>
     ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context) => new((IReadOnlyList<GraphQLError>?)null);
+    /// <summary>For an incremental response: true when what has been executed so far must pass
+    /// <see cref="OnExecutedAsync"/> before it is sent (the disclosure register: restricted data is sent only
+    /// once recorded). The pipeline then holds the payloads until the last one is ready, runs
+    /// <see cref="OnExecutedAsync"/> once for the whole response, and sends them.</summary>
+    bool MustSeeBeforeSending(GraphQLRequestContext context) => false;
     /// <summary>Called once the result is known, before it is sent — for a subscription, once per event.
     /// To send something else instead (the disclosure register withholds data it could not record),
     /// set <see cref="GraphQLRequestContext.Result"/>.</summary>
@@ -67,7 +72,7 @@ public sealed class GraphQLOperationOutcome
 /// validate (cached), operation selection, cost analysis, interceptors, execution under a timeout,
 /// and error masking.
 /// </summary>
-public sealed class GraphQLRequestPipeline(
+public sealed partial class GraphQLRequestPipeline(
     GraphQLEndpointSchema endpoint,
     IOptions<GraphQLServerOptions> options,
     IPersistedDocumentStore persistedDocuments,

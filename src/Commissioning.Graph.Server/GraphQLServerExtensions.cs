@@ -32,7 +32,9 @@ public static class GraphQLServerExtensions
         {
             var options = sp.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
             var production = sp.GetRequiredService<IHostEnvironment>().IsProduction();
-            var engine = new GraphQLEngine(schemaFactory(sp), new EngineOptions
+            var schema = schemaFactory(sp);
+            if (options.IncrementalDelivery) schema.WithIncrementalDelivery();
+            var engine = new GraphQLEngine(schema, new EngineOptions
             {
                 MaxTokens = options.MaxTokens,
                 MaxDepth = options.MaxDepth,

@@ -8,6 +8,10 @@ public sealed class GraphQLServerOptions
 {
     public const string SectionName = "GraphQL";
 
+    /// <summary>@defer and @stream are in the schema and honoured over multipart/mixed, Server-Sent Events and
+    /// graphql-transport-ws (a plain JSON response executes them as ordinary fragments and lists). Default true.</summary>
+    public bool IncrementalDelivery { get; set; } = true;
+
     /// <summary>The endpoint path for HTTP, WebSocket and GraphiQL. Default <c>/graphql</c>.</summary>
     public string Path { get; set; } = "/graphql";
 

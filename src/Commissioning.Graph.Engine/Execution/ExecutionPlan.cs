@@ -39,6 +39,31 @@ internal sealed class DocumentPlan
         return plan;
     }
 
+    private int _usesIncremental; // 0 unknown, 1 no, 2 yes
+
+    /// <summary>Whether any selection carries @defer or @stream (else incremental execution is ordinary execution).</summary>
+    public bool UsesIncrementalDirectives
+    {
+        get
+        {
+            if (_usesIncremental == 0) _usesIncremental = Document.Definitions.Any(d => d is ExecutableDefinitionNode e && Uses(e.SelectionSet)) ? 2 : 1;
+            return _usesIncremental == 2;
+
+            static bool Uses(SelectionSetNode? set)
+            {
+                if (set is null) return false;
+                foreach (var selection in set.Selections)
+                {
+                    foreach (var d in selection.Directives)
+                        if (d.Name.Value is "defer" or "stream") return true;
+                    var inner = selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode i => i.SelectionSet, _ => null };
+                    if (Uses(inner)) return true;
+                }
+                return false;
+            }
+        }
+    }
+
     public SelectionPlan? GetCachedRootPlan(OperationDefinitionNode operation)
     {
         foreach (var (op, plan) in _rootPlans)
@@ -157,6 +182,8 @@ internal sealed class FieldPlan
     public readonly Dictionary<object, string>? EnumNames;
     /// <summary>Completing the value calls ResolveType or IsTypeOf, which take a resolve context.</summary>
     public readonly bool NeedsContextForCompletion;
+    /// <summary>Incremental execution only: the @defer enclosing each of <see cref="FieldNodes"/> (null: none).</summary>
+    public Incremental.DeferUsage?[]? DeferUsages;
 
     private SubPlanEntry? _subPlans;
 
@@ -259,7 +286,7 @@ internal static class FieldCollector
         }
 
         // graphql-js shouldIncludeNode: @skip(if: true) excludes, then @include(if: false) excludes (spec §3.13.2, §3.13.3).
-        private bool ShouldInclude(SelectionNode node)
+        public bool ShouldInclude(SelectionNode node)
         {
             if (node.Directives.Count == 0) return true;
             if (DirectiveIf(node, "skip") == true) return false;
@@ -296,6 +323,20 @@ internal static class FieldCollector
             }
             return new SelectionPlan(runtimeType, fields.ToArray(), _dependsOnVariables);
         }
+    }
+
+    /// <summary>@skip/@include evaluated with the request's variables (spec §3.13.2, §3.13.3).</summary>
+    public static bool ShouldInclude(SelectionNode node, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (node.Directives.Count == 0) return true;
+        foreach (var d in node.Directives)
+        {
+            if (d.Name.Value is not ("skip" or "include")) continue;
+            var definition = d.Name.Value == "skip" ? SpecifiedDirectives.Skip : SpecifiedDirectives.Include;
+            var values = ArgumentCoercion.GetArgumentValues(definition.Arguments.List, d.Arguments, d, variables);
+            if (values.TryGetValue("if", out var v) && v is bool b && b == (d.Name.Value == "skip")) return false;
+        }
+        return true;
     }
 
     /// <summary>graphql-js getFieldDef: the meta-fields, then the type's own fields.</summary>

@@ -115,6 +115,16 @@ public sealed class Schema
     public IReadOnlyList<DirectiveDefinition> Directives => _directiveList;
 
     public NamedType? GetType(string name) => _types.TryGetValue(name, out var t) ? t : null;
+    /// <summary>Adds @defer and @stream (<see cref="SpecifiedDirectives.Defer"/>, <see cref="SpecifiedDirectives.Stream"/>)
+    /// unless the schema declares its own, so that a server can deliver incrementally. Call before the
+    /// schema serves requests. The SDL printer leaves these built-in definitions out.</summary>
+    public Schema WithIncrementalDelivery()
+    {
+        _directives.TryAdd(SpecifiedDirectives.Defer.Name, SpecifiedDirectives.Defer);
+        _directives.TryAdd(SpecifiedDirectives.Stream.Name, SpecifiedDirectives.Stream);
+        return this;
+    }
+
     public DirectiveDefinition? GetDirective(string name) => _directives.TryGetValue(name, out var d) ? d : null;
 
     public ObjectType? GetRootType(OperationType operation) => operation switch

@@ -43,7 +43,7 @@ public static class SchemaPrinter
             var parts = new List<string>();
             if (PrintSchemaDefinition(schema) is { } schemaDef) parts.Add(schemaDef);
             foreach (var d in schema.Directives)
-                if (!SpecifiedDirectives.IsSpecified(d.Name)) parts.Add(PrintDirectiveDefinition(d));
+                if (!SpecifiedDirectives.IsSpecified(d.Name) && !d.IsBuiltIn) parts.Add(PrintDirectiveDefinition(d));
             foreach (var t in schema.Types)
                 if (!IsBuiltInType(t)) parts.Add(PrintType(t));
             return string.Join("\n\n", parts);

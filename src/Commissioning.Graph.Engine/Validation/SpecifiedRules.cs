@@ -30,6 +30,11 @@ public static class SpecifiedRules
         new NoUnusedVariablesRule(),
         new KnownDirectivesRule(),
         new UniqueDirectivesPerLocationRule(),
+        // The incremental-delivery rules, where graphql-js 17.1 runs them.
+        new DeferStreamDirectiveOnRootFieldRule(),
+        new DeferStreamDirectiveOnValidOperationsRule(),
+        new DeferStreamDirectiveLabelRule(),
+        new StreamDirectiveOnListFieldRule(),
         new KnownArgumentNamesRule(),
         new UniqueArgumentNamesRule(),
         new ValuesOfCorrectTypeRule(),

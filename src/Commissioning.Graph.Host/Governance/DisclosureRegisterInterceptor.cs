@@ -29,6 +29,19 @@ public sealed class DisclosureRegisterInterceptor(
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>An incremental response that has disclosed restricted data not yet recorded waits for
+    /// <see cref="OnExecutedAsync"/>: the pipeline holds its payloads until the last is ready, this records
+    /// one record per owning organisation for the whole request, and only then are they sent.</summary>
+    public bool MustSeeBeforeSending(GraphQLRequestContext context)
+    {
+        var ledger = DisclosureLedger.Find(context.Items);
+        if (ledger is null || ledger.IsEmpty) return false;
+        Dictionary<(string, string), int> accounted;
+        lock (context.Items)
+            accounted = context.Items.TryGetValue(AccountedItemsKey, out var a) && a is Dictionary<(string, string), int> d ? d : [];
+        return ledger.Entries.Any(e => e.Records > accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)));
+    }
+
     public async ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result)
     {
         var ledger = DisclosureLedger.Find(context.Items);

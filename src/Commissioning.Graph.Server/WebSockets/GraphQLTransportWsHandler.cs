@@ -205,9 +205,12 @@ public sealed class GraphQLTransportWsHandler(
                 }
                 else if (context!.Operation.Operation != OperationType.Subscription)
                 {
-                    var outcome = await owner._pipeline.ExecutePreparedAsync(context, cts.Token);
-                    if (!outcome.Result.HasData) { await SendErrorAsync(id, outcome.Result.Errors!); return; }
-                    await SendNextAsync(id, outcome.Result);
+                    // Each payload of an incremental response (@defer/@stream) is one `next`.
+                    await foreach (var payload in owner._pipeline.ExecuteIncrementallyAsync(context, cts.Token))
+                    {
+                        if (payload.Initial is { HasData: false } failed) { await SendErrorAsync(id, failed.Errors!); return; }
+                        await SendPayloadAsync(id, payload);
+                    }
                 }
                 else
                 {
@@ -248,6 +251,16 @@ public sealed class GraphQLTransportWsHandler(
                 cts.Dispose();
             }
         }
+
+        private Task SendPayloadAsync(string id, GraphQLPayload payload) => SendRawAsync(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("type", "next");
+            w.WritePropertyName("payload");
+            payload.WriteTo(w);
+            w.WriteEndObject();
+        });
 
         private Task SendNextAsync(string id, ExecutionResult result) => SendRawAsync(w =>
         {
