@@ -9,9 +9,12 @@ public static class CommandLine
         usage: Commissioning.Graph.Host [VERB] [options]
 
           serve                     serve /graphql (the default verb): all modules in one process over
-                                    data/commissioning.db (migrated and seeded at start), GraphiQL on
-                                    (environment Development unless --environment says otherwise);
-                                    ASP.NET Core options such as --urls http://127.0.0.1:5080 apply
+                                    data/commissioning.db (in Development migrated and seeded at start),
+                                    GraphiQL on (environment Development unless --environment says
+                                    otherwise); ASP.NET Core options such as --urls http://127.0.0.1:5080
+                                    apply
+            --data-dir DIR          the SQLite file and the development key live in DIR (also for
+                                    token, migrate and seed)
             --module NAME           one module as a federation subgraph (commissioning,
                                     local-government, nhs-cb)
             --schema FILE --data FILE   mock server: any SDL over JSON data, with exec's semantics

@@ -23,7 +23,7 @@ public static class DatabaseCommands
 
     private static async Task<int> RunAsync(string[] args, Func<CommissioningDatabase, CancellationToken, Task> action, string done)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(DataDirectory.Expand(args));
         builder.Services.AddCommissioningPersistence(builder.Configuration);
         builder.Services.AddGovernancePersistence(builder.Configuration);
         using var host = builder.Build();

@@ -26,6 +26,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
     public const string DefaultSqliteFile = "data/commissioning.db";
+    public const string SqliteFileName = "commissioning.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
@@ -35,13 +36,18 @@ public sealed class DatabaseOptions
     /// <summary>Per-module connection strings that override <see cref="ConnectionString"/>.</summary>
     public Dictionary<GraphModule, string> ModuleConnectionStrings { get; } = [];
 
+    /// <summary>Where the SQLite file lives when no connection string is configured (<c>Database:DataDirectory</c>,
+    /// set by the verbs' <c>--data-dir</c>). Default: <c>data/</c> under the current directory.</summary>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Log each SQL statement (development aid).</summary>
     public bool LogSql { get; set; }
 
     public string ConnectionStringFor(GraphModule module) =>
         ModuleConnectionStrings.TryGetValue(module, out var s) && !string.IsNullOrWhiteSpace(s) ? s
         : !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString!
-        : Provider == DatabaseProvider.Sqlite ? $"Data Source={DefaultSqliteFile}"
+        : Provider == DatabaseProvider.Sqlite
+            ? $"Data Source={(string.IsNullOrWhiteSpace(DataDirectory) ? DefaultSqliteFile : Path.Combine(DataDirectory, SqliteFileName))}"
         : throw new InvalidOperationException(
             $"Database:Provider is {Provider} but no connection string is configured: set ConnectionStrings:Commissioning (or ConnectionStrings:{module}).");
 

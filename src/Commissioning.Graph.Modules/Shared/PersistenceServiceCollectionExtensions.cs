@@ -76,6 +76,7 @@ public static class PersistenceServiceCollectionExtensions
             if (configuration.GetConnectionString(key) is { Length: > 0 } s) options.ModuleConnectionStrings[module] = s;
         }
         options.LogSql = bool.TryParse(section["LogSql"], out var log) && log;
+        options.DataDirectory = section["DataDirectory"] is { Length: > 0 } dir ? dir : null;
         return options;
     }
 
