@@ -118,8 +118,9 @@ public sealed class ProductionDefaultsTests
             Assert.Equal(DataDirectory.SigningKeyPath(dir), authority.KeyPath);
             Assert.Equal(Path.Combine(dir, "commissioning.db"),
                 app.Services.GetRequiredService<DatabaseOptions>().ConnectionStringFor(GraphModule.Commissioning)["Data Source=".Length..]);
-            var validator = app.Services.GetRequiredService<BearerTokenValidator>();
-            var (caller, failure) = await validator.ValidateAsync(token, CancellationToken.None);
+            await ServeCommand.PrepareDatabaseAsync(app);
+            await using var scope = app.Services.CreateAsyncScope();
+            var (caller, failure) = await BearerTokenAuthentication.AuthenticateAsync(scope.ServiceProvider, token);
             Assert.Null(failure);
             Assert.Equal("01A", caller!.Organisation);
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
@@ -88,6 +89,8 @@ public static class ServeCommand
         builder.Services.AddGovernance(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         // Identity first: its interceptor must know the caller before authorisation and the register run.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IKnownOrganisations, DatabaseKnownOrganisations>();
         builder.AddCommissioningIdentity();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();
