@@ -90,7 +90,9 @@ public static class ServeCommand
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IKnownOrganisations, DatabaseKnownOrganisations>();
+        builder.Services.AddSingleton<DatabaseKnownOrganisations>();
+        builder.Services.AddSingleton<IKnownOrganisations>(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
         builder.AddCommissioningIdentity();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();

@@ -171,6 +171,7 @@ public sealed class CallerResolver(ClientApplicationRegistry registry, IOptionsM
         return CallerDecision.Allow(new Caller(caller.Organisation, caller.ClientApplicationId, caller.Scopes, purpose, caller.Subject)
         {
             IsDevelopmentToken = caller.IsDevelopmentToken,
+            ExpiresAt = caller.ExpiresAt,
         });
     }
 

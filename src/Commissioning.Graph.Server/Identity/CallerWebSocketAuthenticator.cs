@@ -49,6 +49,10 @@ public sealed class CallerWebSocketAuthenticator(IServiceScopeFactory scopes, IL
         return true;
     }
 
+    public WebSocketCaller? Describe(HttpContext http) => http.GetCaller() is { } caller
+        ? new WebSocketCaller($"{caller.Organisation}|{caller.ClientApplicationId}|{caller.Subject}", caller.ExpiresAt)
+        : null;
+
     private static string? TokenFrom(IReadOnlyDictionary<string, object?>? payload)
     {
         if (payload is null) return null;
