@@ -56,7 +56,9 @@ public static class GraphQLServerExtensions
         services.TryAddSingleton<IGraphQLWebSocketAuthenticator, AllowAllWebSocketAuthenticator>();
         services.AddSingleton<GraphQLRequestPipeline>();
         services.AddSingleton<GraphQLHttpHandler>();
-        services.AddSingleton<GraphQLTransportWsHandler>();
+        services.TryAddSingleton<WebSocketCallerCounter>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GraphQLTransportWsHandler>(sp,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 

@@ -107,4 +107,8 @@ public sealed class WebSocketOptions
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(3);
     /// <summary>Interval of keep-alive pings from the server; zero disables them. Default 12 s.</summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(12);
+    /// <summary>Operations one socket may run at once; one more gets an error message. Default 100.</summary>
+    public int MaxOperationsPerSocket { get; set; } = 100;
+    /// <summary>Sockets one caller (organisation, application and subject) may hold open; one more closes with 4429. Default 20.</summary>
+    public int MaxSocketsPerCaller { get; set; } = 20;
 }

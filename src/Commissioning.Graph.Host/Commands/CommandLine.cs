@@ -13,7 +13,7 @@ public static class CommandLine
                                     DIR/dev-signing-key.json: processes given the same DIR share both
 
           serve                     serve /graphql (the default verb): all modules in one process over
-                                    data/commissioning.db (migrated and seeded at start), GraphiQL on
+                                    data/commissioning.db (in Development migrated and seeded at start), GraphiQL on
                                     (environment Development unless --environment says otherwise);
                                     ASP.NET Core options such as --urls http://127.0.0.1:5080 apply
             --module NAME           one module as a federation subgraph (see `modules`)
@@ -57,8 +57,8 @@ public static class CommandLine
     {
         var full = Path.GetFullPath(dataDir);
         Directory.CreateDirectory(full);
-        SetUnlessSet("Database__SqliteFile", Path.Combine(full, "commissioning.db"));
-        SetUnlessSet("Identity__DevelopmentTokens__SigningKeyPath", Path.Combine(full, "dev-signing-key.json"));
+        SetUnlessSet("Database__SqliteFile", Path.Combine(full, Commissioning.Graph.Modules.Shared.DatabaseOptions.SqliteFileName));
+        SetUnlessSet("Identity__DevelopmentTokens__SigningKeyPath", DataDirectory.SigningKeyPath(full));
 
         static void SetUnlessSet(string name, string value)
         {

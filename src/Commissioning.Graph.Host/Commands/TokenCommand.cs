@@ -5,7 +5,7 @@ namespace Commissioning.Graph.Host.Commands;
 
 /// <summary>
 /// <c>token --org CODE [--scope S]… [--scopes "A B"] [--purpose P] [--client-id ID] [--subject SUB]
-/// [--lifetime 8h] [--audience AUD] [--key-file PATH]</c>: mints a development token, signed with
+/// [--lifetime 8h] [--audience AUD] [--key-file PATH | --data-dir DIR]</c>: mints a development token, signed with
 /// the development key (created on first use) that <c>serve</c> trusts in Development, and prints
 /// the token alone on standard output. Key path and audience come from the same configuration as
 /// <c>serve</c> (appsettings.json, appsettings.Development.json, environment variables).
@@ -14,7 +14,8 @@ public static class TokenCommand
 {
     public const string Usage = """
         usage: token --org CODE [--scope SCOPE]... [--scopes "A B"] [--purpose PURPOSE]
-                     [--client-id ID] [--subject SUB] [--lifetime 8h] [--audience AUD] [--key-file PATH]
+                     [--client-id ID] [--subject SUB] [--lifetime 8h] [--audience AUD]
+                     [--data-dir DIR | --key-file PATH]
         """;
 
     public static Task<int> RunAsync(string[] args) =>
@@ -32,6 +33,7 @@ public static class TokenCommand
         var lifetimeText = CommandLine.TakeOption(ref args, "--lifetime");
         var audience = CommandLine.TakeOption(ref args, "--audience");
         var keyFile = CommandLine.TakeOption(ref args, "--key-file");
+        var dataDir = DataDirectory.Take(ref args);
 
         if (args.Length > 0)
             return Fail(stderr, $"token: unexpected argument \"{args[0]}\".");
@@ -48,7 +50,9 @@ public static class TokenCommand
         var configuration = ServerConfiguration(contentRoot);
         var development = configuration.GetSection($"{CommissioningIdentityOptions.SectionName}:DevelopmentTokens").Get<DevelopmentTokenOptions>() ?? new();
         var azureAd = configuration.GetSection(AzureAdOptions.SectionName).Get<AzureAdOptions>() ?? new();
-        var keyPath = Path.GetFullPath(Path.Combine(contentRoot, keyFile ?? development.SigningKeyPath));
+        var keyPath = keyFile is not null ? Path.GetFullPath(Path.Combine(contentRoot, keyFile))
+            : dataDir is not null ? DataDirectory.SigningKeyPath(dataDir)
+            : Path.GetFullPath(Path.Combine(contentRoot, development.SigningKeyPath));
 
         var key = DevelopmentSigningKey.LoadOrCreate(keyPath, out var created);
         if (created) stderr.WriteLine($"token: created the development signing key at {keyPath}");

@@ -26,6 +26,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
     public const string DefaultSqliteFile = "data/commissioning.db";
+    public const string SqliteFileName = "commissioning.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
