@@ -8,6 +8,7 @@ return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Ta
     ["exec"] = rest => Task.FromResult(ExecJsonlCommand.Run(rest, Console.OpenStandardInput(), Console.OpenStandardOutput())),
     ["token"] = TokenCommand.RunAsync,
     ["schema"] = SchemaCommand.RunAsync,
+    ["persist"] = PersistCommand.RunAsync,
     ["migrate"] = DatabaseCommands.MigrateAsync,
     ["seed"] = DatabaseCommands.SeedAsync,
 });
