@@ -9,6 +9,7 @@ return await CommandLine.RunAsync(args, new Dictionary<string, Func<string[], Ta
     ["exec"] = rest => Task.FromResult(ExecJsonlCommand.Run(rest, Console.OpenStandardInput(), Console.OpenStandardOutput())),
     ["token"] = TokenCommand.RunAsync,
     ["schema"] = SchemaCommand.RunAsync,
+    ["persist"] = PersistCommand.RunAsync,
     ["migrate"] = DatabaseCommands.MigrateAsync,
     ["seed"] = DatabaseCommands.SeedAsync,
     ["modules"] = _ => { foreach (var m in CommissioningGraph.CreateModules()) Console.WriteLine(m.Name); return Task.FromResult(0); },

@@ -98,6 +98,7 @@ internal sealed class FieldAuthorization
     private readonly bool _suppress;
     private readonly bool _isRootField;
     private readonly bool _isMutationField;
+    private readonly bool _isSubscriptionField;          // an event the subscriber may not read is skipped, not reported
     private readonly AuthorizationRules? _valueRules;   // a query or subscription root field's policies, checked on its value
     private readonly AuthorizationRules? _inputRules;   // a mutation field's policies, checked on its arguments before it runs
     private readonly bool _withholdQuietly;             // a root query lookup: an object the caller may not read is as absent as one that does not exist
@@ -125,6 +126,7 @@ internal sealed class FieldAuthorization
         _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
         _isRootField = isRootField;
         _isMutationField = isMutationField;
+        _isSubscriptionField = isRootField && schema.SubscriptionType is { } subscription && coordinate.StartsWith(subscription.Name + ".", StringComparison.Ordinal);
         var policies = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
         // A mutation's policies cannot wait for its value: by then it has written. They are checked against its
         // arguments (a MutationInput) before it runs; what it returns is guarded by the rules of the payload's fields.
@@ -278,6 +280,7 @@ internal sealed class FieldAuthorization
         }
         var (single, isRestricted) = await CheckItemAsync(service, value, ctx).ConfigureAwait(false);
         if (single == AuthorizationOutcome.Forbidden && _withholdQuietly) return null;
+        if (single != AuthorizationOutcome.Allowed && _isSubscriptionField) throw new SubscriptionEventWithheldException();
         if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx, RulesFor(value, ctx));
         if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
         return value;

@@ -23,6 +23,8 @@ public static class CommandLine
             [--scope S]... [--scopes "A B"] [--purpose P] [--client-id ID] [--lifetime 8h]
           schema [--module NAME]    print the SDL of the graph, or of one module's subgraph
             [--federation]          with --module: the subgraph SDL a gateway composes
+          persist FILE... --out DIR validate documents (.graphql, or a JSON manifest) and publish them
+            [--Redis:Configuration=H:P]  for GraphQL:PersistedDocuments:Mode=Required (DIR, and/or Redis)
           migrate                   apply every module's database migrations
           seed [--scale N]          migrate and load the demonstration data (N times its size)
           modules                   list the modules `serve --module` accepts, one a line

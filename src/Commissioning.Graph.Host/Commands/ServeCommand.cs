@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Host.Events;
 using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Host.Governance;
@@ -100,6 +101,7 @@ public static class ServeCommand
         // events across instances, a /readyz check), else this process's memory.
         builder.Services.AddGraphQLRedis(builder.Configuration);
         builder.Services.AddGraphQLRateLimits(builder.Configuration);
+        builder.Services.AddGraphEvents(builder.Configuration);
         configure?.Invoke(builder);
         builder.Services.AddGraphQLServer(builder.Configuration, GraphQLAuthorizationExtensions.Authorized(
             sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema));

@@ -109,6 +109,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        FinancialReturnEvents.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b

@@ -2,6 +2,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;
@@ -161,6 +162,7 @@ internal static class FinancialReturnMutations
         catch (DomainRuleException e) { return Failed(e.Message, e.Code, "input"); }
         catch (DbUpdateConcurrencyException) { return ConflictPayload(); }
         catch (DbUpdateException e) when (IsUniqueViolation(e)) { return ConflictPayload(); }
+        await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnSubmitted, target.Id, target.ConsortiumCode);
         return new FinancialReturnPayload(target, []);
 
         static FinancialReturnPayload ConflictPayload() =>
@@ -195,6 +197,7 @@ internal static class FinancialReturnMutations
         {
             return Failed("Someone else changed the return first; read it again.", Conflict, "input", "expectedRowVersion");
         }
+        await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnReviewed, r.Id, r.ConsortiumCode);
         return new FinancialReturnPayload(r, []);
     }
 

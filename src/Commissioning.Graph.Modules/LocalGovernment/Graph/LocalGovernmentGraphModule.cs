@@ -28,6 +28,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDire
         ConfigureOrganisations(builder);
         ConfigureJsna(builder);
         ConfigurePools(builder);
+        JsnaEvents.Configure(builder);
         builder
             .ResolveAsync("Consortium.healthAndWellbeingBoards", async ctx =>
                 (await BoardsByConsortium(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty())

@@ -2,6 +2,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
@@ -99,6 +100,7 @@ internal static class LocalGovernmentMutations
             foreach (var (name, numerator, denominator) in indicators) contribution.SetIndicator(name, numerator, denominator, now);
             contribution.Submit(now);
             await db.SaveChangesAsync(ct);
+            await ctx.PublishEventAsync(GraphEventTopics.JsnaContributionSubmitted, contribution.Id, hwbCode);
             return new(contribution, []);
         }
         catch (DomainRuleException e) { return new(null, [errors.Add(e.Message, e.Code)]); }
