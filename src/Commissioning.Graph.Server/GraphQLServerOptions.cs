@@ -43,6 +43,9 @@ public sealed class GraphQLServerOptions
     /// runs. 0 = no limit.</summary>
     public int MaxListInputLength { get; set; } = 1_000;
 
+    /// <summary>The <c>Retry-After</c> of a 503 sent when a dependency (a database) is unavailable. Default 5 s.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Report the computed cost in <c>extensions.cost</c>. Default true.</summary>
     public bool ReportCost { get; set; } = true;
 

@@ -62,6 +62,7 @@ public static class ServeCommand
         // response's disclosures before it is sent, and what Query.disclosures needs.
         builder.Services.AddGovernance(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.AddCommissioningIdentity();
         builder.Services.AddCommissioningPolicies();

@@ -68,6 +68,8 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
 
         http.Response.StatusCode = batch ? StatusCodes.Status200OK : StatusFor(outcomes[0], mediaType);
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status503ServiceUnavailable)
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(_options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
@@ -101,6 +103,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
             ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
             ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
             ErrorCodes.InternalServerError => StatusCodes.Status500InternalServerError,
+            ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
     }
