@@ -64,6 +64,18 @@ public sealed class GraphQLServerOptions
     public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
 
     public WebSocketOptions WebSockets { get; set; } = new();
+
+    public FederationOptions Federation { get; set; } = new();
+}
+
+public sealed class FederationOptions
+{
+    /// <summary>The scope a caller needs to read a subgraph's <c>_service { sdl }</c> (the gateway's client
+    /// application is granted it). Default <c>federation:sdl</c>.</summary>
+    public string ServiceSdlScope { get; set; } = "federation:sdl";
+
+    /// <summary>Whether <c>_service</c> needs <see cref="ServiceSdlScope"/>. Default: null, meaning "outside Development".</summary>
+    public bool? RestrictServiceSdl { get; set; }
 }
 
 public enum PersistedDocumentMode

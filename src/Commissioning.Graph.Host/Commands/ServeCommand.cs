@@ -7,6 +7,7 @@ using Commissioning.Graph.Host.Governance;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
+using Commissioning.Graph.Server.Federation;
 using Commissioning.Graph.Server.Identity;
 using Commissioning.Graph.Modules.Shared.Policies;
 
@@ -65,6 +66,7 @@ public static class ServeCommand
         builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.AddCommissioningIdentity();
+        if (module is not null) builder.Services.AddServiceSdlAccess();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();
         configure?.Invoke(builder);
