@@ -72,6 +72,8 @@ public static class ErrorCodes
     public const string OperationNotFound = "OPERATION_RESOLUTION_FAILURE";
     public const string Timeout = "TIMEOUT";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    /// <summary>A dependency (a database) is unavailable for now; the same request may succeed if retried later.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Suppressed = "SUPPRESSED";
 }
 

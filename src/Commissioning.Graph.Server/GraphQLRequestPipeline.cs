@@ -7,6 +7,7 @@ using Commissioning.Graph.Server.Http;
 using Commissioning.Graph.Server.Limits;
 using Commissioning.Graph.Server.PersistedDocuments;
 using Commissioning.Graph.Server.RateLimiting;
+using Commissioning.Graph.Server.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -79,8 +80,17 @@ public sealed partial class GraphQLRequestPipeline(
     IGraphQLRateLimiter rateLimiter,
     IEnumerable<IGraphQLRequestInterceptor> interceptors,
     ILogger<GraphQLRequestPipeline> logger,
-    Microsoft.Extensions.Hosting.IHostEnvironment environment)
+    Microsoft.Extensions.Hosting.IHostEnvironment environment,
+    IEnumerable<IUnavailableDependencyDetector> unavailableDependencies)
 {
+    private readonly IUnavailableDependencyDetector[] _unavailable = unavailableDependencies.ToArray();
+
+    /// <summary>The message of a <c>SERVICE_UNAVAILABLE</c> error.</summary>
+    public const string UnavailableMessage = "The service is temporarily unavailable; retry later.";
+
+    /// <summary>Whether an exception means a dependency is unavailable for now (see <see cref="IUnavailableDependencyDetector"/>).</summary>
+    public bool IsUnavailable(Exception exception) => _unavailable.Any(d => d.IsUnavailable(exception));
+
     private readonly GraphQLServerOptions _options = options.Value;
     private readonly IGraphQLRequestInterceptor[] _interceptors = interceptors.ToArray();
     private readonly bool _exceptionDetails = options.Value.IncludeExceptionDetails ?? environment.EnvironmentName == "Development";
@@ -125,7 +135,19 @@ public sealed partial class GraphQLRequestPipeline(
         result = Mask(result);
         if (_options.ReportCost) (result.Extensions ??= new Dictionary<string, object?>())["cost"] = new Dictionary<string, object?> { ["requested"] = context.Cost, ["maximum"] = _options.MaxCost };
         result = await RunExecutedInterceptorsAsync(context, result);
-        return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation };
+        int? status = WholeRequestUnavailable(result) ? Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable : null;
+        return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation, ForcedStatus = status };
+    }
+
+    /// <summary>
+    /// The request as a whole failed because a dependency is unavailable: every error says so and no field
+    /// produced data (data null, or every root field null). Served as 503 with <c>Retry-After</c>; when some
+    /// fields succeeded, the response is a normal one with field errors carrying the code.
+    /// </summary>
+    private static bool WholeRequestUnavailable(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors || errors.Any(e => e.Code != ErrorCodes.ServiceUnavailable)) return false;
+        return !result.HasData || result.Data is not IReadOnlyDictionary<string, object?> data || data.Values.All(v => v is null);
     }
 
     /// <summary>
@@ -225,7 +247,16 @@ public sealed partial class GraphQLRequestPipeline(
         var context = new GraphQLRequestContext { HttpContext = http, Request = request, Transport = transport, Document = document, Operation = operation, Cost = cost };
         foreach (var interceptor in _interceptors)
         {
-            var errors = await interceptor.OnExecutingAsync(context);
+            IReadOnlyList<GraphQLError>? errors;
+            try
+            {
+                errors = await interceptor.OnExecutingAsync(context);
+            }
+            catch (Exception e) when (IsUnavailable(e))
+            {
+                logger.LogWarning("A dependency is unavailable before execution: {Reason}", e.GetBaseException().Message);
+                return (Refuse(UnavailableMessage, ErrorCodes.ServiceUnavailable, Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable), null);
+            }
             if (errors is { Count: > 0 }) return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors), Operation = operation.Operation }, null);
         }
         return (null, context);
@@ -241,6 +272,13 @@ public sealed partial class GraphQLRequestPipeline(
             var e = errors[i];
             if (e.OriginalException is null or GraphQLException || e.OriginalException is Engine.Types.CoercionException) continue;
             masked ??= errors.ToArray();
+            if (IsUnavailable(e.OriginalException))
+            {
+                // Not a bug: a dependency is down after its retries. One line, no stack trace; the client may retry.
+                logger.LogWarning("A dependency is unavailable at {Path}: {Reason}", e.Path is null ? "" : string.Join('.', e.Path), e.OriginalException.GetBaseException().Message);
+                masked[i] = new GraphQLError(UnavailableMessage) { Locations = e.Locations, Path = e.Path, Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.ServiceUnavailable } };
+                continue;
+            }
             logger.LogError(e.OriginalException, "Resolver failed at {Path}", e.Path is null ? "" : string.Join('.', e.Path));
             var ext = new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError };
             if (_exceptionDetails) ext["exception"] = new Dictionary<string, object?> { ["message"] = e.OriginalException.Message, ["stacktrace"] = e.OriginalException.StackTrace };

@@ -47,6 +47,9 @@ public sealed class GraphQLServerOptions
     /// runs. 0 = no limit.</summary>
     public int MaxListInputLength { get; set; } = 1_000;
 
+    /// <summary>The <c>Retry-After</c> of a 503 sent when a dependency (a database) is unavailable. Default 5 s.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Report the computed cost in <c>extensions.cost</c>. Default true.</summary>
     public bool ReportCost { get; set; } = true;
 
@@ -68,6 +71,18 @@ public sealed class GraphQLServerOptions
     public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
 
     public WebSocketOptions WebSockets { get; set; } = new();
+
+    public FederationOptions Federation { get; set; } = new();
+}
+
+public sealed class FederationOptions
+{
+    /// <summary>The scope a caller needs to read a subgraph's <c>_service { sdl }</c> (the gateway's client
+    /// application is granted it). Default <c>federation:sdl</c>.</summary>
+    public string ServiceSdlScope { get; set; } = "federation:sdl";
+
+    /// <summary>Whether <c>_service</c> needs <see cref="ServiceSdlScope"/>. Default: null, meaning "outside Development".</summary>
+    public bool? RestrictServiceSdl { get; set; }
 }
 
 public enum PersistedDocumentMode

@@ -10,6 +10,7 @@ using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
 using Commissioning.Graph.Server.Http;
+using Commissioning.Graph.Server.Federation;
 using Commissioning.Graph.Server.Identity;
 using Commissioning.Graph.Server.Redis;
 using Commissioning.Graph.Modules.Shared.Policies;
@@ -89,12 +90,14 @@ public static class ServeCommand
         // response's disclosures before it is sent, and what Query.disclosures needs.
         builder.Services.AddGovernance(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatabaseKnownOrganisations>();
         builder.Services.AddSingleton<IKnownOrganisations>(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
         builder.AddCommissioningIdentity();
+        if (module is not null) builder.Services.AddServiceSdlAccess();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();
         // Shared state: Redis when Redis:Configuration is set (persisted documents, rate limits, subscription

@@ -19,6 +19,7 @@ namespace Commissioning.Graph.Host.Governance;
 public sealed class DisclosureRegisterInterceptor(
     IDisclosureRegister register,
     ILogger<DisclosureRegisterInterceptor> logger,
+    IEnumerable<Server.Resilience.IUnavailableDependencyDetector>? unavailableDependencies = null,
     TimeProvider? clock = null) : IGraphQLRequestInterceptor
 {
     /// <summary>The message of the error that replaces a response whose disclosures could not be recorded.</summary>
@@ -61,7 +62,10 @@ public sealed class DisclosureRegisterInterceptor(
             // Whatever went wrong (database down, constraint, timeout), the data must not leave unrecorded.
             logger.LogError(e, "The disclosure register could not record operation {OperationName} ({DocumentHash}); its response was withheld",
                 context.Request.OperationName, context.Document.Hash);
-            context.Result = ExecutionResult.FromErrors([GraphQLRequestPipeline.Error(NotRecordedMessage, ErrorCodes.InternalServerError)]);
+            // A register that is down for now is the retryable SERVICE_UNAVAILABLE; anything else a server error.
+            var unavailable = unavailableDependencies?.Any(d => d.IsUnavailable(e)) == true;
+            context.Result = ExecutionResult.FromErrors([GraphQLRequestPipeline.Error(NotRecordedMessage,
+                unavailable ? ErrorCodes.ServiceUnavailable : ErrorCodes.InternalServerError)]);
         }
     }
 

@@ -38,15 +38,23 @@ public static class GraphModuleResources
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            var distinct = keys.Distinct().ToList();
-            if (distinct.Count <= MaxKeysPerStatement) return await query(db, distinct, ct);
-            // A batch can be as large as a response is wide (or an _entities call long): each statement
-            // carries at most MaxKeysPerStatement parameters, far below SQLite's and SQL Server's limits.
-            var merged = new Dictionary<TKey, TValue>();
-            foreach (var chunk in distinct.Chunk(MaxKeysPerStatement))
-                foreach (var (key, value) in await query(db, chunk.ToList(), ct)) merged[key] = value;
-            return merged;
+            return await InChunksAsync(keys.Distinct().ToList(), MaxKeysPerStatement, chunk => query(db, chunk, ct));
         });
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on at most <paramref name="chunkSize"/> keys at a time and merges the results:
+    /// a batch can be as large as a response is wide (or an <c>_entities</c> call long), and each statement
+    /// then carries a bounded number of parameters, far below SQLite's and SQL Server's limits.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<TKey, TValue>> InChunksAsync<TKey, TValue>(List<TKey> keys, int chunkSize,
+        Func<List<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
+    {
+        if (keys.Count <= chunkSize) return await query(keys);
+        var merged = new Dictionary<TKey, TValue>();
+        foreach (var chunk in keys.Chunk(chunkSize))
+            foreach (var (key, value) in await query(chunk.ToList())) merged[key] = value;
+        return merged;
+    }
 
     /// <summary>Most keys one DataLoader statement sends as parameters (<c>WHERE key IN (…)</c>).</summary>
     public const int MaxKeysPerStatement = 500;

@@ -84,7 +84,10 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         http.Response.StatusCode = batch ? StatusCodes.Status200OK
             : StatusFor(outcomes[0], streaming == StreamingHttpMode.EventStream ? MediaTypes.GraphQLResponse : mediaType);
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
-        if (!batch && outcomes[0].RetryAfterSeconds is { } retryAfter) http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Retry-After: the rate limiter's own figure, or the configured pause of a 503 (a dependency unavailable).
+        var retryAfter = batch ? null : outcomes[0].RetryAfterSeconds
+            ?? (outcomes[0].ForcedStatus == StatusCodes.Status503ServiceUnavailable ? (int?)(int)Math.Ceiling(_options.RetryAfter.TotalSeconds) : null);
+        if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
@@ -118,6 +121,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
             ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
             ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
             ErrorCodes.InternalServerError => StatusCodes.Status500InternalServerError,
+            ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
     }
