@@ -105,8 +105,8 @@ up() {
     dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql"
     cat >"$run/$name.sh" <<EOF
 source '$run/env'
-export Database__PrepareOnStart=false Logging__LogLevel__Microsoft.AspNetCore=${SUBGRAPH_ASPNETCORE_LOG_LEVEL:-Warning}
-exec dotnet '$dll' serve --module '$name' --data-dir '$data' --urls 'http://127.0.0.1:$p'
+export Database__PrepareOnStart=false
+exec dotnet '$dll' serve --module '$name' --data-dir '$data' --urls 'http://127.0.0.1:$p' '--Logging:LogLevel:Microsoft.AspNetCore=${SUBGRAPH_ASPNETCORE_LOG_LEVEL:-Warning}'
 EOF
     echo "$p" >"$run/$name.port"
     start_subgraph "$name"
