@@ -56,6 +56,9 @@ public sealed class GraphQLServerOptions
     public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
 
     public WebSocketOptions WebSockets { get; set; } = new();
+
+    /// <summary>Section <c>GraphQL:Federation</c>: the gateway's shared secret (subgraphs behind a gateway).</summary>
+    public Federation.FederationOptions Federation { get; set; } = new();
 }
 
 public enum PersistedDocumentMode

@@ -31,4 +31,62 @@ if [ "$printed" -gt 0 ]; then
   if compose_dir "$tmp"; then ok "the printed subgraphs compose ($printed)"; else ko "the printed subgraphs compose ($printed)"; fi
   if (cd "$gateway" && node compose.mjs --check); then ok "schema/supergraph.graphql is the composition"; else ko "schema/supergraph.graphql is the composition"; fi
 fi
+
+# ---- the federated shape end to end: federation.sh up (signed subgraph calls) against `serve` ----
+# Two data directories seeded identically (the corpus writes), one development signing key (copied), so one token
+# per caller serves both shapes.
+if [ ! -f "$dll" ]; then ko "the Release build of the Host exists ($dll)"; echo "$pass passed, $fail failed"; exit 1; fi
+[ -d "$gateway/node_modules/@graphql-hive/router-runtime" ] || (cd "$gateway" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1)
+work=$(mktemp -d); one_pid=""
+cleanup() { "$root/infra/local/federation.sh" down --data-dir "$work/fed" >/dev/null 2>&1; [ -n "$one_pid" ] && kill "$one_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp" "$work"; }
+trap cleanup EXIT
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+secret=$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")
+gw_port=$(free_port); one_port=$(free_port)
+if "$root/infra/local/federation.sh" up --data-dir "$work/fed" --port "$gw_port" --secret "$secret" >"$work/up.out" 2>"$work/up.err"; then
+  ok "federation.sh up starts every subgraph and the gateway ($(grep -c '^SUBGRAPH_' "$work/up.out") subgraphs)"
+else
+  ko "federation.sh up starts every subgraph and the gateway"; tail -20 "$work/up.err"; ls "$work/fed/logs" 2>/dev/null && tail -5 "$work/fed/logs/"*.log
+  echo "$pass passed, $fail failed"; exit 1
+fi
+fed_url=$(sed -n 's/^GATEWAY=//p' "$work/up.out")
+mkdir -p "$work/one"; cp "$work/fed/dev-signing-key.json" "$work/one/"
+ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" serve --data-dir "$work/one" --urls "http://127.0.0.1:$one_port" \
+  --Logging:LogLevel:Microsoft.AspNetCore=Warning >"$work/one.log" 2>&1 &
+one_pid=$!
+scopes="returns:submit returns:review jsna:write jsna:accept pool:write allocation:write"
+mint() { dotnet "$dll" token --data-dir "$work/fed" --org "$1" ${2:+--scopes "$2"} 2>/dev/null; }
+{
+  echo "{"; sep=""
+  for org in X24 E10000001 E06000002 01A 02B 03C A01001 RNV; do
+    printf '%s"%s": {"plain": "%s", "writer": "%s"}\n' "$sep" "$org" "$(mint "$org")" "$(mint "$org" "$scopes")"; sep=","
+  done
+  echo "}"
+} >"$work/tokens.json"
+for _ in $(seq 600); do curl -sf "http://127.0.0.1:$one_port/healthz" >/dev/null 2>&1 && break; kill -0 "$one_pid" 2>/dev/null || break; sleep 0.2; done
+
+# The corpus, as every demo organisation, to both shapes. Differences are compared with known-differences.txt:
+# the ones listed there belong to the directory/policy work (issue 8) and are reported; any other one fails.
+node "$here/compare.mjs" --one "http://127.0.0.1:$one_port/graphql" --fed "$fed_url" --tokens "$work/tokens.json" \
+  --json "$work/differences.json" --known "$here/known-differences.txt" --concurrency 8 >"$work/corpus.out" 2>&1
+grep -v '^SAME' "$work/corpus.out"
+while read -r line; do
+  case "$line" in
+    "PASS "*) ok "${line#PASS }" ;;
+    "FAIL "*) ko "${line#FAIL }" ;;
+  esac
+done < <(grep -E '^(PASS|FAIL) ' "$work/corpus.out")
+grep -q '^CORPUS ' "$work/corpus.out" || ko "the corpus ran (see above)"
+
+node "$here/gateway-checks.mjs" --fed "$fed_url" --data-dir "$work/fed" --tokens "$work/tokens.json" --secret "$secret" >"$work/checks.out" 2>&1
+grep -v -E '^(PASS|FAIL) ' "$work/checks.out"
+while read -r line; do
+  case "$line" in
+    "PASS "*) ok "${line#PASS }" ;;
+    "FAIL "*) ko "${line#FAIL }" ;;
+  esac
+done < <(grep -E '^(PASS|FAIL) ' "$work/checks.out")
+grep -q '^GATEWAY-CHECKS ' "$work/checks.out" || ko "the gateway checks ran (see above)"
+
+if "$root/infra/local/federation.sh" down --data-dir "$work/fed" && ! ls "$work/fed/run/"*.pid >/dev/null 2>&1; then ok "federation.sh down stops what up started"; else ko "federation.sh down stops what up started"; fi
 echo "$pass passed, $fail failed"

@@ -7,6 +7,7 @@ using Commissioning.Graph.Host.Governance;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
+using Commissioning.Graph.Server.Federation;
 using Commissioning.Graph.Server.Identity;
 using Commissioning.Graph.Modules.Shared.Policies;
 
@@ -71,6 +72,7 @@ public static class ServeCommand
             sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema));
         var app = builder.Build();
         app.UseWebSockets();
+        app.UseGatewaySignature();
         app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
         app.MapGraphQL().RequireCaller();
