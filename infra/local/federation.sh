@@ -102,7 +102,6 @@ up() {
   local subgraph_args=() name p
   for name in $modules; do
     p=$(free_port)
-    dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql"
     cat >"$run/$name.sh" <<EOF
 source '$run/env'
 export Database__PrepareOnStart=false
@@ -112,6 +111,10 @@ EOF
     start_subgraph "$name"
     subgraph_args+=(--subgraph "$name=http://127.0.0.1:$p/graphql")
   done
+  # Each subgraph's SDL as the Host prints it (in parallel: one process start each).
+  local printing=()
+  for name in $modules; do dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql" & printing+=($!); done
+  wait "${printing[@]}"
   (cd "$gateway_dir" && node compose.mjs --schema-dir "$data/schema" --out "$data/supergraph.graphql" "${subgraph_args[@]}") 2>>"$logs/compose.log" \
     || die "composition failed (see $logs/compose.log)"
   for name in $modules; do

@@ -55,12 +55,13 @@ ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" serve --data-dir "$work/one" --
   --Logging:LogLevel:Microsoft.AspNetCore=Warning >"$work/one.log" 2>&1 &
 one_pid=$!
 scopes="returns:submit returns:review jsna:write jsna:accept pool:write allocation:write"
-mint() { dotnet "$dll" token --data-dir "$work/fed" --org "$1" ${2:+--scopes "$2"} 2>/dev/null; }
+orgs=(X24 E10000001 E06000002 01A 02B 03C A01001 RNV)
+org_args=(); for org in "${orgs[@]}"; do org_args+=(--org "$org"); done
+mapfile -t plain < <(dotnet "$dll" token --data-dir "$work/fed" "${org_args[@]}" 2>/dev/null)
+mapfile -t writer < <(dotnet "$dll" token --data-dir "$work/fed" "${org_args[@]}" --scopes "$scopes" 2>/dev/null)
 {
   echo "{"; sep=""
-  for org in X24 E10000001 E06000002 01A 02B 03C A01001 RNV; do
-    printf '%s"%s": {"plain": "%s", "writer": "%s"}\n' "$sep" "$org" "$(mint "$org")" "$(mint "$org" "$scopes")"; sep=","
-  done
+  for i in "${!orgs[@]}"; do printf '%s"%s": {"plain": "%s", "writer": "%s"}\n' "$sep" "${orgs[$i]}" "${plain[$i]}" "${writer[$i]}"; sep=","; done
   echo "}"
 } >"$work/tokens.json"
 for _ in $(seq 600); do curl -sf "http://127.0.0.1:$one_port/healthz" >/dev/null 2>&1 && break; kill -0 "$one_pid" 2>/dev/null || break; sleep 0.2; done
@@ -69,7 +70,7 @@ for _ in $(seq 600); do curl -sf "http://127.0.0.1:$one_port/healthz" >/dev/null
 # the ones listed there belong to the directory/policy work (issue 8) and are reported; any other one fails.
 node "$here/compare.mjs" --one "http://127.0.0.1:$one_port/graphql" --fed "$fed_url" --tokens "$work/tokens.json" \
   --json "$work/differences.json" --known "$here/known-differences.txt" --concurrency 8 >"$work/corpus.out" 2>&1
-grep -v '^SAME' "$work/corpus.out"
+grep -v -E '^(SAME|PASS|FAIL) ' "$work/corpus.out"
 while read -r line; do
   case "$line" in
     "PASS "*) ok "${line#PASS }" ;;
