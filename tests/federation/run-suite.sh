@@ -2,13 +2,17 @@
 # Federation: the subgraph SDL that `schema --module NAME --federation` prints for each module composes
 # into a supergraph with @theguild/federation-composition (offline), schema/supergraph.graphql is that
 # composition, and the fixture subgraphs (the shapes the composer prints) compose. Assumes the Release
-# build. Last line: "N passed, M failed".
+# build. Then the federated shape end to end (README.md here): the corpus against the one process, the gateway's
+# edge, signed subgraph calls, disclosures under concurrency, a subgraph killed mid-load. Last line: "N passed, M failed".
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 gateway="$root/infra/gateway"
 dll="$root/src/Commissioning.Graph.Host/bin/Release/net10.0/Commissioning.Graph.Host.dll"
-[ -d "$gateway/node_modules/@theguild/federation-composition" ] || (cd "$gateway" && (npm ci --no-audit --no-fund --silent || npm install --no-audit --no-fund --silent) >/dev/null 2>&1)
+# infra/gateway's packages (composer, Hive Gateway, the native planner), from its package-lock.json.
+if [ ! -d "$gateway/node_modules/@theguild/federation-composition" ] || [ ! -d "$gateway/node_modules/@graphql-hive/router-runtime" ]; then
+  (cd "$gateway" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1)
+fi
 pass=0; fail=0
 ok() { echo "PASS $1"; pass=$((pass+1)); }
 ko() { echo "FAIL $1"; fail=$((fail+1)); }
@@ -36,7 +40,6 @@ fi
 # Two data directories seeded identically (the corpus writes), one development signing key (copied), so one token
 # per caller serves both shapes.
 if [ ! -f "$dll" ]; then ko "the Release build of the Host exists ($dll)"; echo "$pass passed, $fail failed"; exit 1; fi
-[ -d "$gateway/node_modules/@graphql-hive/router-runtime" ] || (cd "$gateway" && npm ci --no-audit --no-fund --silent >/dev/null 2>&1)
 work=$(mktemp -d); one_pid=""
 cleanup() { "$root/infra/local/federation.sh" down --data-dir "$work/fed" >/dev/null 2>&1; [ -n "$one_pid" ] && kill "$one_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp" "$work"; }
 trap cleanup EXIT
