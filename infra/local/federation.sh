@@ -126,7 +126,7 @@ EOF
 source '$run/env'
 cd '$gateway_dir'
 export SUPERGRAPH='$data/supergraph.graphql' GATEWAY_SECRET='$secret'
-exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
+exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' --fork '${GATEWAY_FORK:-$(nproc)}' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
 EOF
   nohup bash "$run/gateway.sh" >>"$logs/gateway.log" 2>&1 &
   echo $! >"$run/gateway.pid"

@@ -34,7 +34,8 @@ public static class TestServerFactory
         """;
 
     public static async Task<WebApplication> StartAsync(Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null, string environment = "Production", Action<Schema>? configureSchema = null)
+        Action<IServiceCollection>? services = null, string environment = "Production", Action<Schema>? configureSchema = null,
+        Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
@@ -48,6 +49,7 @@ public static class TestServerFactory
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseWebSockets();
+        configureApp?.Invoke(app);
         app.MapHealthEndpoints();
         app.MapGraphQL();
         await app.StartAsync();

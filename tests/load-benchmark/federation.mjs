@@ -21,7 +21,7 @@ const connections = Number(arg('--connections', '16'));
 const queries = [
   { name: 'simple', query: '{ consortium(code: "01A") { code name } }' },
   { name: 'cross-subgraph', query: '{ consortium(code: "02B") { code name practices { code } healthAndWellbeingBoards { code name localAuthority { code name } } } }' },
-  { name: 'deep', query: '{ localAuthority(code: "E10000001") { code healthAndWellbeingBoard { code members { name consortium { code practices { code consortium { code contracts { code provider { code contracts { code } } } } } } } } } }' },
+  { name: 'deep', query: '{ localAuthority(code: "E10000001") { code healthAndWellbeingBoard { code members { name consortium { code practices { code consortium { code contracts { code provider { code name } } } } } } } } }' },
 ];
 
 const freePort = () => new Promise((res) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => res(p)); }); });
