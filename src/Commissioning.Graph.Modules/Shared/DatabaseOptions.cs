@@ -39,6 +39,9 @@ public sealed class DatabaseOptions
     /// <summary>Per-module connection strings that override <see cref="ConnectionString"/>.</summary>
     public Dictionary<GraphModule, string> ModuleConnectionStrings { get; } = [];
 
+    /// <summary><c>ConnectionStrings:Directory</c>: the directory's own database, when it is not the shared one.</summary>
+    public string? DirectoryConnectionString { get; set; }
+
     /// <summary>Log each SQL statement (development aid).</summary>
     public bool LogSql { get; set; }
 

@@ -1,4 +1,5 @@
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Directory;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,8 @@ public static class PersistenceServiceCollectionExtensions
             }
         }
         services.TryAddScoped<CommissioningDatabase>();
-        // Other modules read allocations through this interface, never through the NhsCb tables.
-        if (modules.Contains(GraphModule.NhsCb)) services.TryAddSingleton<IAllocationLookup, NhsCb.Graph.NhsCbAllocationLookup>();
+        // Every subgraph reads the directory (policies, allocation limits); the modules publish their facts to it.
+        services.AddDirectoryPersistence(options, options.DirectoryConnectionString);
         return services;
     }
 
@@ -76,6 +77,7 @@ public static class PersistenceServiceCollectionExtensions
             var key = module == GraphModule.Commissioning ? "CommissioningModule" : module.ToString();
             if (configuration.GetConnectionString(key) is { Length: > 0 } s) options.ModuleConnectionStrings[module] = s;
         }
+        options.DirectoryConnectionString = configuration.GetConnectionString(DirectoryServiceCollectionExtensions.ConnectionStringName);
         options.LogSql = bool.TryParse(section["LogSql"], out var log) && log;
         return options;
     }

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory.Persistence;
 using System.Data.Common;
 using System.Diagnostics;
 using Commissioning.Graph.Engine;
@@ -66,6 +67,7 @@ public sealed class AuthorizationCostMeasurement(ITestOutputHelper output) : IAs
                 builder.Services.ConfigureDbContext<SqliteCommissioningDbContext>(o => o.AddInterceptors(_counter));
                 builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
                 builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                builder.Services.ConfigureDbContext<SqliteDirectoryDbContext>(o => o.AddInterceptors(_counter));
             });
         await ServeCommand.PrepareDatabaseAsync(_app);
     }

@@ -170,8 +170,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
         {
             // Only the returns the caller may read (self or nhscb) are loaded and assessed; the field's policy still checks each.
-            var returns = LatestReturns(db, year).AsNoTracking();
-            if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) returns = returns.Where(r => r.ConsortiumCode == owner);
+            var returns = await LatestReturns(db, year).AsNoTracking().WhereVisibleAsync(GovernedShapes.FinancialReturn, ctx, "self", "nhscb");
             latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
         }
         var byId = ReturnById(ctx);

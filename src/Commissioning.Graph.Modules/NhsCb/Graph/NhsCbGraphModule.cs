@@ -35,7 +35,7 @@ public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
                 await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
                 var allocations = db.Allocations.AsNoTracking().Where(a => a.Year == year);
                 // Only the allocations the caller may read (self or nhscb) are loaded; the field's policy still checks each.
-                if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) allocations = allocations.Where(a => a.ConsortiumCode == owner);
+                allocations = await allocations.WhereVisibleAsync(GovernedShapes.Allocation, ctx, "self", "nhscb");
                 return await allocations.OrderBy(a => a.ConsortiumCode).ToListAsync(ctx.CancellationToken);
             })
             .IsTypeOf("NhsCommissioningBoard", (v, _) => v is NhsCommissioningBoard or EntityReference { TypeName: "NhsCommissioningBoard" })

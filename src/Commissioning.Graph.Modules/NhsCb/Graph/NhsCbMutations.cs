@@ -51,6 +51,9 @@ internal static class NhsCbMutations
         try
         {
             await db.SaveChangesAsync(ct);
+            // The limits a return's duties are judged against live in the directory for every subgraph: published
+            // before the payload returns, so the writer sees them at once (start-up republishes what a crash lost).
+            await ctx.Service<Directory.DirectoryWriter>().PublishAsync(new([], [], [NhsCbDirectoryFacts.Limit(allocation)]), ct);
             return new(allocation, []);
         }
         catch (DbUpdateException) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first recording

@@ -27,6 +27,14 @@ public sealed class DemoDataSeeder(int scale = 1)
 
     private readonly IReadOnlyList<DemoConsortium> _consortia = DemoConsortium.ForScale(scale);
 
+    /// <summary>CSU-NV, Northvale Commissioning Support Unit, acts for 01A and 02B from 2013-04-01 (DOMAIN.md
+    /// "Commissioning support"): directory facts for <c>supportFor</c>.</summary>
+    public static readonly Directory.DirectoryFacts SupportArrangements = new([],
+        [
+            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "01A", "CSU-NV", new DateOnly(2013, 4, 1)),
+            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "02B", "CSU-NV", new DateOnly(2013, 4, 1)),
+        ], []);
+
     public int Scale { get; } = scale;
 
     /// <summary>Seeds every module registered in <paramref name="services"/> (a scope is created).</summary>
