@@ -13,7 +13,7 @@ import { defineConfig } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useClientCoordinates, useEdgeAuthentication, useRelaySubgraphUnauthenticated, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
+import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,6 +23,12 @@ const secret = process.env.GATEWAY_SECRET || undefined;
 const limit = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const dedupe = process.env.GATEWAY_DEDUPLICATE === 'true';
 
+function header(context: any, name: string): string | undefined {
+  const headers = context?.headers ?? {};
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? String(headers[key]) : undefined;
+}
+
 export const gatewayConfig = defineConfig({
   supergraph,
   unifiedGraphHandler,
@@ -30,9 +36,10 @@ export const gatewayConfig = defineConfig({
   maskedErrors: { isDev: development },
   requestId: { headerName: 'x-request-id' },
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({
-      authorization: request.headers.get('authorization') ?? undefined,
-      'x-purpose-of-use': request.headers.get('x-purpose-of-use') ?? undefined,
+    // Over a socket the caller's headers are its connection_init payload (context.headers merges it).
+    fromClientToSubgraphs: ({ request, context }: any) => ({
+      authorization: request.headers.get('authorization') ?? header(context, 'authorization'),
+      'x-purpose-of-use': request.headers.get('x-purpose-of-use') ?? header(context, 'x-purpose-of-use'),
       traceparent: request.headers.get('traceparent') ?? undefined,
       tracestate: request.headers.get('tracestate') ?? undefined,
     }),
@@ -63,7 +70,7 @@ export const gatewayConfig = defineConfig({
     useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
     useCostLimit({ supergraph, maxCost: limit('GRAPHQL_MAX_COST', defaults.maxCost), defaultListSize: limit('GRAPHQL_DEFAULT_LIST_SIZE', defaults.defaultListSize) }),
     useClientCoordinates(),
-    useRelaySubgraphUnauthenticated(),
+    useRequestErrors(),
     ...(secret ? [useUpstreamSignature({ secret })] : []),
   ],
 });

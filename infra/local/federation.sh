@@ -102,16 +102,19 @@ up() {
   local subgraph_args=() name p
   for name in $modules; do
     p=$(free_port)
-    dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql"
     cat >"$run/$name.sh" <<EOF
 source '$run/env'
-export Database__PrepareOnStart=false Logging__LogLevel__Microsoft.AspNetCore=${SUBGRAPH_ASPNETCORE_LOG_LEVEL:-Warning}
-exec dotnet '$dll' serve --module '$name' --data-dir '$data' --urls 'http://127.0.0.1:$p'
+export Database__PrepareOnStart=false
+exec dotnet '$dll' serve --module '$name' --data-dir '$data' --urls 'http://127.0.0.1:$p' '--Logging:LogLevel:Microsoft.AspNetCore=${SUBGRAPH_ASPNETCORE_LOG_LEVEL:-Warning}'
 EOF
     echo "$p" >"$run/$name.port"
     start_subgraph "$name"
     subgraph_args+=(--subgraph "$name=http://127.0.0.1:$p/graphql")
   done
+  # Each subgraph's SDL as the Host prints it (in parallel: one process start each).
+  local printing=()
+  for name in $modules; do dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql" & printing+=($!); done
+  wait "${printing[@]}"
   (cd "$gateway_dir" && node compose.mjs --schema-dir "$data/schema" --out "$data/supergraph.graphql" "${subgraph_args[@]}") 2>>"$logs/compose.log" \
     || die "composition failed (see $logs/compose.log)"
   for name in $modules; do
@@ -123,7 +126,7 @@ EOF
 source '$run/env'
 cd '$gateway_dir'
 export SUPERGRAPH='$data/supergraph.graphql' GATEWAY_SECRET='$secret'
-exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
+exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' --fork '${GATEWAY_FORK:-$(nproc)}' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
 EOF
   nohup bash "$run/gateway.sh" >>"$logs/gateway.log" 2>&1 &
   echo $! >"$run/gateway.pid"

@@ -75,6 +75,7 @@ public sealed class GraphQLServerOptions
     public FederationOptions Federation { get; set; } = new();
 }
 
+/// <summary>Configuration section <c>GraphQL:Federation</c>: how a subgraph serves and trusts its gateway.</summary>
 public sealed class FederationOptions
 {
     /// <summary>The scope a caller needs to read a subgraph's <c>_service { sdl }</c> (the gateway's client
@@ -83,6 +84,14 @@ public sealed class FederationOptions
 
     /// <summary>Whether <c>_service</c> needs <see cref="ServiceSdlScope"/>. Default: null, meaning "outside Development".</summary>
     public bool? RestrictServiceSdl { get; set; }
+
+    /// <summary>
+    /// A secret shared with the gateway (infra/gateway: GATEWAY_SECRET). When set, the GraphQL endpoint answers only
+    /// requests that carry <see cref="Federation.GatewaySignature.HeaderName"/>: HMAC-SHA256 of the request body (POST), or of
+    /// <c>"GET " + path and query</c> (GET, WebSocket upgrade), keyed with this secret. The caller's token is still
+    /// validated as always. Null or empty: no signature is required (the one process, development).
+    /// </summary>
+    public string? GatewaySecret { get; set; }
 }
 
 public enum PersistedDocumentMode

@@ -44,27 +44,67 @@ export function useEdgeAuthentication({ graphqlPath = '/graphql' } = {}) {
 }
 
 /**
- * A subgraph that refuses the caller's token answers 401; the one process answers the client 401, so the
- * gateway does too: the first such answer (status, challenge, body) replaces the client's result.
+ * Request errors answer the client as the one process does. A subgraph that refuses the whole request (401 for
+ * the caller's token, 403 without a purpose of use, 400 for an unknown one: a 4xx whose body has no `data`)
+ * refuses the client's request: the first such answer is relayed verbatim (status, challenge, body) instead of
+ * being turned into field errors. A result the gateway itself ends with errors and no `data` (cost, variables)
+ * is a request error too: 400, as the one process answers. A result whose errors all have paths (field errors
+ * that reached the root) keeps `data: null`.
  */
-export function useRelaySubgraphUnauthenticated() {
+export function useRequestErrors() {
   const refusals = new WeakMap();
   return {
     onFetch({ context }) {
       const request = context?.request;
       return ({ response }) => {
-        if (request && response.status === 401 && !refusals.has(request)) {
-          refusals.set(request, { challenge: response.headers.get('www-authenticate') ?? 'Bearer', body: response.clone().text() });
-        }
+        if (!request || refusals.has(request) || response.status < 400 || response.status >= 500) return;
+        const refusal = response.clone().text().then((text) => {
+          try {
+            const body = JSON.parse(text);
+            return body && Array.isArray(body.errors) && !('data' in body) ? text : null;
+          } catch {
+            return null;
+          }
+        });
+        refusals.set(request, { status: response.status, challenge: response.headers.get('www-authenticate'), body: refusal });
       };
     },
-    onResultProcess({ request, setResultProcessor }) {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (result && !(Symbol.asyncIterator in result) && result.errors?.length && !('data' in result)
+              && result.errors.every((e) => Array.isArray(e.path) && e.path.length > 0)) {
+            setResult({ data: null, ...result });
+          }
+        },
+      };
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      const respond = (status, body, challenge) => (_result, fetchAPI, acceptedMediaType) => new fetchAPI.Response(body, {
+        status,
+        headers: {
+          'content-type': `${acceptedMediaType === 'application/graphql-response+json' ? acceptedMediaType : 'application/json'}; charset=utf-8`,
+          'cache-control': 'no-store',
+          ...(challenge ? { 'www-authenticate': challenge } : {}),
+        },
+      });
       const refusal = refusals.get(request);
-      if (!refusal) return;
-      setResultProcessor(async (_result, fetchAPI) => new fetchAPI.Response(await refusal.body, {
-        status: 401,
-        headers: { 'content-type': JSON_TYPE, 'www-authenticate': refusal.challenge, 'cache-control': 'no-store' },
-      }), 'application/json');
+      if (refusal) {
+        return refusal.body.then((body) => {
+          if (body !== null) {
+            setResultProcessor(respond(refusal.status, body, refusal.challenge), 'application/json');
+          }
+        });
+      }
+      if (result && !Array.isArray(result) && !(Symbol.asyncIterator in result) && result.errors?.length && !('data' in result)) {
+        // Yoga's own status hint (extensions.http) is spent here, as Yoga spends it, not sent.
+        const errors = result.errors.map((e) => {
+          const { http, ...extensions } = (e.toJSON ? e.toJSON() : e).extensions ?? {};
+          const json = e.toJSON ? e.toJSON() : { ...e };
+          return Object.keys(extensions).length ? { ...json, extensions } : (({ extensions: _, ...rest }) => rest)(json);
+        });
+        setResultProcessor(respond(400, JSON.stringify({ ...result, errors })), 'application/json');
+      }
     },
   };
 }

@@ -24,7 +24,8 @@ export function useTokenLimit({ maxTokens = defaults.maxTokens } = {}) {
           return parse(source, { ...options, maxTokens });
         } catch (e) {
           if (e instanceof GraphQLError && /tokens\. Parsing aborted\.$/.test(e.message)) {
-            throw new GraphQLError(e.message, { source: e.source, positions: e.positions, extensions: { code: 'DOCUMENT_LIMIT_EXCEEDED' } });
+            // graphql-js 16 writes "more that"; the Server's parser, "more than".
+            throw new GraphQLError(e.message.replace('more that ', 'more than '), { source: e.source, positions: e.positions, extensions: { code: 'DOCUMENT_LIMIT_EXCEEDED' } });
           }
           throw e;
         }
@@ -224,7 +225,21 @@ function selectedOperation(document, operationName) {
 export function useCostLimit({ supergraph, maxCost = defaults.maxCost, defaultListSize = defaults.defaultListSize, report = true }) {
   const types = costModel(readFileSync(supergraph, 'utf8'));
   const withCost = (result, cost) => (report ? { ...result, extensions: { ...(result.extensions ?? {}), cost: { requested: cost, maximum: maxCost } } } : result);
+  // A request that passed validation but ended before execution (its variables refused) still reports its
+  // cost, as the one process's does (it computes the cost before coercing variables).
+  const validated = new WeakMap();
   return {
+    onValidate({ params, context }) {
+      return ({ valid }) => {
+        if (valid && context?.request) validated.set(context.request, { document: params.documentAST, operationName: context.params?.operationName, variables: context.params?.variables });
+      };
+    },
+    onExecutionResult({ request, result, setResult }) {
+      const v = validated.get(request);
+      if (!report || !v || !result || Array.isArray(result) || Symbol.asyncIterator in result || result.extensions?.cost || 'data' in result) return;
+      const operation = selectedOperation(v.document, v.operationName);
+      if (operation) setResult(withCost(result, computeCost(types, v.document, operation, v.variables, defaultListSize)));
+    },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = selectedOperation(args.document, args.operationName);
       if (!operation) return;

@@ -111,6 +111,7 @@ public static class ServeCommand
         var app = builder.Build();
         app.UseSecurityHeaders();
         app.UseWebSockets();
+        app.UseGatewaySignature();
         app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
         app.MapGraphQL().RequireCaller();

@@ -13,7 +13,7 @@ namespace Commissioning.Graph.Host.Commands;
 public static class TokenCommand
 {
     public const string Usage = """
-        usage: token --org CODE [--scope SCOPE]... [--scopes "A B"] [--purpose PURPOSE]
+        usage: token --org CODE [--org CODE]... [--scope SCOPE]... [--scopes "A B"] [--purpose PURPOSE]
                      [--client-id ID] [--subject SUB] [--lifetime 8h] [--audience AUD]
                      [--data-dir DIR | --key-file PATH]
         """;
@@ -23,7 +23,10 @@ public static class TokenCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string contentRoot)
     {
-        var org = CommandLine.TakeOption(ref args, "--org");
+        // Several --org: one token each, a line each, in order (the federation suite mints eight at once).
+        var orgs = new List<string>();
+        while (CommandLine.TakeOption(ref args, "--org") is { } one) orgs.Add(one);
+        var org = orgs.FirstOrDefault();
         var scopes = new List<string>();
         while (CommandLine.TakeOption(ref args, "--scope") is { } scope) scopes.Add(scope);
         while (CommandLine.TakeOption(ref args, "--scopes") is { } list) scopes.Add(list);
@@ -39,8 +42,9 @@ public static class TokenCommand
             return Fail(stderr, $"token: unexpected argument \"{args[0]}\".");
         if (string.IsNullOrWhiteSpace(org))
             return Fail(stderr, "token: --org CODE is required (e.g. --org 01A).");
-        if (!DevelopmentTokenIssuer.OrganisationCode().IsMatch(org))
-            return Fail(stderr, $"token: \"{org}\" is not an organisation code (letters, digits and hyphens).");
+        foreach (var o in orgs)
+            if (!DevelopmentTokenIssuer.OrganisationCode().IsMatch(o))
+                return Fail(stderr, $"token: \"{o}\" is not an organisation code (letters, digits and hyphens).");
         if (purpose is not null && !PurposeOfUse.IsKnown(purpose))
             return Fail(stderr, $"token: \"{purpose}\" is not a purpose of use; use one of {string.Join(", ", PurposeOfUse.All.Keys)}.");
         var lifetime = TimeSpan.FromHours(8);
@@ -56,17 +60,17 @@ public static class TokenCommand
 
         var key = DevelopmentSigningKey.LoadOrCreate(keyPath, out var created);
         if (created) stderr.WriteLine($"token: created the development signing key at {keyPath}");
-        var token = DevelopmentTokenIssuer.Mint(new DevelopmentTokenRequest
+        foreach (var o in orgs)
+            stdout.WriteLine(DevelopmentTokenIssuer.Mint(new DevelopmentTokenRequest
         {
-            Organisation = org,
+            Organisation = o,
             Scopes = scopes,
             Purpose = purpose,
             ClientId = clientId ?? DevelopmentTokenIssuer.DefaultClientId,
             Subject = subject,
             Lifetime = lifetime,
             Audience = audience ?? DevelopmentTokenAuthority.AudienceFor(development, azureAd),
-        }, key);
-        stdout.WriteLine(token);
+        }, key));
         return 0;
     }
 
