@@ -87,7 +87,7 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
     {
         var probe = Probes[coordinate](target);
 
-        var response = await graph.PostAsync(caller, probe.Query);
+        var response = await graph.PostAsync(caller, probe.Query, purpose: PurposeFor(coordinate));
 
         Assert.True(response.Status == System.Net.HttpStatusCode.OK, response.ToString());
         // The rest of the response is intact: the public sibling is there whatever the decision.
@@ -120,6 +120,17 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
             Assert.All(response.Errors, e => Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(e)));
         }
     }
+
+    /// <summary>A purpose that covers the coordinate (DOMAIN.md's purpose table), so only the policies decide here.</summary>
+    private static string PurposeFor(string coordinate) => coordinate.Split('.')[0] switch
+    {
+        "Consortium" when coordinate is "Consortium.assurance" or "Consortium.interventions" => "ASSURANCE",
+        "Consortium" or "FinancialReturn" => "FINANCIAL_ASSURANCE",
+        "PooledBudget" => "POOLED_BUDGET_MANAGEMENT",
+        "ArrangementAssociate" or "LeadCommissioningArrangement" => "LEAD_COMMISSIONING",
+        "Contract" => "CONTRACT_MANAGEMENT",
+        _ => "COMMISSIONING",
+    };
 
     /// <summary>How one coordinate is read: the query, where the data is, where a denial shows, a public sibling, or (for a filtered list) the item's topic.</summary>
     private sealed record Probe(string Query, string Path, string DeniedAt, string SiblingPath, string SiblingValue, string? ListTopic = null);

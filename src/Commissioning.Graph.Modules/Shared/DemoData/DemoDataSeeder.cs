@@ -54,7 +54,7 @@ public sealed class DemoDataSeeder(int scale = 1)
         (ProgrammeBudgetCategory.Community, 0.10m, 0.006m),
         (ProgrammeBudgetCategory.Prescribing, 0.12m, 0.045m),
         (ProgrammeBudgetCategory.ContinuingHealthcare, 0.05m, 0.060m),
-        (ProgrammeBudgetCategory.PrimaryCare, 0.08m, 0.000m),
+        (ProgrammeBudgetCategory.PrimaryCareEnhancedServices, 0.08m, 0.000m),
         (ProgrammeBudgetCategory.Other, 0.05m, -0.010m),
     ];
 
