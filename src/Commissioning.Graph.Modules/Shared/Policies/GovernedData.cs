@@ -23,7 +23,7 @@ public static class GovernedData
     public const string NhsCommissioningBoardCode = "X24";
 
     private static bool IsGoverned(object o) => o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
-        or AssuranceAssessment or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
+        or AssuranceAssessment or DutyEvidence or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate
         or Contract or ContractPerformance;
 
@@ -50,6 +50,7 @@ public static class GovernedData
         FinancialReturn r => r.ConsortiumCode,
         Allocation a => a.ConsortiumCode,
         AssuranceAssessment a => a.ConsortiumCode,
+        DutyEvidence e => e.ConsortiumCode,
         Intervention i => i.ConsortiumCode,
         JsnaContribution c => c.ConsortiumCode,
         HealthAndWellbeingBoard h => h.LocalAuthorityCode,
