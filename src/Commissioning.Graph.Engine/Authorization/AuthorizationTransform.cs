@@ -236,7 +236,7 @@ internal sealed class FieldAuthorization
             owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
             if (!IsOwnData(owner, ctx))
             {
-                await CheckPurposeAsync(service, ctx.Source, ctx).ConfigureAwait(false);
+                await CheckPurposeAsync(service, ctx.Source, ctx, _purposes).ConfigureAwait(false);
                 disclosed = owner is not null;
             }
         }
@@ -325,7 +325,11 @@ internal sealed class FieldAuthorization
     {
         var owner = await service.GetOwnerAsync(item, ctx).ConfigureAwait(false);
         if (IsOwnData(owner, ctx)) return;
-        await CheckPurposeAsync(service, item, ctx).ConfigureAwait(false);
+        // Behind an interface or union (node(id:)), the purposes are those of the object's own type.
+        var purposes = _limitation is not null && _abstractReturnType is not null && item is not null && ResolveTypeName(item, ctx) is { } typeName
+            ? _limitation.PurposesFor(ctx.ParentType.Name, ctx.FieldDefinition.Name, typeName)
+            : _purposes;
+        await CheckPurposeAsync(service, item, ctx, purposes).ConfigureAwait(false);
         if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
     }
 
@@ -334,18 +338,18 @@ internal sealed class FieldAuthorization
         _limitation is not null && owner is not null && AuthorizationSubject.From(ctx.Items).Organisation == owner;
 
     // The stated purpose must cover this coordinate, or be a universal purpose whose rules the caller satisfies.
-    private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx)
+    private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx, IReadOnlyList<string>? covering)
     {
         if (_limitation is not { } limitation) return;
         var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         if (purpose is null)
             throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
-                DenialReasons.PurposeRequired, "purposes", _purposes ?? Array.Empty<string>());
-        if (_purposes is null || _purposes.Contains(purpose)) return;
+                DenialReasons.PurposeRequired, "purposes", covering ?? Array.Empty<string>());
+        if (covering is null || covering.Contains(purpose)) return;
         if (limitation.Universal.TryGetValue(purpose, out var universal)
             && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
-        var accepted = new List<string>(_purposes);
+        var accepted = new List<string>(covering);
         foreach (var (name, rules) in limitation.Universal)
             if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
                 accepted.Add(name);

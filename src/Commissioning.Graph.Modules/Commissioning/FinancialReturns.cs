@@ -10,8 +10,12 @@ public enum ProgrammeBudgetCategory
     Community,
     Prescribing,
     ContinuingHealthcare,
+    /// <summary>Deprecated: consortia do not commission core GP services (GMS/PMS: the NHS CB does). Read as
+    /// written on old returns; new returns use <see cref="PrimaryCareEnhancedServices"/>.</summary>
     PrimaryCare,
     Other,
+    /// <summary>Enhanced services a consortium commissions on the NHS CB's behalf.</summary>
+    PrimaryCareEnhancedServices,
 }
 
 public enum FinancialReturnStatus

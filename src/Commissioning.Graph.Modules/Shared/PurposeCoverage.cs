@@ -48,9 +48,13 @@ public static class PurposeCoverage
         // allocations: FINANCIAL_ASSURANCE, ALLOCATIONS
         ["Consortium.allocation"] = AllocationData,
         ["Allocation"] = AllocationData,
-        // assurance assessments, interventions: ASSURANCE
+        // assurance assessments, duty evidence and findings, interventions: ASSURANCE
         ["Consortium.assurance"] = AssuranceData,
         ["AssuranceAssessment"] = AssuranceData,
+        ["DutyFinding"] = AssuranceData,
+        ["AssuranceCheckpoint"] = AssuranceData,
+        ["Consortium.dutyEvidence"] = AssuranceData,
+        ["DutyEvidence"] = AssuranceData,
         ["Consortium.interventions"] = AssuranceData,
         ["Intervention"] = AssuranceData,
         // practice prescribing spend: FINANCIAL_ASSURANCE, COMMISSIONING

@@ -18,7 +18,7 @@ public static class GovernedData
     public const string NhsCommissioningBoardCode = PolicyRules.NhsCommissioningBoardCode;
 
     private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
-        or AssuranceAssessment or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
+        or AssuranceAssessment or DutyEvidence or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate
         or Contract or ContractPerformance;
 

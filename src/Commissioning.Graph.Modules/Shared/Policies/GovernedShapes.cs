@@ -79,6 +79,9 @@ public static class GovernedShapes
     public static readonly GovernedShape<AssuranceAssessment> AssuranceAssessment = new()
     { TypeName = "AssuranceAssessment", Owner = Col<AssuranceAssessment>(a => a.ConsortiumCode), Year = Year<AssuranceAssessment>(a => a.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<AssuranceAssessment>(a => a.ConsortiumCode) } };
+    public static readonly GovernedShape<DutyEvidence> DutyEvidence = new()
+    { TypeName = "DutyEvidence", Owner = Col<DutyEvidence>(e => e.ConsortiumCode), Year = Year<DutyEvidence>(e => e.Year),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<DutyEvidence>(e => e.ConsortiumCode) } };
     public static readonly GovernedShape<Intervention> Intervention = new()
     { TypeName = "Intervention", Owner = Col<Intervention>(i => i.ConsortiumCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<Intervention>(i => i.ConsortiumCode) } };
@@ -129,7 +132,7 @@ public static class GovernedShapes
 
     public static readonly IReadOnlyList<GovernedShape> All =
     [
-        Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, Intervention,
+        Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention,
         Jsna, JsnaContribution, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, Contract,
         ContractPerformance, MutationTarget,
     ];
