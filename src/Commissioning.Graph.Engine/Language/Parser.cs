@@ -751,6 +751,8 @@ public sealed class Parser
         ExpectToken(TokenKind.At);
         var name = ParseName();
         var arguments = ParseArgumentDefinitions();
+        // graphql-js 17: a directive definition may carry directives (e.g. @deprecated).
+        var directives = ParseDirectives(isConst: true);
         bool repeatable = ExpectOptionalKeyword("repeatable");
         ExpectKeyword("on");
         ExpectOptionalToken(TokenKind.Pipe);
@@ -764,6 +766,7 @@ public sealed class Parser
             Description = description,
             Name = name,
             Arguments = arguments,
+            Directives = directives,
             Repeatable = repeatable,
             Locations = TakePending<NameNode>(mark),
             Location = Loc(start),
