@@ -28,7 +28,7 @@ public sealed class ParserOptions
 
 /// <summary>
 /// A recursive-descent parser for GraphQL documents (§2 executable definitions, §3 type system
-/// definitions and extensions). Syntax errors carry graphql-js 16's messages and positions.
+/// definitions and extensions). Syntax errors carry graphql-js 17.1's messages and positions.
 /// </summary>
 public sealed class Parser
 {
@@ -131,7 +131,7 @@ public sealed class Parser
         throw Unexpected(keywordToken);
     }
 
-    // ---- §2.3 Operations (descriptions on operations, fragments and variables as graphql-js 16.15 accepts them) ----
+    // ---- §2.3 Operations (descriptions on operations, fragments and variables, September 2025 edition) ----
 
     private OperationDefinitionNode ParseOperationDefinition()
     {
