@@ -7,7 +7,7 @@ using Commissioning.Graph.Engine.Types;
 namespace Commissioning.Graph.Engine.Execution;
 
 /// <summary>
-/// Executes operations (spec §6 "Execution") with graphql-js 16's observable behaviour.
+/// Executes operations (spec §6 "Execution") with graphql-js 17.1's observable behaviour (non-incremental).
 /// </summary>
 /// <remarks>
 /// Null propagation (spec §6.4.4) is done without exceptions: a completion that must become null

@@ -34,7 +34,7 @@ public abstract class DefinitionNode : SyntaxNode { }
 
 public abstract class ExecutableDefinitionNode : DefinitionNode
 {
-    /// <summary>A description on an operation or fragment (graphql-js 16.15 accepts these; never on the query shorthand).</summary>
+    /// <summary>A description on an operation or fragment (graphql-js 17 and the September 2025 edition; never on the query shorthand).</summary>
     public StringValueNode? Description { get; init; }
     public NameNode? Name { get; init; }
     public IReadOnlyList<DirectiveNode> Directives { get; init; } = Array.Empty<DirectiveNode>();

@@ -28,7 +28,7 @@ public sealed class ParserOptions
 
 /// <summary>
 /// A recursive-descent parser for GraphQL documents (§2 executable definitions, §3 type system
-/// definitions and extensions). Syntax errors carry graphql-js 16's messages and positions.
+/// definitions and extensions). Syntax errors carry graphql-js 17.1's messages and positions.
 /// </summary>
 public sealed class Parser
 {
@@ -140,7 +140,7 @@ public sealed class Parser
         throw Unexpected(keywordToken);
     }
 
-    // ---- §2.3 Operations (descriptions on operations, fragments and variables as graphql-js 16.15 accepts them) ----
+    // ---- §2.3 Operations (descriptions on operations, fragments and variables, September 2025 edition) ----
 
     private OperationDefinitionNode ParseOperationDefinition()
     {
@@ -760,6 +760,8 @@ public sealed class Parser
         ExpectToken(TokenKind.At);
         var name = ParseName();
         var arguments = ParseArgumentDefinitions();
+        // graphql-js 17: a directive definition may carry directives (e.g. @deprecated).
+        var directives = ParseDirectives(isConst: true);
         bool repeatable = ExpectOptionalKeyword("repeatable");
         ExpectKeyword("on");
         ExpectOptionalToken(TokenKind.Pipe);
@@ -773,6 +775,7 @@ public sealed class Parser
             Description = description,
             Name = name,
             Arguments = arguments,
+            Directives = directives,
             Repeatable = repeatable,
             Locations = TakePending<NameNode>(mark),
             Location = Loc(start),

@@ -77,7 +77,8 @@ public static class Printer
         }, " "),
         EnumValueDefinitionNode n => Wrap("", PrintOrNull(n.Description), "\n") + Join(new[] { Print(n.Name), Join(Map(n.Directives), " ") }, " "),
         DirectiveDefinitionNode n => Wrap("", PrintOrNull(n.Description), "\n") + "directive @" + Print(n.Name)
-                                     + PrintArgumentDefinitions(n.Arguments) + (n.Repeatable ? " repeatable" : "")
+                                     + PrintArgumentDefinitions(n.Arguments) + Wrap(" ", Join(Map(n.Directives), " "))
+                                     + (n.Repeatable ? " repeatable" : "")
                                      + " on " + Join(Map(n.Locations), " | "),
 
         _ => throw new ArgumentException("Cannot print node of type " + node.GetType().Name + ".", nameof(node)),

@@ -210,7 +210,7 @@ public sealed class DirectiveDefinition : INamedMember
     public List<DirectiveLocation> Locations { get; } = new();
     public OrderedFields<InputValueDefinition> Arguments { get; } = new();
     public bool IsRepeatable { get; set; }
-    /// <summary>Set by <c>@deprecated</c> on a directive definition (graphql-js 16.15; introspected by
+    /// <summary>Set by <c>@deprecated</c> on a directive definition (graphql-js 17; introspected by
     /// <c>__Directive.isDeprecated</c> and filtered by <c>__Schema.directives(includeDeprecated:)</c>).</summary>
     public string? DeprecationReason { get; set; }
     public bool IsDeprecated => DeprecationReason is not null;
@@ -229,7 +229,7 @@ public enum DirectiveLocation
     // Type system locations
     SCHEMA, SCALAR, OBJECT, FIELD_DEFINITION, ARGUMENT_DEFINITION, INTERFACE, UNION, ENUM, ENUM_VALUE,
     INPUT_OBJECT, INPUT_FIELD_DEFINITION,
-    // graphql-js 16.15 (directive deprecation): @deprecated may be applied to a directive definition.
+    // Directive deprecation (graphql-js 17): @deprecated may be applied to a directive definition.
     DIRECTIVE_DEFINITION,
 }
 

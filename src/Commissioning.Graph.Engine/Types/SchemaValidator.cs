@@ -47,7 +47,25 @@ public static class SchemaValidator
         private void ValidateRootTypes()
         {
             if (_schema.QueryType is null) Report("Query root type must be provided.", _schema.AstNode);
+
+            // graphql-js 17: one object type may not serve two operations.
+            var roots = new[] { (OperationType.Query, _schema.QueryType), (OperationType.Mutation, _schema.MutationType), (OperationType.Subscription, _schema.SubscriptionType) };
+            foreach (var group in roots.Where(r => r.Item2 is not null).GroupBy(r => r.Item2!))
+            {
+                var operations = group.Select(r => r.Item1).ToList();
+                if (operations.Count < 2) continue;
+                var names = operations.Select(o => o.ToString().ToLowerInvariant()).ToList();
+                var list = names.Count == 2 ? names[0] + " and " + names[1] : string.Join(", ", names.Take(names.Count - 1)) + ", and " + names[^1];
+                Report($"All root types must be different, \"{group.Key.Name}\" type is used as {list} root types.",
+                    operations.Select(OperationTypeNode));
+            }
         }
+
+        // The first node (definition or extension) that names the root type of an operation.
+        private SyntaxNode? OperationTypeNode(OperationType operation) =>
+            new[] { _schema.AstNode?.OperationTypes ?? Array.Empty<OperationTypeDefinitionNode>() }
+                .Concat(_schema.ExtensionAstNodes.Select(e => e.OperationTypes))
+                .SelectMany(list => list).FirstOrDefault(n => n.Operation == operation)?.Type;
 
         // Spec §3.13 Directives: each definition is named properly, has locations, and input arguments.
         private void ValidateDirectives()
@@ -131,8 +149,31 @@ public static class SchemaValidator
         // value of its input type (before 17 an invalid one was silently dropped).
         private void ValidateDefaultValue(SchemaCoordinate coordinate, InputValueDefinition value)
         {
-            if (value.DefaultValueLiteral is { } literal && !ValueConversion.TryValueFromAst(literal, value.Type, null, out _))
+            if (value.DefaultValueLiteral is { } literal
+                && (!ValueConversion.TryValueFromAst(literal, value.Type, null, out _) || HasUnknownInputField(literal, value.Type)))
                 Report($"{coordinate} has invalid default value: {Printer.Print(literal)}.", literal);
+        }
+
+        // Coercion ignores input fields the type does not define; a default value may not have any.
+        private static bool HasUnknownInputField(ValueNode literal, IGraphQLType type)
+        {
+            if (type is NonNullType nonNull) type = nonNull.OfType;
+            switch (type)
+            {
+                case ListType list:
+                    return literal is ListValueNode items
+                        ? items.Values.Any(item => HasUnknownInputField(item, list.OfType))
+                        : HasUnknownInputField(literal, list.OfType);
+                case InputObjectType input when literal is ObjectValueNode obj:
+                    foreach (var field in obj.Fields)
+                    {
+                        if (!input.Fields.TryGetValue(field.Name.Value, out var definition)) return true;
+                        if (HasUnknownInputField(field.Value, definition.Type)) return true;
+                    }
+                    return false;
+                default:
+                    return false;
+            }
         }
 
         // Spec §3.6 "Type Validation" 4 / §3.7 "Type Validation" 3: each interface is implemented

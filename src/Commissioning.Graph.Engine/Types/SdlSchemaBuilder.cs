@@ -349,6 +349,7 @@ public static class SdlSchemaBuilder
             {
                 Description = node.Description?.Value,
                 IsRepeatable = node.Repeatable,
+                DeprecationReason = GetDeprecationReason(node.Directives),
                 AstNode = node,
             };
             foreach (var loc in node.Locations)

@@ -135,4 +135,15 @@ public class SdlSchemaBuilderTests
         }
         Assert.Equal(message, Assert.ThrowsAny<GraphQLException>(() => SdlSchemaBuilder.Build(sdl)).Message);
     }
+
+    [Fact]
+    public void Directive_definitions_carry_directives_and_deprecation_as_in_graphql_js_17()
+    {
+        var schema = SdlSchemaBuilder.Build("directive @old @deprecated(reason: \"Use @new.\") on FIELD\ndirective @plain @deprecated on FIELD\ntype Query { a: Int }");
+        Assert.Equal("Use @new.", schema.GetDirective("old")!.DeprecationReason);
+        Assert.Equal("No longer supported", schema.GetDirective("plain")!.DeprecationReason);
+        Assert.Contains("directive @old @deprecated(reason: \"Use @new.\") on FIELD", SchemaPrinter.Print(schema));
+        Assert.Equal("directive @old @deprecated(reason: \"Use @new.\") on FIELD",
+            Printer.Print(Parser.Parse("directive @old @deprecated(reason: \"Use @new.\") on FIELD")));
+    }
 }

@@ -103,6 +103,12 @@ export const cases = [
   ok('deprecated-reason-is-non-null', '{ __schema { directives { name args { name type { kind name ofType { name } } } } } }'),
   ok('deprecated-default-reason', '{ __type(name: "Item") { fields(includeDeprecated: true) { name deprecationReason } } }'),
 
+  // ---- deprecated directives (directives on directive definitions) ----
+  ok('deprecated-directives-hidden-by-default', '{ __schema { directives { name isDeprecated } } }', { schema: "directive @old(a: Int) @deprecated(reason: \"Use @new.\") on FIELD\ndirective @plain @deprecated on FIELD | INLINE_FRAGMENT\ndirective @new on FIELD\ndirective @meta on DIRECTIVE_DEFINITION\ndirective @marked @meta on FIELD\ntype Query { a: Int }" }),
+  ok('deprecated-directives-included', '{ __schema { directives(includeDeprecated: true) { name isDeprecated deprecationReason } } }', { schema: "directive @old(a: Int) @deprecated(reason: \"Use @new.\") on FIELD\ndirective @plain @deprecated on FIELD | INLINE_FRAGMENT\ndirective @new on FIELD\ndirective @meta on DIRECTIVE_DEFINITION\ndirective @marked @meta on FIELD\ntype Query { a: Int }" }),
+  ok('deprecated-directive-still-usable', '{ a @old(a: 1) b: a @plain @marked }', { schema: "directive @old(a: Int) @deprecated(reason: \"Use @new.\") on FIELD\ndirective @plain @deprecated on FIELD | INLINE_FRAGMENT\ndirective @new on FIELD\ndirective @meta on DIRECTIVE_DEFINITION\ndirective @marked @meta on FIELD\ntype Query { a: Int }", data: { a: 1 } }),
+  bad('directive-definition-directive-misplaced', '{ a @meta }', { schema: "directive @old(a: Int) @deprecated(reason: \"Use @new.\") on FIELD\ndirective @plain @deprecated on FIELD | INLINE_FRAGMENT\ndirective @new on FIELD\ndirective @meta on DIRECTIVE_DEFINITION\ndirective @marked @meta on FIELD\ntype Query { a: Int }", data: { a: 1 } }),
+
   // ---- directive locations ----
   ok('directive-location-values', '{ __type(name: "__DirectiveLocation") { enumValues { name description } } }'),
   ok('directive-on-fragment-variable-definition', '{ __schema { directives { name locations } } }',
