@@ -343,16 +343,20 @@ internal sealed class FieldAuthorization
         if (_limitation is not { } limitation) return;
         var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
-        if (purpose is null)
-            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
-                DenialReasons.PurposeRequired, "purposes", covering ?? Array.Empty<string>());
-        if (covering is null || covering.Contains(purpose)) return;
-        if (limitation.Universal.TryGetValue(purpose, out var universal)
-            && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
-        var accepted = new List<string>(covering);
+        if (purpose is not null)
+        {
+            if (covering is null || covering.Contains(purpose)) return;
+            if (limitation.Universal.TryGetValue(purpose, out var universal)
+                && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
+        }
+        // What would be accepted: the purposes covering the coordinate, and the universal ones this caller may state.
+        var accepted = new List<string>(covering ?? Array.Empty<string>());
         foreach (var (name, rules) in limitation.Universal)
             if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
                 accepted.Add(name);
+        if (purpose is null)
+            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
+                DenialReasons.PurposeRequired, "purposes", accepted);
         throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", field, ErrorCodes.Forbidden,
             DenialReasons.PurposeNotPermitted, "purposes", accepted);
     }

@@ -123,7 +123,7 @@ public sealed class AuthorizationCostMeasurement(ITestOutputHelper output) : IAs
             }
         }
 
-        output.WriteLine($"Deep query as X24 (FINANCIAL_ASSURANCE), demonstration data, SQLite; {iterations} requests each, interleaved; response {plainJson.Length} bytes");
+        output.WriteLine($"Deep query as X24 (AUDIT: purpose checks on every restricted field), demonstration data, SQLite; {iterations} requests each, interleaved; response {plainJson.Length} bytes");
         output.WriteLine($"{"",-24}{"mean ms",10}{"median ms",11}{"p95 ms",9}{"statements",12}");
         foreach (var name in new[] { "without", "with" })
         {

@@ -116,6 +116,8 @@ public sealed class PurposeLimitationTests(AuthorizedGraphFixture graph)
         Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(error));
         Assert.Equal(DenialReasons.PurposeRequired, ReasonOf(error));
         Assert.Contains("X-Purpose-Of-Use", error.GetProperty("message").GetString());
+        Assert.Equal(["FINANCIAL_ASSURANCE", "ALLOCATIONS", "AUDIT"],
+            error.GetProperty("extensions").GetProperty("purposes").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal("01A", response.At("consortium.code").GetString());
     }
 

@@ -165,8 +165,9 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
     /// <summary>The latest return of every consortium for the year, kept when it forecasts a breached duty.</summary>
     private static async Task<object?> ConsortiaAtRiskAsync(IResolveContext ctx)
     {
-        // The NHS CB's list: anyone else is refused, not handed an empty list that reads as "nobody at risk".
-        if (Engine.Authorization.AuthorizationSubject.From(ctx.Items).Organisation != GovernedData.NhsCommissioningBoardCode)
+        // The NHS CB's list: anyone else is refused, not handed an empty list that reads as "nobody at risk"
+        // (an execution without a subject — in-process tests, tools — is not refused, as RowVisibility filters nothing for it).
+        if (RowVisibility.Subject(ctx) is { } subject && subject.Organisation != GovernedData.NhsCommissioningBoardCode)
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
         List<FinancialReturn> latest;

@@ -492,7 +492,7 @@ public sealed class DemoDataSeeder(int scale = 1)
         (StatutoryDuty.PromotePatientChoice, "choice of provider offered at referral; any-qualified-provider services for diagnostics."),
         (StatutoryDuty.InvolvePublic, "patient reference group and two public events on the commissioning plan."),
         (StatutoryDuty.ObtainProfessionalAdvice, "clinical senate and public-health advice on the commissioning plan."),
-        (StatutoryDuty.PromoteIntegration, "pooled fund with the county council for learning disabilities; joint discharge team."),
+        (StatutoryDuty.PromoteIntegration, "a pooled fund with its local authority; joint discharge team with social care."),
         (StatutoryDuty.PublishCommissioningPlan, "commissioning plan 2013-14 published in April 2013 after the HWB's opinion."),
         (StatutoryDuty.PublishAnnualReport, "annual report 2012-13 (shadow year) published; public meeting held in September 2013."),
         (StatutoryDuty.FinancialDuties, "monthly financial returns to the NHS CB; month 6 forecast outturn reported."),
