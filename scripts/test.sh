@@ -26,6 +26,18 @@ if [ -z "${COMMISSIONING_TEST_POSTGRES:-}" ] && [ -x infra/local/postgres.sh ] &
   fi
 fi
 
+# Redis for the scale-out tests: installed here (apt-get) when missing; the tests start and kill their own
+# redis-server processes (by PID) from the binary this exports, so nothing is left running.
+if [ -x infra/local/redis.sh ] && [ "${SKIP_REDIS:-0}" != 1 ]; then
+  step "Redis"
+  if rs=$(infra/local/redis.sh install); then
+    eval "$rs"   # exports COMMISSIONING_REDIS_SERVER
+    echo "redis-server: $COMMISSIONING_REDIS_SERVER"
+  else
+    fail_step "redis: could not install redis-server"
+  fi
+fi
+
 step "build (Release)"
 if ! dotnet build Commissioning.Graph.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   fail_step "build failed"

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Commissioning.Graph.Host.Tests.ScaleOut;
 
 /// <summary>Two instances over one database and one Redis: what one instance learns, the other knows.</summary>
-public sealed class ScaleOutTests(TwoInstances cluster) : IClassFixture<TwoInstances>
+public sealed class ScaleOutTests(TwoInstances cluster, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<TwoInstances>
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
@@ -58,7 +58,9 @@ public sealed class ScaleOutTests(TwoInstances cluster) : IClassFixture<TwoInsta
 
         // The NHS CB queries 01A's return on A, then 02B's.
         await QueryReturnAsync(ownReturn01A, nhscb, "Figures for month 1 do not reconcile.");
+        var committed = System.Diagnostics.Stopwatch.StartNew();
         var received = await subscriber01A.ReceiveAsync(EventTimeout);
+        output.WriteLine($"event from a mutation on A received by a subscriber on B {committed.Elapsed.TotalMilliseconds:0} ms after the mutation's response ({cluster.Provider})");
         Assert.Equal("next", received.GetProperty("type").GetString());
         var evt = received.GetProperty("payload").GetProperty("data").GetProperty("financialReturnReviewed");
         Assert.Equal(ownReturn01A.Id, evt.GetProperty("id").GetString());

@@ -14,13 +14,13 @@ namespace Commissioning.Graph.Host.Tests.ScaleOut;
 /// <summary>
 /// Two instances of the one process (<c>serve</c>, every module) sharing one database (PostgreSQL when
 /// COMMISSIONING_TEST_POSTGRES is set, else one SQLite file) and one Redis of the test's own
-/// (<see cref="RedisServerProcess"/>), each on its own TestServer. Rate limits: <see cref="PermitLimit"/> an hour.
+/// (<see cref="RedisServerProcess"/>), each on its own TestServer. Rate limits: <see cref="PermitLimit"/> per 30 days (a window no test run straddles the boundary of).
 /// </summary>
 public class TwoInstances : IAsyncLifetime
 {
     public const int PermitLimit = 40;
 
-    /// <summary>The rate limit both instances enforce, per hour.</summary>
+    /// <summary>The rate limit both instances enforce, per 30 days.</summary>
     protected virtual int Limit => PermitLimit;
 
     private GraphDatabase? _database;
@@ -43,7 +43,7 @@ public class TwoInstances : IAsyncLifetime
     private WebApplication Build() => ServeCommand.BuildGraphServer(
         ServeCommand.WithDevelopmentDefault([.. _database!.ServeArguments,
             $"--Redis:Configuration={Redis.Configuration}", $"--Redis:KeyPrefix=test{Redis.Port}:",
-            $"--RateLimits:PermitLimit={Limit}", "--RateLimits:Window=01:00:00"]),
+            $"--RateLimits:PermitLimit={Limit}", "--RateLimits:Window=30.00:00:00"]),
         configure: builder => builder.WebHost.UseTestServer());
 
     public async Task DisposeAsync()

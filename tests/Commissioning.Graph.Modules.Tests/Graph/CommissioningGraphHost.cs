@@ -36,6 +36,7 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         directive @suppressSmallNumbers on FIELD_DEFINITION
         type Query
         type Mutation
+        type Subscription
         """;
 
     private readonly StatementCounter _statements;
