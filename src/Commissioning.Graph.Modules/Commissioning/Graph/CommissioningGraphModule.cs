@@ -140,7 +140,7 @@ public sealed class CommissioningGraphModule : IGraphModule
             var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
             return ctx.Arguments.GetValueOrDefault("includeEnded") is false ? all.Where(m => m.IsCurrentOn(Today)).ToList() : all;
         })
-        .ResolveAsync("Consortium.healthAndWellbeingBoardCodes", ctx => List(HwbCodesByConsortium(ctx, Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.healthAndWellbeingBoardCodes", ctx => List(HwbCodesOfConsortiumAsync(ctx, ((Consortium)ctx.Source!).Code, Today)))
         .ResolveAsync("Consortium.financialReturns", FinancialReturnReads.ConnectionAsync)
         .ResolveAsync("Consortium.latestFinancialReturn", async ctx =>
             await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(((Consortium)ctx.Source!).Code))

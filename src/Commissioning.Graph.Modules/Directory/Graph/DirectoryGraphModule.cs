@@ -46,9 +46,7 @@ public sealed class DirectoryGraphModule : IGraphModule
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = OrganisationTypes.ToDictionary(t => t, t => (EntityResolver)(async (rep, ctx) =>
         await OrganisationByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)) is { } o && o.TypeName == t ? new EntityReference(t, o.Code) : null));
 
-    private static DataLoader<string, DirectoryOrganisation> OrganisationByCode(IResolveContext ctx) =>
-        ctx.DbLoader<DirectoryDbContext, string, DirectoryOrganisation>(ctx.DbFactory<DirectoryDbContext>(), "directory.organisationByCode", async (db, codes, ct) =>
-            await db.Organisations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct));
+    private static DataLoader<string, DirectoryOrganisation> OrganisationByCode(IResolveContext ctx) => Shared.Policies.DirectoryLookups.OrganisationByCode(ctx);
 
     private static async ValueTask<object?> ListAsync(IResolveContext ctx)
     {

@@ -30,7 +30,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         ConfigurePools(builder);
         builder
             .ResolveAsync("Consortium.healthAndWellbeingBoards", async ctx =>
-                (await BoardsByConsortium(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty())
+                await BoardsOfConsortiumAsync(ctx, EntityReference.CodeOf(ctx.Source)))
             .ResolveAsync("Consortium.pooledBudgets", async ctx =>
                 (await PoolsByPartner(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty());
         LocalGovernmentMutations.Configure(builder);
@@ -87,7 +87,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .ResolveAsync("HealthAndWellbeingBoard.localAuthority", async ctx =>
             await LocalAuthorityByCode(ctx).LoadAsync(((HealthAndWellbeingBoard)ctx.Source!).LocalAuthorityCode))
         .ResolveAsync("HealthAndWellbeingBoard.members", async ctx =>
-            (await CurrentMembersByBoard(ctx).LoadAsync(((HealthAndWellbeingBoard)ctx.Source!).Code)).OrEmpty())
+            await CurrentMembersAsync(ctx, ((HealthAndWellbeingBoard)ctx.Source!).Code))
         .ResolveAsync("HealthAndWellbeingBoard.jsna", async ctx =>
             await JsnaByBoardAndYear(ctx).LoadAsync(new HwbYear(((HealthAndWellbeingBoard)ctx.Source!).Code, (string)ctx.Arguments["year"]!)))
         .Resolve<HwbMember>("HwbMember.kind", m => GraphValues.EnumName(m.Role))

@@ -69,7 +69,9 @@ internal static class LocalGovernmentMutations
         await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ct);
         var board = await db.HealthAndWellbeingBoards.AsNoTracking().FirstOrDefaultAsync(h => h.Code == hwbCode, ct);
         if (board is null) return new(null, [errors.Add($"There is no Health and Wellbeing Board \"{hwbCode}\".", UserError.NotFound, "healthAndWellbeingBoardCode")]);
-        var isMember = await db.HwbMembers.AnyAsync(m => m.HwbCode == hwbCode && m.Role == HwbMemberRole.Consortium && m.OrganisationCode == consortiumCode && m.To == null, ct);
+        // Membership of the board is the directory's fact (one source of truth for every module and policy).
+        var isMember = (await Shared.Policies.DirectoryLookups.FactsOfParty(ctx).LoadAsync(consortiumCode!)).OrEmpty()
+            .Any(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && f.SubjectCode == hwbCode && f.HeldIn(Shared.Policies.DirectoryLookups.CurrentYear(ctx)));
         if (!isMember) return new(null, [errors.Add($"Consortium \"{consortiumCode}\" does not sit on {board.Name}.", "NOT_A_MEMBER", "consortiumCode")]);
 
         // One JSNA per board and year: the first contribution to a year starts it.
@@ -98,7 +100,11 @@ internal static class LocalGovernmentMutations
             contribution.Revise(topic, narrative, now);
             foreach (var (name, numerator, denominator) in indicators) contribution.SetIndicator(name, numerator, denominator, now);
             contribution.Submit(now);
+            var newJsna = jsna.Id == 0;
             await db.SaveChangesAsync(ct);
+            // A new JSNA's board is a fact policies read (hwbPartner, jsnaAuthor): published before the payload returns.
+            if (newJsna)
+                await ctx.Service<Directory.DirectoryWriter>().PublishAsync(new([], [Directory.Relationship.Of(Directory.RelationshipKind.JsnaBoard, Directory.DirectoryKeys.Jsna(jsna.Id), hwbCode!)], []), ct);
             return new(contribution, []);
         }
         catch (DomainRuleException e) { return new(null, [errors.Add(e.Message, e.Code)]); }
