@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Commissioning.Graph.Modules.Commissioning;
 using Commissioning.Graph.Modules.LocalGovernment;
 using Commissioning.Graph.Modules.Shared;
@@ -31,8 +32,11 @@ public sealed class PersistenceTests
             Assert.Equal(["A03001", "A03002", "A03003", "A03004"], current.Where(m => m.ConsortiumCode == "03C").Select(m => m.PracticeCode));
             // History is kept: A02004 used to be in 01A.
             Assert.Contains(await db.ConsortiumMemberships.Where(m => m.PracticeCode == "A02004").ToListAsync(), m => m.ConsortiumCode == "01A" && m.To != null);
-            Assert.Equal(["HWB-E06000002", "HWB-E10000001"],
-                await db.HwbMemberships.Where(m => m.ConsortiumCode == "02B").OrderBy(m => m.HwbCode).Select(m => m.HwbCode).ToListAsync());
+            // HWB memberships live in the directory alone (its one source of truth), with their dates.
+            await using (var directory = test.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Directory.Persistence.DirectoryDbContext>>().CreateDbContext())
+                Assert.Equal(["HWB-E06000002", "HWB-E10000001"],
+                    await directory.Relationships.Where(r => r.Kind == Directory.RelationshipKind.HwbMemberConsortium && r.PartyCode == "02B")
+                        .OrderBy(r => r.SubjectCode).Select(r => r.SubjectCode).ToListAsync());
 
             var returns = await db.FinancialReturns.Include(r => r.Lines).Include(r => r.PracticeBreakdown).Where(r => r.Year == "2013-14").ToListAsync();
             foreach (var code in consortia)

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Graph.Modules.Commissioning;
 
 /// <summary>The facts the commissioning module owns and publishes to the directory: its organisations (consortia,
-/// practices, providers), practice memberships (with dates), consortia's HWB memberships (with dates),
+/// practices, providers), practice memberships (with dates),
 /// arrangement parties and the contracts arrangements cover, contract parties.</summary>
 public static class CommissioningDirectoryFacts
 {
@@ -22,8 +22,6 @@ public static class CommissioningDirectoryFacts
         var relationships = new List<Relationship>();
         relationships.AddRange((await db.ConsortiumMemberships.AsNoTracking().ToListAsync(ct))
             .Select(m => Relationship.Of(RelationshipKind.PracticeConsortium, m.PracticeCode, m.ConsortiumCode, m.From, m.To)));
-        relationships.AddRange((await db.HwbMemberships.AsNoTracking().ToListAsync(ct))
-            .Select(m => Relationship.Of(RelationshipKind.HwbMemberConsortium, m.HwbCode, m.ConsortiumCode, m.From, m.To)));
         // Parties of arrangements and contracts hold for the life of the arrangement or contract: data of any year
         // under it is theirs (no dates, unlike memberships).
         relationships.AddRange((await db.LeadCommissioningArrangements.AsNoTracking().Select(a => new { a.Code, a.LeadConsortiumCode }).ToListAsync(ct))

@@ -56,7 +56,6 @@ public sealed class Consortium : Organisation, IVersioned
     public int RowVersion { get; set; }
 
     public List<ConsortiumMembership> Memberships { get; } = [];
-    public List<HwbMembership> HwbMemberships { get; } = [];
 }
 
 /// <summary>A holder of a primary medical contract.</summary>
@@ -106,19 +105,4 @@ public sealed class ConsortiumMembership
     public GpPractice? Practice { get; set; }
 
     public bool IsCurrentOn(DateOnly day) => From <= day && (To is null || To >= day);
-}
-
-/// <summary>
-/// A consortium's membership of a Health and Wellbeing Board. The board belongs to the
-/// LocalGovernment module, so it is referred to by code only.
-/// </summary>
-public sealed class HwbMembership
-{
-    public int Id { get; set; }
-    public required string ConsortiumCode { get; set; }
-    public required string HwbCode { get; set; }
-    public DateOnly From { get; set; }
-    public DateOnly? To { get; set; }
-
-    public Consortium? Consortium { get; set; }
 }

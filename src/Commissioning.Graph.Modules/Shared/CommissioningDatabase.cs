@@ -49,7 +49,7 @@ public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOpt
         if (services.GetService<DirectoryWriter>() is { } directory)
         {
             await PublishDirectoryFactsAsync(cancellationToken);
-            if (Modules.Contains(GraphModule.Commissioning)) await directory.PublishAsync(DemoDataSeeder.SupportArrangements, cancellationToken);
+            await directory.PublishAsync(seeder.DirectoryFacts, cancellationToken);
         }
     }
 

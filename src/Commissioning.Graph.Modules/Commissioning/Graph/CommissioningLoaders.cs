@@ -74,14 +74,11 @@ internal static class CommissioningLoaders
             return rows.GroupBy(r => r.PracticeCode).ToDictionary(g => g.Key, g => g.First().Consortium);
         });
 
-    public static DataLoader<string, IReadOnlyList<string>> HwbCodesByConsortium(IResolveContext ctx, DateOnly day) =>
-        Loader<string, IReadOnlyList<string>>(ctx, $"commissioning.hwbCodesByConsortium:{day:yyyy-MM-dd}", async (db, keys, ct) =>
-        {
-            var rows = await db.HwbMemberships
-                .Where(m => keys.Contains(m.ConsortiumCode) && m.From <= day && (m.To == null || m.To >= day))
-                .OrderBy(m => m.HwbCode).Select(m => new { m.ConsortiumCode, m.HwbCode }).ToListAsync(ct);
-            return rows.GroupBy(r => r.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.HwbCode).ToList());
-        });
+    /// <summary>The HWBs a consortium is a member of on <paramref name="day"/>: the directory's facts (its one source of truth).</summary>
+    public static async ValueTask<IReadOnlyList<string>?> HwbCodesOfConsortiumAsync(IResolveContext ctx, string consortiumCode, DateOnly day) =>
+        (await Shared.Policies.DirectoryLookups.FactsOfParty(ctx).LoadAsync(consortiumCode)).OrEmpty()
+            .Where(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && (f.From is null || f.From <= day) && (f.To is null || f.To >= day))
+            .Select(f => f.SubjectCode).Distinct().Order(StringComparer.Ordinal).ToList();
 
     // ---- Transparency
 

@@ -22,7 +22,6 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<GpPractice> GpPractices => Set<GpPractice>();
     public DbSet<Provider> Providers => Set<Provider>();
     public DbSet<ConsortiumMembership> ConsortiumMemberships => Set<ConsortiumMembership>();
-    public DbSet<HwbMembership> HwbMemberships => Set<HwbMembership>();
     public DbSet<FinancialReturn> FinancialReturns => Set<FinancialReturn>();
     public DbSet<FinancialReturnLine> FinancialReturnLines => Set<FinancialReturnLine>();
     public DbSet<PracticeBreakdownLine> PracticeBreakdownLines => Set<PracticeBreakdownLine>();
@@ -78,14 +77,6 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasOne(m => m.Consortium).WithMany(c => c.Memberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.Practice).WithMany(p => p.Memberships).HasForeignKey(m => m.PracticeCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.PracticeCode, m.From }).IsUnique();
-        });
-        b.Entity<HwbMembership>(e =>
-        {
-            e.Property(m => m.ConsortiumCode).HasMaxLength(20);
-            e.Property(m => m.HwbCode).HasMaxLength(20);
-            e.HasOne(m => m.Consortium).WithMany(c => c.HwbMemberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(m => m.HwbCode);
-            e.HasIndex(m => new { m.ConsortiumCode, m.HwbCode, m.From }).IsUnique();
         });
 
         b.Entity<FinancialReturn>(e =>

@@ -36,15 +36,35 @@ internal static class LocalGovernmentLoaders
                 .OrderBy(m => m.HwbCode).ThenBy(m => m.Role).ThenBy(m => m.Name).ToListAsync(ct))
             .GroupByKey(m => m.HwbCode));
 
-    /// <summary>The boards on which each consortium currently holds a seat.</summary>
-    public static DataLoader<string, IReadOnlyList<HealthAndWellbeingBoard>> BoardsByConsortium(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<HealthAndWellbeingBoard>>(ctx, "lg.boardsByConsortium", async (db, codes, ct) =>
-            (await (from m in db.HwbMembers
-                    join h in db.HealthAndWellbeingBoards on m.HwbCode equals h.Code
-                    where m.Role == HwbMemberRole.Consortium && m.To == null && codes.Contains(m.OrganisationCode!)
-                    orderby h.Code
-                    select new { ConsortiumCode = m.OrganisationCode!, Board = h }).ToListAsync(ct))
-            .GroupByKey(x => x.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<HealthAndWellbeingBoard>)g.Value.Select(x => x.Board).DistinctBy(b => b.Code).ToList()));
+    /// <summary>A board's current seats: its own members, and its consortium members from the directory (their one source
+    /// of truth), named as the directory names them; consortia first, then by role and name, as before.</summary>
+    public static async Task<IReadOnlyList<HwbMember>> CurrentMembersAsync(IResolveContext ctx, string hwbCode)
+    {
+        var day = DateOnly.FromDateTime(ctx.Clock().GetUtcNow().UtcDateTime);
+        var seats = CurrentMembersByBoard(ctx).LoadAsync(hwbCode);
+        var consortia = (await Shared.Policies.DirectoryLookups.FactsOfSubject(ctx).LoadAsync(hwbCode)).OrEmpty()
+            .Where(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && (f.From is null || f.From <= day) && (f.To is null || f.To >= day))
+            .ToList();
+        var names = await Task.WhenAll(consortia.Select(f => Shared.Policies.DirectoryLookups.OrganisationByCode(ctx).LoadAsync(f.PartyCode).AsTask()));
+        var members = consortia.Select((f, i) => new HwbMember
+        {
+            HwbCode = hwbCode, Role = HwbMemberRole.Consortium, Name = names[i]?.Name ?? f.PartyCode, OrganisationCode = f.PartyCode,
+            From = f.From ?? default, To = f.To,
+        });
+        return members.Concat((await seats).OrEmpty()).OrderBy(m => m.Role.ToString(), StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The boards each consortium is currently a member of: the directory's membership facts, then the boards
+    /// by code (one batch each).</summary>
+    public static async Task<IReadOnlyList<HealthAndWellbeingBoard>> BoardsOfConsortiumAsync(IResolveContext ctx, string consortiumCode)
+    {
+        var day = DateOnly.FromDateTime(ctx.Clock().GetUtcNow().UtcDateTime);
+        var codes = (await Shared.Policies.DirectoryLookups.FactsOfParty(ctx).LoadAsync(consortiumCode)).OrEmpty()
+            .Where(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && (f.From is null || f.From <= day) && (f.To is null || f.To >= day))
+            .Select(f => f.SubjectCode).Distinct().Order(StringComparer.Ordinal).ToList();
+        var boards = await Task.WhenAll(codes.Select(c => BoardByCode(ctx).LoadAsync(c).AsTask()));
+        return boards.OfType<HealthAndWellbeingBoard>().ToList();
+    }
 
     public static DataLoader<HwbYear, Jsna> JsnaByBoardAndYear(IResolveContext ctx) =>
         Loader<HwbYear, Jsna>(ctx, "lg.jsnaByBoardAndYear", async (db, keys, ct) =>

@@ -70,7 +70,9 @@ internal static class LocalGovernmentMutations
         await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ct);
         var board = await db.HealthAndWellbeingBoards.AsNoTracking().FirstOrDefaultAsync(h => h.Code == hwbCode, ct);
         if (board is null) return new(null, [errors.Add($"There is no Health and Wellbeing Board \"{hwbCode}\".", UserError.NotFound, "healthAndWellbeingBoardCode")]);
-        var isMember = await db.HwbMembers.AnyAsync(m => m.HwbCode == hwbCode && m.Role == HwbMemberRole.Consortium && m.OrganisationCode == consortiumCode && m.To == null, ct);
+        // Membership of the board is the directory's fact (one source of truth for every module and policy).
+        var isMember = (await Shared.Policies.DirectoryLookups.FactsOfParty(ctx).LoadAsync(consortiumCode!)).OrEmpty()
+            .Any(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && f.SubjectCode == hwbCode && f.HeldIn(Shared.Policies.DirectoryLookups.CurrentYear(ctx)));
         if (!isMember) return new(null, [errors.Add($"Consortium \"{consortiumCode}\" does not sit on {board.Name}.", "NOT_A_MEMBER", "consortiumCode")]);
 
         // The JSNA is the board's (led by its local authority): a contribution goes to one that exists, never starts one.

@@ -27,10 +27,15 @@ public sealed class DemoDataSeeder(int scale = 1)
 
     private readonly IReadOnlyList<DemoConsortium> _consortia = DemoConsortium.ForScale(scale);
 
-    /// <summary>CSU-NV, Northvale Commissioning Support Unit, acts for 01A and 02B from 2013-04-01 (DOMAIN.md
-    /// "Commissioning support"): directory facts for <c>supportFor</c>.</summary>
-    public static readonly Directory.DirectoryFacts SupportArrangements = new([],
+    /// <summary>
+    /// The demonstration facts that live in the directory alone: each consortium's membership of its HWBs (from the
+    /// shadow year; the directory is their one source of truth, no module keeps a copy), and CSU-NV, Northvale
+    /// Commissioning Support Unit, acting for 01A and 02B from 2013-04-01 (<c>supportFor</c>).
+    /// </summary>
+    public Directory.DirectoryFacts DirectoryFacts => new([],
         [
+            .. _consortia.SelectMany(c => c.HwbCodes.Select(hwb =>
+                Directory.Relationship.Of(Directory.RelationshipKind.HwbMemberConsortium, hwb, c.Code, ShadowYearStart))),
             Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "01A", "CSU-NV", new DateOnly(2013, 4, 1)),
             Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "02B", "CSU-NV", new DateOnly(2013, 4, 1)),
         ], []);
@@ -103,8 +108,6 @@ public sealed class DemoDataSeeder(int scale = 1)
                 Constitution = ConstitutionOf(c),
             };
             db.Consortia.Add(consortium);
-            foreach (var hwb in c.HwbCodes)
-                consortium.HwbMemberships.Add(new HwbMembership { ConsortiumCode = c.Code, HwbCode = hwb, From = ShadowYearStart });
 
             foreach (var (practiceCode, listSize) in c.Practices)
             {
@@ -342,15 +345,7 @@ public sealed class DemoDataSeeder(int scale = 1)
             db.LocalAuthorities.Add(la);
         }
         await db.SaveChangesAsync(ct);
-
-        // Consortium seats, including generated consortia at larger scales.
-        var seats = (await db.HwbMembers.Where(m => m.Role == HwbMemberRole.Consortium)
-            .Select(m => new { m.HwbCode, m.OrganisationCode }).ToListAsync(ct)).Select(m => (m.HwbCode, m.OrganisationCode)).ToHashSet();
-        foreach (var c in _consortia)
-            foreach (var hwb in c.HwbCodes)
-                if (!seats.Contains((hwb, c.Code)))
-                    db.HwbMembers.Add(new HwbMember { HwbCode = hwb, Role = HwbMemberRole.Consortium, Name = c.Name, OrganisationCode = c.Code, From = ShadowYearStart });
-        await db.SaveChangesAsync(ct);
+        // Consortium seats are the directory's membership facts (DirectoryFacts), not rows of this module.
 
         await SeedJsnasAsync(db, ct);
         await SeedPoolsAsync(db, ct);

@@ -22,6 +22,11 @@ public static class DirectoryLookups
         ctx.DbLoader<DirectoryDbContext, string, IReadOnlyList<Relationship>>(ctx.DbFactory<DirectoryDbContext>(), "directory.factsOfSubject", async (db, codes, ct) =>
             (await db.Relationships.Where(r => codes.Contains(r.SubjectCode)).ToListAsync(ct)).GroupByKey(r => r.SubjectCode));
 
+    /// <summary>Organisations as the directory knows them, by code.</summary>
+    public static DataLoader<string, DirectoryOrganisation> OrganisationByCode(IResolveContext ctx) =>
+        ctx.DbLoader<DirectoryDbContext, string, DirectoryOrganisation>(ctx.DbFactory<DirectoryDbContext>(), "directory.organisationByCode", async (db, codes, ct) =>
+            await db.Organisations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct));
+
     /// <summary>The parties of <paramref name="kind"/> facts over each of <paramref name="subjects"/> (no dates: links and owners).</summary>
     public static async ValueTask<IReadOnlyList<string>> PartiesAsync(IResolveContext ctx, IReadOnlyList<string> subjects, RelationshipKind kind)
     {

@@ -468,40 +468,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
                     b.ToTable("FinancialReturnLines", "commissioning");
                 });
 
-            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.HwbMembership", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("ConsortiumCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("date");
-
-                    b.Property<string>("HwbCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HwbCode");
-
-                    b.HasIndex("ConsortiumCode", "HwbCode", "From")
-                        .IsUnique();
-
-                    b.ToTable("HwbMemberships", "commissioning");
-                });
-
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", b =>
                 {
                     b.Property<string>("Code")
@@ -754,17 +720,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.HwbMembership", b =>
-                {
-                    b.HasOne("Commissioning.Graph.Modules.Commissioning.Consortium", "Consortium")
-                        .WithMany("HwbMemberships")
-                        .HasForeignKey("ConsortiumCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Consortium");
-                });
-
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.Provider", null)
@@ -871,8 +826,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Consortium", b =>
                 {
-                    b.Navigation("HwbMemberships");
-
                     b.Navigation("Memberships");
                 });
 

@@ -448,38 +448,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.ToTable("FinancialReturnLines", "commissioning");
                 });
 
-            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.HwbMembership", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConsortiumCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("From")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HwbCode")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("To")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("HwbCode");
-
-                    b.HasIndex("ConsortiumCode", "HwbCode", "From")
-                        .IsUnique();
-
-                    b.ToTable("HwbMemberships", "commissioning");
-                });
-
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", b =>
                 {
                     b.Property<string>("Code")
@@ -730,17 +698,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.HwbMembership", b =>
-                {
-                    b.HasOne("Commissioning.Graph.Modules.Commissioning.Consortium", "Consortium")
-                        .WithMany("HwbMemberships")
-                        .HasForeignKey("ConsortiumCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Consortium");
-                });
-
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.Provider", null)
@@ -847,8 +804,6 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Consortium", b =>
                 {
-                    b.Navigation("HwbMemberships");
-
                     b.Navigation("Memberships");
                 });
 
