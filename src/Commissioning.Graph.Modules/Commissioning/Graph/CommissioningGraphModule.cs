@@ -115,8 +115,8 @@ public sealed class CommissioningGraphModule : IGraphModule
     private static async Task<object?> ConsortiaAtRiskAsync(IResolveContext ctx)
     {
         // The NHS CB's list: anyone else is refused, not handed an empty list that reads as "nobody at risk"
-        // (an execution without a subject — in-process tests, tools — is not refused, as RowVisibility filters nothing for it).
-        if (RowVisibility.Subject(ctx) is { } subject && subject.Organisation != GovernedData.NhsCommissioningBoardCode)
+        // (an execution without a subject — in-process tests, tools — is not refused, as RuleFilter filters nothing for it).
+        if (RuleFilter.Subject(ctx) is { } subject && subject.Organisation != GovernedData.NhsCommissioningBoardCode)
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
         List<FinancialReturn> latest;
