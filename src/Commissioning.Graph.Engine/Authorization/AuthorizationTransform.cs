@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Language;
 using System.Collections;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
@@ -182,7 +183,7 @@ internal sealed class FieldAuthorization
         var isQueryField = ReferenceEquals(parent, schema.QueryType);
         var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
         var keepPositions = isQueryField && field.Name == "_entities";
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
+        return new FieldAuthorization(schema, SchemaCoordinate.Field(parent.Name, field.Name), fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
             withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType));
     }
 
@@ -314,10 +315,14 @@ internal sealed class FieldAuthorization
 
     internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx)
     {
-        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
+        var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         var (message, code) = outcome == AuthorizationOutcome.Unauthenticated
             ? ($"Authentication is required to read {field}.", ErrorCodes.Unauthenticated)
             : ($"Not authorised to read {field}.", ErrorCodes.Forbidden);
-        return new GraphQLException(new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } });
+        // extensions.coordinate: the schema coordinate of the denied field, for clients to act on.
+        return new GraphQLException(new GraphQLError(message)
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = code, ["coordinate"] = field },
+        });
     }
 }

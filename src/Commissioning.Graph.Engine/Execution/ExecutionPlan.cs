@@ -140,6 +140,8 @@ internal enum FieldKind : byte
     Property,
     /// <summary>The <c>__typename</c> meta-field.</summary>
     TypeName,
+    /// <summary>A field with a <see cref="FieldDefinition.SourceResolver"/>: resolved without a context.</summary>
+    Source,
 }
 
 internal enum LeafKind : byte { None, Int, Float, String, Boolean, ID, Scalar, Enum }
@@ -342,6 +344,7 @@ internal static class FieldCollector
                 if (definition is null) continue; // graphql-js leaves unknown fields out of the response
                 var plan = new FieldPlan(runtimeType, _keys[i], nodes, definition);
                 plan.Kind = ReferenceEquals(definition, IntrospectionSchema.TypeNameMetaField) ? FieldKind.TypeName
+                    : definition.SourceResolver is not null && !plan.NeedsContextForCompletion ? FieldKind.Source
                     : definition.Resolver is null ? FieldKind.Property
                     : FieldKind.Resolved;
                 fields.Add(plan);

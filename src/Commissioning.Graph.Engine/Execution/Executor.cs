@@ -275,6 +275,7 @@ public static partial class Executor
         if (field.Leaf != LeafKind.None && field.Kind == FieldKind.Property && field.ConstantArguments is not null
             && state.DefaultResolver is null && TryResolveLeafFast(field, source, out var leafValue))
             return new(leafValue);
+        if (field.Kind == FieldKind.Source) return ExecuteSourceField(state, field, source, parentPath);
 
         var path = new ResponsePath(parentPath, field.ResponseKey);
         object? resolved;
@@ -309,6 +310,31 @@ public static partial class Executor
         return AwaitCompleted(completed, field.ReturnTypeIsNonNull);
     }
 
+    // A field resolved from its source alone (introspection): no resolve context, and for a leaf
+    // that completes cleanly no response path either (a path is made only for errors and children).
+    private static ValueTask<object?> ExecuteSourceField(ExecutionState state, FieldPlan field, object? source, ResponsePath? parentPath)
+    {
+        object? resolved;
+        try
+        {
+            var arguments = field.ConstantArguments ?? GetArguments(state, field);
+            resolved = field.Definition.SourceResolver!(source, arguments, state.Schema);
+        }
+        catch (Exception e) when (!IsCancellation(state, e))
+        {
+            return new(HandleFieldError(state, e, field, new ResponsePath(parentPath, field.ResponseKey), field.ReturnType));
+        }
+        if (field.Leaf != LeafKind.None && TryCompleteLeafFast(field, resolved, out var leafValue)) return new(leafValue);
+        var path = new ResponsePath(parentPath, field.ResponseKey);
+        var completed = CompleteValue(state, field, null, field.ReturnType, path, resolved);
+        if (completed.IsCompletedSuccessfully)
+        {
+            var value = completed.Result;
+            return new(ReferenceEquals(value, PropagateNull) && !field.ReturnTypeIsNonNull ? null : value);
+        }
+        return AwaitCompleted(completed, field.ReturnTypeIsNonNull);
+    }
+
     // The common case without allocation: a leaf field read by the default resolver whose value
     // is present and serialises without error. Anything else takes the general route, which
     // reports errors (serialisation is pure, so trying it twice is harmless).
@@ -327,6 +353,13 @@ public static partial class Executor
                 value = null;
                 return false;
         }
+        return TryCompleteLeafFast(field, raw, out value);
+    }
+
+    // A leaf value that needs no error handling: null where null is allowed, or a value of the
+    // leaf's own kind (or one its serializer accepts).
+    private static bool TryCompleteLeafFast(FieldPlan field, object? raw, out object? value)
+    {
         value = null;
         if (raw is null) return !field.ReturnTypeIsNonNull;
         switch (field.Leaf)

@@ -784,7 +784,9 @@ public sealed class Parser
         "QUERY" or "MUTATION" or "SUBSCRIPTION" or "FIELD" or "FRAGMENT_DEFINITION" or "FRAGMENT_SPREAD"
             or "INLINE_FRAGMENT" or "VARIABLE_DEFINITION" or "SCHEMA" or "SCALAR" or "OBJECT" or "FIELD_DEFINITION"
             or "ARGUMENT_DEFINITION" or "INTERFACE" or "UNION" or "ENUM" or "ENUM_VALUE" or "INPUT_OBJECT"
-            or "INPUT_FIELD_DEFINITION" => true,
+            or "INPUT_FIELD_DEFINITION"
+            // graphql-js 17 accepts every DirectiveLocation it defines, these two included.
+            or "FRAGMENT_VARIABLE_DEFINITION" or "DIRECTIVE_DEFINITION" => true,
         _ => false,
     };
 

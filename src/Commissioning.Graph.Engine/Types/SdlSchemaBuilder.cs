@@ -376,12 +376,13 @@ public static class SdlSchemaBuilder
             var literal = value.AstNode?.DefaultValue;
             if (literal is null) return;
             if (Schema.GetNamedType(value.Type) is InputObjectType inner) ComputeInputFieldDefaults(inner);
-            // graphql-js: defaultValue = valueFromAST(literal, type); an invalid literal gives no default.
+            // graphql-js 17 keeps the literal as written; an invalid one gives no default value here and
+            // is reported by SchemaValidator (validateSchema), so such a schema does not validate.
+            value.DefaultValueLiteral = literal;
             if (ValueConversion.TryValueFromAst(literal, value.Type, null, out var coerced))
             {
                 value.HasDefaultValue = true;
                 value.DefaultValue = coerced;
-                value.DefaultValueLiteral = literal;
             }
         }
 
