@@ -67,9 +67,13 @@ public static class ErrorCodes
     public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
     public const string DocumentLimitExceeded = "DOCUMENT_LIMIT_EXCEEDED";
     public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+    /// <summary>The caller's organisation and client application are over their rate limit (HTTP 429 with Retry-After).</summary>
+    public const string RateLimited = "RATE_LIMITED";
     public const string OperationNotFound = "OPERATION_RESOLUTION_FAILURE";
     public const string Timeout = "TIMEOUT";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    /// <summary>A dependency (a database) is unavailable for now; the same request may succeed if retried later.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string Suppressed = "SUPPRESSED";
 }
 

@@ -4,7 +4,10 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Server.Cost;
 using Commissioning.Graph.Server.Http;
+using Commissioning.Graph.Server.Limits;
 using Commissioning.Graph.Server.PersistedDocuments;
+using Commissioning.Graph.Server.RateLimiting;
+using Commissioning.Graph.Server.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -61,6 +64,8 @@ public sealed class GraphQLOperationOutcome
     /// <summary>An HTTP status the request's form calls for regardless of media type (405 for a mutation over GET, 413, ...).</summary>
     public int? ForcedStatus { get; init; }
     public OperationType? Operation { get; init; }
+    /// <summary>Set with a 429: the <c>Retry-After</c> header, in seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>
@@ -72,10 +77,20 @@ public sealed partial class GraphQLRequestPipeline(
     GraphQLEndpointSchema endpoint,
     IOptions<GraphQLServerOptions> options,
     IPersistedDocumentStore persistedDocuments,
+    IGraphQLRateLimiter rateLimiter,
     IEnumerable<IGraphQLRequestInterceptor> interceptors,
     ILogger<GraphQLRequestPipeline> logger,
-    Microsoft.Extensions.Hosting.IHostEnvironment environment)
+    Microsoft.Extensions.Hosting.IHostEnvironment environment,
+    IEnumerable<IUnavailableDependencyDetector> unavailableDependencies)
 {
+    private readonly IUnavailableDependencyDetector[] _unavailable = unavailableDependencies.ToArray();
+
+    /// <summary>The message of a <c>SERVICE_UNAVAILABLE</c> error.</summary>
+    public const string UnavailableMessage = "The service is temporarily unavailable; retry later.";
+
+    /// <summary>Whether an exception means a dependency is unavailable for now (see <see cref="IUnavailableDependencyDetector"/>).</summary>
+    public bool IsUnavailable(Exception exception) => _unavailable.Any(d => d.IsUnavailable(exception));
+
     private readonly GraphQLServerOptions _options = options.Value;
     private readonly IGraphQLRequestInterceptor[] _interceptors = interceptors.ToArray();
     private readonly bool _exceptionDetails = options.Value.IncludeExceptionDetails ?? environment.EnvironmentName == "Development";
@@ -120,7 +135,19 @@ public sealed partial class GraphQLRequestPipeline(
         result = Mask(result);
         if (_options.ReportCost) (result.Extensions ??= new Dictionary<string, object?>())["cost"] = new Dictionary<string, object?> { ["requested"] = context.Cost, ["maximum"] = _options.MaxCost };
         result = await RunExecutedInterceptorsAsync(context, result);
-        return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation };
+        int? status = WholeRequestUnavailable(result) ? Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable : null;
+        return new GraphQLOperationOutcome { Result = result, Operation = context.Operation.Operation, ForcedStatus = status };
+    }
+
+    /// <summary>
+    /// The request as a whole failed because a dependency is unavailable: every error says so and no field
+    /// produced data (data null, or every root field null). Served as 503 with <c>Retry-After</c>; when some
+    /// fields succeeded, the response is a normal one with field errors carrying the code.
+    /// </summary>
+    private static bool WholeRequestUnavailable(ExecutionResult result)
+    {
+        if (result.Errors is not { Count: > 0 } errors || errors.Any(e => e.Code != ErrorCodes.ServiceUnavailable)) return false;
+        return !result.HasData || result.Data is not IReadOnlyDictionary<string, object?> data || data.Values.All(v => v is null);
     }
 
     /// <summary>
@@ -142,19 +169,36 @@ public sealed partial class GraphQLRequestPipeline(
     public async Task<(GraphQLOperationOutcome? Outcome, GraphQLRequestContext? Context)> PrepareAsync(GraphQLHttpRequest request,
         GraphQLTransport transport, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
     {
+        // Rate limits come first: a caller over its limit costs no parsing, no lookups.
+        if (await rateLimiter.AcquireAsync(http, cancellationToken) is { Allowed: false } limited)
+            return (RateLimited(limited), null);
+
         string? text = request.Query;
+        string? registerAs = null;
         if (request.DocumentId is { } id)
         {
             if (_options.PersistedDocuments.Mode == PersistedDocumentMode.Disabled)
                 return (Refuse("Persisted documents are not enabled on this endpoint.", ErrorCodes.PersistedDocumentNotFound), null);
-            var stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            string? stored;
+            try
+            {
+                stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            }
+            catch (PersistedDocumentStoreUnavailableException e)
+            {
+                // A client that sent the text too is served from it; one that sent only the id is told to send it
+                // (APQ clients do so on PERSISTED_DOCUMENT_NOT_FOUND), with the reason.
+                if (text is null) return (Refuse(e.Message, ErrorCodes.PersistedDocumentNotFound, reason: "STORE_UNAVAILABLE"), null);
+                stored = null;
+            }
             if (stored is null)
             {
-                // Automatic persisted queries: a client may send the text with its hash once.
+                // Automatic persisted queries: a client may send the text with its hash once; it is registered
+                // below, once it has parsed and validated, if it is small enough.
                 if (text is not null && _options.PersistedDocuments.Mode == PersistedDocumentMode.Allowed
-                    && PreparedDocument.ComputeHash(text) == InMemoryPersistedDocumentStore.Normalise(id))
+                    && PreparedDocument.ComputeHash(text) == PersistedDocumentIds.Normalise(id))
                 {
-                    if (persistedDocuments is InMemoryPersistedDocumentStore mem) mem.Add(text);
+                    registerAs = id;
                 }
                 else
                 {
@@ -176,6 +220,8 @@ public sealed partial class GraphQLRequestPipeline(
             var errors = document.Errors.Select(e => e.Code is null ? e.WithCode(code) : e).ToArray();
             return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors) }, null);
         }
+        if (registerAs is not null && System.Text.Encoding.UTF8.GetByteCount(text) <= _options.PersistedDocuments.MaxDocumentBytes)
+            await persistedDocuments.RegisterAsync(registerAs, text, RateLimitPartition.Of(http), cancellationToken);
 
         var operation = document.GetOperation(request.OperationName);
         if (operation is null)
@@ -186,6 +232,9 @@ public sealed partial class GraphQLRequestPipeline(
         }
         if (transport == GraphQLTransport.HttpGet && operation.Operation != OperationType.Query)
             return (Refuse($"Only queries may be sent with GET; send this {operation.Operation.ToString().ToLowerInvariant()} with POST.", ErrorCodes.BadUserInput, 405), null);
+
+        if (InputListLimit.Check(document.Document!, request.Variables, _options.MaxListInputLength) is { } tooLong)
+            return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(new[] { tooLong }), Operation = operation.Operation }, null);
 
         var cost = CostAnalyzer.Compute(Engine.Schema, document.Document!, operation, request.Variables, _options.DefaultListSize);
         if (_options.MaxCost > 0 && cost > _options.MaxCost)
@@ -198,7 +247,16 @@ public sealed partial class GraphQLRequestPipeline(
         var context = new GraphQLRequestContext { HttpContext = http, Request = request, Transport = transport, Document = document, Operation = operation, Cost = cost };
         foreach (var interceptor in _interceptors)
         {
-            var errors = await interceptor.OnExecutingAsync(context);
+            IReadOnlyList<GraphQLError>? errors;
+            try
+            {
+                errors = await interceptor.OnExecutingAsync(context);
+            }
+            catch (Exception e) when (IsUnavailable(e))
+            {
+                logger.LogWarning("A dependency is unavailable before execution: {Reason}", e.GetBaseException().Message);
+                return (Refuse(UnavailableMessage, ErrorCodes.ServiceUnavailable, Microsoft.AspNetCore.Http.StatusCodes.Status503ServiceUnavailable), null);
+            }
             if (errors is { Count: > 0 }) return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors), Operation = operation.Operation }, null);
         }
         return (null, context);
@@ -214,6 +272,13 @@ public sealed partial class GraphQLRequestPipeline(
             var e = errors[i];
             if (e.OriginalException is null or GraphQLException || e.OriginalException is Engine.Types.CoercionException) continue;
             masked ??= errors.ToArray();
+            if (IsUnavailable(e.OriginalException))
+            {
+                // Not a bug: a dependency is down after its retries. One line, no stack trace; the client may retry.
+                logger.LogWarning("A dependency is unavailable at {Path}: {Reason}", e.Path is null ? "" : string.Join('.', e.Path), e.OriginalException.GetBaseException().Message);
+                masked[i] = new GraphQLError(UnavailableMessage) { Locations = e.Locations, Path = e.Path, Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.ServiceUnavailable } };
+                continue;
+            }
             logger.LogError(e.OriginalException, "Resolver failed at {Path}", e.Path is null ? "" : string.Join('.', e.Path));
             var ext = new Dictionary<string, object?> { ["code"] = ErrorCodes.InternalServerError };
             if (_exceptionDetails) ext["exception"] = new Dictionary<string, object?> { ["message"] = e.OriginalException.Message, ["stacktrace"] = e.OriginalException.StackTrace };
@@ -231,6 +296,19 @@ public sealed partial class GraphQLRequestPipeline(
     public static GraphQLError Error(string message, string code) =>
         new(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } };
 
-    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null) =>
-        new() { Result = ExecutionResult.FromErrors(new[] { Error(message, code) }), ForcedStatus = status };
+    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null, string? reason = null)
+    {
+        var error = reason is null ? Error(message, code)
+            : new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason } };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = status };
+    }
+
+    private static GraphQLOperationOutcome RateLimited(RateLimitDecision decision)
+    {
+        var error = new GraphQLError($"Too many requests from this organisation and client application: the limit is {decision.Limit} per {decision.Window.TotalSeconds:0} s. Retry after {decision.RetryAfterSeconds} s.")
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.RateLimited, ["retryAfter"] = decision.RetryAfterSeconds },
+        };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = 429, RetryAfterSeconds = decision.RetryAfterSeconds };
+    }
 }

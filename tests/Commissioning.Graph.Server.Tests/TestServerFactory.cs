@@ -34,7 +34,8 @@ public static class TestServerFactory
         """;
 
     public static async Task<WebApplication> StartAsync(Dictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null, string environment = "Production", Action<Schema>? configureSchema = null)
+        Action<IServiceCollection>? services = null, string environment = "Production", Action<Schema>? configureSchema = null,
+        Action<WebApplication>? configureApp = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
@@ -47,7 +48,9 @@ public static class TestServerFactory
         builder.Services.AddHealthChecks();
         services?.Invoke(builder.Services);
         var app = builder.Build();
+        configureApp?.Invoke(app);
         app.UseWebSockets();
+        configureApp?.Invoke(app);
         app.MapHealthEndpoints();
         app.MapGraphQL();
         await app.StartAsync();

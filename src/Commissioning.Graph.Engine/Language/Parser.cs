@@ -51,6 +51,15 @@ public sealed class Parser
     public static DocumentNode Parse(string source, ParserOptions? options = null)
         => new Parser(source, options).ParseDocument();
 
+    /// <summary>As <see cref="Parse(string, ParserOptions?)"/>, also giving the number of tokens read (what the syntax tree holds grows with it).</summary>
+    internal static DocumentNode Parse(string source, ParserOptions? options, out int tokenCount)
+    {
+        var parser = new Parser(source, options);
+        var document = parser.ParseDocument();
+        tokenCount = parser._tokenCount;
+        return document;
+    }
+
     /// <summary>Parses a single value literal; variables are allowed (§2.9).</summary>
     public static ValueNode ParseValue(string source)
     {

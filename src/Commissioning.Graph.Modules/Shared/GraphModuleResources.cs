@@ -29,7 +29,8 @@ public static class GraphModuleResources
     /// <summary>
     /// A module's DataLoader: each batch runs <paramref name="query"/> once (one SQL statement) on a fresh, short-lived
     /// context from <paramref name="factory"/> (resolvers run concurrently and a DbContext is not thread-safe),
-    /// without change tracking, cancelled with the request; the keys are distinct.
+    /// without change tracking, cancelled with the request; the keys are distinct, and sent at most
+    /// <see cref="MaxKeysPerStatement"/> to a statement.
     /// </summary>
     public static DataLoader<TKey, TValue> DbLoader<TContext, TKey, TValue>(this IResolveContext context, IDbContextFactory<TContext> factory, string name,
         Func<TContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TContext : DbContext where TKey : notnull =>
@@ -37,8 +38,26 @@ public static class GraphModuleResources
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            return await query(db, keys.Distinct().ToList(), ct);
+            return await InChunksAsync(keys.Distinct().ToList(), MaxKeysPerStatement, chunk => query(db, chunk, ct));
         });
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on at most <paramref name="chunkSize"/> keys at a time and merges the results:
+    /// a batch can be as large as a response is wide (or an <c>_entities</c> call long), and each statement
+    /// then carries a bounded number of parameters, far below SQLite's and SQL Server's limits.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<TKey, TValue>> InChunksAsync<TKey, TValue>(List<TKey> keys, int chunkSize,
+        Func<List<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull
+    {
+        if (keys.Count <= chunkSize) return await query(keys);
+        var merged = new Dictionary<TKey, TValue>();
+        foreach (var chunk in keys.Chunk(chunkSize))
+            foreach (var (key, value) in await query(chunk.ToList())) merged[key] = value;
+        return merged;
+    }
+
+    /// <summary>Most keys one DataLoader statement sends as parameters (<c>WHERE key IN (…)</c>).</summary>
+    public const int MaxKeysPerStatement = 500;
 
     public static TimeProvider Clock(this IResolveContext context) =>
         context.Services?.GetService<TimeProvider>() ?? TimeProvider.System;

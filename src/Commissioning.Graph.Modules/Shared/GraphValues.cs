@@ -95,6 +95,11 @@ public static class GraphEnum
         : name is TEnum e ? e
         : throw new ArgumentException($"'{name}' is not a value of {typeof(TEnum).Name}.");
 
+    /// <summary>An enum-list argument as a set: each value once, so that a filter's SQL carries at most as
+    /// many parameters as the enum has values, however many times a client repeats them. Null when absent.</summary>
+    public static IReadOnlyList<TEnum>? ParseDistinct<TEnum>(object? names) where TEnum : struct, Enum =>
+        (names as IEnumerable<object?>)?.Select(Parse<TEnum>).Distinct().ToList();
+
     private static class Names<TEnum> where TEnum : struct, Enum
     {
         public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().ToDictionary(v => v, v => GraphValues.EnumName(v));

@@ -18,12 +18,13 @@ public static class ModuleDatabase
         return provider switch
         {
             // SQLite has no schemas: all modules share one file, so each keeps its own history table.
+            // Every provider retries transient failures through DatabaseResilience (Polly).
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
-                o => o.MigrationsHistoryTable($"{MigrationsHistoryTable}_{schema}")),
+                o => o.MigrationsHistoryTable($"{MigrationsHistoryTable}_{schema}").ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString,
-                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema).ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
-                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema)),
+                o => o.MigrationsHistoryTable(MigrationsHistoryTable, schema).ExecutionStrategy(d => new PollyExecutionStrategy(d))),
             _ => throw new ArgumentOutOfRangeException(nameof(provider)),
         };
     }
@@ -34,6 +35,6 @@ public static class ModuleDatabase
         var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory) return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        if (!string.IsNullOrEmpty(dir)) System.IO.Directory.CreateDirectory(dir);
     }
 }

@@ -12,7 +12,9 @@ namespace Commissioning.Graph.Server.Cost;
 /// argument (<c>first</c>, <c>last</c>, <c>limit</c>, or those named by <c>@listSize(slicingArguments:)</c>),
 /// else <c>@listSize(assumedSize:)</c>, else <see cref="GraphQLServerOptions.DefaultListSize"/>;</item>
 /// <item>fragments are counted as if every one applied (an upper bound for abstract types);</item>
-/// <item><c>@cost</c> on an argument adds its weight when the argument is given.</item>
+/// <item><c>@cost</c> on an argument adds its weight when the argument is given;</item>
+/// <item>beyond the specification, every value of a list input (literal or variable, nested lists and
+/// input objects included) adds 1: a filter of 1,000 values costs the server work whatever it selects.</item>
 /// </list>
 /// Introspection fields cost nothing. The result is reported in <c>extensions.cost</c>.
 /// </summary>
@@ -76,17 +78,39 @@ public static class CostAnalyzer
             var composite = named is ICompositeType;
             double weight = Weight(field.AppliedDirectives) ?? Weight(named.AppliedDirectives) ?? (composite ? 1 : 0);
             foreach (var arg in node.Arguments)
+            {
                 if (field.Arguments.TryGetValue(arg.Name.Value, out var argDef)) weight += Weight(argDef.AppliedDirectives) ?? 0;
+                weight += ListValues(arg.Value);
+            }
             var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1);
             if (!IsList(field.Type)) return weight + children;
             var size = ListSize(node, field);
             return size * (weight + children);
         }
 
+        /// <summary>How many list values an argument carries, counting through variables, nested lists and input objects.</summary>
+        private double ListValues(ValueNode value) => value switch
+        {
+            ListValueNode list => list.Values.Count + list.Values.Sum(ListValues),
+            ObjectValueNode obj => obj.Fields.Sum(f => ListValues(f.Value)),
+            VariableNode v when variables is not null && variables.TryGetValue(v.Name.Value, out var x) => VariableListValues(x),
+            _ => 0,
+        };
+
+        private static double VariableListValues(object? value) => value switch
+        {
+            IReadOnlyList<object?> list => list.Count + list.Sum(VariableListValues),
+            IReadOnlyDictionary<string, object?> obj => obj.Values.Sum(VariableListValues),
+            _ => 0,
+        };
+
         private static bool IsList(IGraphQLType type) => Schema.GetNullableType(type) is ListType;
 
         private double ListSize(FieldNode node, FieldDefinition field)
         {
+            // A gateway's _entities call returns exactly one entity per representation: its size is known, and
+            // assuming the default would charge a subgraph ten times what the client's operation costs.
+            if (field.Name == "_entities" && Representations(node) is { } count) return count;
             var listSize = Find(field.AppliedDirectives, "listSize");
             IEnumerable<string> slicing = DefaultSlicingArguments;
             double? assumed = null;
@@ -112,6 +136,21 @@ public static class CostAnalyzer
                 if (value is not null) sliced = Math.Max(sliced ?? 0, value.Value);
             }
             return sliced ?? assumed ?? defaultListSize;
+        }
+
+        private double? Representations(FieldNode node)
+        {
+            foreach (var arg in node.Arguments)
+            {
+                if (arg.Name.Value != "representations") continue;
+                return arg.Value switch
+                {
+                    ListValueNode list => list.Values.Count,
+                    VariableNode v when variables is not null && variables.TryGetValue(v.Name.Value, out var x) && x is System.Collections.ICollection c => c.Count,
+                    _ => null,
+                };
+            }
+            return null;
         }
 
         private static DirectiveNode? Find(IReadOnlyList<DirectiveNode> directives, string name)

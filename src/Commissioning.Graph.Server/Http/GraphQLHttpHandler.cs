@@ -53,8 +53,13 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         }
         catch (BadHttpRequest e)
         {
+            if (http.RequestAborted.IsCancellationRequested || http.Response.HasStarted) return;
             await WriteProblemAsync(http, e.Status, mediaType, e.Message);
             return;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away while sending: nobody to answer, nothing went wrong here
         }
 
         var transport = isGet ? GraphQLTransport.HttpGet : GraphQLTransport.HttpPost;
@@ -79,6 +84,10 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         http.Response.StatusCode = batch ? StatusCodes.Status200OK
             : StatusFor(outcomes[0], streaming == StreamingHttpMode.EventStream ? MediaTypes.GraphQLResponse : mediaType);
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+        // Retry-After: the rate limiter's own figure, or the configured pause of a 503 (a dependency unavailable).
+        var retryAfter = batch ? null : outcomes[0].RetryAfterSeconds
+            ?? (outcomes[0].ForcedStatus == StatusCodes.Status503ServiceUnavailable ? (int?)(int)Math.Ceiling(_options.RetryAfter.TotalSeconds) : null);
+        if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);
@@ -112,6 +121,7 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
             ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
             ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
             ErrorCodes.InternalServerError => StatusCodes.Status500InternalServerError,
+            ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status400BadRequest,
         };
     }
@@ -146,7 +156,15 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
         {
             throw new BadHttpRequest(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {max} bytes.");
         }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            // Kestrel's own refusals while the body arrives (408 for a body slower than MinRequestBodyDataRate,
+            // 400 for broken chunking): the client's fault, answered as such and not logged as a server failure.
+            throw new BadHttpRequest(e.StatusCode, e.StatusCode == StatusCodes.Status408RequestTimeout
+                ? "The request body arrived too slowly." : "The request body could not be read.");
+        }
         using (body)
+        try
         {
             var root = body.RootElement;
             if (root.ValueKind == JsonValueKind.Array)
@@ -160,6 +178,11 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
                 return (list, true);
             }
             return (new() { GraphQLHttpRequestReader.FromJson(root) }, false);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            // The parser checks structure, not the bytes inside strings: they are decoded when read.
+            throw new BadHttpRequest(StatusCodes.Status400BadRequest, "The request body holds a string that is not valid UTF-8.");
         }
     }
 
