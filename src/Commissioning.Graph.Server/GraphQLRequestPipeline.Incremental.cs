@@ -39,6 +39,11 @@ public sealed partial class GraphQLRequestPipeline
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ExecutionTimeout);
+        // One span for the whole response, deferred payloads included.
+        using var activity = EngineTelemetry.Source.StartActivity("graphql.execute");
+        activity?.SetTag("graphql.operation.type", context.Operation.Operation.ToString().ToLowerInvariant());
+        activity?.SetTag("graphql.operation.name", context.Operation.Name?.Value);
+        activity?.SetTag("graphql.document", context.Document.Hash);
         var request = context.Request;
         IncrementalExecutionResult executed;
         try

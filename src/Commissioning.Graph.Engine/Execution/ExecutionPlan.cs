@@ -64,6 +64,34 @@ internal sealed class DocumentPlan
         }
     }
 
+    private readonly Dictionary<SelectionSetNode, bool> _defersBelow = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether a selection set has a @defer anywhere below it, fragments included (memoised).</summary>
+    public bool HasDeferBelow(SelectionSetNode set)
+    {
+        lock (_defersBelow)
+        {
+            if (_defersBelow.TryGetValue(set, out var known)) return known;
+        }
+        var result = false;
+        foreach (var selection in set.Selections)
+        {
+            foreach (var d in selection.Directives)
+                if (d.Name.Value == "defer") { result = true; break; }
+            if (result) break;
+            var inner = selection switch
+            {
+                FieldNode f => f.SelectionSet,
+                InlineFragmentNode i => i.SelectionSet,
+                FragmentSpreadNode spread => Fragments.TryGetValue(spread.Name.Value, out var fragment) ? fragment.SelectionSet : null,
+                _ => null,
+            };
+            if (inner is not null && HasDeferBelow(inner)) { result = true; break; }
+        }
+        lock (_defersBelow) _defersBelow[set] = result;
+        return result;
+    }
+
     public SelectionPlan? GetCachedRootPlan(OperationDefinitionNode operation)
     {
         foreach (var (op, plan) in _rootPlans)

@@ -120,8 +120,8 @@ public sealed class Schema
     /// schema serves requests. The SDL printer leaves these built-in definitions out.</summary>
     public Schema WithIncrementalDelivery()
     {
-        _directives.TryAdd(SpecifiedDirectives.Defer.Name, SpecifiedDirectives.Defer);
-        _directives.TryAdd(SpecifiedDirectives.Stream.Name, SpecifiedDirectives.Stream);
+        foreach (var d in new[] { SpecifiedDirectives.Defer, SpecifiedDirectives.Stream })
+            if (_directives.TryAdd(d.Name, d)) _directiveList.Add(d);
         return this;
     }
 

@@ -120,6 +120,40 @@ public sealed class DisclosureRegisterInterceptorTests
         });
     }
 
+    [Fact]
+    public async Task A_deferred_response_writes_one_record_per_owner_covering_all_its_payloads()
+    {
+        await using var host = await DisclosureTestHost.StartAsync();
+        var messages = await SubscribeAsync(host,
+            "query Deferred { hello ... @defer { a: lines(owner: \"01A\", count: 2) } ... @defer { b: lines(owner: \"01A\", count: 3) d: duties(owner: \"02B\") } }", "X24");
+
+        var next = messages.Where(m => m.GetProperty("type").GetString() == "next").Select(m => m.GetProperty("payload")).ToList();
+        Assert.True(next.Count >= 2);
+        Assert.True(next[0].GetProperty("hasNext").GetBoolean());
+        Assert.False(next[^1].GetProperty("hasNext").GetBoolean());
+        var records = await host.RecordsAsync();
+        Assert.Equal(["01A", "02B"], records.Select(r => r.OwningOrganisation));
+        Assert.Equal([new DisclosedCoordinate("FinancialReturn.lines", 5)], records[0].Disclosed);
+        Assert.Equal([new DisclosedCoordinate("FinancialReturn.duties", 1)], records[1].Disclosed);
+        Assert.All(records, r => Assert.Equal("Deferred", r.OperationName));
+    }
+
+    [Fact]
+    public async Task A_deferred_payload_whose_disclosure_cannot_be_recorded_is_not_sent()
+    {
+        await using var host = await DisclosureTestHost.StartAsync(new FailingRegister());
+        var messages = await SubscribeAsync(host, "{ hello ... @defer { duties(owner: \"01A\") lines(owner: \"02B\", count: 3) } }", "X24");
+
+        var next = messages.Where(m => m.GetProperty("type").GetString() == "next").Select(m => m.GetProperty("payload")).ToList();
+        Assert.Equal(2, next.Count);
+        // The initial payload disclosed nothing restricted and left at once; the deferred one was withheld.
+        Assert.Equal("world", next[0].GetProperty("data").GetProperty("hello").GetString());
+        Assert.False(next[1].TryGetProperty("incremental", out _));
+        var completed = Assert.Single(next[1].GetProperty("completed").EnumerateArray());
+        Assert.Equal("INTERNAL_SERVER_ERROR", completed.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.DoesNotContain(messages, m => m.GetRawText().Contains("RESTRICTED-DUTIES"));
+    }
+
     private sealed class FailingRegister : IDisclosureRegister
     {
         public Task AppendAsync(IReadOnlyCollection<DisclosureRecord> records, CancellationToken cancellationToken = default) =>

@@ -62,6 +62,15 @@ public static partial class Executor
     private static ValueTask<object?> CompleteObjectIncrementally(ExecutionState state, FieldPlan field, ObjectType type, ResponsePath path, object result)
     {
         var frame = state.Incremental!;
+        if (NothingToSplit(state, field))
+        {
+            // No @defer below and every field node belongs to the @defer this executor answers for: the
+            // ordinary, cached plan gives the same fields (a @stream below is still honoured).
+            SelectionPlan plan;
+            try { plan = state.GetSubPlan(field, type); }
+            catch (GraphQLException e) { return new(RecordError(state, e, field, path)); }
+            return ExecuteFields(state, plan, result, path);
+        }
         var collector = new DeferredFieldCollector(state.Schema, state.DocumentPlan.Fragments, state.Variables, type);
         for (var i = 0; i < field.FieldNodes.Length; i++)
             if (field.FieldNodes[i].SelectionSet is { } set) collector.Collect(set, field.DeferUsages?[i]);
@@ -75,6 +84,17 @@ public static partial class Executor
         frame.Work.Groups.AddRange(newGroups);
         if (deferred.Count > 0) CollectExecutionGroups(state, result, path, deferred, map);
         return data;
+    }
+
+    private static bool NothingToSplit(ExecutionState state, FieldPlan field)
+    {
+        foreach (var node in field.FieldNodes)
+            if (node.SelectionSet is { } set && state.DocumentPlan.HasDeferBelow(set)) return false;
+        if (field.DeferUsages is not { } usages) return true;
+        var parents = state.Incremental!.ParentDeferUsages;
+        foreach (var usage in usages)
+            if (usage is not null && !(parents.Length == 1 && ReferenceEquals(parents[0], usage))) return false;
+        return true;
     }
 
     private static Dictionary<DeferUsage, DeliveryGroup>? FindDeliveryGroups(ExecutionState state, ResponsePath? path)
