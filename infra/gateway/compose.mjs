@@ -1,6 +1,8 @@
 // Composes the subgraph SDL files in schema/ (printed by `schema --module NAME --federation`) into
 // schema/supergraph.graphql, offline, with @theguild/federation-composition.
 // usage: node compose.mjs [--check]   (--check: compose and compare, write nothing; exit 1 on drift or errors)
+//        node compose.mjs --schema-dir DIR --out FILE --subgraph NAME=URL...   (infra/local/federation.sh: the
+//        SDL the Host printed for each module it serves, routed to the ports it started them on)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +27,26 @@ export function compose(dir = schemaDir, list = subgraphs) {
   return { ...result, services };
 }
 
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const check = process.argv.includes('--check');
-  const result = compose();
+  const named = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--subgraph' ? [a] : []))
+    .map((s) => ({ name: s.slice(0, s.indexOf('=')), url: s.slice(s.indexOf('=') + 1) }));
+  const out = option('--out');
+  const result = compose(option('--schema-dir') ?? schemaDir, named.length ? named : subgraphs);
+  if (out) {
+    if (result.errors?.length) {
+      for (const e of result.errors) console.error(`composition error: ${e.message}`);
+      process.exit(1);
+    }
+    writeFileSync(out, result.supergraphSdl.endsWith('\n') ? result.supergraphSdl : result.supergraphSdl + '\n');
+    console.error(`composed ${result.services.map((s) => s.name).join(', ')} into ${out}`);
+    process.exit(0);
+  }
   if (result.errors?.length) {
     for (const e of result.errors) console.error(`composition error: ${e.message}`);
     process.exit(1);

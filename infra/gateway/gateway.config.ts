@@ -1,14 +1,76 @@
-// Hive Gateway configuration: the supergraph composed offline by compose.mjs (schema/supergraph.graphql),
-// whose join__graph URLs point at the three `serve --module` processes on 127.0.0.1 (see README.md).
+// Hive Gateway configuration (picked up from this directory, or given with --config-path):
+//  - the supergraph: SUPERGRAPH (infra/local/federation.sh composes one per data directory, with the
+//    subgraphs' ports), else schema/supergraph.graphql (join__graph URLs from compose.mjs);
+//  - the native query planner (@graphql-hive/router-runtime), the configuration equivalent of --hive-router-runtime;
+//  - forwards Authorization, X-Purpose-Of-Use and traceparent; X-Request-Id (the client's, else a new UUID)
+//    and X-Client-Operation-Name / X-Client-Document-Hash (plugins/edge.mjs);
+//  - no merging of in-flight subgraph requests: its key is the URL and body only, so identical requests of
+//    different callers, or that each must record a disclosure, would share one subgraph response
+//    (tests/load-benchmark/federation.sh measures both settings);
+//  - the subgraphs' limits (plugins/limits.mjs) and 401 at the edge; internal errors masked outside Development;
+//  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret).
 import { defineConfig } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
+import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const supergraph = process.env.SUPERGRAPH ? resolve(process.env.SUPERGRAPH) : resolve(here, '../../schema/supergraph.graphql');
+const development = (process.env.GATEWAY_ENVIRONMENT ?? process.env.ASPNETCORE_ENVIRONMENT ?? 'Development') === 'Development';
+const secret = process.env.GATEWAY_SECRET || undefined;
+const limit = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+const dedupe = process.env.GATEWAY_DEDUPLICATE === 'true';
+
+function header(context: any, name: string): string | undefined {
+  const headers = context?.headers ?? {};
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key ? String(headers[key]) : undefined;
+}
 
 export const gatewayConfig = defineConfig({
-  supergraph: '../../schema/supergraph.graphql',
-  // Forward the caller's identity and purpose of use to every subgraph.
+  supergraph,
+  unifiedGraphHandler,
+  logging: (process.env.GATEWAY_LOG_LEVEL as any) ?? 'warn',
+  maskedErrors: { isDev: development },
+  requestId: { headerName: 'x-request-id' },
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({
-      authorization: request.headers.get('authorization') ?? undefined,
-      'x-purpose-of-use': request.headers.get('x-purpose-of-use') ?? undefined,
+    // Over a socket the caller's headers are its connection_init payload (context.headers merges it).
+    fromClientToSubgraphs: ({ request, context }: any) => ({
+      authorization: request.headers.get('authorization') ?? header(context, 'authorization'),
+      'x-purpose-of-use': request.headers.get('x-purpose-of-use') ?? header(context, 'x-purpose-of-use'),
+      traceparent: request.headers.get('traceparent') ?? undefined,
+      tracestate: request.headers.get('tracestate') ?? undefined,
     }),
   },
+  transportEntries: {
+    '*.http': {
+      options: {
+        deduplicateInflightRequests: dedupe,
+        // Subscriptions go to the subgraphs over graphql-transport-ws; the socket carries the caller's
+        // token and purpose in connection_init, and the gateway's signature of "GET /graphql" on the upgrade.
+        subscriptions: {
+          kind: 'ws',
+          location: '/graphql',
+          headers: secret ? [[SIGNATURE_HEADER, signBody(secret, 'GET /graphql')]] : undefined,
+          options: {
+            connectionParams: {
+              Authorization: '{context.connectionParams.Authorization}',
+              'X-Purpose-Of-Use': '{context.connectionParams.X-Purpose-Of-Use}',
+            },
+          },
+        },
+      },
+    },
+  },
+  plugins: () => [
+    useEdgeAuthentication(),
+    useTokenLimit({ maxTokens: limit('GRAPHQL_MAX_TOKENS', defaults.maxTokens) }),
+    useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
+    useCostLimit({ supergraph, maxCost: limit('GRAPHQL_MAX_COST', defaults.maxCost), defaultListSize: limit('GRAPHQL_DEFAULT_LIST_SIZE', defaults.defaultListSize) }),
+    useClientCoordinates(),
+    useRequestErrors(),
+    ...(secret ? [useUpstreamSignature({ secret })] : []),
+  ],
 });

@@ -28,6 +28,9 @@ public sealed class EngineOptions
     public bool FieldSuggestions { get; init; } = true;
     /// <summary>Most distinct documents kept parsed and validated. Default 1,000.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
+    /// <summary>Most bytes the parsed and validated documents may hold, estimated by <see cref="PreparedDocument.EstimatedBytes"/>;
+    /// least recently used documents are evicted first. Default 32 MiB.</summary>
+    public long DocumentCacheBytes { get; init; } = 32L * 1024 * 1024;
     /// <summary>Validation rules run after the specified rules (cost analysis, authorisation checks, ...).</summary>
     public IReadOnlyList<IValidationRule> AdditionalRules { get; init; } = Array.Empty<IValidationRule>();
 }
@@ -37,10 +40,13 @@ public sealed class PreparedDocument
 {
     private string? _hash;
 
-    internal PreparedDocument(string text, DocumentNode? document, IReadOnlyList<GraphQLError> errors, bool syntaxError)
+    internal PreparedDocument(string text, DocumentNode? document, IReadOnlyList<GraphQLError> errors, bool syntaxError, int tokenCount = 0)
     {
-        Text = text; Document = document; Errors = errors; IsSyntaxError = syntaxError;
+        Text = text; Document = document; Errors = errors; IsSyntaxError = syntaxError; TokenCount = tokenCount;
     }
+
+    /// <summary>Tokens the parser read (0 when it did not finish).</summary>
+    public int TokenCount { get; }
 
     public string Text { get; }
     /// <summary>Null when the text does not parse.</summary>
@@ -49,6 +55,16 @@ public sealed class PreparedDocument
     public IReadOnlyList<GraphQLError> Errors { get; }
     public bool IsValid => Errors.Count == 0;
     public bool IsSyntaxError { get; }
+    /// <summary>
+    /// What the document holds in memory, roughly: its text (UTF-16), and once parsed its syntax tree (about
+    /// <see cref="BytesPerToken"/> per token: nodes, names, locations) and its errors; the bound of the document cache
+    /// counts this figure (DocumentCacheTests measures it against the heap).
+    /// </summary>
+    public long EstimatedBytes => 2L * Text.Length + (long)TokenCount * BytesPerToken + 200L * Errors.Count + 256;
+
+    /// <summary>Syntax-tree bytes per token: field-dense documents measure about 61 (DocumentCacheTests), rounded up.</summary>
+    public const int BytesPerToken = 80;
+
     /// <summary>"sha256:" and the lower-case hex SHA-256 of the text (the persisted-document id form).</summary>
     public string Hash => _hash ??= ComputeHash(Text);
 
@@ -79,7 +95,7 @@ public sealed class PreparedDocument
 /// </summary>
 public sealed class GraphQLEngine
 {
-    private readonly ConcurrentDictionary<string, PreparedDocument> _documents = new(StringComparer.Ordinal);
+    private readonly Caching.BoundedLruCache<PreparedDocument> _documents;
     private readonly IReadOnlyList<IValidationRule> _rules;
     private readonly ValidationOptions _validationOptions;
     private readonly ParserOptions _parserOptions;
@@ -95,7 +111,12 @@ public sealed class GraphQLEngine
         _rules = rules;
         _validationOptions = new ValidationOptions { FieldSuggestions = Options.FieldSuggestions, MaxErrors = Options.MaxErrors };
         _parserOptions = new ParserOptions { MaxTokens = Options.MaxTokens, MaxDepth = Options.MaxParserDepth };
+        _documents = new Caching.BoundedLruCache<PreparedDocument>(Options.DocumentCacheBytes, maxEntries: Options.DocumentCacheSize);
+        EngineTelemetry.Track(_documents);
     }
+
+    /// <summary>The parsed and validated documents kept for reuse (bounded by <see cref="EngineOptions.DocumentCacheBytes"/>).</summary>
+    public Caching.BoundedLruCache<PreparedDocument> DocumentCache => _documents;
 
     public Schema Schema { get; }
     public EngineOptions Options { get; }
@@ -103,23 +124,23 @@ public sealed class GraphQLEngine
     /// <summary>Parses and validates <paramref name="text"/>, or returns the cached result.</summary>
     public PreparedDocument Prepare(string text)
     {
-        if (_documents.TryGetValue(text, out var cached)) return cached;
+        if (_documents.TryGet(text, out var cached)) return cached;
         var prepared = PrepareUncached(text);
-        // A bounded cache: when full it starts again, which keeps memory flat under a flood of
-        // distinct documents at the price of re-parsing the popular ones once.
-        if (_documents.Count >= Options.DocumentCacheSize) _documents.Clear();
-        _documents.TryAdd(text, prepared);
+        // Bounded by bytes and count, least recently used out first: a flood of distinct (or huge)
+        // documents cannot grow the heap past the bound, and popular documents stay parsed.
+        _documents.Set(text, prepared, prepared.EstimatedBytes);
         return prepared;
     }
 
     private PreparedDocument PrepareUncached(string text)
     {
         DocumentNode document;
+        int tokenCount;
         using (var activity = EngineTelemetry.Source.StartActivity("graphql.parse"))
         {
             try
             {
-                document = Parser.Parse(text, _parserOptions);
+                document = Parser.Parse(text, _parserOptions, out tokenCount);
             }
             catch (GraphQLSyntaxException e)
             {
@@ -130,7 +151,7 @@ public sealed class GraphQLEngine
         using (EngineTelemetry.Source.StartActivity("graphql.validate"))
         {
             var errors = DocumentValidator.Validate(Schema, document, _rules, _validationOptions);
-            return new PreparedDocument(text, document, errors, syntaxError: false);
+            return new PreparedDocument(text, document, errors, syntaxError: false, tokenCount);
         }
     }
 
@@ -153,15 +174,52 @@ public sealed class GraphQLEngine
         }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
     }
 
+    /// <summary>Executes a prepared, valid document with its @defer and @stream honoured (when the schema
+    /// declares them): the initial result, then the later payloads.</summary>
+    public Task<IncrementalExecutionResult> ExecuteIncrementallyAsync(PreparedDocument document, string? operationName,
+        IReadOnlyDictionary<string, object?>? variables, object? rootValue = null, IServiceProvider? services = null,
+        IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
+    {
+        if (!document.IsValid) return Task.FromResult(new IncrementalExecutionResult { Initial = ExecutionResult.FromErrors(document.Errors) });
+        return Executor.ExecuteIncrementallyAsync(new ExecutionRequest
+        {
+            Schema = Schema,
+            Document = document.Document!,
+            OperationName = operationName,
+            VariableValues = variables,
+            RootValue = rootValue,
+            Services = services,
+            Items = items,
+            CancellationToken = cancellationToken,
+        }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
+    }
+
     /// <summary>Parses, validates and executes in one call.</summary>
     public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null,
         IReadOnlyDictionary<string, object?>? variables = null, object? rootValue = null, CancellationToken cancellationToken = default)
         => ExecuteAsync(Prepare(query), operationName, variables, rootValue, cancellationToken: cancellationToken);
 }
 
-/// <summary>The engine's trace source: spans for parse, validate and execute.</summary>
+/// <summary>The engine's trace source (spans for parse, validate and execute) and meter (document cache size).</summary>
 public static class EngineTelemetry
 {
     public const string SourceName = "Commissioning.Graph.Engine";
     public static readonly System.Diagnostics.ActivitySource Source = new(SourceName);
+
+    /// <summary>The engine's metrics: <c>graphql.document_cache.size</c> (bytes) and <c>graphql.document_cache.entries</c>,
+    /// summed over the live engines of the process.</summary>
+    public static readonly System.Diagnostics.Metrics.Meter Meter = new(SourceName);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Caching.BoundedLruCache<PreparedDocument>, object> Caches = new();
+
+    static EngineTelemetry()
+    {
+        Meter.CreateObservableGauge("graphql.document_cache.size", () => Caches.Sum(c => c.Key.Bytes), "By",
+            "Estimated bytes held by parsed and validated documents");
+        Meter.CreateObservableGauge("graphql.document_cache.entries", () => Caches.Sum(c => (long)c.Key.Count), "{document}",
+            "Parsed and validated documents kept for reuse");
+    }
+
+    internal static void Track(Caching.BoundedLruCache<PreparedDocument> cache) => Caches.AddOrUpdate(cache, Tracked);
+    private static readonly object Tracked = new();
 }

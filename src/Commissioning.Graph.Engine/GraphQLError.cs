@@ -67,6 +67,8 @@ public static class ErrorCodes
     public const string DepthLimitExceeded = "DEPTH_LIMIT_EXCEEDED";
     public const string DocumentLimitExceeded = "DOCUMENT_LIMIT_EXCEEDED";
     public const string PersistedDocumentNotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+    /// <summary>The caller's organisation and client application are over their rate limit (HTTP 429 with Retry-After).</summary>
+    public const string RateLimited = "RATE_LIMITED";
     public const string OperationNotFound = "OPERATION_RESOLUTION_FAILURE";
     public const string Timeout = "TIMEOUT";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

@@ -6,6 +6,7 @@ using Commissioning.Graph.Server.Cost;
 using Commissioning.Graph.Server.Http;
 using Commissioning.Graph.Server.Limits;
 using Commissioning.Graph.Server.PersistedDocuments;
+using Commissioning.Graph.Server.RateLimiting;
 using Commissioning.Graph.Server.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,11 @@ public interface IGraphQLRequestInterceptor
 {
     /// <summary>Called before execution. Return errors to refuse the request (it is not executed).</summary>
     ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context) => new((IReadOnlyList<GraphQLError>?)null);
+    /// <summary>For an incremental response: true when what has been executed so far must pass
+    /// <see cref="OnExecutedAsync"/> before it is sent (the disclosure register: restricted data is sent only
+    /// once recorded). The pipeline then holds the payloads until the last one is ready, runs
+    /// <see cref="OnExecutedAsync"/> once for the whole response, and sends them.</summary>
+    bool MustSeeBeforeSending(GraphQLRequestContext context) => false;
     /// <summary>Called once the result is known, before it is sent — for a subscription, once per event.
     /// To send something else instead (the disclosure register withholds data it could not record),
     /// set <see cref="GraphQLRequestContext.Result"/>.</summary>
@@ -58,6 +64,8 @@ public sealed class GraphQLOperationOutcome
     /// <summary>An HTTP status the request's form calls for regardless of media type (405 for a mutation over GET, 413, ...).</summary>
     public int? ForcedStatus { get; init; }
     public OperationType? Operation { get; init; }
+    /// <summary>Set with a 429: the <c>Retry-After</c> header, in seconds.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }
 
 /// <summary>
@@ -65,10 +73,11 @@ public sealed class GraphQLOperationOutcome
 /// validate (cached), operation selection, cost analysis, interceptors, execution under a timeout,
 /// and error masking.
 /// </summary>
-public sealed class GraphQLRequestPipeline(
+public sealed partial class GraphQLRequestPipeline(
     GraphQLEndpointSchema endpoint,
     IOptions<GraphQLServerOptions> options,
     IPersistedDocumentStore persistedDocuments,
+    IGraphQLRateLimiter rateLimiter,
     IEnumerable<IGraphQLRequestInterceptor> interceptors,
     ILogger<GraphQLRequestPipeline> logger,
     Microsoft.Extensions.Hosting.IHostEnvironment environment,
@@ -160,19 +169,36 @@ public sealed class GraphQLRequestPipeline(
     public async Task<(GraphQLOperationOutcome? Outcome, GraphQLRequestContext? Context)> PrepareAsync(GraphQLHttpRequest request,
         GraphQLTransport transport, Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
     {
+        // Rate limits come first: a caller over its limit costs no parsing, no lookups.
+        if (await rateLimiter.AcquireAsync(http, cancellationToken) is { Allowed: false } limited)
+            return (RateLimited(limited), null);
+
         string? text = request.Query;
+        string? registerAs = null;
         if (request.DocumentId is { } id)
         {
             if (_options.PersistedDocuments.Mode == PersistedDocumentMode.Disabled)
                 return (Refuse("Persisted documents are not enabled on this endpoint.", ErrorCodes.PersistedDocumentNotFound), null);
-            var stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            string? stored;
+            try
+            {
+                stored = await persistedDocuments.GetAsync(id, cancellationToken);
+            }
+            catch (PersistedDocumentStoreUnavailableException e)
+            {
+                // A client that sent the text too is served from it; one that sent only the id is told to send it
+                // (APQ clients do so on PERSISTED_DOCUMENT_NOT_FOUND), with the reason.
+                if (text is null) return (Refuse(e.Message, ErrorCodes.PersistedDocumentNotFound, reason: "STORE_UNAVAILABLE"), null);
+                stored = null;
+            }
             if (stored is null)
             {
-                // Automatic persisted queries: a client may send the text with its hash once.
+                // Automatic persisted queries: a client may send the text with its hash once; it is registered
+                // below, once it has parsed and validated, if it is small enough.
                 if (text is not null && _options.PersistedDocuments.Mode == PersistedDocumentMode.Allowed
-                    && PreparedDocument.ComputeHash(text) == InMemoryPersistedDocumentStore.Normalise(id))
+                    && PreparedDocument.ComputeHash(text) == PersistedDocumentIds.Normalise(id))
                 {
-                    if (persistedDocuments is InMemoryPersistedDocumentStore mem) mem.Add(text);
+                    registerAs = id;
                 }
                 else
                 {
@@ -194,6 +220,8 @@ public sealed class GraphQLRequestPipeline(
             var errors = document.Errors.Select(e => e.Code is null ? e.WithCode(code) : e).ToArray();
             return (new GraphQLOperationOutcome { Result = ExecutionResult.FromErrors(errors) }, null);
         }
+        if (registerAs is not null && System.Text.Encoding.UTF8.GetByteCount(text) <= _options.PersistedDocuments.MaxDocumentBytes)
+            await persistedDocuments.RegisterAsync(registerAs, text, RateLimitPartition.Of(http), cancellationToken);
 
         var operation = document.GetOperation(request.OperationName);
         if (operation is null)
@@ -268,6 +296,19 @@ public sealed class GraphQLRequestPipeline(
     public static GraphQLError Error(string message, string code) =>
         new(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } };
 
-    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null) =>
-        new() { Result = ExecutionResult.FromErrors(new[] { Error(message, code) }), ForcedStatus = status };
+    private static GraphQLOperationOutcome Refuse(string message, string code, int? status = null, string? reason = null)
+    {
+        var error = reason is null ? Error(message, code)
+            : new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason } };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = status };
+    }
+
+    private static GraphQLOperationOutcome RateLimited(RateLimitDecision decision)
+    {
+        var error = new GraphQLError($"Too many requests from this organisation and client application: the limit is {decision.Limit} per {decision.Window.TotalSeconds:0} s. Retry after {decision.RetryAfterSeconds} s.")
+        {
+            Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.RateLimited, ["retryAfter"] = decision.RetryAfterSeconds },
+        };
+        return new() { Result = ExecutionResult.FromErrors(new[] { error }), ForcedStatus = 429, RetryAfterSeconds = decision.RetryAfterSeconds };
+    }
 }

@@ -3,6 +3,7 @@ using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Server.GraphiQL;
 using Commissioning.Graph.Server.Http;
 using Commissioning.Graph.Server.PersistedDocuments;
+using Commissioning.Graph.Server.RateLimiting;
 using Commissioning.Graph.Server.WebSockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,12 +32,15 @@ public static class GraphQLServerExtensions
         {
             var options = sp.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
             var production = sp.GetRequiredService<IHostEnvironment>().IsProduction();
-            var engine = new GraphQLEngine(schemaFactory(sp), new EngineOptions
+            var schema = schemaFactory(sp);
+            if (options.IncrementalDelivery) schema.WithIncrementalDelivery();
+            var engine = new GraphQLEngine(schema, new EngineOptions
             {
                 MaxTokens = options.MaxTokens,
                 MaxDepth = options.MaxDepth,
                 MaxFields = options.MaxFields,
                 MaxErrors = options.MaxErrors,
+                DocumentCacheBytes = options.DocumentCacheBytes,
                 AllowIntrospection = options.AllowIntrospection ?? !production,
                 FieldSuggestions = options.FieldSuggestions ?? !production,
             });
@@ -44,13 +48,17 @@ public static class GraphQLServerExtensions
         });
         services.TryAddSingleton<IPersistedDocumentStore>(sp =>
         {
-            var dir = sp.GetRequiredService<IOptions<GraphQLServerOptions>>().Value.PersistedDocuments.Directory;
-            return dir is null ? new InMemoryPersistedDocumentStore() : new FilePersistedDocumentStore(dir);
+            var options = sp.GetRequiredService<IOptions<GraphQLServerOptions>>().Value.PersistedDocuments;
+            var folder = options.Directory is null ? null : new FilePersistedDocumentStore(options.Directory);
+            return new InMemoryPersistedDocumentStore(options, folder);
         });
+        services.TryAddSingleton<IGraphQLRateLimiter, NoRateLimits>();
         services.TryAddSingleton<IGraphQLWebSocketAuthenticator, AllowAllWebSocketAuthenticator>();
         services.AddSingleton<GraphQLRequestPipeline>();
         services.AddSingleton<GraphQLHttpHandler>();
-        services.AddSingleton<GraphQLTransportWsHandler>();
+        services.TryAddSingleton<WebSocketCallerCounter>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GraphQLTransportWsHandler>(sp,
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 

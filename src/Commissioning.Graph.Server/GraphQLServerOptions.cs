@@ -8,6 +8,10 @@ public sealed class GraphQLServerOptions
 {
     public const string SectionName = "GraphQL";
 
+    /// <summary>@defer and @stream are in the schema and honoured over multipart/mixed, Server-Sent Events and
+    /// graphql-transport-ws (a plain JSON response executes them as ordinary fragments and lists). Default true.</summary>
+    public bool IncrementalDelivery { get; set; } = true;
+
     /// <summary>The endpoint path for HTTP, WebSocket and GraphiQL. Default <c>/graphql</c>.</summary>
     public string Path { get; set; } = "/graphql";
 
@@ -61,6 +65,9 @@ public sealed class GraphQLServerOptions
     /// <summary>Exception messages and stack traces in error extensions. Default: null, meaning "in Development only".</summary>
     public bool? IncludeExceptionDetails { get; set; }
 
+    /// <summary>Most bytes the engine's parsed and validated documents may hold (least recently used evicted first). Default 32 MiB.</summary>
+    public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
+
     public PersistedDocumentOptions PersistedDocuments { get; set; } = new();
 
     public WebSocketOptions WebSockets { get; set; } = new();
@@ -68,6 +75,7 @@ public sealed class GraphQLServerOptions
     public FederationOptions Federation { get; set; } = new();
 }
 
+/// <summary>Configuration section <c>GraphQL:Federation</c>: how a subgraph serves and trusts its gateway.</summary>
 public sealed class FederationOptions
 {
     /// <summary>The scope a caller needs to read a subgraph's <c>_service { sdl }</c> (the gateway's client
@@ -76,6 +84,14 @@ public sealed class FederationOptions
 
     /// <summary>Whether <c>_service</c> needs <see cref="ServiceSdlScope"/>. Default: null, meaning "outside Development".</summary>
     public bool? RestrictServiceSdl { get; set; }
+
+    /// <summary>
+    /// A secret shared with the gateway (infra/gateway: GATEWAY_SECRET). When set, the GraphQL endpoint answers only
+    /// requests that carry <see cref="Federation.GatewaySignature.HeaderName"/>: HMAC-SHA256 of the request body (POST), or of
+    /// <c>"GET " + path and query</c> (GET, WebSocket upgrade), keyed with this secret. The caller's token is still
+    /// validated as always. Null or empty: no signature is required (the one process, development).
+    /// </summary>
+    public string? GatewaySecret { get; set; }
 }
 
 public enum PersistedDocumentMode
@@ -91,9 +107,22 @@ public enum PersistedDocumentMode
 public sealed class PersistedDocumentOptions
 {
     public PersistedDocumentMode Mode { get; set; } = PersistedDocumentMode.Allowed;
-    /// <summary>A folder of persisted documents, one file per document named by its hex SHA-256
-    /// (e.g. <c>ab12….graphql</c>), or a JSON manifest <c>{"sha256:…": "query …"}</c>. Null = in memory only.</summary>
+    /// <summary>A folder of published documents, one file per document named by its hex SHA-256
+    /// (e.g. <c>ab12….graphql</c>), or a JSON manifest <c>{"sha256:…": "query …"}</c> (the <c>persist</c> verb writes
+    /// them). Read at start, never evicted. Null = none.</summary>
     public string? Directory { get; set; }
+    /// <summary>Largest document a client may register at run time (APQ), in UTF-8 bytes; a larger one still runs
+    /// but is not registered. Default 64 KiB.</summary>
+    public int MaxDocumentBytes { get; set; } = 64 * 1024;
+    /// <summary>Most bytes the registrations of one caller (organisation and client application) may hold; its least
+    /// recently used are evicted first. Default 1 MiB.</summary>
+    public long MaxBytesPerCaller { get; set; } = 1024 * 1024;
+    /// <summary>Most bytes all registrations may hold (in this process, or in Redis); least recently used evicted first. Default 16 MiB.</summary>
+    public long MaxBytes { get; set; } = 16L * 1024 * 1024;
+    /// <summary>Most registered documents. Default 10,000.</summary>
+    public int MaxDocuments { get; set; } = 10_000;
+    /// <summary>With Redis: bytes of documents kept in this process for reads (and while Redis is down). Default 8 MiB.</summary>
+    public long LocalCacheBytes { get; set; } = 8L * 1024 * 1024;
 }
 
 public sealed class WebSocketOptions
@@ -102,4 +131,8 @@ public sealed class WebSocketOptions
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(3);
     /// <summary>Interval of keep-alive pings from the server; zero disables them. Default 12 s.</summary>
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(12);
+    /// <summary>Operations one socket may run at once; one more gets an error message. Default 100.</summary>
+    public int MaxOperationsPerSocket { get; set; } = 100;
+    /// <summary>Sockets one caller (organisation, application and subject) may hold open; one more closes with 4429. Default 20.</summary>
+    public int MaxSocketsPerCaller { get; set; } = 20;
 }

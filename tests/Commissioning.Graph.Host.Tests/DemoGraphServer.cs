@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory.Persistence;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Commissioning.Graph.Host.Commands;
@@ -50,12 +51,14 @@ public sealed class DemoGraphServer : IAsyncDisposable
                     builder.Services.ConfigureDbContext<PostgreSqlCommissioningDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<PostgreSqlLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<PostgreSqlNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<PostgreSqlDirectoryDbContext>(o => o.AddInterceptors(_counter));
                 }
                 else
                 {
                     builder.Services.ConfigureDbContext<SqliteCommissioningDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+                    builder.Services.ConfigureDbContext<SqliteDirectoryDbContext>(o => o.AddInterceptors(_counter));
                 }
             });
     }

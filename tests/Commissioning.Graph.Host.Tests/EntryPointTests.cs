@@ -301,7 +301,7 @@ public sealed class EntryPointTests(DemoGraphServers servers) : IClassFixture<De
         var data = await server.DataAsync("""
             { pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { partnerCode amount } }
               consortium(code: "01A") { allocation(year: "2013-14") { programmeBudget runningCostsAllowance } } }
-            """, purpose: "FINANCIAL_ASSURANCE");
+            """, caller: "X24", purpose: "AUDIT");   // the NHS CB's audit covers both the pool's and the allocation's figures
 
         // Stored as 8600000 by the seed: numeric(18,2) on PostgreSQL, TEXT on SQLite — the same string either way.
         Assert.Equal([("01A", "8600000.00"), ("02B", "5400000.00"), ("E10000001", "14200000.00")],
@@ -318,7 +318,7 @@ public sealed class EntryPointTests(DemoGraphServers servers) : IClassFixture<De
         var server = await servers.For(provider);
         var data = await server.DataAsync("""
             { pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { amount partner { __typename code name } } } }
-            """);
+            """, purpose: "POOLED_BUDGET_MANAGEMENT");
 
         var contributions = data.GetProperty("pooledBudget").GetProperty("contributions").EnumerateArray().ToList();
         Assert.Equal(3, contributions.Count);

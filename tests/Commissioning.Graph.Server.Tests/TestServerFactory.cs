@@ -50,6 +50,7 @@ public static class TestServerFactory
         var app = builder.Build();
         configureApp?.Invoke(app);
         app.UseWebSockets();
+        configureApp?.Invoke(app);
         app.MapHealthEndpoints();
         app.MapGraphQL();
         await app.StartAsync();

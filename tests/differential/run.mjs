@@ -14,6 +14,12 @@
 //     multiset of error paths and the multiset of error locations are equal
 //     (an error without path / locations counts as one "absent" entry, so the
 //     number of errors must agree). Messages are not compared.
+// An incremental case ("incremental": true, @defer/@stream) is answered with
+// {"id", "response", "subsequent": [...]}: the initial result is compared as
+// above plus its "pending" and "hasNext", then the later payloads in order,
+// each as a whole (hasNext; pending: id, path, label; incremental: id, subPath,
+// data or items, errors; completed: id, errors; lists in order, absent = []).
+// Pending ids are opaque but must correspond one to one with the reference's.
 // A missing, unparsable, duplicated, out-of-order or mis-identified candidate
 // line fails its case. The last line printed is "N passed, M failed"; the exit
 // status is 1 when M > 0 (2 on a usage or setup error).
@@ -33,7 +39,7 @@ const REPO = resolve(HERE, '..', '..');
 const REFERENCE_DIR = join(HERE, 'reference');
 const DEFAULT_CANDIDATE =
   `dotnet ${shellQuote(join(REPO, 'src/Commissioning.Graph.Host/bin/Release/net10.0/Commissioning.Graph.Host.dll'))} exec --jsonl`;
-const CONTRACT_KEYS = ['id', 'schema', 'data', 'query', 'variables', 'operationName'];
+const CONTRACT_KEYS = ['id', 'schema', 'data', 'query', 'variables', 'operationName', 'incremental'];
 
 function shellQuote(s) {
   return /^[A-Za-z0-9_./:=+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -258,6 +264,25 @@ function multisetDiff(ref, cand) {
   return parts.join('; ');
 }
 
+function compareErrors(refErrors, candErrors, where) {
+  refErrors = refErrors === undefined || refErrors === null ? [] : refErrors;
+  candErrors = candErrors === undefined || candErrors === null ? [] : candErrors;
+  const at = where ? `${where}: ` : '';
+  if (!Array.isArray(candErrors)) return `candidate "${where ? `${where}` : 'errors'}" is not a list`;
+  if (refErrors.length > 0 !== candErrors.length > 0) {
+    return refErrors.length
+      ? `${at}reference has ${refErrors.length} error(s), candidate has none`
+      : `${at}candidate has ${candErrors.length} error(s), reference has none`;
+  }
+  if (refErrors.length) {
+    let d = multisetDiff(refErrors.map(pathKey), candErrors.map(pathKey));
+    if (d) return `${at}error paths differ (${refErrors.length} vs ${candErrors.length} errors): ${d}`;
+    d = multisetDiff(refErrors.map(locationsKey), candErrors.map(locationsKey));
+    if (d) return `${at}error locations differ (${refErrors.length} vs ${candErrors.length} errors): ${d}`;
+  }
+  return null;
+}
+
 function compareResponses(ref, cand) {
   if (!(cand instanceof JObject)) return 'candidate response is not a JSON object';
   if (ref.has('data') !== cand.has('data')) {
@@ -267,20 +292,110 @@ function compareResponses(ref, cand) {
     const d = deepDiff(ref.get('data'), cand.get('data'), ['data']);
     if (d) return d;
   }
-  const refErrors = ref.get('errors') || [];
-  let candErrors = cand.get('errors');
-  if (candErrors === undefined || candErrors === null) candErrors = [];
-  if (!Array.isArray(candErrors)) return 'candidate "errors" is not a list';
-  if (refErrors.length > 0 !== candErrors.length > 0) {
-    return refErrors.length
-      ? `reference has ${refErrors.length} error(s), candidate has none`
-      : `candidate has ${candErrors.length} error(s), reference has none`;
+  return compareErrors(ref.get('errors'), cand.get('errors'), '');
+}
+
+// ---------------------------------------------------------------------------
+// Incremental delivery: pending ids are opaque, but the candidate's must name
+// the same pending results as the reference's, bound in announcement order.
+
+class PendingIds {
+  constructor() { this.refToCand = new Map(); this.candToRef = new Map(); }
+  announce(refId, candId) {
+    if (!(typeof candId === 'string' || candId instanceof JNumber)) return `pending id ${short(candId)} is not a string`;
+    const r = canon(refId);
+    const c = canon(candId);
+    if (this.refToCand.has(r)) return this.refToCand.get(r) === c ? null : `pending id ${short(refId)} announced twice`;
+    if (this.candToRef.has(c)) return `candidate announces pending id ${short(candId)} twice`;
+    this.refToCand.set(r, c);
+    this.candToRef.set(c, r);
+    return null;
   }
-  if (refErrors.length) {
-    let d = multisetDiff(refErrors.map(pathKey), candErrors.map(pathKey));
-    if (d) return `error paths differ (${refErrors.length} vs ${candErrors.length} errors): ${d}`;
-    d = multisetDiff(refErrors.map(locationsKey), candErrors.map(locationsKey));
-    if (d) return `error locations differ (${refErrors.length} vs ${candErrors.length} errors): ${d}`;
+  check(refId, candId) {
+    const r = canon(refId);
+    const c = canon(candId);
+    if (this.refToCand.get(r) === c) return null;
+    if (!this.candToRef.has(c)) return `id ${short(candId)} was never announced as pending by the candidate`;
+    return `candidate id ${short(candId)} names another pending result than the reference's id ${short(refId)}`;
+  }
+}
+
+const orNull = (v) => (v === undefined ? null : v);
+
+function entriesOf(payload, key) {
+  const v = payload.get(key);
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : undefined;
+}
+
+// hasNext, pending, incremental and completed of one payload (the initial
+// result or a later one).
+function compareIncrementalFields(ref, cand, ids, where) {
+  if (!(cand instanceof JObject)) return `${where} is not a JSON object`;
+  const rh = ref.has('hasNext') && ref.get('hasNext') !== null ? ref.get('hasNext') : false;
+  const ch = cand.has('hasNext') && cand.get('hasNext') !== null ? cand.get('hasNext') : false;
+  if (rh !== ch) return `${where}: hasNext: reference ${short(rh)}, candidate ${short(ch)}`;
+  for (const key of ['pending', 'incremental', 'completed']) {
+    const refList = entriesOf(ref, key);
+    const candList = entriesOf(cand, key);
+    if (candList === undefined) return `candidate ${where}.${key} is not a list`;
+    if (refList === undefined) return `reference ${where}.${key} is not a list`;
+    if (refList.length !== candList.length) {
+      return `${where}.${key}: reference has ${refList.length} entr${refList.length === 1 ? 'y' : 'ies'}, candidate has ${candList.length}`;
+    }
+    for (let n = 0; n < refList.length; n++) {
+      const r = refList[n];
+      const c = candList[n];
+      const at = `${where}.${key}[${n}]`;
+      if (!(c instanceof JObject)) return `${at} is not a JSON object`;
+      if (key === 'pending') {
+        let d = ids.announce(r.get('id'), c.get('id'));
+        if (d) return `${at}: ${d}`;
+        d = deepDiff(orNull(r.get('path')), orNull(c.get('path')), ['path']);
+        if (d) return `${at}: ${d}`;
+        d = deepDiff(orNull(r.get('label')), orNull(c.get('label')), ['label']);
+        if (d) return `${at}: ${d}`;
+        continue;
+      }
+      let d = ids.check(r.get('id'), c.get('id'));
+      if (d) return `${at}: ${d}`;
+      if (key === 'incremental') {
+        d = deepDiff(orNull(r.get('subPath')) || [], orNull(c.get('subPath')) || [], ['subPath']);
+        if (d) return `${at}: ${d}`;
+        for (const valueKey of ['data', 'items']) {
+          if (r.has(valueKey) !== c.has(valueKey)) {
+            return `${at}: "${valueKey}" key ${r.has(valueKey) ? 'present' : 'absent'} in reference but ${c.has(valueKey) ? 'present' : 'absent'} in candidate`;
+          }
+          if (r.has(valueKey)) {
+            d = deepDiff(r.get(valueKey), c.get(valueKey), [valueKey]);
+            if (d) return `${at}: ${d}`;
+          }
+        }
+      }
+      d = compareErrors(r.get('errors'), c.get('errors'), `${at}.errors`);
+      if (d) return d;
+    }
+  }
+  return null;
+}
+
+// An incremental case: the initial result, then "subsequent" payload by payload.
+function compareIncremental(refLine, candLine) {
+  const ref = refLine.get('response');
+  const cand = candLine.get('response');
+  let d = compareResponses(ref, cand);
+  if (d) return d;
+  const ids = new PendingIds();
+  d = compareIncrementalFields(ref, cand, ids, 'response');
+  if (d) return d;
+  if (!candLine.has('subsequent')) return 'candidate line has no "subsequent" (the case is incremental)';
+  const refSub = refLine.get('subsequent') || [];
+  const candSub = candLine.get('subsequent');
+  if (!Array.isArray(candSub)) return 'candidate "subsequent" is not a list';
+  if (refSub.length !== candSub.length) return `subsequent: reference has ${refSub.length} payload(s), candidate has ${candSub.length}`;
+  for (let n = 0; n < refSub.length; n++) {
+    d = compareIncrementalFields(refSub[n], candSub[n], ids, `subsequent[${n}]`);
+    if (d) return d;
   }
   return null;
 }
@@ -318,6 +433,7 @@ function loadCases(spec) {
       for (const key of ['schema', 'query']) {
         if (typeof c.get(key) !== 'string') usage(`${where} (${id}): "${key}" must be a string`);
       }
+      if (c.has('incremental') && typeof c.get('incremental') !== 'boolean') usage(`${where} (${id}): "incremental" must be true or false`);
       if (seen.has(id)) usage(`duplicate case id ${JSON.stringify(id)} in ${seen.get(id)} and ${where}`);
       seen.set(id, where);
       cases.push(c);
@@ -434,8 +550,11 @@ function matchCandidate(cases, rows) {
   return result;
 }
 
+// Installs the pinned graphql-js, also over an install of another version.
 function ensureReferenceInstalled() {
-  if (existsSync(join(REFERENCE_DIR, 'node_modules', 'graphql'))) return;
+  const pinned = JSON.parse(readFileSync(join(REFERENCE_DIR, 'package.json'), 'utf8')).dependencies.graphql;
+  const installed = join(REFERENCE_DIR, 'node_modules', 'graphql', 'package.json');
+  if (existsSync(installed) && JSON.parse(readFileSync(installed, 'utf8')).version === pinned) return;
   process.stderr.write('run.mjs: installing the reference (npm ci in tests/differential/reference)\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: REFERENCE_DIR, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
@@ -512,7 +631,7 @@ async function main() {
       else if (!m.line.has('response')) reason = 'candidate line has no "response"';
       else {
         candResponse = m.line.get('response');
-        reason = compareResponses(refResponse, candResponse);
+        reason = c.get('incremental') === true ? compareIncremental(refLine, m.line) : compareResponses(refResponse, candResponse);
       }
     }
     if (reason === null) {
@@ -529,6 +648,11 @@ async function main() {
       if (c.has('operationName')) process.stdout.write(`    operation: ${stringify(c.get('operationName'))}\n`);
       process.stdout.write(`    reference: ${refResponse === undefined ? '-' : stringify(refResponse)}\n`);
       process.stdout.write(`    candidate: ${candResponse === undefined ? '-' : stringify(candResponse)}\n`);
+      if (c.get('incremental') === true) {
+        const candLine = candMatch.get(n) && candMatch.get(n).line;
+        process.stdout.write(`    reference subsequent: ${refLine && refLine.has('subsequent') ? clip(stringify(refLine.get('subsequent')), 4000) : '-'}\n`);
+        process.stdout.write(`    candidate subsequent: ${candLine && candLine.has('subsequent') ? clip(stringify(candLine.get('subsequent')), 4000) : '-'}\n`);
+      }
     }
   });
   process.stdout.write(`${passed} passed, ${failed} failed\n`);

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Engine.Types;
 
 namespace Commissioning.Graph.Engine.Authorization;
@@ -35,7 +36,7 @@ public static class AuthorizationSchemaWalker
             var typeRules = AuthorizationRules.OfType(type);
             foreach (var field in complex.Fields.Values)
             {
-                var coordinate = type.Name + "." + field.Name;
+                var coordinate = SchemaCoordinate.Field(type.Name, field.Name);
                 if (FederationCoordinates.Contains(coordinate)) continue;
                 var fieldRules = AuthorizationRules.OfField(complex, field);
                 var returnRules = AuthorizationRules.OfType(Schema.GetNamedType(field.Type));

@@ -20,8 +20,9 @@ public sealed class AuthorizationService : IAuthorizationService
     private readonly Dictionary<string, IAuthorizationPolicy> _policies;
     private readonly IDataOwnership? _ownership;
 
-    public AuthorizationService(IEnumerable<IAuthorizationPolicy> policies, IDataOwnership? ownership = null)
+    public AuthorizationService(IEnumerable<IAuthorizationPolicy> policies, IDataOwnership? ownership = null, PurposeLimitation? purposes = null)
     {
+        Purposes = purposes;
         _policies = new Dictionary<string, IAuthorizationPolicy>(StringComparer.Ordinal);
         foreach (var p in policies)
             if (!_policies.TryAdd(p.Name, p)) throw new InvalidOperationException($"Two authorisation policies are named \"{p.Name}\".");
@@ -29,6 +30,8 @@ public sealed class AuthorizationService : IAuthorizationService
     }
 
     public IReadOnlyCollection<string> PolicyNames => _policies.Keys;
+
+    public PurposeLimitation? Purposes { get; }
 
     public bool HasPolicy(string name) => _policies.ContainsKey(name);
 

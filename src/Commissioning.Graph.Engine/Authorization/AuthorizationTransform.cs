@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Language;
 using System.Collections;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
@@ -44,7 +45,7 @@ public static class AuthorizationTransform
             foreach (var field in objectType.Fields.Values)
             {
                 if (field.Name.StartsWith("__", StringComparison.Ordinal) || field.Metadata.ContainsKey(AppliedMetadataKey)) continue;
-                var plan = FieldAuthorization.Create(schema, objectType, field);
+                var plan = FieldAuthorization.Create(schema, objectType, field, service.Purposes);
                 if (plan is null) continue;
                 field.Metadata[AppliedMetadataKey] = plan;
                 var inner = field.Resolver ?? DefaultFieldResolver.Instance;
@@ -69,6 +70,11 @@ public static class AuthorizationTransform
         return schema;
     }
 
+    /// <summary>The refusal of the field being resolved for want of <paramref name="policies"/> (reason <c>POLICY</c>), for a
+    /// resolver that decides on the field as a whole (a list only one body may read, where an empty list would mislead).</summary>
+    public static GraphQLException PolicyRefusal(IResolveContext ctx, params IReadOnlyList<string>[] policies) =>
+        FieldAuthorization.Denied(AuthorizationOutcome.Forbidden, ctx, new AuthorizationRules(false, [], [policies]));
+
     /// <summary>True when <paramref name="field"/> of <paramref name="schema"/> has been wrapped by <see cref="Apply"/>.</summary>
     public static bool IsEnforced(FieldDefinition field) => field.Metadata.ContainsKey(AppliedMetadataKey);
 }
@@ -92,6 +98,7 @@ internal sealed class FieldAuthorization
     private readonly bool _suppress;
     private readonly bool _isRootField;
     private readonly bool _isMutationField;
+    private readonly bool _isSubscriptionField;          // an event the subscriber may not read is skipped, not reported
     private readonly AuthorizationRules? _valueRules;   // a query or subscription root field's policies, checked on its value
     private readonly AuthorizationRules? _inputRules;   // a mutation field's policies, checked on its arguments before it runs
     private readonly bool _withholdQuietly;             // a root query lookup: an object the caller may not read is as absent as one that does not exist
@@ -100,6 +107,8 @@ internal sealed class FieldAuthorization
     private readonly AuthorizationRules _checkedFieldRules;   // what AuthorizeFieldAsync checks before the field resolves
     private readonly AuthorizationRules _itemRules;           // the returned type's rules and a root field's policies, for every item
     private readonly Dictionary<string, AuthorizationRules>? _itemRulesByType;   // … and a runtime object type's own
+    private readonly PurposeLimitation? _limitation;          // null: purposes are not limited (nor is one's own data exempt from the ledger)
+    private readonly IReadOnlyList<string>? _purposes;        // the purposes that cover this coordinate (null: any stated purpose)
 
     /// <summary>True when the field's only rule is <c>@authenticated</c> (nothing on its type, no policy, no suppression,
     /// not a root field): its wrapper checks that the caller is authenticated and records lineage, without a state machine.</summary>
@@ -107,14 +116,17 @@ internal sealed class FieldAuthorization
 
     private FieldAuthorization(Schema schema, string coordinate, AuthorizationRules fieldRules, AuthorizationRules returnTypeRules,
         IAbstractType? abstractReturnType, Dictionary<string, AuthorizationRules>? runtimeTypeRules, bool suppress, bool isRootField, bool isMutationField,
-        bool withholdQuietly, bool keepPositions, bool recordsLineage)
+        bool withholdQuietly, bool keepPositions, bool recordsLineage, PurposeLimitation? limitation, IReadOnlyList<string>? purposes)
     {
+        _limitation = limitation;
+        _purposes = purposes;
         _withholdQuietly = withholdQuietly;
         _keepPositions = keepPositions;
         _schema = schema; _coordinate = coordinate; _fieldRules = fieldRules; _returnTypeRules = returnTypeRules;
         _abstractReturnType = abstractReturnType; _runtimeTypeRules = runtimeTypeRules; _suppress = suppress;
         _isRootField = isRootField;
         _isMutationField = isMutationField;
+        _isSubscriptionField = isRootField && schema.SubscriptionType is { } subscription && coordinate.StartsWith(subscription.Name + ".", StringComparison.Ordinal);
         var policies = new AuthorizationRules(false, Array.Empty<IReadOnlyList<IReadOnlyList<string>>>(), fieldRules.PolicyRequirements);
         // A mutation's policies cannot wait for its value: by then it has written. They are checked against its
         // arguments (a MutationInput) before it runs; what it returns is guarded by the rules of the payload's fields.
@@ -138,10 +150,10 @@ internal sealed class FieldAuthorization
     public FieldResolver AuthenticatedOnlyResolver(FieldResolver inner)
     {
         if (!_recordsLineage)
-            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
         return ctx =>
         {
-            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx);
+            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
             var pending = inner(ctx);
             if (!pending.IsCompletedSuccessfully) return AwaitThenRecord(pending, ctx);
             var value = pending.Result;
@@ -157,7 +169,7 @@ internal sealed class FieldAuthorization
         }
     }
 
-    public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field)
+    public static FieldAuthorization? Create(Schema schema, ObjectType parent, FieldDefinition field, PurposeLimitation? purposes = null)
     {
         var fieldRules = AuthorizationRules.OfField(parent, field);
         var named = Schema.GetNamedType(field.Type);
@@ -182,8 +194,8 @@ internal sealed class FieldAuthorization
         var isQueryField = ReferenceEquals(parent, schema.QueryType);
         var withholdQuietly = isQueryField && field.Type is not (ListType or NonNullType);   // a nullable single object
         var keepPositions = isQueryField && field.Name == "_entities";
-        return new FieldAuthorization(schema, parent.Name + "." + field.Name, fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
-            withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType));
+        return new FieldAuthorization(schema, SchemaCoordinate.Field(parent.Name, field.Name), fieldRules, returnRules, abstractType, runtimeRules, suppress, isRoot, isMutation,
+            withholdQuietly, keepPositions, recordsLineage: named is not (ScalarType or EnumType), purposes, purposes?.PurposesFor(parent.Name, field.Name, named.Name));
     }
 
     private bool HasTypeRules => !_returnTypeRules.IsEmpty || _runtimeTypeRules is not null || _valueRules is not null;
@@ -201,9 +213,12 @@ internal sealed class FieldAuthorization
     public async ValueTask AuthorizeFieldAsync(IAuthorizationService service, IResolveContext ctx)
     {
         var outcome = await service.AuthorizeAsync(_checkedFieldRules, ctx.Source, ctx).ConfigureAwait(false);
-        if (outcome == AuthorizationOutcome.Allowed && _inputRules is not null)
+        if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx, _checkedFieldRules);
+        if (_inputRules is not null)
+        {
             outcome = await service.AuthorizeAsync(_inputRules, new MutationInput(_coordinate, ctx.Arguments), ctx).ConfigureAwait(false);
-        if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx);
+            if (outcome != AuthorizationOutcome.Allowed) throw Denied(outcome, ctx, _inputRules);
+        }
     }
 
     public async ValueTask<object?> ResolveAsync(IAuthorizationService service, FieldResolver inner, IResolveContext ctx)
@@ -212,6 +227,19 @@ internal sealed class FieldAuthorization
         // policies against what it returns (each item of a list, which is filtered) — a mutation's against
         // its arguments, before it runs.
         if (!_fieldRules.IsEmpty) await AuthorizeFieldAsync(service, ctx).ConfigureAwait(false);
+
+        // Restricted data of another organisation needs a purpose that covers it; one's own needs none and is no disclosure.
+        string? owner = null;
+        var disclosed = false;
+        if (_fieldRules.HasPolicies && !_isRootField)
+        {
+            owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
+            if (!IsOwnData(owner, ctx))
+            {
+                await CheckPurposeAsync(service, ctx.Source, ctx, _purposes).ConfigureAwait(false);
+                disclosed = owner is not null;
+            }
+        }
 
         var value = await inner(ctx).ConfigureAwait(false);
         if (value is null) return null;
@@ -223,11 +251,7 @@ internal sealed class FieldAuthorization
         if (_suppress) value = await SmallNumberSuppression.ApplyAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
 
-        if (_fieldRules.HasPolicies && !_isRootField)
-        {
-            var owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
-            if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, CountRecords(value));
-        }
+        if (disclosed) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner!, CountRecords(value));
         return value;
     }
 
@@ -256,7 +280,8 @@ internal sealed class FieldAuthorization
         }
         var (single, isRestricted) = await CheckItemAsync(service, value, ctx).ConfigureAwait(false);
         if (single == AuthorizationOutcome.Forbidden && _withholdQuietly) return null;
-        if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx);
+        if (single != AuthorizationOutcome.Allowed && _isSubscriptionField) throw new SubscriptionEventWithheldException();
+        if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx, RulesFor(value, ctx));
         if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
         return value;
     }
@@ -299,8 +324,39 @@ internal sealed class FieldAuthorization
     private async ValueTask RecordItemAsync(IAuthorizationService service, object? item, IResolveContext ctx)
     {
         var owner = await service.GetOwnerAsync(item, ctx).ConfigureAwait(false);
+        if (IsOwnData(owner, ctx)) return;
+        // Behind an interface or union (node(id:)), the purposes are those of the object's own type.
+        var purposes = _limitation is not null && _abstractReturnType is not null && item is not null && ResolveTypeName(item, ctx) is { } typeName
+            ? _limitation.PurposesFor(ctx.ParentType.Name, ctx.FieldDefinition.Name, typeName)
+            : _purposes;
+        await CheckPurposeAsync(service, item, ctx, purposes).ConfigureAwait(false);
         if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
     }
+
+    // One's own data (when purposes are limited): no purpose needed, nothing disclosed.
+    private bool IsOwnData(string? owner, IResolveContext ctx) =>
+        _limitation is not null && owner is not null && AuthorizationSubject.From(ctx.Items).Organisation == owner;
+
+    // The stated purpose must cover this coordinate, or be a universal purpose whose rules the caller satisfies.
+    private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx, IReadOnlyList<string>? covering)
+    {
+        if (_limitation is not { } limitation) return;
+        var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
+        var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
+        if (purpose is null)
+            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
+                DenialReasons.PurposeRequired, "purposes", covering ?? Array.Empty<string>());
+        if (covering is null || covering.Contains(purpose)) return;
+        if (limitation.Universal.TryGetValue(purpose, out var universal)
+            && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
+        var accepted = new List<string>(covering);
+        foreach (var (name, rules) in limitation.Universal)
+            if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
+                accepted.Add(name);
+        throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", field, ErrorCodes.Forbidden,
+            DenialReasons.PurposeNotPermitted, "purposes", accepted);
+    }
+
 
     private static bool IsList(object value) => value is IEnumerable and not string and not IDictionary and not IReadOnlyDictionary<string, object?>;
 
@@ -312,12 +368,28 @@ internal sealed class FieldAuthorization
         return count;
     }
 
-    internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx)
+    /// <summary>The error for a refusal, saying why (<see cref="DenialReasons"/>): no authentication; a scope
+    /// missing (with the sets of scopes that would do); or no policy alternative holding (with those tried).
+    /// A mutation is "performed", anything else "read".</summary>
+    internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx, AuthorizationRules rules)
     {
-        var field = ctx.ParentType.Name + "." + ctx.FieldDefinition.Name;
-        var (message, code) = outcome == AuthorizationOutcome.Unauthenticated
-            ? ($"Authentication is required to read {field}.", ErrorCodes.Unauthenticated)
-            : ($"Not authorised to read {field}.", ErrorCodes.Forbidden);
-        return new GraphQLException(new GraphQLError(message) { Extensions = new Dictionary<string, object?> { ["code"] = code } });
+        var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
+        var verb = ctx.ParentType.Name == ctx.Schema.MutationType?.Name ? "perform" : "read";
+        if (outcome == AuthorizationOutcome.Unauthenticated)
+            return Refusal($"Authentication is required to {verb} {field}.", field, ErrorCodes.Unauthenticated, DenialReasons.NotAuthenticated, null, null);
+        var subject = AuthorizationSubject.From(ctx.Items);
+        foreach (var requirement in rules.ScopeRequirements)
+            if (!requirement.Any(alternative => alternative.All(subject.HasScope)))
+                return Refusal($"Not authorised to {verb} {field}: the token lacks the scope {string.Join(" or ", requirement.Select(a => string.Join(" and ", a)))}.",
+                    field, ErrorCodes.Forbidden, DenialReasons.MissingScope, "scopes", requirement);
+        return Refusal($"Not authorised to {verb} {field}.", field, ErrorCodes.Forbidden, DenialReasons.Policy, "policies",
+            rules.PolicyRequirements.SelectMany(r => r).ToArray());
+    }
+
+    private static GraphQLException Refusal(string message, string coordinate, string code, string reason, string? detailName, object? detail)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason, ["coordinate"] = coordinate };
+        if (detailName is not null) extensions[detailName] = detail;
+        return new GraphQLException(new GraphQLError(message) { Extensions = extensions });
     }
 }

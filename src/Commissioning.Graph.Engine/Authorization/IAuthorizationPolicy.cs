@@ -77,4 +77,7 @@ public interface IAuthorizationService
 
     /// <summary>The owning organisation of <paramref name="target"/>, or null.</summary>
     ValueTask<string?> GetOwnerAsync(object? target, IResolveContext context);
+
+    /// <summary>The purposes that may disclose each restricted coordinate; null when purposes are not limited.</summary>
+    PurposeLimitation? Purposes => null;
 }

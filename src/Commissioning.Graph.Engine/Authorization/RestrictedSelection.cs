@@ -44,7 +44,7 @@ public static class RestrictedSelection
                 case FieldNode field:
                     foreach (var (owner, definition) in Definitions(schema, type, field.Name.Value))
                     {
-                        if (IsRestricted(schema, owner, definition)) found.Add(owner.Name + "." + definition.Name);
+                        if (IsRestricted(schema, owner, definition)) found.Add(SchemaCoordinate.Field(owner.Name, definition.Name));
                         if (field.SelectionSet is not null)
                             Walk(schema, fragments, Schema.GetNamedType(definition.Type), field.SelectionSet, found, seen);
                     }

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Language;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
 
@@ -29,10 +30,13 @@ public static class SmallNumberSuppression
             return value;
         var disclosed = Disclose(count);
         if (disclosed is null)
-            throw new GraphQLException(new GraphQLError($"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name} is suppressed: counts from 1 to {LargestSuppressed} are not disclosed.")
+        {
+            var coordinate = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
+            throw new GraphQLException(new GraphQLError($"{coordinate} is suppressed: counts from 1 to {LargestSuppressed} are not disclosed.")
             {
-                Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Suppressed },
+                Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Suppressed, ["coordinate"] = coordinate },
             });
+        }
         return value switch
         {
             int => (int)disclosed.Value,

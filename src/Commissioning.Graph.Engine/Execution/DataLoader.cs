@@ -123,6 +123,15 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
         }
     }
 
+    /// <summary>
+    /// Holds automatic dispatch until the returned handle is disposed: every load issued meanwhile
+    /// (and every load issued by continuations that the batch's completion runs inline) joins one
+    /// batch, whatever the thread pool does. This is the section the executor opens around its
+    /// resolvers, for code that uses a loader outside the executor; without it such loads rely on
+    /// the timing-based fallback dispatcher.
+    /// </summary>
+    public IDisposable HoldDispatch() => Scope.Hold();
+
     /// <summary>The value for <paramref name="key"/>: from the cache, or from the next batch.</summary>
     public ValueTask<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default)
     {
@@ -163,8 +172,10 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
     /// <summary>The values of several keys, in the order given (duplicates allowed), loaded in one batch.</summary>
     public async Task<IReadOnlyList<TValue?>> LoadManyAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default)
     {
-        // Issue every load before awaiting any, so they share a batch.
-        var loads = keys.Select(k => LoadAsync(k, cancellationToken)).ToList();
+        // Issue every load before awaiting any, with dispatch held, so they share a batch even when
+        // the thread is pre-empted half-way (the fallback dispatcher would otherwise split it).
+        List<ValueTask<TValue?>> loads;
+        using (Scope.Hold()) loads = keys.Select(k => LoadAsync(k, cancellationToken)).ToList();
         var results = new TValue?[loads.Count];
         for (var i = 0; i < loads.Count; i++) results[i] = await loads[i].ConfigureAwait(false);
         return results;
@@ -341,6 +352,22 @@ internal class DataLoaderScope
 
     /// <summary>Starts a stretch of synchronous work that may issue loads.</summary>
     public void EnterSection() => Interlocked.Increment(ref _busy);
+
+    /// <summary>A section that ends when the handle is disposed (once).</summary>
+    internal IDisposable Hold()
+    {
+        EnterSection();
+        return new SectionHandle(this);
+    }
+
+    private sealed class SectionHandle(DataLoaderScope scope) : IDisposable
+    {
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) scope.ExitSection();
+        }
+    }
 
     /// <summary>Ends it; the last to end, with no batch in flight, dispatches what was gathered.</summary>
     public void ExitSection()
@@ -542,6 +569,10 @@ public sealed class DataLoaderRegistry
 
     /// <summary>Every loader of the request.</summary>
     public IEnumerable<IDataLoaderDispatcher> Loaders => _loaders.Values;
+
+    /// <summary>Holds automatic dispatch of every loader of the request until the handle is disposed
+    /// (see <see cref="DataLoader{TKey, TValue}.HoldDispatch"/>).</summary>
+    public IDisposable HoldDispatch() => Scope.Hold();
 
     /// <summary>Dispatches the waiting keys of every loader now.</summary>
     public Task DispatchAllAsync() => Task.WhenAll(_loaders.Values.Where(l => l.HasPendingKeys).Select(l => l.DispatchAsync()));

@@ -39,6 +39,31 @@ internal sealed class DocumentPlan
         return plan;
     }
 
+    private int _usesIncremental; // 0 unknown, 1 no, 2 yes
+
+    /// <summary>Whether any selection carries @defer or @stream (else incremental execution is ordinary execution).</summary>
+    public bool UsesIncrementalDirectives
+    {
+        get
+        {
+            if (_usesIncremental == 0) _usesIncremental = Document.Definitions.Any(d => d is ExecutableDefinitionNode e && Uses(e.SelectionSet)) ? 2 : 1;
+            return _usesIncremental == 2;
+
+            static bool Uses(SelectionSetNode? set)
+            {
+                if (set is null) return false;
+                foreach (var selection in set.Selections)
+                {
+                    foreach (var d in selection.Directives)
+                        if (d.Name.Value is "defer" or "stream") return true;
+                    var inner = selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode i => i.SelectionSet, _ => null };
+                    if (Uses(inner)) return true;
+                }
+                return false;
+            }
+        }
+    }
+
     public SelectionPlan? GetCachedRootPlan(OperationDefinitionNode operation)
     {
         foreach (var (op, plan) in _rootPlans)
@@ -87,6 +112,8 @@ internal enum FieldKind : byte
     Property,
     /// <summary>The <c>__typename</c> meta-field.</summary>
     TypeName,
+    /// <summary>A field with a <see cref="FieldDefinition.SourceResolver"/>: resolved without a context.</summary>
+    Source,
 }
 
 internal enum LeafKind : byte { None, Int, Float, String, Boolean, ID, Scalar, Enum }
@@ -155,6 +182,8 @@ internal sealed class FieldPlan
     public readonly Dictionary<object, string>? EnumNames;
     /// <summary>Completing the value calls ResolveType or IsTypeOf, which take a resolve context.</summary>
     public readonly bool NeedsContextForCompletion;
+    /// <summary>Incremental execution only: the @defer enclosing each of <see cref="FieldNodes"/> (null: none).</summary>
+    public Incremental.DeferUsage?[]? DeferUsages;
 
     private SubPlanEntry? _subPlans;
 
@@ -257,7 +286,7 @@ internal static class FieldCollector
         }
 
         // graphql-js shouldIncludeNode: @skip(if: true) excludes, then @include(if: false) excludes (spec §3.13.2, §3.13.3).
-        private bool ShouldInclude(SelectionNode node)
+        public bool ShouldInclude(SelectionNode node)
         {
             if (node.Directives.Count == 0) return true;
             if (DirectiveIf(node, "skip") == true) return false;
@@ -287,12 +316,27 @@ internal static class FieldCollector
                 if (definition is null) continue; // graphql-js leaves unknown fields out of the response
                 var plan = new FieldPlan(runtimeType, _keys[i], nodes, definition);
                 plan.Kind = ReferenceEquals(definition, IntrospectionSchema.TypeNameMetaField) ? FieldKind.TypeName
+                    : definition.SourceResolver is not null && !plan.NeedsContextForCompletion ? FieldKind.Source
                     : definition.Resolver is null ? FieldKind.Property
                     : FieldKind.Resolved;
                 fields.Add(plan);
             }
             return new SelectionPlan(runtimeType, fields.ToArray(), _dependsOnVariables);
         }
+    }
+
+    /// <summary>@skip/@include evaluated with the request's variables (spec §3.13.2, §3.13.3).</summary>
+    public static bool ShouldInclude(SelectionNode node, IReadOnlyDictionary<string, object?> variables)
+    {
+        if (node.Directives.Count == 0) return true;
+        foreach (var d in node.Directives)
+        {
+            if (d.Name.Value is not ("skip" or "include")) continue;
+            var definition = d.Name.Value == "skip" ? SpecifiedDirectives.Skip : SpecifiedDirectives.Include;
+            var values = ArgumentCoercion.GetArgumentValues(definition.Arguments.List, d.Arguments, d, variables);
+            if (values.TryGetValue("if", out var v) && v is bool b && b == (d.Name.Value == "skip")) return false;
+        }
+        return true;
     }
 
     /// <summary>graphql-js getFieldDef: the meta-fields, then the type's own fields.</summary>

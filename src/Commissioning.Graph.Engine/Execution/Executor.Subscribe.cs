@@ -96,7 +96,16 @@ public static partial class Executor
                 CancellationToken = token,
                 Options = template.Options,
             };
-            yield return await ExecuteOperation(state).ConfigureAwait(false);
+            var result = await ExecuteOperation(state).ConfigureAwait(false);
+            // An event its subscriber may not read is not theirs to see, as a lookup of it would give nothing.
+            if (result.Errors is { Count: > 0 } errors && errors.Any(e => e.OriginalException is SubscriptionEventWithheldException)) continue;
+            yield return result;
         }
     }
 }
+
+/// <summary>
+/// Thrown by a subscription field's resolver (the authorisation layer) when the subscriber may not read the event:
+/// the event is skipped for that subscriber rather than sent as an error.
+/// </summary>
+public sealed class SubscriptionEventWithheldException() : Exception("The subscriber may not read this event.");

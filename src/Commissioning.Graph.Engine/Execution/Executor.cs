@@ -115,10 +115,10 @@ public static partial class Executor
                 Errors = new[] { new GraphQLError($"Schema is not configured to execute {kind} operation.", new SyntaxNode[] { operation }) },
             });
         }
-        SelectionPlan rootPlan;
+        SelectionPlan? rootPlan = null;
         try
         {
-            rootPlan = GetRootPlan(state, rootType);
+            if (state.Incremental is null) rootPlan = GetRootPlan(state, rootType);
         }
         catch (GraphQLException e)
         {
@@ -133,7 +133,8 @@ public static partial class Executor
         state.EnterSection();
         try
         {
-            data = operation.Operation == OperationType.Mutation
+            data = rootPlan is null ? ExecuteRootIncrementally(state, rootType)
+                : operation.Operation == OperationType.Mutation
                 ? ExecuteFieldsSerially(state, rootPlan, state.RootValue, null)
                 : ExecuteFields(state, rootPlan, state.RootValue, null);
         }
@@ -274,6 +275,7 @@ public static partial class Executor
         if (field.Leaf != LeafKind.None && field.Kind == FieldKind.Property && field.ConstantArguments is not null
             && state.DefaultResolver is null && TryResolveLeafFast(field, source, out var leafValue))
             return new(leafValue);
+        if (field.Kind == FieldKind.Source) return ExecuteSourceField(state, field, source, parentPath);
 
         var path = new ResponsePath(parentPath, field.ResponseKey);
         object? resolved;
@@ -308,6 +310,31 @@ public static partial class Executor
         return AwaitCompleted(completed, field.ReturnTypeIsNonNull);
     }
 
+    // A field resolved from its source alone (introspection): no resolve context, and for a leaf
+    // that completes cleanly no response path either (a path is made only for errors and children).
+    private static ValueTask<object?> ExecuteSourceField(ExecutionState state, FieldPlan field, object? source, ResponsePath? parentPath)
+    {
+        object? resolved;
+        try
+        {
+            var arguments = field.ConstantArguments ?? GetArguments(state, field);
+            resolved = field.Definition.SourceResolver!(source, arguments, state.Schema);
+        }
+        catch (Exception e) when (!IsCancellation(state, e))
+        {
+            return new(HandleFieldError(state, e, field, new ResponsePath(parentPath, field.ResponseKey), field.ReturnType));
+        }
+        if (field.Leaf != LeafKind.None && TryCompleteLeafFast(field, resolved, out var leafValue)) return new(leafValue);
+        var path = new ResponsePath(parentPath, field.ResponseKey);
+        var completed = CompleteValue(state, field, null, field.ReturnType, path, resolved);
+        if (completed.IsCompletedSuccessfully)
+        {
+            var value = completed.Result;
+            return new(ReferenceEquals(value, PropagateNull) && !field.ReturnTypeIsNonNull ? null : value);
+        }
+        return AwaitCompleted(completed, field.ReturnTypeIsNonNull);
+    }
+
     // The common case without allocation: a leaf field read by the default resolver whose value
     // is present and serialises without error. Anything else takes the general route, which
     // reports errors (serialisation is pure, so trying it twice is harmless).
@@ -326,6 +353,13 @@ public static partial class Executor
                 value = null;
                 return false;
         }
+        return TryCompleteLeafFast(field, raw, out value);
+    }
+
+    // A leaf value that needs no error handling: null where null is allowed, or a value of the
+    // leaf's own kind (or one its serializer accepts).
+    private static bool TryCompleteLeafFast(FieldPlan field, object? raw, out object? value)
+    {
         value = null;
         if (raw is null) return !field.ReturnTypeIsNonNull;
         switch (field.Leaf)
@@ -478,6 +512,7 @@ public static partial class Executor
                 return new(RecordError(state, new GraphQLException(new GraphQLError(
                     $"Expected value of type \"{type.Name}\" but got: {JsValues.Inspect(result)}.", field.FieldNodes)), field, path));
         }
+        if (state.Incremental is not null) return CompleteObjectIncrementally(state, field, type, path, result);
         SelectionPlan plan;
         try
         {
@@ -554,6 +589,8 @@ public static partial class Executor
                     items = copy;
                     break;
                 }
+                case IAsyncEnumerable<object?> asyncItems:
+                    return CompleteAsyncList(state, field, context, type, path, asyncItems);
                 case IEnumerable enumerable when VariableCoercion.IsIterable(result):
                 {
                     var copy = new List<object?>();
@@ -574,6 +611,10 @@ public static partial class Executor
         var itemType = type.OfType;
         var itemNonNull = itemType is NonNullType;
         var count = items.Count;
+        // @stream: the items after initialCount come later (graphql-js starts the stream even when none are left).
+        var stream = state.Incremental is not null ? GetStreamUsage(state, field, path) : null;
+        if (stream is { } s && s.InitialCount <= count) count = s.InitialCount;
+        else stream = null;
         var values = new object?[count];
         List<PendingValue>? pending = null;
         for (var i = 0; i < count; i++)
@@ -594,8 +635,53 @@ public static partial class Executor
             }
             else (pending ??= new()).Add(new PendingValue(i, completed));
         }
+        if (stream is { } started) StartStream(state, field, type, path, started.Label, started.InitialCount, new Incremental.StreamSource(items, started.InitialCount));
         if (pending is null) return new(values);
         return AwaitItems(values, pending, itemNonNull);
+    }
+
+    // A list resolved as an asynchronous stream: items completed as they come; under @stream, the items
+    // after initialCount are left to the stream.
+    private static async ValueTask<object?> CompleteAsyncList(ExecutionState state, FieldPlan field, ResolveContext? context,
+        ListType type, ResponsePath path, IAsyncEnumerable<object?> source)
+    {
+        var stream = state.Incremental is not null ? GetStreamUsage(state, field, path) : null;
+        var itemType = type.OfType;
+        var values = new List<object?>();
+        var enumerator = source.GetAsyncEnumerator(state.CancellationToken);
+        var handedOver = false;
+        try
+        {
+            for (var index = 0; ; index++)
+            {
+                if (stream is { } s && s.InitialCount == index)
+                {
+                    StartStream(state, field, type, path, s.Label, index, new Incremental.StreamSource(enumerator));
+                    handedOver = true;
+                    break;
+                }
+                bool has;
+                try { has = await enumerator.MoveNextAsync().ConfigureAwait(false); }
+                catch (Exception e) when (!IsCancellation(state, e)) { return RecordError(state, e, field, path); }
+                if (!has) break;
+                ValueTask<object?> completed;
+                state.EnterSection();
+                try { completed = CompleteValue(state, field, context, itemType, new ResponsePath(path, index), enumerator.Current); }
+                finally { state.ExitSection(); }
+                var value = await completed.ConfigureAwait(false);
+                if (ReferenceEquals(value, PropagateNull))
+                {
+                    if (itemType is NonNullType) return PropagateNull;
+                    value = null;
+                }
+                values.Add(value);
+            }
+        }
+        finally
+        {
+            if (!handedOver) await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+        return values.ToArray();
     }
 
     private static async ValueTask<object?> AwaitItems(object?[] values, List<PendingValue> pending, bool itemNonNull)

@@ -18,6 +18,31 @@ internal sealed class ExecutionState : DataLoaderScope
     public FieldResolver? DefaultResolver;
     public CancellationToken CancellationToken;
     public required ExecutionOptions Options;
+    /// <summary>Set when the operation runs incrementally (@defer/@stream); null on the ordinary path.</summary>
+    public Incremental.IncrementalFrame? Incremental;
+    /// <summary>For the executor of a deferred group or stream item: the request's first state, which owns
+    /// the DataLoader sections.</summary>
+    private ExecutionState? _root;
+
+    /// <summary>A sub-executor for a deferred group or a stream item (graphql-js IncrementalExecutor
+    /// createSubExecutor): same request, its own errors and incremental work.</summary>
+    public ExecutionState Fork(Incremental.DeferUsage[] parentDeferUsages) => new()
+    {
+        Schema = Schema, DocumentPlan = DocumentPlan, Operation = Operation, Variables = Variables, RootValue = RootValue,
+        Services = Services, Items = GetItems(), DefaultResolver = DefaultResolver, CancellationToken = CancellationToken, Options = Options,
+        Incremental = new Incremental.IncrementalFrame { ParentDeferUsages = parentDeferUsages, RootGroups = Incremental!.RootGroups, Directives = Incremental.Directives },
+        _root = _root ?? this,
+    };
+
+    public new void EnterSection()
+    {
+        if (_root is null) base.EnterSection(); else _root.EnterSection();
+    }
+
+    public new void ExitSection()
+    {
+        if (_root is null) base.ExitSection(); else _root.ExitSection();
+    }
 
     private List<GraphQLError>? _errors;
     private bool _tooManyErrors;
@@ -64,6 +89,7 @@ internal sealed class ExecutionState : DataLoaderScope
     /// <summary>The request's DataLoader registry (in <see cref="Items"/>), bound to this execution.</summary>
     public DataLoaderRegistry GetLoaderRegistry()
     {
+        if (_root is not null) return _root.GetLoaderRegistry();
         var registry = _loaders;
         if (registry is not null) return registry;
         registry = DataLoaderRegistry.For(GetItems());

@@ -40,6 +40,124 @@ public static class ResultJsonWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>The initial result of an incremental execution: <c>errors</c>, <c>data</c>, <c>pending</c>,
+    /// <c>hasNext</c>, <c>extensions</c> (graphql-js 17.1's order); a plain result when nothing is pending.</summary>
+    public static void WriteInitial(Utf8JsonWriter writer, IncrementalExecutionResult result)
+    {
+        if (result.Pending is null) { Write(writer, result.Initial); return; }
+        var initial = result.Initial;
+        writer.WriteStartObject();
+        if (initial.Errors is { Count: > 0 } errors)
+        {
+            writer.WritePropertyName("errors");
+            WriteErrors(writer, errors);
+        }
+        writer.WritePropertyName("data");
+        WriteValue(writer, initial.Data);
+        writer.WritePropertyName("pending");
+        WritePending(writer, result.Pending);
+        writer.WriteBoolean("hasNext", true);
+        if (initial.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName("extensions");
+            WriteValue(writer, extensions);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A later payload: <c>hasNext</c>, then <c>pending</c>, <c>incremental</c>, <c>completed</c> when not empty.</summary>
+    public static void WriteSubsequent(Utf8JsonWriter writer, SubsequentResult payload)
+    {
+        writer.WriteStartObject();
+        writer.WriteBoolean("hasNext", payload.HasNext);
+        if (payload.Pending is { Count: > 0 } pending)
+        {
+            writer.WritePropertyName("pending");
+            WritePending(writer, pending);
+        }
+        if (payload.Incremental is { Count: > 0 } incremental)
+        {
+            writer.WritePropertyName("incremental");
+            writer.WriteStartArray();
+            foreach (var entry in incremental)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", entry.Id);
+                if (entry.Items is { } items)
+                {
+                    writer.WritePropertyName("items");
+                    WriteValue(writer, items);
+                }
+                else
+                {
+                    writer.WritePropertyName("data");
+                    WriteValue(writer, entry.Data);
+                }
+                if (entry.Errors is { Count: > 0 } errors)
+                {
+                    writer.WritePropertyName("errors");
+                    WriteErrors(writer, errors);
+                }
+                if (entry.SubPath is { } subPath)
+                {
+                    writer.WritePropertyName("subPath");
+                    WritePath(writer, subPath);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (payload.Completed is { Count: > 0 } completed)
+        {
+            writer.WritePropertyName("completed");
+            writer.WriteStartArray();
+            foreach (var c in completed)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", c.Id);
+                if (c.Errors is { Count: > 0 } errors)
+                {
+                    writer.WritePropertyName("errors");
+                    WriteErrors(writer, errors);
+                }
+                writer.WriteEndObject();
+            }
+            writer.WriteEndArray();
+        }
+        if (payload.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName("extensions");
+            WriteValue(writer, extensions);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WritePending(Utf8JsonWriter writer, IReadOnlyList<PendingResult> pending)
+    {
+        writer.WriteStartArray();
+        foreach (var p in pending)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", p.Id);
+            writer.WritePropertyName("path");
+            WritePath(writer, p.Path);
+            if (p.Label is not null) writer.WriteString("label", p.Label);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WritePath(Utf8JsonWriter writer, IReadOnlyList<object> path)
+    {
+        writer.WriteStartArray();
+        foreach (var segment in path)
+        {
+            if (segment is int i) writer.WriteNumberValue(i);
+            else writer.WriteStringValue(segment.ToString());
+        }
+        writer.WriteEndArray();
+    }
+
     public static void WriteErrors(Utf8JsonWriter writer, IReadOnlyList<GraphQLError> errors)
     {
         writer.WriteStartArray();

@@ -7,8 +7,9 @@ namespace Commissioning.Graph.Engine.Introspection;
 /// <summary>
 /// The introspection types of spec §4.5 (<c>__Schema</c>, <c>__Type</c>, ...) and the meta-fields
 /// <c>__schema</c>, <c>__type</c> and <c>__typename</c> (spec §4.5.1–4.5.2), shaped exactly as
-/// graphql-js 16.15 exposes them: same fields in the same order, same descriptions, same arguments
-/// (including the 16.15 additions: directive deprecation and <c>DIRECTIVE_DEFINITION</c>).
+/// graphql-js 17.1 exposes them (September 2025 edition): same fields in the same order, same
+/// descriptions, same arguments (every <c>includeDeprecated</c> is <c>Boolean! = false</c>; directive
+/// deprecation; <c>DIRECTIVE_DEFINITION</c> and <c>FRAGMENT_VARIABLE_DEFINITION</c> locations).
 /// </summary>
 /// <remarks>
 /// Everything is built in the static constructor, in dependency order, because
@@ -39,6 +40,10 @@ public static class IntrospectionSchema
     public static readonly FieldDefinition TypeMetaField;
     /// <summary><c>__typename: String!</c>, available on every object, interface and union (spec §4.5.1).</summary>
     public static readonly FieldDefinition TypeNameMetaField;
+
+    /// <summary>True for <c>__schema</c>, <c>__type</c> and <c>__typename</c>, which belong to no type.</summary>
+    public static bool IsMetaField(FieldDefinition field) =>
+        ReferenceEquals(field, SchemaMetaField) || ReferenceEquals(field, TypeMetaField) || ReferenceEquals(field, TypeNameMetaField);
 
     /// <summary>True for the names of the eight introspection types.</summary>
     public static bool IsIntrospectionType(string name) => name is "__Schema" or "__Type" or "__TypeKind" or "__Field"
@@ -84,39 +89,39 @@ public static class IntrospectionSchema
         };
 
         // ---- __Schema (spec §4.5.3 "The __Schema Type") ----
-        Add(SchemaType, "description", str, null, c => Src<Schema>(c).Description);
-        Add(SchemaType, "types", NN(ListOfNN(TypeType)), "A list of all types supported by this server.", c => Src<Schema>(c).Types);
-        Add(SchemaType, "queryType", NN(TypeType), "The type that query operations will be rooted at.", c => Src<Schema>(c).QueryType);
-        Add(SchemaType, "mutationType", TypeType, "If this server supports mutation, the type that mutation operations will be rooted at.", c => Src<Schema>(c).MutationType);
-        Add(SchemaType, "subscriptionType", TypeType, "If this server support subscription, the type that subscription operations will be rooted at.", c => Src<Schema>(c).SubscriptionType);
+        Add(SchemaType, "description", str, null, (s, a, schema) => ((Schema)s!).Description);
+        Add(SchemaType, "types", NN(ListOfNN(TypeType)), "A list of all types supported by this server.", (s, a, schema) => ((Schema)s!).Types);
+        Add(SchemaType, "queryType", NN(TypeType), "The type that query operations will be rooted at.", (s, a, schema) => ((Schema)s!).QueryType);
+        Add(SchemaType, "mutationType", TypeType, "If this server supports mutation, the type that mutation operations will be rooted at.", (s, a, schema) => ((Schema)s!).MutationType);
+        Add(SchemaType, "subscriptionType", TypeType, "If this server support subscription, the type that subscription operations will be rooted at.", (s, a, schema) => ((Schema)s!).SubscriptionType);
         var directives = Add(SchemaType, "directives", NN(ListOfNN(DirectiveType)), "A list of all directives supported by this server.",
-            c => IncludeDeprecated(c) ? Src<Schema>(c).Directives.ToList() : Src<Schema>(c).Directives.Where(d => d.DeprecationReason is null).ToList());
-        // Unlike the other includeDeprecated arguments, this one is Boolean! in graphql-js 16.15.
-        directives.Arguments.Add(IncludeDeprecatedArgument(NN(boolean)));
+            (s, a, schema) => FilterDeprecated(((Schema)s!).Directives, d => d.DeprecationReason, IncludeDeprecated(a)));
+        directives.Arguments.Add(IncludeDeprecatedArgument());
 
         // ---- __Type (spec §4.5.4 "The __Type Type") ----
-        Add(TypeType, "kind", NN(TypeKindType), null, c => KindOf(Src<IGraphQLType>(c)));
-        Add(TypeType, "name", str, null, c => (c.Source as NamedType)?.Name);
-        Add(TypeType, "description", str, null, c => (c.Source as NamedType)?.Description);
-        Add(TypeType, "specifiedByURL", str, null, c => (c.Source as ScalarType)?.SpecifiedByUrl);
-        var fields = Add(TypeType, "fields", ListOfNN(FieldType), null, c => c.Source switch
+        Add(TypeType, "kind", NN(TypeKindType), null, (s, a, schema) => KindOf(((IGraphQLType)s!)));
+        Add(TypeType, "name", str, null, (s, a, schema) => (s as NamedType)?.Name);
+        Add(TypeType, "description", str, null, (s, a, schema) => (s as NamedType)?.Description);
+        Add(TypeType, "specifiedByURL", str, null, (s, a, schema) => (s as ScalarType)?.SpecifiedByUrl);
+        var fields = Add(TypeType, "fields", ListOfNN(FieldType), null, (s, a, schema) => s switch
         {
-            IComplexOutputType t => FilterDeprecated(t.Fields.Values, f => f.DeprecationReason, IncludeDeprecated(c)),
+            ObjectType o => FilterDeprecated(o.Fields.List, f => f.DeprecationReason, IncludeDeprecated(a)),
+            InterfaceType i => FilterDeprecated(i.Fields.List, f => f.DeprecationReason, IncludeDeprecated(a)),
             _ => null,
         });
-        fields.Arguments.Add(IncludeDeprecatedArgument(boolean));
-        Add(TypeType, "interfaces", ListOfNN(TypeType), null, c => (c.Source as IComplexOutputType)?.Interfaces);
-        Add(TypeType, "possibleTypes", ListOfNN(TypeType), null, c => c.Source is IAbstractType a ? c.Schema.GetPossibleTypes(a) : null);
-        var enumValues = Add(TypeType, "enumValues", ListOfNN(EnumValueType), null, c => c.Source is EnumType e
-            ? FilterDeprecated(e.Values.List, v => v.DeprecationReason, IncludeDeprecated(c))
+        fields.Arguments.Add(IncludeDeprecatedArgument());
+        Add(TypeType, "interfaces", ListOfNN(TypeType), null, (s, a, schema) => (s as IComplexOutputType)?.Interfaces);
+        Add(TypeType, "possibleTypes", ListOfNN(TypeType), null, (s, a, schema) => s is IAbstractType abs ? schema.GetPossibleTypes(abs) : null);
+        var enumValues = Add(TypeType, "enumValues", ListOfNN(EnumValueType), null, (s, a, schema) => s is EnumType e
+            ? FilterDeprecated(e.Values.List, v => v.DeprecationReason, IncludeDeprecated(a))
             : null);
-        enumValues.Arguments.Add(IncludeDeprecatedArgument(boolean));
-        var inputFields = Add(TypeType, "inputFields", ListOfNN(InputValueType), null, c => c.Source is InputObjectType io
-            ? FilterDeprecated(io.Fields.List, f => f.DeprecationReason, IncludeDeprecated(c))
+        enumValues.Arguments.Add(IncludeDeprecatedArgument());
+        var inputFields = Add(TypeType, "inputFields", ListOfNN(InputValueType), null, (s, a, schema) => s is InputObjectType io
+            ? FilterDeprecated(io.Fields.List, f => f.DeprecationReason, IncludeDeprecated(a))
             : null);
-        inputFields.Arguments.Add(IncludeDeprecatedArgument(boolean));
-        Add(TypeType, "ofType", TypeType, null, c => c.Source switch { ListType l => l.OfType, NonNullType n => n.OfType, _ => null });
-        Add(TypeType, "isOneOf", boolean, null, c => c.Source is InputObjectType io ? io.IsOneOf : null);
+        inputFields.Arguments.Add(IncludeDeprecatedArgument());
+        Add(TypeType, "ofType", TypeType, null, (s, a, schema) => s switch { ListType l => l.OfType, NonNullType n => n.OfType, _ => null });
+        Add(TypeType, "isOneOf", boolean, null, (s, a, schema) => s is InputObjectType io ? Box(io.IsOneOf) : null);
 
         // ---- __TypeKind (spec §4.5.4.1); internal values are the names ----
         AddValue(TypeKindType, "SCALAR", "Indicates this type is a scalar.");
@@ -129,40 +134,40 @@ public static class IntrospectionSchema
         AddValue(TypeKindType, "NON_NULL", "Indicates this type is a non-null. `ofType` is a valid field.");
 
         // ---- __Field (spec §4.5.5 "The __Field Type") ----
-        Add(FieldType, "name", NN(str), null, c => Src<FieldDefinition>(c).Name);
-        Add(FieldType, "description", str, null, c => Src<FieldDefinition>(c).Description);
+        Add(FieldType, "name", NN(str), null, (s, a, schema) => ((FieldDefinition)s!).Name);
+        Add(FieldType, "description", str, null, (s, a, schema) => ((FieldDefinition)s!).Description);
         var fieldArgs = Add(FieldType, "args", NN(ListOfNN(InputValueType)), null,
-            c => FilterDeprecated(Src<FieldDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
-        fieldArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
-        Add(FieldType, "type", NN(TypeType), null, c => Src<FieldDefinition>(c).Type);
-        Add(FieldType, "isDeprecated", NN(boolean), null, c => Src<FieldDefinition>(c).DeprecationReason is not null);
-        Add(FieldType, "deprecationReason", str, null, c => Src<FieldDefinition>(c).DeprecationReason);
+            (s, a, schema) => FilterDeprecated(((FieldDefinition)s!).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(a)));
+        fieldArgs.Arguments.Add(IncludeDeprecatedArgument());
+        Add(FieldType, "type", NN(TypeType), null, (s, a, schema) => ((FieldDefinition)s!).Type);
+        Add(FieldType, "isDeprecated", NN(boolean), null, (s, a, schema) => Box(((FieldDefinition)s!).DeprecationReason is not null));
+        Add(FieldType, "deprecationReason", str, null, (s, a, schema) => ((FieldDefinition)s!).DeprecationReason);
 
         // ---- __InputValue (spec §4.5.6 "The __InputValue Type") ----
-        Add(InputValueType, "name", NN(str), null, c => Src<InputValueDefinition>(c).Name);
-        Add(InputValueType, "description", str, null, c => Src<InputValueDefinition>(c).Description);
-        Add(InputValueType, "type", NN(TypeType), null, c => Src<InputValueDefinition>(c).Type);
+        Add(InputValueType, "name", NN(str), null, (s, a, schema) => ((InputValueDefinition)s!).Name);
+        Add(InputValueType, "description", str, null, (s, a, schema) => ((InputValueDefinition)s!).Description);
+        Add(InputValueType, "type", NN(TypeType), null, (s, a, schema) => ((InputValueDefinition)s!).Type);
         Add(InputValueType, "defaultValue", str, "A GraphQL-formatted string representing the default value for this input value.",
-            c => PrintDefaultValue(Src<InputValueDefinition>(c)));
-        Add(InputValueType, "isDeprecated", NN(boolean), null, c => Src<InputValueDefinition>(c).DeprecationReason is not null);
-        Add(InputValueType, "deprecationReason", str, null, c => Src<InputValueDefinition>(c).DeprecationReason);
+            (s, a, schema) => PrintDefaultValue(((InputValueDefinition)s!)));
+        Add(InputValueType, "isDeprecated", NN(boolean), null, (s, a, schema) => Box(((InputValueDefinition)s!).DeprecationReason is not null));
+        Add(InputValueType, "deprecationReason", str, null, (s, a, schema) => ((InputValueDefinition)s!).DeprecationReason);
 
         // ---- __EnumValue (spec §4.5.7 "The __EnumValue Type") ----
-        Add(EnumValueType, "name", NN(str), null, c => Src<EnumValueDefinition>(c).Name);
-        Add(EnumValueType, "description", str, null, c => Src<EnumValueDefinition>(c).Description);
-        Add(EnumValueType, "isDeprecated", NN(boolean), null, c => Src<EnumValueDefinition>(c).DeprecationReason is not null);
-        Add(EnumValueType, "deprecationReason", str, null, c => Src<EnumValueDefinition>(c).DeprecationReason);
+        Add(EnumValueType, "name", NN(str), null, (s, a, schema) => ((EnumValueDefinition)s!).Name);
+        Add(EnumValueType, "description", str, null, (s, a, schema) => ((EnumValueDefinition)s!).Description);
+        Add(EnumValueType, "isDeprecated", NN(boolean), null, (s, a, schema) => Box(((EnumValueDefinition)s!).DeprecationReason is not null));
+        Add(EnumValueType, "deprecationReason", str, null, (s, a, schema) => ((EnumValueDefinition)s!).DeprecationReason);
 
         // ---- __Directive (spec §4.5.8 "The __Directive Type") ----
-        Add(DirectiveType, "name", NN(str), null, c => Src<DirectiveDefinition>(c).Name);
-        Add(DirectiveType, "description", str, null, c => Src<DirectiveDefinition>(c).Description);
-        Add(DirectiveType, "isRepeatable", NN(boolean), null, c => Src<DirectiveDefinition>(c).IsRepeatable);
-        Add(DirectiveType, "locations", NN(ListOfNN(DirectiveLocationType)), null, c => Src<DirectiveDefinition>(c).Locations);
+        Add(DirectiveType, "name", NN(str), null, (s, a, schema) => ((DirectiveDefinition)s!).Name);
+        Add(DirectiveType, "description", str, null, (s, a, schema) => ((DirectiveDefinition)s!).Description);
+        Add(DirectiveType, "isRepeatable", NN(boolean), null, (s, a, schema) => Box(((DirectiveDefinition)s!).IsRepeatable));
+        Add(DirectiveType, "locations", NN(ListOfNN(DirectiveLocationType)), null, (s, a, schema) => ((DirectiveDefinition)s!).Locations);
         var directiveArgs = Add(DirectiveType, "args", NN(ListOfNN(InputValueType)), null,
-            c => FilterDeprecated(Src<DirectiveDefinition>(c).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(c)));
-        directiveArgs.Arguments.Add(IncludeDeprecatedArgument(boolean));
-        Add(DirectiveType, "isDeprecated", NN(boolean), null, c => Src<DirectiveDefinition>(c).DeprecationReason is not null);
-        Add(DirectiveType, "deprecationReason", str, null, c => Src<DirectiveDefinition>(c).DeprecationReason);
+            (s, a, schema) => FilterDeprecated(((DirectiveDefinition)s!).Arguments.List, a => a.DeprecationReason, IncludeDeprecated(a)));
+        directiveArgs.Arguments.Add(IncludeDeprecatedArgument());
+        Add(DirectiveType, "isDeprecated", NN(boolean), null, (s, a, schema) => Box(((DirectiveDefinition)s!).DeprecationReason is not null));
+        Add(DirectiveType, "deprecationReason", str, null, (s, a, schema) => ((DirectiveDefinition)s!).DeprecationReason);
 
         // ---- __DirectiveLocation (spec §4.5.8.1); internal values are the DirectiveLocation members ----
         AddLocation(DirectiveLocation.QUERY, "Location adjacent to a query operation.");
@@ -172,7 +177,8 @@ public static class IntrospectionSchema
         AddLocation(DirectiveLocation.FRAGMENT_DEFINITION, "Location adjacent to a fragment definition.");
         AddLocation(DirectiveLocation.FRAGMENT_SPREAD, "Location adjacent to a fragment spread.");
         AddLocation(DirectiveLocation.INLINE_FRAGMENT, "Location adjacent to an inline fragment.");
-        AddLocation(DirectiveLocation.VARIABLE_DEFINITION, "Location adjacent to a variable definition.");
+        AddLocation(DirectiveLocation.VARIABLE_DEFINITION, "Location adjacent to an operation variable definition.");
+        AddLocation(DirectiveLocation.FRAGMENT_VARIABLE_DEFINITION, "Location adjacent to a fragment variable definition.");
         AddLocation(DirectiveLocation.SCHEMA, "Location adjacent to a schema definition.");
         AddLocation(DirectiveLocation.SCALAR, "Location adjacent to a scalar definition.");
         AddLocation(DirectiveLocation.OBJECT, "Location adjacent to an object type definition.");
@@ -197,12 +203,15 @@ public static class IntrospectionSchema
             Description = "Access the current type schema of this server.",
             Resolver = static c => new ValueTask<object?>(c.Schema),
         };
+        SchemaMetaField.SourceResolver = static (_, _, schema) => schema;
         TypeMetaField = new FieldDefinition("__type", TypeType)
         {
             Description = "Request the type information of a single type.",
             Resolver = static c => new ValueTask<object?>(
                 c.Arguments.TryGetValue("name", out var n) && n is string name ? c.Schema.GetType(name) : null),
         };
+        TypeMetaField.SourceResolver = static (_, arguments, schema) =>
+            arguments.TryGetValue("name", out var n) && n is string name ? schema.GetType(name) : null;
         TypeMetaField.Arguments.Add(new InputValueDefinition("name", NN(str)));
         TypeNameMetaField = new FieldDefinition("__typename", NN(str))
         {
@@ -226,35 +235,53 @@ public static class IntrospectionSchema
     };
 
     /// <summary>
-    /// <c>__InputValue.defaultValue</c>: the declared default converted back to a literal of the input
-    /// value's type (graphql-js astFromValue) and printed (spec §2.9 syntax); null when there is no
-    /// default or when it cannot be represented.
+    /// <c>__InputValue.defaultValue</c>: as graphql-js 17 prints it, the default literal as the schema
+    /// wrote it (so <c>1.50</c> stays <c>1.50</c> and omitted input fields stay omitted), or, for a
+    /// default given as a value, that value converted to a literal of the input value's type; printed
+    /// with 17's layout (<c>{ a: 1 }</c>). Null when there is no default or it cannot be represented.
     /// </summary>
     public static string? PrintDefaultValue(InputValueDefinition inputValue)
     {
         if (!inputValue.HasDefaultValue) return null;
-        var literal = ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
+        var literal = inputValue.DefaultValueLiteral ?? ValueConversion.AstFromValue(inputValue.DefaultValue, inputValue.Type);
         return literal is null ? null : Printer.Print(literal);
     }
 
-    private static T Src<T>(IResolveContext c) => (T)c.Source!;
+    private static readonly object True = true, False = false;
 
-    private static bool IncludeDeprecated(IResolveContext c) =>
-        c.Arguments.TryGetValue("includeDeprecated", out var v) && v is true;
+    // Booleans are returned boxed once, not once per field execution.
+    private static object Box(bool value) => value ? True : False;
 
-    private static List<T> FilterDeprecated<T>(IEnumerable<T> items, Func<T, string?> reason, bool includeDeprecated) =>
-        includeDeprecated ? items.ToList() : items.Where(x => reason(x) is null).ToList();
+    private static bool IncludeDeprecated(IReadOnlyDictionary<string, object?> arguments) =>
+        arguments.TryGetValue("includeDeprecated", out var v) && v is true;
 
-    private static InputValueDefinition IncludeDeprecatedArgument(IGraphQLType type) => new("includeDeprecated", type)
+    // The definitions' own list when nothing is left out (the usual case): no copy per execution.
+    private static IReadOnlyList<T> FilterDeprecated<T>(IReadOnlyList<T> items, Func<T, string?> reason, bool includeDeprecated)
+    {
+        if (includeDeprecated) return items;
+        for (var i = 0; i < items.Count; i++)
+            if (reason(items[i]) is not null) return items.Where(x => reason(x) is null).ToList();
+        return items;
+    }
+
+    // graphql-js 17: includeDeprecated: Boolean! = false on every field that has it.
+    private static InputValueDefinition IncludeDeprecatedArgument() => new("includeDeprecated", new NonNullType(BuiltInScalars.Boolean))
     {
         HasDefaultValue = true,
         DefaultValue = false,
         DefaultValueLiteral = new BooleanValueNode(false),
     };
 
-    private static FieldDefinition Add(ObjectType owner, string name, IGraphQLType type, string? description, Func<IResolveContext, object?> resolve)
+    // Each field resolves from its source, arguments and schema alone (SourceResolver), so the executor
+    // runs it without a resolve context; Resolver does the same for callers that have a context.
+    private static FieldDefinition Add(ObjectType owner, string name, IGraphQLType type, string? description, SourceResolver resolve)
     {
-        var field = new FieldDefinition(name, type) { Description = description, Resolver = c => new ValueTask<object?>(resolve(c)) };
+        var field = new FieldDefinition(name, type)
+        {
+            Description = description,
+            Resolver = c => new ValueTask<object?>(resolve(c.Source, c.Arguments, c.Schema)),
+        };
+        field.SourceResolver = resolve; // after Resolver, whose setter clears it
         owner.Fields.Add(field);
         return field;
     }

@@ -51,6 +51,15 @@ public sealed class Parser
     public static DocumentNode Parse(string source, ParserOptions? options = null)
         => new Parser(source, options).ParseDocument();
 
+    /// <summary>As <see cref="Parse(string, ParserOptions?)"/>, also giving the number of tokens read (what the syntax tree holds grows with it).</summary>
+    internal static DocumentNode Parse(string source, ParserOptions? options, out int tokenCount)
+    {
+        var parser = new Parser(source, options);
+        var document = parser.ParseDocument();
+        tokenCount = parser._tokenCount;
+        return document;
+    }
+
     /// <summary>Parses a single value literal; variables are allowed (§2.9).</summary>
     public static ValueNode ParseValue(string source)
     {
@@ -218,17 +227,18 @@ public sealed class Parser
         return new VariableNode { Name = name, Location = Loc(start) };
     }
 
-    // §2.4 SelectionSet : { Selection+ }
+    // §2.4 SelectionSet : { Selection* } — graphql-js 17 accepts an empty selection set (its
+    // allowEmptySelectionSets defaults to true), which selects nothing and answers {}.
     private SelectionSetNode ParseSelectionSet()
     {
         Token start = _lexer.Token;
         EnterNesting(start);
         ExpectToken(TokenKind.BraceL);
         int mark = _pending.Count;
-        do
+        while (!ExpectOptionalToken(TokenKind.BraceR))
         {
             _pending.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
-        } while (!ExpectOptionalToken(TokenKind.BraceR));
+        }
         _depth--;
         return new SelectionSetNode { Selections = TakePending<SelectionNode>(mark), Location = Loc(start) };
     }
@@ -783,7 +793,9 @@ public sealed class Parser
         "QUERY" or "MUTATION" or "SUBSCRIPTION" or "FIELD" or "FRAGMENT_DEFINITION" or "FRAGMENT_SPREAD"
             or "INLINE_FRAGMENT" or "VARIABLE_DEFINITION" or "SCHEMA" or "SCALAR" or "OBJECT" or "FIELD_DEFINITION"
             or "ARGUMENT_DEFINITION" or "INTERFACE" or "UNION" or "ENUM" or "ENUM_VALUE" or "INPUT_OBJECT"
-            or "INPUT_FIELD_DEFINITION" => true,
+            or "INPUT_FIELD_DEFINITION"
+            // graphql-js 17 accepts every DirectiveLocation it defines, these two included.
+            or "FRAGMENT_VARIABLE_DEFINITION" or "DIRECTIVE_DEFINITION" => true,
         _ => false,
     };
 

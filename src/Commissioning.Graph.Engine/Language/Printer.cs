@@ -3,9 +3,10 @@ using System.Text;
 namespace Commissioning.Graph.Engine.Language;
 
 /// <summary>
-/// Prints any AST back to GraphQL source in graphql-js 16's layout: two-space indentation, one
+/// Prints any AST back to GraphQL source in graphql-js 17's layout: two-space indentation, one
 /// selection or field per line, arguments on one line (fields whose argument line would exceed
-/// 80 characters put one argument per line), block strings kept as block strings.
+/// 80 characters put one argument per line), block strings kept as block strings, object values
+/// as <c>{ a: 1 }</c>, and list and object values that would exceed 80 characters one item per line.
 /// </summary>
 public static class Printer
 {
@@ -18,7 +19,7 @@ public static class Printer
         OperationDefinitionNode n => PrintOperation(n),
         VariableDefinitionNode n => Wrap("", PrintOrNull(n.Description), "\n") + Print(n.Variable) + ": " + Print(n.Type) + Wrap(" = ", PrintOrNull(n.DefaultValue))
                                      + Wrap(" ", Join(Map(n.Directives), " ")),
-        SelectionSetNode n => Block(Map(n.Selections)),
+        SelectionSetNode n => n.Selections.Count == 0 ? "{}" : Block(Map(n.Selections)),
         FieldNode n => PrintField(n),
         ArgumentNode n => Print(n.Name) + ": " + Print(n.Value),
         FragmentSpreadNode n => "..." + Print(n.Name) + Wrap(" ", Join(Map(n.Directives), " ")),
@@ -37,8 +38,8 @@ public static class Printer
         BooleanValueNode n => n.Value ? "true" : "false",
         NullValueNode => "null",
         EnumValueNode n => n.Value,
-        ListValueNode n => "[" + Join(Map(n.Values), ", ") + "]",
-        ObjectValueNode n => "{" + Join(Map(n.Fields), ", ") + "}",
+        ListValueNode n => PrintList(Map(n.Values)),
+        ObjectValueNode n => PrintObject(Map(n.Fields)),
         ObjectFieldNode n => Print(n.Name) + ": " + Print(n.Value),
 
         DirectiveNode n => "@" + Print(n.Name) + Wrap("(", Join(Map(n.Arguments), ", "), ")"),
@@ -115,6 +116,20 @@ public static class Printer
 
     /// <summary>Prints a string as a block string literal (see <see cref="BlockString.Print"/>).</summary>
     public static string PrintBlockString(string value) => BlockString.Print(value);
+
+    // [1, 2] on one line unless "[" + items + "]" would exceed 80 characters; then one item per line.
+    private static string PrintList(string[] items)
+    {
+        string oneLine = Join(items, ", ");
+        return 2 + oneLine.Length > MaxLineLength ? "[\n" + Indent(Join(items, "\n")) + "\n]" : "[" + oneLine + "]";
+    }
+
+    // { a: 1 } on one line unless "{ " + fields + " }" would exceed 80 characters; then a block.
+    private static string PrintObject(string[] fields)
+    {
+        string oneLine = Join(fields, ", ");
+        return 4 + oneLine.Length > MaxLineLength ? Block(fields) : "{ " + oneLine + " }";
+    }
 
     private static string PrintOperation(OperationDefinitionNode n)
     {

@@ -158,7 +158,20 @@ public sealed class FieldDefinition : INamedMember
     public string? DeprecationReason { get; set; }
     public bool IsDeprecated => DeprecationReason is not null;
     /// <summary>Null means the default resolver (a property of the parent named like the field).</summary>
-    public FieldResolver? Resolver { get; set; }
+    public FieldResolver? Resolver
+    {
+        get => _resolver;
+        // Whoever replaces the resolver (e.g. to wrap it) replaces what the context-free one does too.
+        set { _resolver = value; SourceResolver = null; }
+    }
+    private FieldResolver? _resolver;
+
+    /// <summary>
+    /// The same resolution as <see cref="Resolver"/>, synchronous and from the parent value, the
+    /// arguments and the schema alone, so the executor needs no resolve context (introspection
+    /// fields, which run thousands of times per introspection query). Set after <see cref="Resolver"/>.
+    /// </summary>
+    internal SourceResolver? SourceResolver { get; set; }
     /// <summary>For subscription root fields: produces the source stream (spec §6.2.3.1).</summary>
     public SubscriptionResolver? Subscriber { get; set; }
     public FieldDefinitionNode? AstNode { get; set; }
@@ -166,6 +179,9 @@ public sealed class FieldDefinition : INamedMember
     /// <summary>Free-form annotations for the server (cost weights, authorisation rules, ...).</summary>
     public Dictionary<string, object?> Metadata { get; } = new();
 }
+
+/// <summary>A synchronous resolver that needs no resolve context (see <see cref="FieldDefinition.SourceResolver"/>).</summary>
+internal delegate object? SourceResolver(object? source, IReadOnlyDictionary<string, object?> arguments, Schema schema);
 
 /// <summary>An argument of a field or directive, or a field of an input object type.</summary>
 public sealed class InputValueDefinition : INamedMember
@@ -207,6 +223,9 @@ public enum DirectiveLocation
 {
     // Executable locations
     QUERY, MUTATION, SUBSCRIPTION, FIELD, FRAGMENT_DEFINITION, FRAGMENT_SPREAD, INLINE_FRAGMENT, VARIABLE_DEFINITION,
+    // graphql-js 17 (experimental fragment arguments): a schema may declare it; our parser has no
+    // fragment variables, so no document ever uses it.
+    FRAGMENT_VARIABLE_DEFINITION,
     // Type system locations
     SCHEMA, SCALAR, OBJECT, FIELD_DEFINITION, ARGUMENT_DEFINITION, INTERFACE, UNION, ENUM, ENUM_VALUE,
     INPUT_OBJECT, INPUT_FIELD_DEFINITION,

@@ -11,6 +11,7 @@ public sealed class Schema
     private readonly Dictionary<string, NamedType> _types = new(StringComparer.Ordinal);
     private readonly List<NamedType> _typeList = new();
     private readonly Dictionary<string, DirectiveDefinition> _directives = new(StringComparer.Ordinal);
+    private readonly List<DirectiveDefinition> _directiveList = new();
     private readonly Dictionary<string, List<ObjectType>> _implementations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<InterfaceType>> _interfaceImplementations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _possibleTypeNames = new(StringComparer.Ordinal);
@@ -26,7 +27,7 @@ public sealed class Schema
         AppliedDirectives = config.AppliedDirectives ?? Array.Empty<DirectiveNode>();
 
         foreach (var d in config.Directives ?? SpecifiedDirectives.All)
-            _directives.TryAdd(d.Name, d);
+            if (_directives.TryAdd(d.Name, d)) _directiveList.Add(d);
 
         // graphql-js's order: the given types first (each moved to the end as it is visited, so
         // references between them do not reorder them), then the roots, directive arguments and
@@ -110,9 +111,20 @@ public sealed class Schema
 
     /// <summary>Every named type, in the order graphql-js's type map would list them.</summary>
     public IReadOnlyList<NamedType> Types => _typeList;
-    public IEnumerable<DirectiveDefinition> Directives => _directives.Values;
+    /// <summary>The directives in declaration order.</summary>
+    public IReadOnlyList<DirectiveDefinition> Directives => _directiveList;
 
     public NamedType? GetType(string name) => _types.TryGetValue(name, out var t) ? t : null;
+    /// <summary>Adds @defer and @stream (<see cref="SpecifiedDirectives.Defer"/>, <see cref="SpecifiedDirectives.Stream"/>)
+    /// unless the schema declares its own, so that a server can deliver incrementally. Call before the
+    /// schema serves requests. The SDL printer leaves these built-in definitions out.</summary>
+    public Schema WithIncrementalDelivery()
+    {
+        _directives.TryAdd(SpecifiedDirectives.Defer.Name, SpecifiedDirectives.Defer);
+        _directives.TryAdd(SpecifiedDirectives.Stream.Name, SpecifiedDirectives.Stream);
+        return this;
+    }
+
     public DirectiveDefinition? GetDirective(string name) => _directives.TryGetValue(name, out var d) ? d : null;
 
     public ObjectType? GetRootType(OperationType operation) => operation switch

@@ -330,11 +330,23 @@ public sealed class InputValueBuilder
     private string? _description, _deprecationReason;
     private bool _hasDefault;
     private object? _default;
+    private Language.ValueNode? _defaultLiteral;
     private readonly List<DirectiveNode> _directives = new();
 
     public InputValueBuilder Description(string? description) { _description = description; return this; }
     /// <summary>The default, as an internal value (what coercion of the literal would produce).</summary>
     public InputValueBuilder DefaultValue(object? value) { _hasDefault = true; _default = value; return this; }
+    /// <summary>
+    /// The default as the schema's author writes it in GraphQL (e.g. <c>{nameContains: "Surgery"}</c>):
+    /// introspection and the schema printer show this literal, as graphql-js 17 shows an SDL default;
+    /// <paramref name="value"/> is its coerced value, used at execution.
+    /// </summary>
+    public InputValueBuilder DefaultValue(object? value, string literal)
+    {
+        DefaultValue(value);
+        _defaultLiteral = Language.Parser.ParseValue(literal);
+        return this;
+    }
     public InputValueBuilder Deprecated(string reason = SpecifiedDirectives.DefaultDeprecationReason) { _deprecationReason = reason; return this; }
     public InputValueBuilder Directive(string name, params (string Name, object? Value)[] arguments) { _directives.Add(TypeBuilder.AppliedDirective(name, arguments)); return this; }
 
@@ -346,6 +358,7 @@ public sealed class InputValueBuilder
             DeprecationReason = _deprecationReason,
             HasDefaultValue = _hasDefault,
             DefaultValue = _default,
+            DefaultValueLiteral = _defaultLiteral,
         };
         v.AppliedDirectives.AddRange(_directives);
         return v;

@@ -5,7 +5,7 @@ using Commissioning.Graph.Engine.Language;
 namespace Commissioning.Graph.Engine.Types;
 
 /// <summary>
-/// Prints a schema as SDL (spec §3 type system definitions) in graphql-js 16 printSchema's layout:
+/// Prints a schema as SDL (spec §3 type system definitions) in graphql-js 17 printSchema's layout:
 /// the schema block only when the roots are not named Query / Mutation / Subscription (or the schema
 /// has a description), then custom directive definitions, then every type except the built-in
 /// scalars and the introspection types, separated by blank lines.
@@ -43,7 +43,7 @@ public static class SchemaPrinter
             var parts = new List<string>();
             if (PrintSchemaDefinition(schema) is { } schemaDef) parts.Add(schemaDef);
             foreach (var d in schema.Directives)
-                if (!SpecifiedDirectives.IsSpecified(d.Name)) parts.Add(PrintDirectiveDefinition(d));
+                if (!SpecifiedDirectives.IsSpecified(d.Name) && !d.IsBuiltIn) parts.Add(PrintDirectiveDefinition(d));
             foreach (var t in schema.Types)
                 if (!IsBuiltInType(t)) parts.Add(PrintType(t));
             return string.Join("\n\n", parts);
@@ -105,14 +105,15 @@ public static class SchemaPrinter
         private string InputValue(InputValueDefinition value)
         {
             var sb = new StringBuilder(value.Name).Append(": ").Append(value.Type);
-            if (value.HasDefaultValue && ValueConversion.AstFromValue(value.DefaultValue, value.Type) is { } defaultAst)
-                sb.Append(" = ").Append(Printer.Print(defaultAst));
+            // As __InputValue.defaultValue: the literal as written, else the value as a literal.
+            if (Introspection.IntrospectionSchema.PrintDefaultValue(value) is { } printedDefault)
+                sb.Append(" = ").Append(printedDefault);
             return sb.Append(Deprecated(value.DeprecationReason)).Append(MemberDirectives(value.AppliedDirectives, value.DeprecationReason)).ToString();
         }
 
         private string PrintDirectiveDefinition(DirectiveDefinition d) =>
             Description(d.Description) + "directive @" + d.Name + Arguments(d.Arguments.List)
-            + (d.IsRepeatable ? " repeatable" : "") + " on " + string.Join(" | ", d.Locations);
+            + Deprecated(d.DeprecationReason) + (d.IsRepeatable ? " repeatable" : "") + " on " + string.Join(" | ", d.Locations);
 
         private static string Deprecated(string? reason)
         {

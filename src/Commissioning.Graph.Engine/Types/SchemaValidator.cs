@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Execution;
 using System.Runtime.CompilerServices;
 using Commissioning.Graph.Engine.Language;
 
@@ -63,6 +64,7 @@ public static class SchemaValidator
                         Report($"The type of @{directive.Name}({arg.Name}:) must be Input Type but got: {arg.Type}.", arg.AstNode);
                     if (IsRequired(arg) && arg.DeprecationReason is not null)
                         Report($"Required argument @{directive.Name}({arg.Name}:) cannot be deprecated.", DeprecatedDirectiveNode(arg.AstNode), arg.AstNode?.Type);
+                    ValidateDefaultValue(SchemaCoordinate.ForDirectiveArgument(directive.Name, arg.Name), arg);
                 }
             }
         }
@@ -76,7 +78,7 @@ public static class SchemaValidator
 
         private void ValidateTypes()
         {
-            var cycles = new InputObjectCycleDetector(this);
+            var finiteValues = new FiniteValueChecker(this);
             foreach (var type in _schema.Types)
             {
                 if (!Introspection.IntrospectionSchema.Types.Contains(type)) ValidateName(type.Name, type.AstNode);
@@ -94,10 +96,11 @@ public static class SchemaValidator
                     case EnumType e: ValidateEnumValues(e); break;
                     case InputObjectType io:
                         ValidateInputFields(io);
-                        cycles.Detect(io);
+                        finiteValues.Add(io);
                         break;
                 }
             }
+            finiteValues.Check();
         }
 
         private static IEnumerable<SyntaxNode?> AllNodes(NamedType type) => new SyntaxNode?[] { type.AstNode }.Concat(type.ExtensionAstNodes);
@@ -119,8 +122,17 @@ public static class SchemaValidator
                         Report($"The type of {type.Name}.{field.Name}({arg.Name}:) must be Input Type but got: {arg.Type}.", arg.AstNode?.Type);
                     if (IsRequired(arg) && arg.DeprecationReason is not null)
                         Report($"Required argument {type.Name}.{field.Name}({arg.Name}:) cannot be deprecated.", DeprecatedDirectiveNode(arg.AstNode), arg.AstNode?.Type);
+                    ValidateDefaultValue(SchemaCoordinate.ForArgument(type.Name, field.Name, arg.Name), arg);
                 }
             }
+        }
+
+        // graphql-js 17 validates default values with the schema: a default literal must be a valid
+        // value of its input type (before 17 an invalid one was silently dropped).
+        private void ValidateDefaultValue(SchemaCoordinate coordinate, InputValueDefinition value)
+        {
+            if (value.DefaultValueLiteral is { } literal && !ValueConversion.TryValueFromAst(literal, value.Type, null, out _))
+                Report($"{coordinate} has invalid default value: {Printer.Print(literal)}.", literal);
         }
 
         // Spec §3.6 "Type Validation" 4 / §3.7 "Type Validation" 3: each interface is implemented
@@ -245,58 +257,110 @@ public static class SchemaValidator
                     Report($"The type of {type.Name}.{field.Name} must be Input Type but got: {field.Type}.", field.AstNode?.Type);
                 if (IsRequired(field) && field.DeprecationReason is not null)
                     Report($"Required input field {type.Name}.{field.Name} cannot be deprecated.", DeprecatedDirectiveNode(field.AstNode), field.AstNode?.Type);
+                ValidateDefaultValue(SchemaCoordinate.ForMember(type.Name, field.Name), field);
                 if (type.IsOneOf)
                 {
                     if (field.Type is NonNullType)
                         Report($"OneOf input field {type.Name}.{field.Name} must be nullable.", field.AstNode?.Type);
-                    if (field.HasDefaultValue)
+                    if (field.HasDefaultValue || field.DefaultValueLiteral is not null)
                         Report($"OneOf input field {type.Name}.{field.Name} cannot have a default value.", field.AstNode);
                 }
             }
         }
 
-        private static bool IsRequired(InputValueDefinition value) => value.Type is NonNullType && !value.HasDefaultValue;
+        private static bool IsRequired(InputValueDefinition value) =>
+            value.Type is NonNullType && !value.HasDefaultValue && value.DefaultValueLiteral is null;
 
         private static DirectiveNode? DeprecatedDirectiveNode(InputValueDefinitionNode? node) =>
             node?.Directives.FirstOrDefault(d => d.Name.Value == SpecifiedDirectives.Deprecated.Name);
 
-        // Spec §3.10 "Type Validation" 3: an input object must not reach itself through non-null
-        // (non-list) fields only, since no finite value could satisfy it. Depth-first search that
-        // reports each cycle once, from the first input object where it is found.
-        private sealed class InputObjectCycleDetector
+        // Spec §3.10 "Type Validation" 3, as graphql-js 17 checks it: every input object must admit a
+        // finite value. One does when it has no non-null input-object field (a @oneOf one: when some
+        // field is not an input object), or when all those fields' types (for @oneOf, any one) admit
+        // one. The types left over after propagating that to a fixed point are reported, one error
+        // per cycle found by a depth-first walk over their unresolved fields.
+        private sealed class FiniteValueChecker(Context context)
         {
-            private readonly Context _context;
-            private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
-            private readonly List<InputValueDefinition> _fieldPath = new();
-            private readonly Dictionary<string, int> _pathIndexByTypeName = new(StringComparer.Ordinal);
-
-            public InputObjectCycleDetector(Context context) => _context = context;
-
-            public void Detect(InputObjectType inputObj)
+            private sealed class State(InputObjectType type)
             {
-                if (!_visited.Add(inputObj.Name)) return;
-                _pathIndexByTypeName[inputObj.Name] = _fieldPath.Count;
-                foreach (var field in inputObj.Fields.List)
+                public InputObjectType Type { get; } = type;
+                public List<(InputValueDefinition Field, InputObjectType Target)> Targets { get; } = new();
+                public List<State> Dependents { get; } = new();
+                public int Unresolved;
+                public bool Finite;
+            }
+
+            private readonly Dictionary<InputObjectType, State> _states = new();
+
+            public void Add(InputObjectType type) => _states.TryAdd(type, new State(type));
+
+            public void Check()
+            {
+                var finite = new Stack<State>();
+                void MarkFinite(State s) { if (!s.Finite) { s.Finite = true; finite.Push(s); } }
+
+                foreach (var state in _states.Values)
                 {
-                    if (field.Type is NonNullType { OfType: InputObjectType fieldType })
+                    var fields = state.Type.Fields.List;
+                    foreach (var field in fields)
                     {
-                        _fieldPath.Add(field);
-                        if (!_pathIndexByTypeName.TryGetValue(fieldType.Name, out var cycleIndex))
-                        {
-                            Detect(fieldType);
-                        }
-                        else
-                        {
-                            var cyclePath = _fieldPath.Skip(cycleIndex).ToList();
-                            var pathStr = string.Join(".", cyclePath.Select(f => f.Name));
-                            _context.Report($"Cannot reference Input Object \"{fieldType.Name}\" within itself through a series of non-null fields: \"{pathStr}\".",
-                                cyclePath.Select(f => (SyntaxNode?)f.AstNode));
-                        }
-                        _fieldPath.RemoveAt(_fieldPath.Count - 1);
+                        if (Target(state.Type, field.Type) is not { } target) continue;
+                        state.Targets.Add((field, target));
+                        if (_states.TryGetValue(target, out var targetState)) targetState.Dependents.Add(state);
+                    }
+                    if (state.Type.IsOneOf)
+                    {
+                        if (fields.Count == 0 || state.Targets.Count < fields.Count) MarkFinite(state);
+                    }
+                    else
+                    {
+                        state.Unresolved = state.Targets.Count;
+                        if (state.Targets.Count == 0) MarkFinite(state);
                     }
                 }
-                _pathIndexByTypeName.Remove(inputObj.Name);
+                while (finite.TryPop(out var done))
+                {
+                    foreach (var dependent in done.Dependents)
+                    {
+                        if (dependent.Finite) continue;
+                        if (dependent.Type.IsOneOf || --dependent.Unresolved == 0) MarkFinite(dependent);
+                    }
+                }
+
+                var visited = new HashSet<InputObjectType>();
+                var path = new List<(InputObjectType Owner, InputValueDefinition Field)>();
+                var pathIndex = new Dictionary<InputObjectType, int>();
+                foreach (var state in _states.Values)
+                    if (!state.Finite) ReportCycles(state, visited, path, pathIndex);
             }
+
+            private void ReportCycles(State state, HashSet<InputObjectType> visited,
+                List<(InputObjectType Owner, InputValueDefinition Field)> path, Dictionary<InputObjectType, int> pathIndex)
+            {
+                if (!visited.Add(state.Type)) return;
+                pathIndex[state.Type] = path.Count;
+                foreach (var (field, target) in state.Targets)
+                {
+                    if (!_states.TryGetValue(target, out var targetState) || targetState.Finite) continue;
+                    path.Add((state.Type, field));
+                    if (!pathIndex.TryGetValue(target, out var cycleStart))
+                        ReportCycles(targetState, visited, path, pathIndex);
+                    else
+                    {
+                        var cycle = path.Skip(cycleStart).ToList();
+                        context.Report($"Input Object {target.Name} cannot be provided a finite value because it references itself through fields: "
+                                       + string.Join(", ", cycle.Select(p => SchemaCoordinate.Field(p.Owner.Name, p.Field.Name))) + ".",
+                            cycle.Select(p => (SyntaxNode?)p.Field.AstNode));
+                    }
+                    path.RemoveAt(path.Count - 1);
+                }
+                pathIndex.Remove(state.Type);
+            }
+
+            // The input object a field needs a finite value of: a non-null one's; for @oneOf, any one's.
+            private static InputObjectType? Target(InputObjectType owner, IGraphQLType fieldType) => owner.IsOneOf
+                ? fieldType as InputObjectType
+                : fieldType is NonNullType { OfType: InputObjectType inner } ? inner : null;
         }
     }
 }

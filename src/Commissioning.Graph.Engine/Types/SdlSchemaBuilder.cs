@@ -229,9 +229,14 @@ public static class SdlSchemaBuilder
                 if (!ReferenceEquals(node, def)) type.ExtensionAstNodes.Add(node);
                 type.AppliedDirectives.AddRange(node.Directives);
             }
-            // @specifiedBy and @oneOf are read from the definition only (graphql-js).
+            // @specifiedBy: the definition's, overridden by each extension that gives one (graphql-js 17);
+            // @oneOf is read from the definition only.
             if (type is ScalarType scalar)
-                scalar.SpecifiedByUrl = GetDirectiveValues(SpecifiedDirectives.SpecifiedBy, def.Directives)?["url"] as string;
+            {
+                foreach (var node in AllNodes(def))
+                    if (GetDirectiveValues(SpecifiedDirectives.SpecifiedBy, node.Directives)?["url"] is string url)
+                        scalar.SpecifiedByUrl = url;
+            }
             if (type is InputObjectType input)
                 input.IsOneOf = GetDirectiveValues(SpecifiedDirectives.OneOf, def.Directives) is not null;
             return type;
@@ -371,12 +376,13 @@ public static class SdlSchemaBuilder
             var literal = value.AstNode?.DefaultValue;
             if (literal is null) return;
             if (Schema.GetNamedType(value.Type) is InputObjectType inner) ComputeInputFieldDefaults(inner);
-            // graphql-js: defaultValue = valueFromAST(literal, type); an invalid literal gives no default.
+            // graphql-js 17 keeps the literal as written; an invalid one gives no default value here and
+            // is reported by SchemaValidator (validateSchema), so such a schema does not validate.
+            value.DefaultValueLiteral = literal;
             if (ValueConversion.TryValueFromAst(literal, value.Type, null, out var coerced))
             {
                 value.HasDefaultValue = true;
                 value.DefaultValue = coerced;
-                value.DefaultValueLiteral = literal;
             }
         }
 

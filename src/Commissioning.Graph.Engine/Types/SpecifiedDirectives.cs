@@ -18,7 +18,8 @@ public static class SpecifiedDirectives
     public static readonly DirectiveDefinition Deprecated = Make("deprecated",
         "Marks an element of a GraphQL schema as no longer supported.",
         new[] { DirectiveLocation.FIELD_DEFINITION, DirectiveLocation.ARGUMENT_DEFINITION, DirectiveLocation.INPUT_FIELD_DEFINITION, DirectiveLocation.ENUM_VALUE, DirectiveLocation.DIRECTIVE_DEFINITION },
-        new InputValueDefinition("reason", BuiltInScalars.String)
+        // String! in graphql-js 17 (nullable before): @deprecated(reason: null) is invalid.
+        new InputValueDefinition("reason", new NonNullType(BuiltInScalars.String))
         {
             Description = "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/).",
             HasDefaultValue = true,
@@ -34,6 +35,31 @@ public static class SpecifiedDirectives
     public static readonly DirectiveDefinition OneOf = Make("oneOf",
         "Indicates exactly one field must be supplied and this field must not be `null`.",
         new[] { DirectiveLocation.INPUT_OBJECT });
+
+    /// <summary>@defer as graphql-js 17.1 defines it (Incremental Delivery RFC). Not part of every schema:
+    /// a schema has it when its SDL declares it or the server enables incremental delivery.</summary>
+    public static readonly DirectiveDefinition Defer = Make("defer",
+        "Directs the executor to defer this fragment when the `if` argument is true or undefined.",
+        new[] { DirectiveLocation.FRAGMENT_SPREAD, DirectiveLocation.INLINE_FRAGMENT },
+        new InputValueDefinition("if", new NonNullType(BuiltInScalars.Boolean))
+        {
+            Description = "Deferred when true or undefined.", HasDefaultValue = true, DefaultValue = true, DefaultValueLiteral = new Language.BooleanValueNode(true),
+        },
+        new InputValueDefinition("label", BuiltInScalars.String) { Description = "Unique name" });
+
+    /// <summary>@stream as graphql-js 17.1 defines it (Incremental Delivery RFC); see <see cref="Defer"/>.</summary>
+    public static readonly DirectiveDefinition Stream = Make("stream",
+        "Directs the executor to stream plural fields when the `if` argument is true or undefined.",
+        new[] { DirectiveLocation.FIELD },
+        new InputValueDefinition("initialCount", new NonNullType(BuiltInScalars.Int))
+        {
+            Description = "Number of items to return immediately", HasDefaultValue = true, DefaultValue = 0, DefaultValueLiteral = new Language.IntValueNode("0"),
+        },
+        new InputValueDefinition("if", new NonNullType(BuiltInScalars.Boolean))
+        {
+            Description = "Stream when true or undefined.", HasDefaultValue = true, DefaultValue = true, DefaultValueLiteral = new Language.BooleanValueNode(true),
+        },
+        new InputValueDefinition("label", BuiltInScalars.String) { Description = "Unique name" });
 
     /// <summary>In graphql-js's order.</summary>
     public static readonly IReadOnlyList<DirectiveDefinition> All = new[] { Include, Skip, Deprecated, SpecifiedBy, OneOf };

@@ -21,5 +21,9 @@ public sealed class ValidationOptions
     /// <summary>Work budget for following fragment spreads (graphql-js 16.15 allows 50,000 units); when spent, validation aborts.</summary>
     public int MaxFragmentWork { get; set; } = 50000;
 
+    /// <summary>Whether <c>field {}</c> on an object field is valid (graphql-js 17's default: true). When false,
+    /// ScalarLeafsRule reports it ("must have at least one field selected").</summary>
+    public bool AllowEmptySelectionSets { get; set; } = true;
+
     public static readonly ValidationOptions Default = new();
 }

@@ -2,15 +2,16 @@ using Commissioning.Graph.Engine.Validation.Rules;
 
 namespace Commissioning.Graph.Engine.Validation;
 
-/// <summary>The rules of spec §5, in graphql-js 16's <c>specifiedRules</c> / <c>specifiedSDLRules</c> order
+/// <summary>The rules of spec §5, in graphql-js 17.1's <c>specifiedRules</c> / <c>specifiedSDLRules</c> order
 /// (the order gives the clearest output when a document has several errors).</summary>
 public static class SpecifiedRules
 {
-    /// <summary>Rules for executable documents (graphql-js 16.15 <c>specifiedRules</c>, which include the recommended
+    /// <summary>Rules for executable documents (graphql-js 17.1 <c>specifiedRules</c>, which include the recommended
     /// <see cref="MaxIntrospectionDepthRule"/>).</summary>
     public static IReadOnlyList<IValidationRule> All { get; } = new IValidationRule[]
     {
         new ExecutableDefinitionsRule(),
+        new KnownOperationTypesRule(),
         new UniqueOperationNamesRule(),
         new LoneAnonymousOperationRule(),
         new SingleFieldSubscriptionsRule(),
@@ -29,6 +30,11 @@ public static class SpecifiedRules
         new NoUnusedVariablesRule(),
         new KnownDirectivesRule(),
         new UniqueDirectivesPerLocationRule(),
+        // The incremental-delivery rules, where graphql-js 17.1 runs them.
+        new DeferStreamDirectiveOnRootFieldRule(),
+        new DeferStreamDirectiveOnValidOperationsRule(),
+        new DeferStreamDirectiveLabelRule(),
+        new StreamDirectiveOnListFieldRule(),
         new KnownArgumentNamesRule(),
         new UniqueArgumentNamesRule(),
         new ValuesOfCorrectTypeRule(),

@@ -79,6 +79,10 @@ public static class ExecJsonlCommand
                 {
                     writer.WriteString("schemaError", built.Item2);
                 }
+                else if (root.TryGetProperty("incremental", out var incremental) && incremental.ValueKind == JsonValueKind.True)
+                {
+                    ExecuteIncrementally(schema, root, writer);
+                }
                 else
                 {
                     var result = Execute(schema, root);
@@ -113,8 +117,46 @@ public static class ExecJsonlCommand
         }
     }
 
+    // "incremental": true runs the case as graphql-js 17.1's experimentalExecuteIncrementally: the initial
+    // result, then "subsequent" (empty when nothing was deferred or streamed, or the request failed early).
+    private static void ExecuteIncrementally(Schema schema, JsonElement root, Utf8JsonWriter writer)
+    {
+        var request = Prepare(schema, root, out var early);
+        if (request is null)
+        {
+            writer.WritePropertyName("response");
+            ResultJsonWriter.Write(writer, early!);
+            writer.WritePropertyName("subsequent");
+            writer.WriteStartArray();
+            writer.WriteEndArray();
+            return;
+        }
+        var result = Executor.ExecuteIncrementallyAsync(request, ContractExecutionOptions).GetAwaiter().GetResult();
+        var subsequent = new List<SubsequentResult>();
+        if (result.Subsequent is { } payloads)
+        {
+            var enumerator = payloads.GetAsyncEnumerator();
+            while (enumerator.MoveNextAsync().AsTask().GetAwaiter().GetResult()) subsequent.Add(enumerator.Current);
+        }
+        writer.WritePropertyName("response");
+        ResultJsonWriter.WriteInitial(writer, result);
+        writer.WritePropertyName("subsequent");
+        writer.WriteStartArray();
+        foreach (var payload in subsequent) ResultJsonWriter.WriteSubsequent(writer, payload);
+        writer.WriteEndArray();
+    }
+
     private static ExecutionResult Execute(Schema schema, JsonElement root)
     {
+        var request = Prepare(schema, root, out var early);
+        if (request is null) return early!;
+        return Executor.ExecuteAsync(request, ContractExecutionOptions).GetAwaiter().GetResult();
+    }
+
+    // Parse and validate as graphql() does; null (with the result to give) when the document is refused.
+    private static ExecutionRequest? Prepare(Schema schema, JsonElement root, out ExecutionResult? early)
+    {
+        early = null;
         DocumentNode document;
         try
         {
@@ -124,18 +166,24 @@ public static class ExecJsonlCommand
         {
             // graphql-js has no depth limit: a document nested too deeply for it exhausts its stack, and the
             // RangeError surfaces as one error without locations. Ours stops at ContractParserOptions.MaxDepth.
-            return ExecutionResult.FromErrors([new GraphQLError("Maximum call stack size exceeded")]);
+            early = ExecutionResult.FromErrors([new GraphQLError("Maximum call stack size exceeded")]);
+            return null;
         }
         catch (GraphQLException e)
         {
-            return ExecutionResult.FromErrors(WithoutExtensions(e.Errors));
+            early = ExecutionResult.FromErrors(WithoutExtensions(e.Errors));
+            return null;
         }
         var validationErrors = ValidateDocument(schema, document);
-        if (validationErrors.Count > 0) return ExecutionResult.FromErrors(WithoutExtensions(validationErrors));
+        if (validationErrors.Count > 0)
+        {
+            early = ExecutionResult.FromErrors(WithoutExtensions(validationErrors));
+            return null;
+        }
 
         var rootValue = root.TryGetProperty("data", out var data) ? JsonInput.ToValue(data) : null;
         var variables = root.TryGetProperty("variables", out var vars) ? JsonInput.ToVariables(vars) : null;
-        var request = new ExecutionRequest
+        return new ExecutionRequest
         {
             Schema = schema,
             Document = document,
@@ -143,7 +191,6 @@ public static class ExecJsonlCommand
             VariableValues = variables,
             OperationName = GetString(root, "operationName"),
         };
-        return Executor.ExecuteAsync(request, ContractExecutionOptions).GetAwaiter().GetResult();
     }
 
     // The contract is graphql-js's graphql(): no token limit on documents and no cap on the number of field

@@ -1,14 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
+using Commissioning.Graph.Host.Events;
 using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Host.Governance;
 using Commissioning.Graph.Server;
 using Commissioning.Graph.Server.Authorization;
 using Commissioning.Graph.Server.Diagnostics;
+using Commissioning.Graph.Server.Http;
 using Commissioning.Graph.Server.Federation;
 using Commissioning.Graph.Server.Identity;
+using Commissioning.Graph.Server.Redis;
 using Commissioning.Graph.Modules.Shared.Policies;
 
 namespace Commissioning.Graph.Host.Commands;
@@ -32,8 +36,7 @@ public static class ServeCommand
         var dataFile = CommandLine.TakeOption(ref args, "--data");
         if (schemaFile is not null)
         {
-            await BuildMockServer(args, schemaFile, dataFile).RunAsync();
-            return 0;
+            return await RunUntilStoppedAsync(BuildMockServer(args, schemaFile, dataFile));
         }
         var module = CommandLine.TakeOption(ref args, "--module");
         var known = CommissioningGraph.CreateModules().Select(m => m.Name).ToList();
@@ -44,7 +47,31 @@ public static class ServeCommand
         }
         var app = BuildGraphServer(WithDevelopmentDefault(args), module);
         await PrepareDatabaseAsync(app);
-        await app.RunAsync();
+        return await RunUntilStoppedAsync(app);
+    }
+
+    /// <summary>
+    /// Runs until stopped. An address that cannot be bound (a port in use, a privileged port) ends
+    /// the process with one line on standard error and exit code 1, not Kestrel's stack trace.
+    /// </summary>
+    public static async Task<int> RunUntilStoppedAsync(WebApplication app, TextWriter? stderr = null)
+    {
+        try
+        {
+            await app.StartAsync();
+            if (app.Services.GetService<StartupState>() is { } startup) startup.Started = true;
+        }
+        catch (IOException e)
+        {
+            var reason = e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                         || e.GetType().Name == "AddressInUseException" || e.InnerException?.GetType().Name == "AddressInUseException"
+                ? "the address is already in use" : e.Message.TrimEnd('.');
+            (stderr ?? Console.Error).WriteLine($"serve: cannot listen on {string.Join(", ", app.Urls.DefaultIfEmpty(app.Configuration["urls"] ?? DefaultUrl))}: {reason}. Choose another port with --urls http://127.0.0.1:PORT.");
+            await app.DisposeAsync();
+            return 1;
+        }
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
         return 0;
     }
 
@@ -65,29 +92,59 @@ public static class ServeCommand
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DatabaseKnownOrganisations>();
+        builder.Services.AddSingleton<IKnownOrganisations>(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
         builder.AddCommissioningIdentity();
         if (module is not null) builder.Services.AddServiceSdlAccess();
         builder.Services.AddCommissioningPolicies();
         builder.Services.AddGraphQLAuthorization();
+        // Shared state: Redis when Redis:Configuration is set (persisted documents, rate limits, subscription
+        // events across instances, a /readyz check), else this process's memory.
+        builder.Services.AddGraphQLRedis(builder.Configuration);
+        builder.Services.AddGraphQLRateLimits(builder.Configuration);
+        builder.Services.AddGraphEvents(builder.Configuration);
         configure?.Invoke(builder);
         builder.Services.AddGraphQLServer(builder.Configuration, GraphQLAuthorizationExtensions.Authorized(
             sp => CommissioningGraph.Compose(sp.GetServices<IGraphModule>().ToList(), module).Schema));
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseWebSockets();
+        app.UseGatewaySignature();
         app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
         app.MapGraphQL().RequireCaller();
         return app;
     }
 
-    /// <summary>Migrates and seeds (idempotently) unless <c>Database:PrepareOnStart</c> is false, so that a
-    /// first <c>serve</c> creates the SQLite file and the demonstration data.</summary>
+    /// <summary>
+    /// What <c>serve</c> does to the database at start, <c>Database:PrepareOnStart</c>: <c>MigrateAndSeed</c>
+    /// (also <c>true</c>; the default in Development, so that a first <c>serve</c> creates the SQLite file
+    /// and the demonstration data), <c>Migrate</c> (the default elsewhere: Production never seeds unless
+    /// told to) or <c>None</c> (also <c>false</c>).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
-        if (!app.Configuration.GetValue("Database:PrepareOnStart", true)) return;
+        var preparation = DatabasePreparationFor(app.Configuration["Database:PrepareOnStart"], app.Environment.IsDevelopment());
+        if (preparation == DatabasePreparation.None) return;
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAndSeedAsync();
+        var database = scope.ServiceProvider.GetRequiredService<CommissioningDatabase>();
+        if (preparation == DatabasePreparation.MigrateAndSeed) await database.MigrateAndSeedAsync();
+        else await database.MigrateAsync();
     }
+
+    public enum DatabasePreparation { None, Migrate, MigrateAndSeed }
+
+    public static DatabasePreparation DatabasePreparationFor(string? setting, bool isDevelopment) =>
+        setting?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => isDevelopment ? DatabasePreparation.MigrateAndSeed : DatabasePreparation.Migrate,
+            "none" or "false" => DatabasePreparation.None,
+            "migrate" => DatabasePreparation.Migrate,
+            "migrateandseed" or "true" => DatabasePreparation.MigrateAndSeed,
+            _ => throw new InvalidOperationException($"Database:PrepareOnStart is \"{setting}\"; use None, Migrate or MigrateAndSeed."),
+        };
 
     /// <summary>A newcomer's <c>serve</c> gets GraphiQL: Development unless an environment is chosen.</summary>
     public static string[] WithDevelopmentDefault(string[] args)
@@ -99,9 +156,10 @@ public static class ServeCommand
     }
 
     /// <summary>The mock server: the given SDL, resolved by exec's default resolver over the JSON data.</summary>
-    public static WebApplication BuildMockServer(string[] args, string schemaFile, string? dataFile)
+    public static WebApplication BuildMockServer(string[] args, string schemaFile, string? dataFile, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
+        configure?.Invoke(builder);
         var schema = SdlSchemaBuilder.Build(File.ReadAllText(schemaFile));
         object? root = null;
         if (dataFile is not null)
@@ -112,6 +170,7 @@ public static class ServeCommand
         AddMockSubscriptions(schema, root);
         builder.Services.AddGraphQLServer(builder.Configuration, _ => schema, _ => root);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseWebSockets();
         app.MapHealthEndpoints();
         app.MapGraphQL();
@@ -154,6 +213,12 @@ public static class ServeCommand
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddObservability();
+        builder.Services.AddSecurityHeaders(builder.Configuration);
+        // Kestrel logs a failure to bind (with its stack trace) before throwing it; RunUntilStoppedAsync
+        // reports it in one line instead. Nothing else of Kestrel's is Critical.
+        var startup = new StartupState();
+        builder.Services.AddSingleton(startup);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level != LogLevel.Critical || startup.Started);
         // EF Core logs every statement at Information, which drowns a developer's console (the seed
         // alone is thousands); `Database:LogSql=true` turns statement logging back on deliberately.
         // SQLite ignores the modules' schemas, as intended: no warning per entity.
@@ -161,4 +226,10 @@ public static class ServeCommand
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Model.Validation", LogLevel.Error);
         return builder;
     }
+}
+
+/// <summary>Whether the server has started listening (until then a bind failure is reported by <c>serve</c> itself).</summary>
+internal sealed class StartupState
+{
+    public volatile bool Started;
 }

@@ -30,6 +30,19 @@ public sealed class DisclosureRegisterInterceptor(
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <summary>An incremental response that has disclosed restricted data not yet recorded waits for
+    /// <see cref="OnExecutedAsync"/>: the pipeline holds its payloads until the last is ready, this records
+    /// one record per owning organisation for the whole request, and only then are they sent.</summary>
+    public bool MustSeeBeforeSending(GraphQLRequestContext context)
+    {
+        var ledger = DisclosureLedger.Find(context.Items);
+        if (ledger is null || ledger.IsEmpty) return false;
+        Dictionary<(string, string), int> accounted;
+        lock (context.Items)
+            accounted = context.Items.TryGetValue(AccountedItemsKey, out var a) && a is Dictionary<(string, string), int> d ? d : [];
+        return ledger.Entries.Any(e => e.Records > accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)));
+    }
+
     public async ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result)
     {
         var ledger = DisclosureLedger.Find(context.Items);
@@ -61,10 +74,14 @@ public sealed class DisclosureRegisterInterceptor(
         IReadOnlyList<DisclosureEntry> disclosed, DateTime occurredAt)
     {
         var who = new DisclosureCaller(caller.Organisation, caller.ClientApplicationId, caller.Subject, caller.Purpose);
+        var client = ClientRequest.Of(context.HttpContext);
+        var type = context.Operation.Operation.ToString().ToLowerInvariant();
         var operation = new DisclosureOperation(
-            context.Request.OperationName ?? context.Operation.Name?.Value,
-            context.Operation.Operation.ToString().ToLowerInvariant(),
-            context.Document.Hash);
+            client.OperationName ?? context.Request.OperationName ?? context.Operation.Name?.Value,
+            type,
+            client.DocumentHash ?? context.Document.Hash,
+            // Each subscription event is a disclosure of its own.
+            type == "subscription" ? null : client.RequestId);
         return disclosed
             .GroupBy(e => e.OwningOrganisation, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -91,5 +108,33 @@ public sealed class DisclosureRegisterInterceptor(
             .Select(e => e with { Records = e.Records - accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)) })
             .Where(e => e.Records > 0)
             .ToList();
+    }
+}
+
+/// <summary>
+/// The client request a disclosure answers, as the gateway forwards it to each subgraph (infra/gateway/README.md):
+/// <c>X-Request-Id</c> (one per client request; generated here when absent — the one process, or a direct call),
+/// <c>X-Client-Operation-Name</c> and <c>X-Client-Document-Hash</c> (the client's operation, not the gateway's
+/// per-subgraph one). Records several subgraphs write for one client request so share its id and coordinates.
+/// A value longer than its column, or with control characters, is ignored (the request id is then generated).
+/// </summary>
+public sealed record ClientRequest(string RequestId, string? OperationName, string? DocumentHash)
+{
+    public const string RequestIdHeader = "X-Request-Id";
+    public const string OperationNameHeader = "X-Client-Operation-Name";
+    public const string DocumentHashHeader = "X-Client-Document-Hash";
+    private const string ItemKey = "Commissioning.Graph.ClientRequest";
+
+    public static ClientRequest Of(Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var known) && known is ClientRequest k) return k;
+        string? Header(string name, int max) =>
+            http.Request.Headers.TryGetValue(name, out var v) && v.Count == 1 && v[0] is { Length: > 0 } s && s.Length <= max && !s.Any(char.IsControl) ? s : null;
+        var request = new ClientRequest(
+            Header(RequestIdHeader, 100) ?? Guid.NewGuid().ToString("N"),
+            Header(OperationNameHeader, 200),
+            Header(DocumentHashHeader, 80));
+        http.Items[ItemKey] = request;
+        return request;
     }
 }

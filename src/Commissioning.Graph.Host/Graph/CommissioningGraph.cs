@@ -68,9 +68,10 @@ public static class CommissioningGraph
                 if (organisationQueries) OrganisationQueries.Configure(builder, entities, directories);
             })
         { IsShared = true };
-        if (subgraph is not null) return GraphComposer.Compose([shared, .. ordered], ComposeMode.Subgraph);
         // In one process the composer also resolves references to another module's entities (the gateway's job between subgraphs).
-        return GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith);
+        var composed = GraphComposer.Compose([shared, .. ordered], subgraph is not null ? ComposeMode.Subgraph : ComposeMode.Monolith);
+        FinancialYearArguments.Apply(composed.Schema);
+        return composed;
     }
 
     public static ComposableModule ToComposable(IGraphModule module) => new(

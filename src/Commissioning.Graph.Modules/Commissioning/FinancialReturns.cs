@@ -10,8 +10,12 @@ public enum ProgrammeBudgetCategory
     Community,
     Prescribing,
     ContinuingHealthcare,
+    /// <summary>Deprecated: consortia do not commission core GP services (GMS/PMS: the NHS CB does). Read as
+    /// written on old returns; new returns use <see cref="PrimaryCareEnhancedServices"/>.</summary>
     PrimaryCare,
     Other,
+    /// <summary>Enhanced services a consortium commissions on the NHS CB's behalf.</summary>
+    PrimaryCareEnhancedServices,
 }
 
 public enum FinancialReturnStatus
@@ -125,7 +129,7 @@ public sealed class FinancialReturn : IVersioned
     public void Accept(DateTime now)
     {
         if (Status != FinancialReturnStatus.Submitted)
-            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be accepted; this one is {Status}.");
+            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be accepted; this one is {GraphValues.EnumName(Status)}.");
         Status = FinancialReturnStatus.Accepted;
         ReviewedAt = now;
         Touch(now);
@@ -135,7 +139,7 @@ public sealed class FinancialReturn : IVersioned
     public void Query(string reason, DateTime now)
     {
         if (Status != FinancialReturnStatus.Submitted)
-            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be queried; this one is {Status}.");
+            throw new DomainRuleException("RETURN_NOT_SUBMITTED", $"Only a submitted return can be queried; this one is {GraphValues.EnumName(Status)}.");
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainRuleException("QUERY_REASON_REQUIRED", "A query needs a reason.");
         Status = FinancialReturnStatus.Queried;
@@ -161,7 +165,7 @@ public sealed class FinancialReturn : IVersioned
     {
         if (!IsEditable)
             throw new DomainRuleException("RETURN_IMMUTABLE",
-                $"Return {ConsortiumCode} {Year} month {Month} version {Version} is {Status} and cannot be changed; submit a new version instead.");
+                $"Return {ConsortiumCode} {Year} month {Month} version {Version} is {GraphValues.EnumName(Status)} and cannot be changed; submit a new version instead.");
     }
 
     private static void EnsureNonNegative(params decimal[] amounts)

@@ -14,8 +14,9 @@ public sealed record DisclosurePage(IReadOnlyList<DisclosureRecord> Records, boo
 
 /// <summary>
 /// Reads the register for a reader: the visibility rule is part of the SQL query, so a record the
-/// reader may not see is never loaded. Pages by keyset on the id (records are only ever appended,
-/// so a page never shifts), newest first.
+/// reader may not see is never loaded. One entry per client request and owning organisation, however many
+/// subgraphs recorded it (<see cref="DisclosureRecord.Merge"/>). Pages by keyset on the entry's latest record id
+/// (records are only ever appended), newest first.
 /// </summary>
 public sealed class DisclosureQuery(IDbContextFactory<GovernanceDbContext> contexts)
 {
@@ -32,11 +33,21 @@ public sealed class DisclosureQuery(IDbContextFactory<GovernanceDbContext> conte
         if (owningOrganisation is not null) query = query.Where(r => r.OwningOrganisation == owningOrganisation);
         if (from is { } f) { var fu = ToUtc(f); query = query.Where(r => r.OccurredAt >= fu); }
         if (to is { } t) { var tu = ToUtc(t); query = query.Where(r => r.OccurredAt < tu); }
-        var total = await query.CountAsync(cancellationToken);
-        if (afterId is { } after) query = query.Where(r => r.Id < after);
-        var rows = await query.OrderByDescending(r => r.Id).Take(first + 1).ToListAsync(cancellationToken);
-        var hasNext = rows.Count > first;
-        if (hasNext) rows.RemoveAt(rows.Count - 1);
+        // One disclosure per client request and owner: the records several subgraphs wrote for one request (same
+        // request id) are one entry, keyed by their latest record id; a record without a request id stands alone.
+        var groups = query.GroupBy(r => new { Request = r.RequestId ?? "#" + r.Id, r.OwningOrganisation }).Select(g => g.Max(r => r.Id));
+        var total = await groups.CountAsync(cancellationToken);
+        if (afterId is { } after) groups = groups.Where(id => id < after);
+        var keys = await groups.OrderByDescending(id => id).Take(first + 1).ToListAsync(cancellationToken);
+        var hasNext = keys.Count > first;
+        if (hasNext) keys.RemoveAt(keys.Count - 1);
+        var latest = await db.DisclosureRecords.AsNoTracking().Where(r => keys.Contains(r.Id)).ToListAsync(cancellationToken);
+        var requests = latest.Where(r => r.RequestId is not null).Select(r => r.RequestId!).Distinct().ToList();
+        var parts = requests.Count == 0 ? [] : await query.Where(r => r.RequestId != null && requests.Contains(r.RequestId)).ToListAsync(cancellationToken);
+        var rows = latest.OrderByDescending(r => r.Id)
+            .Select(r => r.RequestId is null ? r
+                : DisclosureRecord.Merge(parts.Where(p => p.RequestId == r.RequestId && p.OwningOrganisation == r.OwningOrganisation && p.Id <= r.Id).ToList()))
+            .ToList();
         return new DisclosurePage(rows, hasNext, total);
     }
 

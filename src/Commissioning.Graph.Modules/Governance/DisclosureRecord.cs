@@ -51,6 +51,34 @@ public sealed class DisclosureRecord
     /// <summary>The number of records disclosed: the sum over <see cref="Disclosed"/>.</summary>
     public int Records { get; private set; }
 
+    /// <summary>The client request this disclosure answered: the gateway's forwarded <c>X-Request-Id</c>, or one the
+    /// process generated. Records that several subgraphs wrote for one client request share it, and the register
+    /// reads them as one disclosure (<see cref="Merge"/>).</summary>
+    public string? RequestId { get; private set; }
+
+    /// <summary>
+    /// The records of one client request about one owning organisation (written by each subgraph that served part of
+    /// it) as the one disclosure they are: the latest record's id, the earliest time, every coordinate with its
+    /// records summed. Not stored: the register itself is append-only.
+    /// </summary>
+    public static DisclosureRecord Merge(IReadOnlyList<DisclosureRecord> parts)
+    {
+        if (parts.Count == 1) return parts[0];
+        var first = parts.OrderBy(p => p.Id).First();
+        var coordinates = parts.SelectMany(p => p.Disclosed)
+            .GroupBy(d => d.Coordinate, StringComparer.Ordinal)
+            .Select(g => new DisclosedCoordinate(g.Key, g.Sum(d => d.Records)))
+            .OrderBy(d => d.Coordinate, StringComparer.Ordinal).ToList();
+        return new DisclosureRecord
+        {
+            Id = parts.Max(p => p.Id), OccurredAt = parts.Min(p => p.OccurredAt), CallerOrganisation = first.CallerOrganisation,
+            ClientApplicationId = first.ClientApplicationId, Subject = first.Subject, PurposeOfUse = first.PurposeOfUse,
+            OperationName = first.OperationName, OperationType = first.OperationType, DocumentHash = first.DocumentHash,
+            OwningOrganisation = first.OwningOrganisation, RequestId = first.RequestId,
+            Disclosed = coordinates, SchemaCoordinates = coordinates.Select(c => c.Coordinate).ToList(), Records = coordinates.Sum(c => c.Records),
+        };
+    }
+
     public static DisclosureRecord Create(DateTime occurredAt, DisclosureCaller caller, DisclosureOperation operation,
         string owningOrganisation, IEnumerable<DisclosedCoordinate> disclosed)
     {
@@ -78,6 +106,7 @@ public sealed class DisclosureRecord
             OperationName = operation.OperationName,
             OperationType = operation.OperationType,
             DocumentHash = operation.DocumentHash,
+            RequestId = operation.RequestId,
             OwningOrganisation = owningOrganisation,
             Disclosed = coordinates,
             SchemaCoordinates = coordinates.Select(c => c.Coordinate).ToList(),
@@ -93,4 +122,5 @@ public sealed record DisclosedCoordinate(string Coordinate, int Records);
 public sealed record DisclosureCaller(string Organisation, string? ClientApplicationId, string? Subject, string? PurposeOfUse);
 
 /// <summary>The operation that disclosed it.</summary>
-public sealed record DisclosureOperation(string? OperationName, string OperationType, string DocumentHash);
+/// <param name="RequestId">The client request's id (one per client request, whatever shape served it).</param>
+public sealed record DisclosureOperation(string? OperationName, string OperationType, string DocumentHash, string? RequestId = null);

@@ -60,7 +60,7 @@ public sealed class JsnaContribution : IVersioned
     public void Submit(DateTime now)
     {
         if (Status != JsnaContributionStatus.Draft)
-            throw new DomainRuleException("CONTRIBUTION_NOT_DRAFT", $"This contribution is already {Status}.");
+            throw new DomainRuleException("CONTRIBUTION_NOT_DRAFT", $"This contribution is already {GraphValues.EnumName(Status)}.");
         (Status, SubmittedAt, UpdatedAt) = (JsnaContributionStatus.Submitted, now, now);
     }
 
@@ -68,7 +68,7 @@ public sealed class JsnaContribution : IVersioned
     public void Accept(DateTime now)
     {
         if (Status != JsnaContributionStatus.Submitted)
-            throw new DomainRuleException("CONTRIBUTION_NOT_SUBMITTED", $"Only a submitted contribution can be accepted; this one is {Status}.");
+            throw new DomainRuleException("CONTRIBUTION_NOT_SUBMITTED", $"Only a submitted contribution can be accepted; this one is {GraphValues.EnumName(Status)}.");
         (Status, AcceptedAt, UpdatedAt) = (JsnaContributionStatus.Accepted, now, now);
     }
 }

@@ -46,8 +46,9 @@ public enum AssuranceRating
     NotAssured,
 }
 
-/// <summary>The NHS CB's annual assessment of a consortium.</summary>
-public sealed class AssuranceAssessment
+/// <summary>The NHS CB's annual assessment of a consortium: one per consortium and year, with a finding per
+/// statutory duty and the in-year reviews (checkpoints) under it.</summary>
+public sealed class AssuranceAssessment : IVersioned
 {
     public int Id { get; set; }
     public required string ConsortiumCode { get; set; }
@@ -57,6 +58,58 @@ public sealed class AssuranceAssessment
     public string? FinanceFinding { get; set; }
     public string? QualityFinding { get; set; }
     public string? Summary { get; set; }
+    public int RowVersion { get; set; }
+    public List<DutyFinding> DutyFindings { get; set; } = [];
+    public List<AssuranceCheckpoint> Checkpoints { get; set; } = [];
+}
+
+/// <summary>A consortium's statutory duties beyond money (and, as one, its financial duties), as the NHS CB assures them.</summary>
+public enum StatutoryDuty
+{
+    ImproveQuality,
+    ReduceInequalities,
+    PromotePatientChoice,
+    InvolvePublic,
+    ObtainProfessionalAdvice,
+    PromoteIntegration,
+    PublishCommissioningPlan,
+    PublishAnnualReport,
+    FinancialDuties,
+}
+
+/// <summary>The assessment's finding on one statutory duty.</summary>
+public sealed class DutyFinding
+{
+    public int Id { get; set; }
+    public int AssessmentId { get; set; }
+    public StatutoryDuty Duty { get; set; }
+    public AssuranceRating Rating { get; set; }
+    public required string Finding { get; set; }
+
+    /// <summary>The assessment's consortium and year, set when read under it (not stored: the assessment has them).</summary>
+    public ConsortiumYear? Of { get; set; }
+}
+
+/// <summary>An in-year review under an annual assessment: one per quarter.</summary>
+public sealed class AssuranceCheckpoint
+{
+    public int Id { get; set; }
+    public int AssessmentId { get; set; }
+    public int Quarter { get; set; }
+    public required string Finding { get; set; }
+    public DateOnly RecordedOn { get; set; }
+}
+
+/// <summary>A consortium's evidence that it met a statutory duty in a year: one per consortium, year and duty, revised in place.</summary>
+public sealed class DutyEvidence : IVersioned
+{
+    public int Id { get; set; }
+    public required string ConsortiumCode { get; set; }
+    public required string Year { get; set; }
+    public StatutoryDuty Duty { get; set; }
+    public required string Summary { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public int RowVersion { get; set; }
 }
 
 public enum InterventionKind

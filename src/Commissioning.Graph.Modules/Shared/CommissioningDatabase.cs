@@ -1,4 +1,8 @@
+using Commissioning.Graph.Modules.Commissioning;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Directory;
+using Commissioning.Graph.Modules.LocalGovernment;
+using Commissioning.Graph.Modules.NhsCb;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +32,8 @@ public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOpt
         }
     }
 
-    /// <summary>Loads the demonstration data set into the registered modules (idempotent).</summary>
+    /// <summary>Loads the demonstration data set into the registered modules (idempotent), then has each module
+    /// publish the facts it owns to the directory (<see cref="PublishDirectoryFactsAsync"/>).</summary>
     public async Task SeedAsync(int scale = 1, CancellationToken cancellationToken = default)
     {
         var seeder = new DemoDataSeeder(scale);
@@ -40,6 +45,32 @@ public sealed class CommissioningDatabase(IServiceProvider services, DatabaseOpt
                 case GraphModule.LocalGovernment: await seeder.SeedAsync(services.GetRequiredService<LocalGovernmentDbContext>(), cancellationToken); break;
                 case GraphModule.NhsCb: await seeder.SeedAsync(services.GetRequiredService<NhsCbDbContext>(), cancellationToken); break;
             }
+        }
+        if (services.GetService<DirectoryWriter>() is { } directory)
+        {
+            await PublishDirectoryFactsAsync(cancellationToken);
+            if (Modules.Contains(GraphModule.Commissioning)) await directory.PublishAsync(DemoDataSeeder.SupportArrangements, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Each registered module publishes the facts it owns (organisations, relationships, allocation limits) to the
+    /// directory, idempotently: run after seeding and at every start, it relays whatever a write did not get to
+    /// publish (at least once; publishing twice changes nothing).
+    /// </summary>
+    public async Task PublishDirectoryFactsAsync(CancellationToken cancellationToken = default)
+    {
+        var directory = services.GetRequiredService<DirectoryWriter>();
+        foreach (var module in Modules)
+        {
+            var facts = module switch
+            {
+                GraphModule.Commissioning => await CommissioningDirectoryFacts.ReadAsync(services.GetRequiredService<CommissioningDbContext>(), cancellationToken),
+                GraphModule.LocalGovernment => await LocalGovernmentDirectoryFacts.ReadAsync(services.GetRequiredService<LocalGovernmentDbContext>(), cancellationToken),
+                GraphModule.NhsCb => await NhsCbDirectoryFacts.ReadAsync(services.GetRequiredService<NhsCbDbContext>(), cancellationToken),
+                _ => DirectoryFacts.None,
+            };
+            await directory.PublishAsync(facts, cancellationToken);
         }
     }
 

@@ -26,14 +26,22 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
     public const string DefaultSqliteFile = "data/commissioning.db";
+    public const string SqliteFileName = "commissioning.db";
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>The shared connection string; for SQLite it defaults to <see cref="DefaultSqliteFile"/>.</summary>
+    /// <summary>The SQLite file used when no connection string is configured (<c>Database:SqliteFile</c>;
+    /// the Host's <c>--data-dir DIR</c> sets it to <c>DIR/commissioning.db</c>).</summary>
+    public string SqliteFile { get; set; } = DefaultSqliteFile;
+
+    /// <summary>The shared connection string; for SQLite it defaults to <see cref="SqliteFile"/>.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Per-module connection strings that override <see cref="ConnectionString"/>.</summary>
     public Dictionary<GraphModule, string> ModuleConnectionStrings { get; } = [];
+
+    /// <summary><c>ConnectionStrings:Directory</c>: the directory's own database, when it is not the shared one.</summary>
+    public string? DirectoryConnectionString { get; set; }
 
     /// <summary>Log each SQL statement (development aid).</summary>
     public bool LogSql { get; set; }
@@ -41,7 +49,7 @@ public sealed class DatabaseOptions
     public string ConnectionStringFor(GraphModule module) =>
         ModuleConnectionStrings.TryGetValue(module, out var s) && !string.IsNullOrWhiteSpace(s) ? s
         : !string.IsNullOrWhiteSpace(ConnectionString) ? ConnectionString!
-        : Provider == DatabaseProvider.Sqlite ? $"Data Source={DefaultSqliteFile}"
+        : Provider == DatabaseProvider.Sqlite ? $"Data Source={SqliteFile}"
         : throw new InvalidOperationException(
             $"Database:Provider is {Provider} but no connection string is configured: set ConnectionStrings:Commissioning (or ConnectionStrings:{module}).");
 

@@ -35,6 +35,6 @@ public static class ModuleDatabase
         var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(csb.DataSource) || csb.DataSource == ":memory:" || csb.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory) return;
         var dir = Path.GetDirectoryName(Path.GetFullPath(csb.DataSource));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        if (!string.IsNullOrEmpty(dir)) System.IO.Directory.CreateDirectory(dir);
     }
 }

@@ -1,4 +1,5 @@
 using Commissioning.Graph.Modules.Commissioning.Persistence;
+using Commissioning.Graph.Modules.Directory;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,8 @@ public static class PersistenceServiceCollectionExtensions
             }
         }
         services.TryAddScoped<CommissioningDatabase>();
-        // Other modules read allocations through this interface, never through the NhsCb tables.
-        if (modules.Contains(GraphModule.NhsCb)) services.TryAddSingleton<IAllocationLookup, NhsCb.Graph.NhsCbAllocationLookup>();
+        // Every subgraph reads the directory (policies, allocation limits); the modules publish their facts to it.
+        services.AddDirectoryPersistence(options, options.DirectoryConnectionString);
         return services;
     }
 
@@ -69,12 +70,14 @@ public static class PersistenceServiceCollectionExtensions
             };
         }
         options.ConnectionString = configuration.GetConnectionString("Commissioning") ?? section["ConnectionString"];
+        if (!string.IsNullOrWhiteSpace(section["SqliteFile"])) options.SqliteFile = section["SqliteFile"]!;
         foreach (var module in Enum.GetValues<GraphModule>())
         {
             // ConnectionStrings:Commissioning is the shared string, so the Commissioning module's own override is ConnectionStrings:CommissioningModule.
             var key = module == GraphModule.Commissioning ? "CommissioningModule" : module.ToString();
             if (configuration.GetConnectionString(key) is { Length: > 0 } s) options.ModuleConnectionStrings[module] = s;
         }
+        options.DirectoryConnectionString = configuration.GetConnectionString(DirectoryServiceCollectionExtensions.ConnectionStringName);
         options.LogSql = bool.TryParse(section["LogSql"], out var log) && log;
         return options;
     }

@@ -18,7 +18,7 @@ public sealed class UserErrors
 
     public void CheckYear(string? year, string field)
     {
-        if (!FinancialYear.IsValid(year)) Add("A financial year is written like 2013-14.", UserError.Invalid, field);
+        if (!FinancialYear.IsValid(year)) Add(FinancialYearArguments.Problem(year), UserError.Invalid, field);
     }
 
     /// <summary>A non-negative amount in pounds and pence; null (with an error) otherwise.</summary>

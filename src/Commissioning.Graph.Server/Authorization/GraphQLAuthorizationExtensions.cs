@@ -14,6 +14,8 @@ namespace Commissioning.Graph.Server.Authorization;
 /// the <see cref="Caller"/>) and a fresh <see cref="DisclosureLedger"/> for the disclosure register
 /// to read after execution. The caller is read from the HTTP context, so the order relative to
 /// <see cref="CallerRequestInterceptor"/> does not matter; a request without a caller is left to it.
+/// When the authorisation service limits purposes (<see cref="IAuthorizationService.Purposes"/>), the
+/// engine checks the purpose field by field instead (own data needs none).
 /// </summary>
 public sealed class AuthorizationRequestInterceptor(GraphQLEndpointSchema endpoint) : IGraphQLRequestInterceptor
 {
@@ -25,7 +27,10 @@ public sealed class AuthorizationRequestInterceptor(GraphQLEndpointSchema endpoi
         if (caller is null) return new((IReadOnlyList<GraphQLError>?)null);
         SubjectOf(caller).StoreIn(context.Items!);
         DisclosureLedger.GetOrCreate(context.Items!);
-        if (caller.Purpose is null && context.Document.Document is { } document
+        // Where purposes are limited, the engine asks for one per field, only for another organisation's data
+        // (one's own needs none); otherwise any restricted selection needs one, decided here before execution.
+        if (caller.Purpose is null && context.HttpContext.RequestServices.GetService<IAuthorizationService>()?.Purposes is null
+            && context.Document.Document is { } document
             && RestrictedSelection.SelectsRestrictedData(endpoint.Engine.Schema, document, context.Operation))
             return new(new[] { GraphQLRequestPipeline.Error(PurposeRequiredMessage, ErrorCodes.Forbidden) });
         return new((IReadOnlyList<GraphQLError>?)null);

@@ -108,6 +108,9 @@ public static class CostAnalyzer
 
         private double ListSize(FieldNode node, FieldDefinition field)
         {
+            // A gateway's _entities call returns exactly one entity per representation: its size is known, and
+            // assuming the default would charge a subgraph ten times what the client's operation costs.
+            if (field.Name == "_entities" && Representations(node) is { } count) return count;
             var listSize = Find(field.AppliedDirectives, "listSize");
             IEnumerable<string> slicing = DefaultSlicingArguments;
             double? assumed = null;
@@ -133,6 +136,21 @@ public static class CostAnalyzer
                 if (value is not null) sliced = Math.Max(sliced ?? 0, value.Value);
             }
             return sliced ?? assumed ?? defaultListSize;
+        }
+
+        private double? Representations(FieldNode node)
+        {
+            foreach (var arg in node.Arguments)
+            {
+                if (arg.Name.Value != "representations") continue;
+                return arg.Value switch
+                {
+                    ListValueNode list => list.Values.Count,
+                    VariableNode v when variables is not null && variables.TryGetValue(v.Name.Value, out var x) && x is System.Collections.ICollection c => c.Count,
+                    _ => null,
+                };
+            }
+            return null;
         }
 
         private static DirectiveNode? Find(IReadOnlyList<DirectiveNode> directives, string name)

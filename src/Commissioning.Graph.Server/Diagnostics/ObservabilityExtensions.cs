@@ -25,6 +25,8 @@ public sealed class TelemetryOptions
 
 public static class ObservabilityExtensions
 {
+    public const string DefaultAspNetCoreLogLevelKey = "Logging:LogLevel:Microsoft.AspNetCore";
+
     /// <summary>
     /// Structured (JSON) console logs outside Development, and OpenTelemetry traces of the
     /// engine's parse, validate and execute spans exported over OTLP when configured. The SDK is
@@ -33,6 +35,14 @@ public static class ObservabilityExtensions
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
+        // Below every other source, so appsettings, environment variables and the command line win:
+        // ASP.NET Core's hosting and routing categories log several Information lines per request,
+        // which cost most of the throughput of a small query. Request logging comes back with
+        // Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { [DefaultAspNetCoreLogLevelKey] = nameof(LogLevel.Warning) },
+        });
         if (!builder.Environment.IsDevelopment())
         {
             builder.Logging.ClearProviders();

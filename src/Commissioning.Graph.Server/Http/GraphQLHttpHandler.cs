@@ -26,7 +26,8 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
             return;
         }
 
-        var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept);
+        var streaming = IncrementalHttpResponses.Negotiate(http.Request.Headers.Accept);
+        var mediaType = MediaTypes.Negotiate(http.Request.Headers.Accept) ?? (streaming is null ? null : MediaTypes.Json);
         if (mediaType is null)
         {
             await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json,
@@ -63,13 +64,30 @@ public sealed class GraphQLHttpHandler(GraphQLRequestPipeline pipeline, IOptions
 
         var transport = isGet ? GraphQLTransport.HttpGet : GraphQLTransport.HttpPost;
         var outcomes = new GraphQLOperationOutcome[requests.Count];
-        for (var i = 0; i < requests.Count; i++)
-            outcomes[i] = await pipeline.ExecuteAsync(requests[i], transport, http, http.RequestAborted);
+        if (streaming is { } mode && !batch)
+        {
+            // multipart/mixed or text/event-stream: @defer/@stream (and, over SSE, subscriptions) as several payloads.
+            var (refused, context) = await pipeline.PrepareAsync(requests[0], transport, http, http.RequestAborted);
+            if (refused is null)
+            {
+                await IncrementalHttpResponses.WriteAsync(http, pipeline, context!, mode, mediaType);
+                return;
+            }
+            outcomes[0] = refused;
+        }
+        else
+        {
+            for (var i = 0; i < requests.Count; i++)
+                outcomes[i] = await pipeline.ExecuteAsync(requests[i], transport, http, http.RequestAborted);
+        }
 
-        http.Response.StatusCode = batch ? StatusCodes.Status200OK : StatusFor(outcomes[0], mediaType);
+        http.Response.StatusCode = batch ? StatusCodes.Status200OK
+            : StatusFor(outcomes[0], streaming == StreamingHttpMode.EventStream ? MediaTypes.GraphQLResponse : mediaType);
         if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
-        if (!batch && outcomes[0].ForcedStatus == StatusCodes.Status503ServiceUnavailable)
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(_options.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Retry-After: the rate limiter's own figure, or the configured pause of a 503 (a dependency unavailable).
+        var retryAfter = batch ? null : outcomes[0].RetryAfterSeconds
+            ?? (outcomes[0].ForcedStatus == StatusCodes.Status503ServiceUnavailable ? (int?)(int)Math.Ceiling(_options.RetryAfter.TotalSeconds) : null);
+        if (retryAfter is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         http.Response.ContentType = mediaType + "; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(http.Response.BodyWriter.AsStream(), ResultJsonWriter.WriterOptions);

@@ -17,6 +17,9 @@ public sealed record Caller(
     /// <summary>True when the token came from the development signing key, not from Entra ID.</summary>
     public bool IsDevelopmentToken { get; init; }
 
+    /// <summary>When the token expires (a WebSocket connection closes with 4403 then).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
     public bool HasScope(string scope) => Scopes.Contains(scope);
 }
 

@@ -13,21 +13,36 @@ namespace Commissioning.Graph.Server.Identity;
 /// a 500, e.g. when Entra ID's metadata cannot be fetched), and answer challenges in GraphQL's
 /// shape with an RFC 6750 <c>WWW-Authenticate</c> header.
 /// </summary>
-public sealed class CallerBearerEvents(CallerResolver resolver, ILogger<CallerBearerEvents> logger) : JwtBearerEvents
+public sealed class CallerBearerEvents(CallerResolver resolver, IKnownOrganisations organisations, ILogger<CallerBearerEvents> logger) : JwtBearerEvents
 {
-    internal static readonly object AuthenticatedCallerKey = typeof(AuthenticatedCaller);
-
-    public override Task TokenValidated(TokenValidatedContext context)
+    public override async Task MessageReceived(MessageReceivedContext context)
     {
+        if (context.Options.Events is { } own && !ReferenceEquals(own, this)) await own.MessageReceived(context);
+    }
+
+    public override async Task TokenValidated(TokenValidatedContext context)
+    {
+        // The scheme's own events first: Identity.Web's refuse a token with neither scp nor roles.
+        if (context.Options.Events is { } own && !ReferenceEquals(own, this))
+        {
+            await own.TokenValidated(context);
+            if (context.Result is not null) return;
+        }
         var isDevelopment = context.Scheme.Name == CommissioningIdentityDefaults.DevelopmentScheme;
         var caller = resolver.Resolve(context.Principal?.Claims ?? Enumerable.Empty<System.Security.Claims.Claim>(), isDevelopment, out var failure);
         if (caller is null)
         {
             context.Fail(new CallerNotResolvedException(failure!));
-            return Task.CompletedTask;
+            return;
         }
-        context.HttpContext.Items[AuthenticatedCallerKey] = caller;
-        return Task.CompletedTask;
+        if (!await organisations.IsKnownAsync(caller.Organisation, context.HttpContext.RequestAborted))
+        {
+            context.Fail(new CallerNotResolvedException($"The token names organisation {caller.Organisation}, which is not a known organisation."));
+            return;
+        }
+        if (context.SecurityToken is { ValidTo: var validTo } && validTo > DateTime.MinValue)
+            caller = caller with { ExpiresAt = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc)) };
+        context.HttpContext.Features.Set(new AuthenticatedCallerFeature(caller));
     }
 
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
@@ -64,7 +79,7 @@ public sealed class CallerBearerEvents(CallerResolver resolver, ILogger<CallerBe
     }
 
     /// <summary>What JwtBearer's own descriptions leave out, in words safe to send back.</summary>
-    internal static string Describe(Exception failure) => failure switch
+    public static string Describe(Exception failure) => failure switch
     {
         AggregateException { InnerExceptions.Count: > 0 } a => Describe(a.InnerExceptions[0]),
         CallerNotResolvedException c => c.Message,
@@ -77,8 +92,15 @@ public sealed class CallerBearerEvents(CallerResolver resolver, ILogger<CallerBe
         SecurityTokenMalformedException or ArgumentException => "The token is malformed",
         SecurityTokenNoExpirationException => "The token has no expiration",
         SecurityTokenException => "The token is invalid",
+        UnauthorizedAccessException => "The token carries neither scopes (scp) nor application roles (roles)",
         _ => "The token could not be validated",
     };
+}
+
+/// <summary>What the bearer scheme established about the request's token (before the purpose is checked).</summary>
+public sealed class AuthenticatedCallerFeature(AuthenticatedCaller caller)
+{
+    public AuthenticatedCaller Caller { get; } = caller;
 }
 
 /// <summary>A valid token whose calling organisation cannot be determined.</summary>

@@ -34,7 +34,7 @@ internal sealed class CallerGateMiddleware(RequestDelegate next)
             return;
         }
         http.User = result.Principal;
-        var authenticated = http.Items[CallerBearerEvents.AuthenticatedCallerKey] as AuthenticatedCaller;
+        var authenticated = http.Features.Get<AuthenticatedCallerFeature>()?.Caller;
         if (authenticated is null)
         {
             // Only when another handler authenticated the request without our events: refuse rather than guess.

@@ -26,7 +26,11 @@ public sealed record AuthenticatedCaller(
     string? ClaimedPurpose,
     string? Subject,
     ClientApplication? Registration,
-    bool IsDevelopmentToken);
+    bool IsDevelopmentToken)
+{
+    /// <summary>When the token expires (a WebSocket connection closes then).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
 
 /// <summary>The outcome of checking the purpose of use: a caller, or a refusal with its status and code.</summary>
 public readonly record struct CallerDecision(Caller? Caller, int Status, string? Code, string? Message)
@@ -39,7 +43,7 @@ public readonly record struct CallerDecision(Caller? Caller, int Status, string?
 /// Turns a validated token into the calling organisation, its client application and its scopes;
 /// then, per request, adds the purpose of use.
 /// </summary>
-public sealed class CallerResolver(ClientApplicationRegistry registry)
+public sealed class CallerResolver(ClientApplicationRegistry registry, IOptionsMonitor<AzureAdOptions> azureAd)
 {
     /// <summary>
     /// The organisation is the token's <c>org</c> claim or, for tokens without one (Entra ID
@@ -73,6 +77,29 @@ public sealed class CallerResolver(ClientApplicationRegistry registry)
         }
         var clientId = azp ?? appid;
         var registration = registry.Find(clientId);
+
+        if (!isDevelopmentToken)
+        {
+            // Entra ID: with a multi-tenant configuration any tenant can sign a token, so only listed
+            // tenants and registered applications are trusted; and an org claim is taken only from an
+            // application registered for that organisation (else anyone could name the NHS CB).
+            var aad = azureAd.CurrentValue;
+            if (aad.IsMultiTenant && !aad.IsTenantAllowed(tenant))
+            {
+                failure = "The token's tenant is not one this API accepts.";
+                return null;
+            }
+            if (aad.IsMultiTenant && registration is null)
+            {
+                failure = clientId is null ? "The token names no client application." : $"Client application {clientId} is not registered.";
+                return null;
+            }
+            if (org is not null && (registration is null || NonEmpty(registration.Organisation) is null))
+            {
+                failure = $"The token names organisation {org}, but client application {clientId ?? "(none)"} is not registered for it.";
+                return null;
+            }
+        }
 
         if (registration is not null)
         {
@@ -144,6 +171,7 @@ public sealed class CallerResolver(ClientApplicationRegistry registry)
         return CallerDecision.Allow(new Caller(caller.Organisation, caller.ClientApplicationId, caller.Scopes, purpose, caller.Subject)
         {
             IsDevelopmentToken = caller.IsDevelopmentToken,
+            ExpiresAt = caller.ExpiresAt,
         });
     }
 

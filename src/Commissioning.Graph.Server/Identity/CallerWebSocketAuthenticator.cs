@@ -1,5 +1,7 @@
 using Commissioning.Graph.Server.WebSockets;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Commissioning.Graph.Server.Identity;
@@ -11,7 +13,7 @@ namespace Commissioning.Graph.Server.Identity;
 /// use is the payload's <c>X-Purpose-Of-Use</c> (or <c>purposeOfUse</c>), else the upgrade's header,
 /// else the token's claim. Refusal closes the socket with 4403; acceptance sets the connection's caller.
 /// </summary>
-public sealed class CallerWebSocketAuthenticator(BearerTokenValidator validator, ILogger<CallerWebSocketAuthenticator> logger)
+public sealed class CallerWebSocketAuthenticator(IServiceScopeFactory scopes, ILogger<CallerWebSocketAuthenticator> logger)
     : IGraphQLWebSocketAuthenticator
 {
     public async ValueTask<bool> AuthenticateAsync(HttpContext http, IReadOnlyDictionary<string, object?>? payload, CancellationToken cancellationToken)
@@ -20,7 +22,10 @@ public sealed class CallerWebSocketAuthenticator(BearerTokenValidator validator,
         var token = TokenFrom(payload);
         if (token is not null)
         {
-            (caller, var failure) = await validator.ValidateAsync(token, cancellationToken);
+            string? failure;
+            // A scope of its own: authentication handlers are cached per scope, bound to the upgrade request.
+            await using (var scope = scopes.CreateAsyncScope())
+                (caller, failure) = await BearerTokenAuthentication.AuthenticateAsync(scope.ServiceProvider, token);
             if (caller is null)
             {
                 logger.LogInformation("WebSocket connection_init refused: {Reason}", failure);
@@ -29,7 +34,7 @@ public sealed class CallerWebSocketAuthenticator(BearerTokenValidator validator,
         }
         else
         {
-            caller = http.Items[CallerBearerEvents.AuthenticatedCallerKey] as AuthenticatedCaller;
+            caller = http.Features.Get<AuthenticatedCallerFeature>()?.Caller;
             if (caller is null) return false;
         }
 
@@ -43,6 +48,10 @@ public sealed class CallerWebSocketAuthenticator(BearerTokenValidator validator,
         http.SetCaller(decision.Caller);
         return true;
     }
+
+    public WebSocketCaller? Describe(HttpContext http) => http.GetCaller() is { } caller
+        ? new WebSocketCaller($"{caller.Organisation}|{caller.ClientApplicationId}|{caller.Subject}", caller.ExpiresAt)
+        : null;
 
     private static string? TokenFrom(IReadOnlyDictionary<string, object?>? payload)
     {
@@ -63,5 +72,19 @@ public sealed class CallerWebSocketAuthenticator(BearerTokenValidator validator,
         foreach (var (k, v) in payload)
             if (string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) return v;
         return null;
+    }
+}
+
+/// <summary>A raw token (WebSocket <c>connection_init</c>) through the same schemes and events as an HTTP request's.
+/// Give it a service scope of its own (authentication handlers are cached per scope).</summary>
+public static class BearerTokenAuthentication
+{
+    public static async Task<(AuthenticatedCaller? Caller, string? Failure)> AuthenticateAsync(IServiceProvider services, string token)
+    {
+        var probe = new DefaultHttpContext { RequestServices = services };
+        probe.Request.Headers.Authorization = "Bearer " + token;
+        var result = await probe.AuthenticateAsync(CommissioningIdentityDefaults.AuthenticationScheme);
+        if (result.Succeeded && probe.Features.Get<AuthenticatedCallerFeature>() is { } authenticated) return (authenticated.Caller, null);
+        return (null, result.Failure is null ? "The token could not be validated" : CallerBearerEvents.Describe(result.Failure));
     }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.IdentityModel.Validators;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Commissioning.Graph.Server.Identity;
 
@@ -72,7 +73,10 @@ public static class CommissioningIdentityExtensions
 
     public static IServiceCollection AddCommissioningIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AzureAdOptions>().Bind(configuration.GetSection(AzureAdOptions.SectionName));
+        services.AddOptions<AzureAdOptions>().Bind(configuration.GetSection(AzureAdOptions.SectionName))
+            .Validate(o => !o.IsMultiTenant || o.AllowedTenants.Any(t => !string.IsNullOrWhiteSpace(t)),
+                "AzureAd:TenantId is common/organizations: list the tenants whose tokens are accepted in AzureAd:AllowedTenants.")
+            .ValidateOnStart();
         services.AddOptions<CommissioningIdentityOptions>().Bind(configuration.GetSection(CommissioningIdentityOptions.SectionName));
         services.AddOptions<ClientApplicationRegistryOptions>()
             .Configure(o => configuration.GetSection(ClientApplicationRegistryOptions.SectionName).Bind(o.Applications))
@@ -89,22 +93,34 @@ public static class CommissioningIdentityExtensions
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<DevelopmentTokenAuthority>();
         services.TryAddSingleton<ICallerAccessor, HttpContextCallerAccessor>();
-        services.TryAddSingleton<BearerTokenValidator>();
+        // Every code is accepted until the host wires its organisation directory.
+        services.TryAddSingleton<IKnownOrganisations, AnyOrganisation>();
         services.TryAddTransient<CallerBearerEvents>();
         // Replaces the server's allow-all default, whichever was registered first.
         services.Replace(ServiceDescriptor.Singleton<IGraphQLWebSocketAuthenticator, CallerWebSocketAuthenticator>());
         // First of the interceptors when identity is added before the other features.
         services.AddSingleton<IGraphQLRequestInterceptor, CallerRequestInterceptor>();
 
-        services.AddAuthentication(CommissioningIdentityDefaults.AuthenticationScheme)
+        var authentication = services.AddAuthentication(CommissioningIdentityDefaults.AuthenticationScheme)
             .AddPolicyScheme(CommissioningIdentityDefaults.AuthenticationScheme, "Bearer token", o =>
             {
                 o.ForwardDefaultSelector = http => CommissioningIdentityDefaults.SchemeFor(
                     CommissioningIdentityDefaults.BearerToken(http.Request.Headers.Authorization),
                     http.RequestServices.GetRequiredService<DevelopmentTokenAuthority>().IsTrusted);
-            })
-            .AddJwtBearer(CommissioningIdentityDefaults.EntraIdScheme, _ => { })
-            .AddJwtBearer(CommissioningIdentityDefaults.DevelopmentScheme, _ => { });
+            });
+        var azureAd = configuration.GetSection(AzureAdOptions.SectionName).Get<AzureAdOptions>() ?? new AzureAdOptions();
+        if (azureAd.IsConfigured)
+        {
+            // Issuer (single- or multi-tenant, by the token's tid), audience, signing keys from the
+            // tenant's metadata, and the rule that a token carries scp or roles: Identity.Web's.
+            authentication.AddMicrosoftIdentityWebApi(configuration, AzureAdOptions.SectionName, CommissioningIdentityDefaults.EntraIdScheme);
+        }
+        else
+        {
+            // No tenant, no application: no signing key, so every token for this scheme is refused (401).
+            authentication.AddJwtBearer(CommissioningIdentityDefaults.EntraIdScheme, o => o.Configuration = new OpenIdConnectConfiguration());
+        }
+        authentication.AddJwtBearer(CommissioningIdentityDefaults.DevelopmentScheme, _ => { });
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureBearerSchemes>();
         return services;
     }
@@ -133,14 +149,15 @@ public static class CommissioningIdentityExtensions
     }
 }
 
-/// <summary>Token validation parameters of the two bearer schemes, from the options sections.</summary>
+/// <summary>
+/// What both bearer schemes share (claims as the token spells them, our events, clock skew) and the
+/// development scheme's parameters. Entra ID's issuer, audience and keys are Identity.Web's.
+/// </summary>
 internal sealed class ConfigureBearerSchemes(
     IOptions<AzureAdOptions> azureAd,
     IOptions<CommissioningIdentityOptions> identity,
     DevelopmentTokenAuthority developmentTokens) : IConfigureNamedOptions<JwtBearerOptions>
 {
-    private const string TenantIdTemplate = "{tenantid}";
-
     public void Configure(JwtBearerOptions options) { }
 
     public void Configure(string? name, JwtBearerOptions options)
@@ -150,45 +167,23 @@ internal sealed class ConfigureBearerSchemes(
         else return;
         // Claim names as the token spells them (scp, roles, sub), not WS-Federation URIs.
         options.MapInboundClaims = false;
+        // Our events call the scheme's own (Identity.Web's) first: see CallerBearerEvents.
         options.EventsType = typeof(CallerBearerEvents);
-        options.TokenValidationParameters.ClockSkew = identity.Value.ClockSkew;
-        options.TokenValidationParameters.RequireExpirationTime = true;
-        options.TokenValidationParameters.RequireSignedTokens = true;
-        options.TokenValidationParameters.ValidateLifetime = true;
-        options.TokenValidationParameters.NameClaimType = IdentityClaims.Subject;
-        options.TokenValidationParameters.RoleClaimType = IdentityClaims.Roles;
+        var tvp = options.TokenValidationParameters;
+        tvp.ClockSkew = identity.Value.ClockSkew;
+        tvp.RequireExpirationTime = true;
+        tvp.RequireSignedTokens = true;
+        tvp.ValidateLifetime = true;
+        tvp.NameClaimType = IdentityClaims.Subject;
+        tvp.RoleClaimType = IdentityClaims.Roles;
     }
 
     private void ConfigureEntraId(JwtBearerOptions options)
     {
-        var aad = azureAd.Value;
-        var tvp = options.TokenValidationParameters;
-        tvp.ValidateAudience = true;
-        tvp.ValidateIssuer = true;
-        tvp.ValidAudiences = new[] { aad.EffectiveAudience, aad.ClientId?.Trim() }.Where(a => !string.IsNullOrEmpty(a)).Distinct().ToArray()!;
-        if (!aad.IsConfigured)
-        {
-            // Nothing can be validated without a tenant and an application: every token fails (401).
-            tvp.ValidIssuers = Array.Empty<string>();
-            return;
-        }
-        options.Authority = aad.Authority;
-        options.RequireHttpsMetadata = aad.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        // An unreachable authority fails the request (401) within this time rather than hanging it.
         options.BackchannelTimeout = identity.Value.MetadataTimeout;
-        var instance = aad.NormalisedInstance;
-        if (aad.IsMultiTenant)
-        {
-            // Any tenant's v2.0 or v1.0 issuer; AadIssuerValidator puts the tid claim in place of {tenantid}.
-            tvp.ValidIssuers = new[] { $"{instance}{TenantIdTemplate}/v2.0", $"https://sts.windows.net/{TenantIdTemplate}/" };
-            // Its own metadata fetch (for issuers outside these templates) gets the same time limit.
-            var metadataClient = new HttpClient { Timeout = identity.Value.MetadataTimeout };
-            tvp.IssuerValidator = AadIssuerValidator.GetAadIssuerValidator(aad.Authority, metadataClient).Validate;
-        }
-        else
-        {
-            var tenant = aad.TenantId!.Trim();
-            tvp.ValidIssuers = new[] { $"{instance}{tenant}/v2.0", $"https://sts.windows.net/{tenant}/" };
-        }
+        if (azureAd.Value.Instance is { } instance && instance.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            options.RequireHttpsMetadata = false;
     }
 
     private void ConfigureDevelopment(JwtBearerOptions options)

@@ -1,42 +1,38 @@
 namespace Commissioning.Graph.Server.Identity;
 
 /// <summary>
-/// Entra ID (Azure AD) as the token issuer, in Microsoft.Identity.Web's configuration shape so
-/// that existing app registrations' settings can be pasted in. Section <c>AzureAd</c>.
+/// What this server reads itself of section <c>AzureAd</c>, which Microsoft.Identity.Web binds
+/// (<c>Instance</c>, <c>TenantId</c>, <c>ClientId</c>, <c>Audience</c>, …) to validate Entra ID tokens.
 /// </summary>
 public sealed class AzureAdOptions
 {
     public const string SectionName = "AzureAd";
-    public const string DefaultInstance = "https://login.microsoftonline.com/";
 
-    /// <summary>The cloud instance. Default <c>https://login.microsoftonline.com/</c>.</summary>
-    public string Instance { get; set; } = DefaultInstance;
+    public string? Instance { get; set; }
 
     /// <summary>The tenant's GUID, or <c>common</c> / <c>organizations</c> for a multi-tenant API.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>This API's application (client) id; v2.0 access tokens carry it as their audience.</summary>
+    /// <summary>This API's application (client) id.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>The audience tokens must carry. Default <c>api://{ClientId}</c> (the Application ID URI).</summary>
+    /// <summary>The audience tokens must carry; Identity.Web accepts the client id and <c>api://{ClientId}</c> otherwise.</summary>
     public string? Audience { get; set; }
+
+    /// <summary>
+    /// With a multi-tenant configuration, the tenants (<c>tid</c>) whose tokens are accepted at all.
+    /// Empty: none (a multi-tenant API must list the tenants it trusts).
+    /// </summary>
+    public List<string> AllowedTenants { get; set; } = new();
 
     /// <summary>True when tokens from Entra ID can be validated at all (a tenant and a client id are set).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId);
 
-    /// <summary>Tokens may come from any tenant; issuers are then checked by <c>AadIssuerValidator</c>.</summary>
+    /// <summary>Tokens may come from any tenant (Identity.Web validates the issuer against the token's <c>tid</c>).</summary>
     public bool IsMultiTenant => TenantId?.Trim().ToLowerInvariant() is "common" or "organizations";
 
-    public string NormalisedInstance => (string.IsNullOrWhiteSpace(Instance) ? DefaultInstance : Instance.Trim()).TrimEnd('/') + "/";
-
-    /// <summary>The v2.0 authority, from which the OpenID Connect metadata (signing keys) is fetched.</summary>
-    public string? Authority => IsConfigured ? $"{NormalisedInstance}{TenantId!.Trim()}/v2.0" : null;
-
-    /// <summary>The configured audience, or <c>api://{ClientId}</c>; null when neither is set.</summary>
-    public string? EffectiveAudience =>
-        !string.IsNullOrWhiteSpace(Audience) ? Audience.Trim()
-        : !string.IsNullOrWhiteSpace(ClientId) ? $"api://{ClientId.Trim()}"
-        : null;
+    public bool IsTenantAllowed(string? tenant) =>
+        !string.IsNullOrWhiteSpace(tenant) && AllowedTenants.Any(t => string.Equals(t?.Trim(), tenant.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>How this server authenticates callers. Section <c>Identity</c>.</summary>

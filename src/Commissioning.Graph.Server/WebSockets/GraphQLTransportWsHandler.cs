@@ -19,6 +19,43 @@ namespace Commissioning.Graph.Server.WebSockets;
 public interface IGraphQLWebSocketAuthenticator
 {
     ValueTask<bool> AuthenticateAsync(HttpContext http, IReadOnlyDictionary<string, object?>? payload, CancellationToken cancellationToken);
+
+    /// <summary>Who the accepted connection belongs to (sockets are counted per caller) and when its
+    /// credentials expire (the socket closes with 4403 then); null for an anonymous server.</summary>
+    WebSocketCaller? Describe(HttpContext http) => null;
+}
+
+/// <param name="Key">Identifies the caller across sockets (organisation, application, subject).</param>
+/// <param name="ExpiresAt">When the token expires; null when it does not.</param>
+public sealed record WebSocketCaller(string Key, DateTimeOffset? ExpiresAt);
+
+/// <summary>The open sockets of each caller, for <see cref="WebSocketOptions.MaxSocketsPerCaller"/>.</summary>
+public sealed class WebSocketCallerCounter
+{
+    private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one more socket for <paramref name="key"/> unless it already has <paramref name="max"/>.</summary>
+    public bool TryOpen(string key, int max)
+    {
+        lock (_open)
+        {
+            var n = _open.GetValueOrDefault(key);
+            if (n >= max) return false;
+            _open[key] = n + 1;
+            return true;
+        }
+    }
+
+    public void Close(string key)
+    {
+        lock (_open)
+        {
+            if (!_open.TryGetValue(key, out var n)) return;
+            if (n <= 1) _open.Remove(key); else _open[key] = n - 1;
+        }
+    }
+
+    public int OpenFor(string key) { lock (_open) return _open.GetValueOrDefault(key); }
 }
 
 internal sealed class AllowAllWebSocketAuthenticator : IGraphQLWebSocketAuthenticator
@@ -37,8 +74,12 @@ public sealed class GraphQLTransportWsHandler(
     GraphQLRequestPipeline pipeline,
     IGraphQLWebSocketAuthenticator authenticator,
     IOptions<GraphQLServerOptions> options,
-    ILogger<GraphQLTransportWsHandler> logger)
+    ILogger<GraphQLTransportWsHandler> logger,
+    WebSocketCallerCounter? callers = null,
+    TimeProvider? clock = null)
 {
+    private readonly WebSocketCallerCounter _callers = callers ?? new WebSocketCallerCounter();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     public const string SubProtocol = "graphql-transport-ws";
     private readonly WebSocketOptions _options = options.Value.WebSockets;
     private readonly GraphQLRequestPipeline _pipeline = pipeline;
@@ -73,6 +114,8 @@ public sealed class GraphQLTransportWsHandler(
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private readonly CancellationTokenSource _closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private bool _initReceived, _acknowledged;
+        private WebSocketCaller? _caller;
+        private ITimer? _expiry;
 
         public async Task RunAsync()
         {
@@ -97,6 +140,8 @@ public sealed class GraphQLTransportWsHandler(
             {
                 _closed.Cancel();
                 foreach (var op in _operations.Values) op.Cancel();
+                if (_expiry is not null) await _expiry.DisposeAsync();
+                if (_caller is not null) owner._callers.Close(_caller.Key);
                 await CloseAsync(socket, (int)WebSocketCloseStatus.NormalClosure, "Normal Closure");
             }
         }
@@ -158,6 +203,15 @@ public sealed class GraphQLTransportWsHandler(
                         else if (p.ValueKind != JsonValueKind.Null) { await CloseWithAsync(4400, "Invalid connection_init payload"); return; }
                     }
                     if (!await owner._authenticator.AuthenticateAsync(http, payload, _closed.Token)) { await CloseWithAsync(4403, "Forbidden"); return; }
+                    if (owner._authenticator.Describe(http) is { } caller)
+                    {
+                        if (caller.ExpiresAt is { } expiresAt && expiresAt <= owner._clock.GetUtcNow()) { await CloseWithAsync(4403, "Token expired"); return; }
+                        if (!owner._callers.TryOpen(caller.Key, owner._options.MaxSocketsPerCaller)) { await CloseWithAsync(4429, "Too many connections"); return; }
+                        _caller = caller;
+                        if (caller.ExpiresAt is { } expiry)
+                            _expiry = owner._clock.CreateTimer(static state => _ = ((Connection)state!).CloseWithAsync(4403, "Token expired"),
+                                this, expiry - owner._clock.GetUtcNow(), Timeout.InfiniteTimeSpan);
+                    }
                     _acknowledged = true;
                     await SendAsync(new Dictionary<string, object?> { ["type"] = "connection_ack" });
                     break;
@@ -178,6 +232,14 @@ public sealed class GraphQLTransportWsHandler(
                     try { request = GraphQLHttpRequestReader.FromJson(sp); }
                     catch (BadHttpRequest e) { await CloseWithAsync(4400, e.Message); return; }
                     var id = idEl.GetString()!;
+                    // The timer may not have fired yet: no operation starts on an expired token.
+                    if (_caller?.ExpiresAt is { } expires && expires <= owner._clock.GetUtcNow()) { await CloseWithAsync(4403, "Token expired"); return; }
+                    if (_operations.Count >= owner._options.MaxOperationsPerSocket && !_operations.ContainsKey(id))
+                    {
+                        await SendErrorAsync(id, new[] { GraphQLRequestPipeline.Error(
+                            $"This connection already runs {owner._options.MaxOperationsPerSocket} operations; complete one first.", "OPERATION_LIMIT_EXCEEDED") });
+                        return;
+                    }
                     var cts = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
                     if (!_operations.TryAdd(id, cts)) { cts.Dispose(); await CloseWithAsync(4409, $"Subscriber for {id} already exists"); return; }
                     _ = RunOperationAsync(id, request, cts);
@@ -205,9 +267,12 @@ public sealed class GraphQLTransportWsHandler(
                 }
                 else if (context!.Operation.Operation != OperationType.Subscription)
                 {
-                    var outcome = await owner._pipeline.ExecutePreparedAsync(context, cts.Token);
-                    if (!outcome.Result.HasData) { await SendErrorAsync(id, outcome.Result.Errors!); return; }
-                    await SendNextAsync(id, outcome.Result);
+                    // Each payload of an incremental response (@defer/@stream) is one `next`.
+                    await foreach (var payload in owner._pipeline.ExecuteIncrementallyAsync(context, cts.Token))
+                    {
+                        if (payload.Initial is { HasData: false } failed) { await SendErrorAsync(id, failed.Errors!); return; }
+                        await SendPayloadAsync(id, payload);
+                    }
                 }
                 else
                 {
@@ -248,6 +313,16 @@ public sealed class GraphQLTransportWsHandler(
                 cts.Dispose();
             }
         }
+
+        private Task SendPayloadAsync(string id, GraphQLPayload payload) => SendRawAsync(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("type", "next");
+            w.WritePropertyName("payload");
+            payload.WriteTo(w);
+            w.WriteEndObject();
+        });
 
         private Task SendNextAsync(string id, ExecutionResult result) => SendRawAsync(w =>
         {

@@ -26,7 +26,9 @@ public class DataLoaderTests
     {
         var batch = new RecordingBatch();
         var loader = new DataLoader<int, string>(batch.Load);
-        var loads = Enumerable.Range(0, 100).Select(i => loader.LoadAsync(i)).ToList();
+        List<ValueTask<string?>> loads;
+        // Held, the batch does not depend on the thread pool's timing (a pre-empted loop would split it).
+        using (loader.HoldDispatch()) loads = Enumerable.Range(0, 100).Select(i => loader.LoadAsync(i)).ToList();
         var values = new List<string?>();
         foreach (var l in loads) values.Add(await l);
 
@@ -47,11 +49,44 @@ public class DataLoaderTests
             return parent + "/" + await loader.LoadAsync(1000 + i);
         }
         // On the thread pool, as under ASP.NET Core (no synchronisation context).
-        var results = await Task.Run(() => Task.WhenAll(Enumerable.Range(0, 20).Select(Item)));
+        // The first level is issued with dispatch held (as the executor holds it around a list's
+        // items); the second level is issued by continuations that the first batch's completion runs.
+        var results = await Task.Run(() =>
+        {
+            using (loader.HoldDispatch()) return Task.WhenAll(Enumerable.Range(0, 20).Select(Item));
+        });
 
         Assert.Equal(2, batch.Calls.Count);
         Assert.Equal(20, batch.Calls.Last().Count);
         Assert.Equal("v3/v1003", results[3]);
+    }
+
+    [Fact]
+    public async Task Loads_without_a_hold_are_dispatched_by_the_fallback_dispatcher()
+    {
+        // Outside the executor and without HoldDispatch, a quiet thread pool dispatches by itself;
+        // how many batches that takes depends on timing, so only completion is asserted.
+        var batch = new RecordingBatch();
+        var loader = new DataLoader<int, string>(batch.Load);
+        var values = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => loader.LoadAsync(i).AsTask()));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => "v" + i), values);
+        Assert.InRange(batch.Calls.Count, 1, 10);
+        Assert.Equal(10, batch.Calls.Sum(c => c.Count));
+    }
+
+    [Fact]
+    public async Task Holding_dispatch_keeps_keys_waiting_until_the_hold_ends()
+    {
+        var batch = new RecordingBatch();
+        var loader = new DataLoader<int, string>(batch.Load);
+        var hold = loader.HoldDispatch();
+        var a = loader.LoadAsync(1).AsTask();
+        var b = loader.LoadAsync(2).AsTask();
+        Assert.True(loader.HasPendingKeys);
+        hold.Dispose();
+        hold.Dispose(); // a second dispose must not end another section
+        Assert.Equal(new[] { "v1", "v2" }, await Task.WhenAll(a, b));
+        Assert.Single(batch.Calls);
     }
 
     [Fact]
@@ -97,7 +132,8 @@ public class DataLoaderTests
             if (Interlocked.Increment(ref calls) == 1) throw new InvalidOperationException("database unavailable");
             return keys.ToDictionary(k => k, k => "v" + k);
         });
-        var loads = Enumerable.Range(0, 5).Select(i => loader.LoadAsync(i).AsTask()).ToList();
+        List<Task<string?>> loads;
+        using (loader.HoldDispatch()) loads = Enumerable.Range(0, 5).Select(i => loader.LoadAsync(i).AsTask()).ToList();
         foreach (var l in loads)
             Assert.Equal("database unavailable", (await Assert.ThrowsAsync<InvalidOperationException>(() => l)).Message);
         Assert.Equal(1, calls);
@@ -128,7 +164,8 @@ public class DataLoaderTests
         var batch = new RecordingBatch();
         var loader = new DataLoader<int, string>(batch.Load);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await loader.LoadAsync(1, new CancellationToken(true)));
-        await Task.Delay(50);
+        Assert.False(loader.HasPendingKeys);
+        await loader.DispatchAsync();
         Assert.Empty(batch.Calls);
     }
 

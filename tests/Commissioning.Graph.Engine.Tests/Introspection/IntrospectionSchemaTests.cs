@@ -181,15 +181,20 @@ public class IntrospectionSchemaTests
     }
 
     [Fact]
-    public void Default_values_are_printed_from_the_coerced_value_like_graphql_js()
+    public void Default_values_are_printed_as_written_else_from_the_value_like_graphql_js_17()
     {
         var practices = ((ObjectType)Sample.GetType("Consortium")!).Fields["practices"];
         Assert.Equal("10", IntrospectionSchema.PrintDefaultValue(practices.Arguments["first"]));
         Assert.Equal("ACTIVE", IntrospectionSchema.PrintDefaultValue(practices.Arguments["status"]));
-        Assert.Equal("{nameContains: \"Surgery\", minListSize: 0, ratio: 1.5, tags: [\"gp\", \"urban\"], label: \"a \\\"quoted\\\"\\nline\", status: DISSOLVED}",
-            IntrospectionSchema.PrintDefaultValue(practices.Arguments["filter"]));
+        // The literal as the schema wrote it, in 17's layout; the coerced value is not shown.
+        Assert.Equal("{ nameContains: \"Surgery\" }", IntrospectionSchema.PrintDefaultValue(practices.Arguments["filter"]));
         Assert.Null(IntrospectionSchema.PrintDefaultValue(((ObjectType)Sample.GetType("Query")!).Fields["consortium"].Arguments["code"]));
         Assert.Equal("null", IntrospectionSchema.PrintDefaultValue(new InputValueDefinition("x", BuiltInScalars.Int) { HasDefaultValue = true }));
+        // Without a literal, the value is converted; an object longer than 80 characters prints as a block.
+        var filterType = practices.Arguments["filter"].Type;
+        var fromValue = new InputValueDefinition("f", filterType) { HasDefaultValue = true, DefaultValue = practices.Arguments["filter"].DefaultValue };
+        Assert.Equal("{\n  nameContains: \"Surgery\"\n  minListSize: 0\n  ratio: 1.5\n  tags: [\"gp\", \"urban\"]\n  label: \"a \\\"quoted\\\"\\nline\"\n  status: DISSOLVED\n}",
+            IntrospectionSchema.PrintDefaultValue(fromValue));
     }
 
     private static string TypeRef(JsonNode t) => (string)t["kind"]! switch

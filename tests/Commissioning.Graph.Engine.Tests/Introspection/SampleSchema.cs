@@ -21,12 +21,13 @@ internal static class SampleSchema
                 .Description("Member practices.")
                 .Argument("first", "Int", 10)
                 .Argument("status", "Status", "ACTIVE")
-                .Argument("filter", "PracticeFilter", new Dictionary<string, object?>
+                .Argument("filter", "PracticeFilter", a => a.DefaultValue(new Dictionary<string, object?>
                 {
-                    // The coerced default: the fields' own defaults are filled in, as graphql-js does.
+                    // The coerced default: the fields' own defaults are filled in, as graphql-js does;
+                    // introspection shows the literal as written (graphql-js 17).
                     ["nameContains"] = "Surgery", ["minListSize"] = 0, ["ratio"] = 1.5,
                     ["tags"] = new List<object?> { "gp", "urban" }, ["label"] = "a \"quoted\"\nline", ["status"] = "DISSOLVED",
-                }))
+                }, "{nameContains: \"Surgery\"}")))
             .Field("legacyCode", "String", f => f.Deprecated("Use `code`."))
             .Field("oldName", "String", f => f.Deprecated()))
         .Object("Practice", o => o

@@ -42,7 +42,7 @@ query ($v: Int @deprecated, "described variable" $w: String) { a(v: $v, w: $w) }
 """"";
 
     public const string PrintedQuery = """""
-query FinancialReturns($consortium: ID!, $months: [Int!] = [1, 2, 3], $filter: ReturnFilter = {status: SUBMITTED, tags: ["a", "b"]}) @audited(reason: "statutory") {
+query FinancialReturns($consortium: ID!, $months: [Int!] = [1, 2, 3], $filter: ReturnFilter = { status: SUBMITTED, tags: ["a", "b"] }) @audited(reason: "statutory") {
   whoever: consortium(code: $consortium) {
     id
     ... on Consortium @include(if: true) {
@@ -72,7 +72,7 @@ query FinancialReturns($consortium: ID!, $months: [Int!] = [1, 2, 3], $filter: R
       """
       escaped: "tab\there é 😀 \"q\" back\\slash"
       enumValue: PROGRAMME_BUDGET
-      obj: {nested: {deep: [[], {}]}}
+      obj: { nested: { deep: [[], {  }] } }
     ) {
       month
       total
@@ -214,7 +214,7 @@ type Consortium implements Node & Entity @key(fields: "code") {
   returns(
     "Month numbers"
     months: [Int!] = [1, 2]
-    filter: ReturnFilter = {status: SUBMITTED}
+    filter: ReturnFilter = { status: SUBMITTED }
   ): [FinancialReturn!]! @requiresScopes(scopes: [["read:finance"]])
   name(locale: String = "en-GB" @deprecated(reason: "unused")): String @deprecated
   practices(first: Int, after: String): [Practice]

@@ -26,7 +26,7 @@ public class PrinterTests
     [InlineData("query Q { a }", "query Q {\n  a\n}")]
     [InlineData("query @d { a }", "query @d {\n  a\n}")]
     [InlineData("query ($v: Int = 1) { a }", "query ($v: Int = 1) {\n  a\n}")]
-    [InlineData("{ a(x: [1, 2], y: {z: \"s\"}) @d(a: 1) }", "{\n  a(x: [1, 2], y: {z: \"s\"}) @d(a: 1)\n}")]
+    [InlineData("{ a(x: [1, 2], y: {z: \"s\"}) @d(a: 1) }", "{\n  a(x: [1, 2], y: { z: \"s\" }) @d(a: 1)\n}")]
     [InlineData("type T", "type T")]
     [InlineData("union U = | A | B", "union U = A | B")]
     [InlineData("directive @d(a: Int = 1) repeatable on FIELD | QUERY", "directive @d(a: Int = 1) repeatable on FIELD | QUERY")]
@@ -66,6 +66,6 @@ public class PrinterTests
     public void Nodes_print_on_their_own()
     {
         Assert.Equal("[Int!]!", Printer.Print(Parser.ParseType("[ Int ! ] !")));
-        Assert.Equal("{a: [1, $v]}", Printer.Print(Parser.ParseValue("{ a : [ 1 $v ] }")));
+        Assert.Equal("{ a: [1, $v] }", Printer.Print(Parser.ParseValue("{ a : [ 1 $v ] }")));
     }
 }

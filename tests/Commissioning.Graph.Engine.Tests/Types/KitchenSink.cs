@@ -95,7 +95,7 @@ type Root {
   ): Node
   old: String @deprecated
   older: String @deprecated(reason: "Use `new`.")
-  search(term: String = "x" @deprecated, filter: Filter = {kind: A, limit: 5, ids: [1, "b"]}): [Result!]!
+  search(term: String = "x" @deprecated, filter: Filter = { kind: A, limit: 5 }): [Result!]!
   when(at: Date = "2020-01-01", blob: JSON = "raw"): Date
 }
 

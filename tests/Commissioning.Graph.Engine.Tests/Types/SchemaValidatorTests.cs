@@ -31,8 +31,10 @@ public class SchemaValidatorTests
     [InlineData("type Query { a: Int } type A { a: Int } union U = A | A", "Union type U can only include type A once. @1:51,1:55")]
     [InlineData("type Query { a: Int } enum E", "Enum type E must define one or more values. @1:23")]
     [InlineData("type Query { a: Int } input I", "Input Object type I must define one or more fields. @1:23")]
-    [InlineData("type Query { a: Int } input A { b: B! } input B { a: A! }", "Cannot reference Input Object \"A\" within itself through a series of non-null fields: \"b.a\". @1:33,1:51")]
-    [InlineData("type Query { a: Int } input A { self: A! c: [A!]! d: A }", "Cannot reference Input Object \"A\" within itself through a series of non-null fields: \"self\". @1:33")]
+    // graphql-js 17: input objects must admit a finite value (non-null cycles; for @oneOf, every field a cycle).
+    [InlineData("type Query { a: Int } input A { b: B! } input B { a: A! }", "Input Object A cannot be provided a finite value because it references itself through fields: A.b, B.a. @1:33,1:51")]
+    [InlineData("type Query { a: Int } input A { self: A! c: [A!]! d: A }", "Input Object A cannot be provided a finite value because it references itself through fields: A.self. @1:33")]
+    [InlineData("type Query { a: Int } input A @oneOf { b: B } input B @oneOf { a: A }", "Input Object A cannot be provided a finite value because it references itself through fields: A.b, B.a. @1:40,1:64")]
     [InlineData("type Query { a: Int } input O @oneOf { a: Int! b: String = \"x\" }", "OneOf input field O.a must be nullable. @1:43 | OneOf input field O.b cannot have a default value. @1:48")]
     [InlineData("directive @d on FIELD type Query { a: Int } directive @e(__x: Int, y: Query, z: Int! @deprecated) on FIELD", "Name \"__x\" must not begin with \"__\", which is reserved by GraphQL introspection. @1:58 | The type of @e(y:) must be Input Type but got: Query. @1:68 | Required argument @e(z:) cannot be deprecated. @1:86,1:81")]
     [InlineData("schema { mutation: M } type M { a: Int }", "Query root type must be provided. @1:1")]
@@ -49,5 +51,16 @@ public class SchemaValidatorTests
         var schema = SdlSchemaBuilder.Build("type Query { a: Int } enum E");
         Assert.Same(SchemaValidator.Validate(schema), SchemaValidator.Validate(schema));
         Assert.Throws<GraphQLException>(() => SchemaValidator.AssertValid(schema));
+    }
+
+    [Theory]
+    [InlineData("type Query { a: Int } input A { b: [A!] = [null] }", "A.b")]
+    [InlineData("type Query { f(x: Int = \"no\"): Int }", "Query.f(x:)")]
+    [InlineData("directive @d(x: Boolean! = 1) on FIELD type Query { a: Int }", "@d(x:)")]
+    [InlineData("type Query { f(x: E = Z): Int } enum E { A }", "Query.f(x:)")]
+    public void Invalid_default_values_make_the_schema_invalid_as_in_graphql_js_17(string sdl, string coordinate)
+    {
+        var errors = SchemaValidator.Validate(SdlSchemaBuilder.Build(sdl));
+        Assert.Contains(errors, e => e.Message.StartsWith(coordinate + " has invalid default value", StringComparison.Ordinal));
     }
 }

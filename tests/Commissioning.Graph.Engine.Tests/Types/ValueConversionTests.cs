@@ -103,7 +103,7 @@ public class ValueConversionTests
         string? Print(object? v, string type) => ValueConversion.AstFromValue(v, T(type)) is { } n ? Printer.Print(n) : null;
         Assert.Equal("[1]", Print(new List<object?> { 1 }, "[Int]"));
         Assert.Equal("1", Print(1, "[Int]"));
-        Assert.Equal("{x: 1, y: 7}", Print(new Dictionary<string, object?> { ["x"] = 1, ["y"] = 7 }, "Point"));
+        Assert.Equal("{ x: 1, y: 7 }", Print(new Dictionary<string, object?> { ["x"] = 1, ["y"] = 7 }, "Point"));
         Assert.Equal("RED", Print("RED", "Colour"));
         Assert.Equal("123", Print("123", "ID"));
         Assert.Equal("\"abc\"", Print("abc", "ID"));

@@ -138,7 +138,7 @@ public sealed class AuthorizationLeakTests(AuthorizedGraphFixture graph)
               gpPractice(code: "A03001") { prescribingSpend }
               contract(code: "CT-03C-RRC") { annualValue }
               pooledBudget(code: "POOL-IC-RS") { riskShare } }
-            """);
+            """, purpose: "AUDIT");
 
         Assert.Equal(6, response.Errors.Count);
         var secrets = new[]
@@ -195,7 +195,7 @@ public sealed class AuthorizationLeakTests(AuthorizedGraphFixture graph)
         var input = new { pooledBudgetCode = "POOL-LD-NV", partnerCode = "01A", year = "2013-14", amount = "1", expectedRowVersion = 1 };
 
         var response = await graph.PostAsync("01A", mutation, new { input }, scopes: ["pool:write"]);
-        var pool = await graph.PostAsync("X24", """{ pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { partnerCode amount } } }""");
+        var pool = await graph.PostAsync("X24", """{ pooledBudget(code: "POOL-LD-NV") { contributions(year: "2013-14") { partnerCode amount } } }""", purpose: "AUDIT");
 
         Assert.Equal(JsonValueKind.Null, response.Data.ValueKind);
         Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(Assert.Single(response.Errors)));

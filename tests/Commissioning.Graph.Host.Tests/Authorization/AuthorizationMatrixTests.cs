@@ -32,6 +32,10 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         ("Consortium.assurance",                      "02B",                          "Y   n         n         n   Y   n   n      n"),
         ("Consortium.assurance",                      "03C",                          "Y   n         n         n   n   Y   n      n"),
         ("Consortium.interventions",                  "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("Consortium.dutyEvidence",                   "01A",                          "Y   n         n         Y   n   n   n      n"),
+        ("Consortium.dutyEvidence",                   "03C",                          "Y   n         n         n   n   Y   n      n"),
+        ("AssuranceAssessment.dutyFindings",          "02B",                          "Y   n         n         n   Y   n   n      n"),
+        ("AssuranceAssessment.checkpoints",           "03C",                          "Y   n         n         n   n   Y   n      n"),
         ("GpPractice.prescribingSpend",               "A01001",                       "Y   n         n         Y   n   n   n      n"),
         ("GpPractice.prescribingSpend",               "A02001",                       "Y   n         n         n   Y   n   n      n"),
         ("GpPractice.prescribingSpend",               "A03001",                       "Y   n         n         n   n   Y   n      n"),
@@ -87,7 +91,7 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
     {
         var probe = Probes[coordinate](target);
 
-        var response = await graph.PostAsync(caller, probe.Query);
+        var response = await graph.PostAsync(caller, probe.Query, purpose: PurposeFor(coordinate));
 
         Assert.True(response.Status == System.Net.HttpStatusCode.OK, response.ToString());
         // The rest of the response is intact: the public sibling is there whatever the decision.
@@ -121,6 +125,18 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         }
     }
 
+    /// <summary>A purpose that covers the coordinate (DOMAIN.md's purpose table), so only the policies decide here.</summary>
+    private static string PurposeFor(string coordinate) => coordinate.Split('.')[0] switch
+    {
+        "Consortium" when coordinate is "Consortium.assurance" or "Consortium.interventions" or "Consortium.dutyEvidence" => "ASSURANCE",
+        "AssuranceAssessment" => "ASSURANCE",
+        "Consortium" or "FinancialReturn" => "FINANCIAL_ASSURANCE",
+        "PooledBudget" => "POOLED_BUDGET_MANAGEMENT",
+        "ArrangementAssociate" or "LeadCommissioningArrangement" => "LEAD_COMMISSIONING",
+        "Contract" => "CONTRACT_MANAGEMENT",
+        _ => "COMMISSIONING",
+    };
+
     /// <summary>How one coordinate is read: the query, where the data is, where a denial shows, a public sibling, or (for a filtered list) the item's topic.</summary>
     private sealed record Probe(string Query, string Path, string DeniedAt, string SiblingPath, string SiblingValue, string? ListTopic = null);
 
@@ -134,6 +150,13 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
             "consortium.allocation.programmeBudget", "consortium.allocation", "consortium.code", t),
         ["Consortium.assurance"] = t => new($$"""{ consortium(code: "{{t}}") { code assurance(year: "2013-14") { rating financeFinding } } }""",
             "consortium.assurance.rating", "consortium.assurance", "consortium.code", t),
+        ["Consortium.dutyEvidence"] = t => new($$"""{ consortium(code: "{{t}}") { code dutyEvidence(year: "2013-14") { duty summary } } }""",
+            "consortium.dutyEvidence", "consortium.dutyEvidence", "consortium.code", t),
+        // The assessment itself is refused to others (Consortium.assurance); its owner and the NHS CB read the findings.
+        ["AssuranceAssessment.dutyFindings"] = t => new($$"""{ consortium(code: "{{t}}") { code assurance(year: "2013-14") { dutyFindings { duty rating evidence { summary } } } } }""",
+            "consortium.assurance.dutyFindings", "consortium.assurance", "consortium.code", t),
+        ["AssuranceAssessment.checkpoints"] = t => new($$"""{ consortium(code: "{{t}}") { code assurance(year: "2013-14") { checkpoints { quarter finding } } } }""",
+            "consortium.assurance.checkpoints", "consortium.assurance", "consortium.code", t),
         ["Consortium.interventions"] = t => new($$"""{ consortium(code: "{{t}}") { code interventions { kind reason } } }""",
             "consortium.interventions", "consortium.interventions", "consortium.code", t),
         ["GpPractice.prescribingSpend"] = t => new($$"""{ gpPractice(code: "{{t}}") { code prescribingSpend } }""",

@@ -66,20 +66,16 @@ public sealed class DisclosureRegisterTests(AuthorizedGraphFixture graph)
     }
 
     [Fact]
-    public async Task A_consortium_reading_its_own_returns_is_recorded_and_sees_the_record()
+    public async Task A_consortium_reading_its_own_returns_discloses_nothing_and_writes_no_record()
     {
         var name = UniqueName("OwnReturns");
         var query = $$"""query {{name}} { consortium(code: "01A") { financialReturns(year: "2013-14") { nodes { month } } } }""";
 
-        await graph.PostAsync("01A", query, purpose: PurposeOfUse.FinancialAssurance);
-        var asBoard = await RecordsOfAsync(name);
-        var asSelf = await RecordsOfAsync(name, reader: "01A");
+        var response = await graph.PostAsync("01A", query, purpose: PurposeOfUse.FinancialAssurance);
 
-        var record = Assert.Single(asBoard);
-        Assert.Equal("01A", record.GetProperty("callerOrganisation").GetString());
-        Assert.Equal("01A", record.GetProperty("owningOrganisation").GetString());
-        Assert.True(Disclosed(record)["FinancialReturn.month"] >= 6);
-        Assert.Equal(record.GetProperty("id").GetString(), Assert.Single(asSelf).GetProperty("id").GetString());
+        Assert.True(response.At("consortium.financialReturns.nodes").GetArrayLength() >= 6, response.ToString());
+        Assert.Empty(await RecordsOfAsync(name));
+        Assert.Empty(await RecordsOfAsync(name, reader: "01A"));
     }
 
     [Fact]
@@ -122,7 +118,7 @@ public sealed class DisclosureRegisterTests(AuthorizedGraphFixture graph)
         var countOnly = UniqueName("CountOnly");
         var publicOnly = UniqueName("PublicOnly");
 
-        await graph.PostAsync("X24", $$"""query {{countOnly}} { consortium(code: "02B") { financialReturns { totalCount } } }""");
+        await graph.PostAsync("X24", $$"""query {{countOnly}} { consortium(code: "02B") { financialReturns { totalCount } } }""", purpose: PurposeOfUse.FinancialAssurance);
         await graph.PostAsync("X24", $$"""query {{publicOnly}} { consortium(code: "02B") { code name practices { code listSize } } }""", purpose: null);
 
         var record = Assert.Single(await RecordsOfAsync(countOnly));

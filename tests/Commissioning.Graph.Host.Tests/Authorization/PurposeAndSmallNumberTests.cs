@@ -11,15 +11,26 @@ public sealed class PurposeAndSmallNumberTests(AuthorizedGraphFixture graph)
     private const string Restricted = """{ consortium(code: "01A") { code allocation(year: "2013-14") { programmeBudget } } }""";
 
     [Fact]
-    public async Task A_restricted_query_without_a_purpose_is_forbidden_before_anything_is_read()
+    public async Task Another_organisations_restricted_data_without_a_purpose_is_forbidden_and_the_rest_answered()
     {
-        var response = await graph.PostAsync("01A", Restricted, purpose: null);
+        var response = await graph.PostAsync("X24", Restricted, purpose: null);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var error = Assert.Single(response.Errors);
         Assert.Equal("FORBIDDEN", GraphResponse.CodeOf(error));
+        Assert.Equal("PURPOSE_REQUIRED", error.GetProperty("extensions").GetProperty("reason").GetString());
         Assert.Contains(PurposeOfUse.HeaderName, error.GetProperty("message").GetString());
-        Assert.False(response.Body.TryGetProperty("data", out _));
+        Assert.Equal(JsonValueKind.Null, response.At("consortium.allocation").ValueKind);
+        Assert.Equal("01A", response.At("consortium.code").GetString());
+    }
+
+    [Fact]
+    public async Task Ones_own_restricted_data_needs_no_purpose()
+    {
+        var response = await graph.PostAsync("01A", Restricted, purpose: null);
+
+        Assert.Empty(response.Errors);
+        Assert.NotEqual(JsonValueKind.Null, response.At("consortium.allocation.programmeBudget").ValueKind);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory.Persistence;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -72,6 +73,7 @@ public sealed class ModuleGraphHost : IAsyncDisposable
             .AddNhsCbGraph();
         services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
         services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
+        services.ConfigureDbContext<SqliteDirectoryDbContext>(o => o.AddInterceptors(_counter));
         Services = services.BuildServiceProvider();
         Modules = Services.GetServices<IGraphModule>().ToList();
         Engine = new GraphQLEngine(Compose(Modules));

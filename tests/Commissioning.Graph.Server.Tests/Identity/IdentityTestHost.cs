@@ -38,7 +38,8 @@ public sealed class IdentityTestHost : IAsyncDisposable
     public DevelopmentTokenAuthority DevelopmentTokens => App.Services.GetRequiredService<DevelopmentTokenAuthority>();
 
     public static async Task<IdentityTestHost> StartAsync(string environment = "Development",
-        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool requireCaller = true)
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool requireCaller = true,
+        Action<Schema>? configureSchema = null)
     {
         var contentRoot = Path.Combine(Path.GetTempPath(), "cg-identity-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(contentRoot);
@@ -47,6 +48,7 @@ public sealed class IdentityTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new());
         builder.AddCommissioningIdentity();
         var schema = SdlSchemaBuilder.Build(TestServerFactory.Sdl);
+        configureSchema?.Invoke(schema);
         using (var doc = JsonDocument.Parse(TestServerFactory.Data))
         {
             var root = JsonInput.ToValue(doc.RootElement);

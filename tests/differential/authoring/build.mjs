@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CASES = join(HERE, '..', 'cases');
 const REFERENCE = join(HERE, '..', 'reference', 'reference.mjs');
-const KEYS = ['id', 'schema', 'data', 'query', 'variables', 'operationName'];
+const KEYS = ['id', 'schema', 'data', 'query', 'variables', 'operationName', 'incremental'];
 
 // JSON text of a value; a BigInt (e.g. 9007199254740993n) is written as an exact JSON integer, for cases
 // about integers that JavaScript numbers cannot hold.

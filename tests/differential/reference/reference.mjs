@@ -5,14 +5,25 @@
 //   node reference.mjs < cases.jsonl > responses.jsonl
 //
 // Every non-blank input line is one case
-//   {"id", "schema", "data", "query", "variables"?, "operationName"?}
+//   {"id", "schema", "data", "query", "variables"?, "operationName"?, "incremental"?}
 // and produces exactly one output line, in input order:
 //   {"id", "response": {...}}       the execution result
+//   {"id", "response": {...}, "subsequent": [...]}
+//                                   an incremental case (@defer/@stream): the
+//                                   initial result and every later payload, in order
 //   {"id", "schemaError": "..."}    the SDL does not build or the schema is invalid
 //   {"id": null, "inputError": ...} the line is not JSON
 //   {"id", "internalError": "..."}  anything else went wrong (never expected)
 
-import { buildSchema, graphql, validateSchema } from 'graphql';
+import {
+  GraphQLError,
+  buildSchema,
+  experimentalExecuteIncrementally,
+  graphql,
+  parse,
+  validate,
+  validateSchema,
+} from 'graphql';
 
 const own = (obj, key) => Object.prototype.hasOwnProperty.call(obj, key);
 
@@ -27,6 +38,37 @@ function contractFieldResolver(parent, _args, _ctx, info) {
 
 const textOf = (err) => (err != null && err.message !== undefined ? String(err.message) : String(err));
 
+const plain = (value) => JSON.parse(JSON.stringify(value));
+
+// "incremental": true runs the pipeline of graphql() (parse, validate with the
+// specified rules) and then experimentalExecuteIncrementally. A document that
+// does not parse or validate, or a result with nothing deferred or streamed,
+// has no later payloads ("subsequent": []). graphql() itself refuses a schema
+// that declares @defer/@stream, so such cases must be incremental.
+async function executeIncrementally(schema, testCase) {
+  let document;
+  try {
+    document = parse(testCase.query);
+  } catch (err) {
+    if (err instanceof GraphQLError) return { response: { errors: [err] }, subsequent: [] };
+    throw err;
+  }
+  const errors = validate(schema, document);
+  if (errors.length) return { response: { errors }, subsequent: [] };
+  const result = await experimentalExecuteIncrementally({
+    schema,
+    document,
+    rootValue: testCase.data === undefined ? null : testCase.data,
+    variableValues: testCase.variables,
+    operationName: testCase.operationName,
+    fieldResolver: contractFieldResolver,
+  });
+  if (!('initialResult' in result)) return { response: result, subsequent: [] };
+  const subsequent = [];
+  for await (const payload of result.subsequentResults) subsequent.push(payload);
+  return { response: result.initialResult, subsequent };
+}
+
 async function execute(testCase) {
   const id = testCase.id === undefined ? null : testCase.id;
   let schema;
@@ -38,6 +80,11 @@ async function execute(testCase) {
   const problems = validateSchema(schema);
   if (problems.length) return { id, schemaError: problems.map(textOf).join('\n') };
 
+  if (testCase.incremental === true) {
+    const { response, subsequent } = await executeIncrementally(schema, testCase);
+    return { id, response: plain(response), subsequent: plain(subsequent) };
+  }
+
   const result = await graphql({
     schema,
     source: testCase.query,
@@ -47,7 +94,7 @@ async function execute(testCase) {
     fieldResolver: contractFieldResolver,
   });
   // GraphQLError has a toJSON; a JSON round trip leaves plain data only.
-  return { id, response: JSON.parse(JSON.stringify(result)) };
+  return { id, response: plain(result) };
 }
 
 async function handleLine(line) {

@@ -15,7 +15,9 @@ public sealed class KnownArgumentNamesRule : IValidationRule
             var argName = node.Name.Value;
             var suggestions = Context.Options.FieldSuggestions
                 ? Suggestions.SuggestionList(argName, fieldDef.Arguments.Keys) : Array.Empty<string>();
-            Context.ReportError($"Unknown argument \"{argName}\" on field \"{parentType.Name}.{fieldDef.Name}\"." + Suggestions.DidYouMean(suggestions), node);
+            // graphql-js 17 names a meta-field (__type, __schema, __typename) "<meta>.__type": it has no parent type.
+            var owner = Introspection.IntrospectionSchema.IsMetaField(fieldDef) ? "<meta>" : parentType.Name;
+            Context.ReportError($"Unknown argument \"{argName}\" on field \"{owner}.{fieldDef.Name}\"." + Suggestions.DidYouMean(suggestions), node);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class ScalarLeafsRule : IValidationRule
             }
             else if (node.SelectionSet is null)
                 context.ReportError($"Field \"{name}\" of type \"{type}\" must have a selection of subfields. Did you mean \"{name} {{ ... }}\"?", node);
-            else if (node.SelectionSet.Selections.Count == 0)
+            else if (node.SelectionSet.Selections.Count == 0 && !context.Options.AllowEmptySelectionSets)
                 context.ReportError($"Field \"{name}\" of type \"{type}\" must have at least one field selected.", node);
         }
     }

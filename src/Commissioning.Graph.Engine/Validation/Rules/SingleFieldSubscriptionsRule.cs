@@ -5,10 +5,10 @@ namespace Commissioning.Graph.Engine.Validation.Rules;
 
 /// <summary>
 /// §5.2.3.1 Single root field: a subscription selects exactly one root field (after collecting fields through
-/// fragments, with <c>@skip</c>/<c>@include</c> evaluated without variables), and that field is not an
-/// introspection field.
-/// <para>graphql-js 16 throws out of <c>validate</c> when such a directive's <c>if</c> is a variable or not a
-/// boolean literal; we report that message as a validation error instead.</para>
+/// fragments), and that field is not an introspection field. As in graphql-js 17 (September 2025 edition),
+/// <c>@skip</c> and <c>@include</c> may not be used anywhere in the top-level selection (fragments included):
+/// each use is reported and the selection it is on is left out; a selection that collects no field is
+/// reported as selecting none.
 /// </summary>
 public sealed class SingleFieldSubscriptionsRule : IValidationRule
 {
@@ -33,17 +33,24 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             }
 
             var fields = new List<(string Key, List<FieldNode> Nodes)>();
-            try
+            var forbidden = new List<SyntaxNode>();
+            Collect(schema, subscriptionType, node.SelectionSet, fields, new HashSet<string>(StringComparer.Ordinal), forbidden);
+
+            if (forbidden.Count > 0)
             {
-                Collect(schema, subscriptionType, node.SelectionSet, fields, new HashSet<string>(StringComparer.Ordinal));
-            }
-            catch (DirectiveValueException e)
-            {
-                context.ReportError(e.Message, e.Node);
+                context.ReportError(operationName is not null
+                        ? $"Subscription \"{operationName}\" must not use `@skip` or `@include` directives in the top level selection."
+                        : "Anonymous Subscription must not use `@skip` or `@include` directives in the top level selection.",
+                    forbidden.ToArray());
                 return;
             }
 
-            if (fields.Count > 1)
+            if (fields.Count == 0)
+                context.ReportError(operationName is not null
+                        ? $"Subscription \"{operationName}\" must select one top level field."
+                        : "Anonymous Subscription must select one top level field.",
+                    node.SelectionSet);
+            else if (fields.Count > 1)
                 context.ReportError(operationName is not null
                         ? $"Subscription \"{operationName}\" must select only one top level field."
                         : "Anonymous Subscription must select only one top level field.",
@@ -59,19 +66,24 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             }
         }
 
-        // Spec CollectFields (§6.3.2) with no variable values; each fragment is expanded at most once.
+        // Spec CollectFields (§6.3.2) for the top level, where @skip/@include are forbidden: a selection
+        // carrying either is recorded and left out. Each fragment is expanded at most once.
         private void Collect(Schema schema, ObjectType runtimeType, SelectionSetNode selectionSet,
-            List<(string Key, List<FieldNode> Nodes)> fields, HashSet<string> visitedFragments)
+            List<(string Key, List<FieldNode> Nodes)> fields, HashSet<string> visitedFragments, List<SyntaxNode> forbidden)
         {
             if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) context.AbortValidation();
             ReserveWork(selectionSet);
             foreach (var selection in selectionSet.Selections)
             {
+                if (ForbiddenConditional(selection) is { } conditional)
+                {
+                    forbidden.Add(conditional);
+                    continue;
+                }
                 switch (selection)
                 {
                     case FieldNode f:
                     {
-                        if (!ShouldInclude(f)) continue;
                         var key = f.ResponseKey;
                         var entry = fields.FindIndex(e => e.Key == key);
                         if (entry >= 0) fields[entry].Nodes.Add(f);
@@ -79,16 +91,15 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
                         break;
                     }
                     case InlineFragmentNode inl:
-                        if (!ShouldInclude(inl) || !ConditionMatches(schema, inl.TypeCondition, runtimeType)) continue;
-                        Collect(schema, runtimeType, inl.SelectionSet, fields, visitedFragments);
+                        if (!ConditionMatches(schema, inl.TypeCondition, runtimeType)) continue;
+                        Collect(schema, runtimeType, inl.SelectionSet, fields, visitedFragments, forbidden);
                         break;
                     case FragmentSpreadNode spread:
                     {
                         var name = spread.Name.Value;
-                        if (visitedFragments.Contains(name) || !ShouldInclude(spread)) continue;
-                        visitedFragments.Add(name);
                         if (!_fragments!.TryGetValue(name, out var fragment) || !ConditionMatches(schema, fragment.TypeCondition, runtimeType)) continue;
-                        Collect(schema, runtimeType, fragment.SelectionSet, fields, visitedFragments);
+                        if (!visitedFragments.Add(name)) continue;
+                        Collect(schema, runtimeType, fragment.SelectionSet, fields, visitedFragments, forbidden);
                         break;
                     }
                 }
@@ -102,7 +113,7 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             {
                 context.SpendFragmentWork(s.Directives.Count);
                 foreach (var d in s.Directives)
-                    if (d.Name.Value is "skip" or "include") context.SpendFragmentWork(d.Arguments.Count);
+                    if (d.Name.Value == "defer") context.SpendFragmentWork(d.Arguments.Count);
             }
         }
 
@@ -114,33 +125,9 @@ public sealed class SingleFieldSubscriptionsRule : IValidationRule
             return conditional is IAbstractType abs && schema.IsSubType(abs, type);
         }
 
-        private static bool ShouldInclude(SelectionNode node)
-        {
-            if (IfValue(node, "skip") == true) return false;
-            if (IfValue(node, "include") == false) return false;
-            return true;
-        }
-
-        // The `if` argument of the first @skip/@include on the node, with no variables (graphql-js getDirectiveValues).
-        private static bool? IfValue(SelectionNode node, string directiveName)
-        {
-            var directive = node.Directives.FirstOrDefault(d => d.Name.Value == directiveName);
-            if (directive is null) return null;
-            var arg = directive.Arguments.LastOrDefault(a => a.Name.Value == "if");
-            if (arg is null)
-                throw new DirectiveValueException("Argument \"if\" of required type \"Boolean!\" was not provided.", directive);
-            return arg.Value switch
-            {
-                BooleanValueNode b => b.Value,
-                VariableNode v => throw new DirectiveValueException(
-                    $"Argument \"if\" of required type \"Boolean!\" was provided the variable \"${v.Name.Value}\" which was not provided a runtime value.", v),
-                _ => throw new DirectiveValueException("Argument \"if\" has invalid value.", arg.Value),
-            };
-        }
-    }
-
-    private sealed class DirectiveValueException(string message, SyntaxNode node) : Exception(message)
-    {
-        public SyntaxNode Node { get; } = node;
+        // The first @skip on the selection, else its first @include (graphql-js looks at @skip first).
+        private static DirectiveNode? ForbiddenConditional(SelectionNode node) =>
+            node.Directives.FirstOrDefault(d => d.Name.Value == "skip")
+            ?? node.Directives.FirstOrDefault(d => d.Name.Value == "include");
     }
 }

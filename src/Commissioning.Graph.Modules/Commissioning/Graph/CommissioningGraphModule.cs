@@ -109,6 +109,7 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        FinancialReturnEvents.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
@@ -164,13 +165,14 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
     /// <summary>The latest return of every consortium for the year, kept when it forecasts a breached duty.</summary>
     private static async Task<object?> ConsortiaAtRiskAsync(IResolveContext ctx)
     {
+        // The NHS CB's list: anyone else is refused, not handed an empty list that reads as "nobody at risk".
+        if (Engine.Authorization.AuthorizationSubject.From(ctx.Items).Organisation != GovernedData.NhsCommissioningBoardCode)
+            throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
         List<FinancialReturn> latest;
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
         {
-            // Only the returns the caller may read (self or nhscb) are loaded and assessed; the field's policy still checks each.
             var returns = LatestReturns(db, year).AsNoTracking();
-            if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) returns = returns.Where(r => r.ConsortiumCode == owner);
             latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
         }
         var byId = ReturnById(ctx);

@@ -173,10 +173,12 @@ internal static class CommissioningLoaders
         db.FinancialReturns.Where(r => r.Year == year && !db.FinancialReturns.Any(o =>
             o.ConsortiumCode == r.ConsortiumCode && o.Year == r.Year && (o.Month > r.Month || (o.Month == r.Month && o.Version > r.Version))));
 
+    /// <summary>The allocation limits a return's duties are judged against, from the directory (published there by the
+    /// nhs-cb module), so that every shape judges them alike; a host without it fails loudly, never with a silent null.</summary>
     public static DataLoader<ConsortiumYear, AllocationFigures> AllocationOf(IResolveContext ctx)
     {
-        var lookup = ctx.Services?.GetService<IAllocationLookup>();
+        var lookup = ctx.Service<IAllocationLookup>();
         return ctx.GetDataLoader<ConsortiumYear, AllocationFigures>("commissioning.allocation", async (keys, ct) =>
-            lookup is null ? new Dictionary<ConsortiumYear, AllocationFigures>() : await lookup.GetAllocationsAsync(keys.ToList(), ct));
+            await lookup.GetAllocationsAsync(keys.ToList(), ct));
     }
 }

@@ -2,6 +2,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;
@@ -48,7 +49,7 @@ internal static class FinancialReturnMutations
         var year = (string)input["year"]!;
         var month = (int)input["month"]!;
         var expectedRowVersion = input.GetValueOrDefault("expectedRowVersion") as int?;
-        if (!FinancialYear.IsValid(year)) Error($"\"{year}\" is not a financial year written like 2013-14.", "INVALID_YEAR", "year");
+        if (!FinancialYear.IsValid(year)) Error(FinancialYearArguments.Problem(year), "INVALID_YEAR", "year");
         if (month is < 1 or > 12) Error("The month of a financial year runs from 1 (April) to 12 (March).", "INVALID_MONTH", "month");
 
         Figures? ReadFigures(object? value, params object[] path)
@@ -161,6 +162,7 @@ internal static class FinancialReturnMutations
         catch (DomainRuleException e) { return Failed(e.Message, e.Code, "input"); }
         catch (DbUpdateConcurrencyException) { return ConflictPayload(); }
         catch (DbUpdateException e) when (IsUniqueViolation(e)) { return ConflictPayload(); }
+        await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnSubmitted, target.Id, target.ConsortiumCode);
         return new FinancialReturnPayload(target, []);
 
         static FinancialReturnPayload ConflictPayload() =>
@@ -195,6 +197,7 @@ internal static class FinancialReturnMutations
         {
             return Failed("Someone else changed the return first; read it again.", Conflict, "input", "expectedRowVersion");
         }
+        await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnReviewed, r.Id, r.ConsortiumCode);
         return new FinancialReturnPayload(r, []);
     }
 

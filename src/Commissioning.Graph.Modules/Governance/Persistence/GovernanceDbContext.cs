@@ -45,6 +45,9 @@ public class GovernanceDbContext : DbContext
             e.Property(r => r.OperationType).HasMaxLength(20);
             e.Property(r => r.DocumentHash).HasMaxLength(80);
             e.Property(r => r.OwningOrganisation).HasMaxLength(20);
+            e.Property(r => r.RequestId).HasMaxLength(100);
+            // The register reads one client request's records together (one disclosure per client request).
+            e.HasIndex(r => r.RequestId);
             e.Property(r => r.SchemaCoordinates).HasConversion(
                 v => JsonSerializer.Serialize(v, JsonOptions),
                 v => JsonSerializer.Deserialize<List<string>>(v, JsonOptions) ?? new List<string>(),

@@ -28,6 +28,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDire
         ConfigureOrganisations(builder);
         ConfigureJsna(builder);
         ConfigurePools(builder);
+        JsnaEvents.Configure(builder);
         builder
             .ResolveAsync("Consortium.healthAndWellbeingBoards", async ctx =>
                 (await BoardsByConsortium(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty())
@@ -141,11 +142,10 @@ public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDire
         .ResolveAsync("Jsna.board", async ctx => await BoardByCode(ctx).LoadAsync(((Jsna)ctx.Source!).HwbCode))
         .ResolveAsync("Jsna.contributions", async ctx =>
         {
-            // Only the contributions the caller may read are loaded (RowVisibility); the type's rule still checks each.
+            // Only the contributions the caller may read are loaded (the type's policies as SQL); the type's rule still checks each.
             var jsna = (Jsna)ctx.Source!;
-            var scope = await RowVisibility.JsnaContributionsAsync(ctx, jsna.HwbCode);
-            var all = scope == JsnaContributionScope.None ? []
-                : (await VisibleContributionsByJsna(ctx).LoadAsync(new VisibleContributions(jsna.Id, scope))).OrEmpty();
+            var visible = await RuleFilter.PredicateAsync(GovernedShapes.JsnaContribution, ctx, "hwbPartner", "nhscb", "jsnaAuthor");
+            var all = (await VisibleContributionsByJsna(ctx, visible).LoadAsync(jsna.Id)).OrEmpty();
             return ctx.Arguments.TryGetValue("status", out var s) && s is string status
                 ? all.Where(c => GraphValues.EnumName(c.Status) == status).ToList()
                 : all;

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
 
 /// <summary>The contributions of one JSNA that a caller in <paramref name="Scope"/> may read.</summary>
-public readonly record struct VisibleContributions(int JsnaId, JsnaContributionScope Scope);
 
 /// <summary>A JSNA's natural key: one per board and financial year.</summary>
 public readonly record struct HwbYear(string HwbCode, string Year);
@@ -64,27 +63,18 @@ internal static class LocalGovernmentLoaders
             .GroupByKey(c => c.JsnaId));
 
     /// <summary>
-    /// The contributions of each JSNA that the caller may read, the caller's visibility in the WHERE clause
-    /// (<see cref="RowVisibility.JsnaContributionsAsync"/>): hidden ones are never loaded. Keyed by JSNA and scope,
-    /// one statement per batch whatever the mix of scopes.
+    /// The contributions of each JSNA that the caller may read, the rule of <c>JsnaContribution</c>'s policies in the
+    /// WHERE clause (<see cref="RuleFilter"/>): hidden ones are never loaded. One statement per batch; the predicate
+    /// depends on the caller only, so every JSNA of the request shares it.
     /// </summary>
-    public static DataLoader<VisibleContributions, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx)
-    {
-        var caller = RowVisibility.Subject(ctx)?.Organisation ?? RowVisibility.Nobody;
-        return Loader<VisibleContributions, IReadOnlyList<JsnaContribution>>(ctx, "lg.visibleContributionsByJsna", async (db, keys, ct) =>
+    public static DataLoader<int, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx,
+        System.Linq.Expressions.Expression<Func<JsnaContribution, bool>>? visible) =>
+        Loader<int, IReadOnlyList<JsnaContribution>>(ctx, "lg.visibleContributionsByJsna", async (db, ids, ct) =>
         {
-            var all = keys.Where(k => k.Scope == JsnaContributionScope.All).Select(k => k.JsnaId).ToList();
-            var submittedOrOwn = keys.Where(k => k.Scope == JsnaContributionScope.SubmittedOrOwn).Select(k => k.JsnaId).ToList();
-            var ownOnly = keys.Where(k => k.Scope == JsnaContributionScope.OwnOnly).Select(k => k.JsnaId).ToList();
-            var rows = await db.JsnaContributions
-                .Where(c => all.Contains(c.JsnaId)
-                            || (submittedOrOwn.Contains(c.JsnaId) && (c.Status != JsnaContributionStatus.Draft || c.ConsortiumCode == caller))
-                            || (ownOnly.Contains(c.JsnaId) && c.ConsortiumCode == caller))
-                .OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct);
-            var byJsna = rows.GroupByKey(c => c.JsnaId);
-            return keys.ToDictionary(k => k, k => byJsna.TryGetValue(k.JsnaId, out var list) ? list : (IReadOnlyList<JsnaContribution>)[]);
+            var rows = db.JsnaContributions.Where(c => ids.Contains(c.JsnaId));
+            if (visible is not null) rows = rows.Where(visible);
+            return (await rows.OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct)).GroupByKey(c => c.JsnaId);
         });
-    }
 
     public static DataLoader<int, JsnaContribution> ContributionById(IResolveContext ctx) =>
         Loader<int, JsnaContribution>(ctx, "lg.contributionById", async (db, ids, ct) =>

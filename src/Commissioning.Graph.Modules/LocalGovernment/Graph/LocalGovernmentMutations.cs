@@ -2,6 +2,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
@@ -72,10 +73,10 @@ internal static class LocalGovernmentMutations
         var isMember = await db.HwbMembers.AnyAsync(m => m.HwbCode == hwbCode && m.Role == HwbMemberRole.Consortium && m.OrganisationCode == consortiumCode && m.To == null, ct);
         if (!isMember) return new(null, [errors.Add($"Consortium \"{consortiumCode}\" does not sit on {board.Name}.", "NOT_A_MEMBER", "consortiumCode")]);
 
-        // One JSNA per board and year: the first contribution to a year starts it.
+        // The JSNA is the board's (led by its local authority): a contribution goes to one that exists, never starts one.
         var jsna = await db.Jsnas.FirstOrDefaultAsync(j => j.HwbCode == hwbCode && j.Year == year, ct);
-        if (jsna is null) db.Jsnas.Add(jsna = new Jsna { HwbCode = hwbCode, Year = year!, Title = $"{board.Name} Joint Strategic Needs Assessment {year}" });
-        var contribution = jsna.Id == 0 ? null : await db.JsnaContributions.Include(c => c.Indicators)
+        if (jsna is null) return new(null, [errors.Add($"{board.Name} has no JSNA for {year}: a contribution is made to a JSNA the board has started.", "NO_JSNA", "year")]);
+        var contribution = await db.JsnaContributions.Include(c => c.Indicators)
             .FirstOrDefaultAsync(c => c.JsnaId == jsna.Id && c.ConsortiumCode == consortiumCode && c.Topic == topic, ct);
         try
         {
@@ -99,6 +100,7 @@ internal static class LocalGovernmentMutations
             foreach (var (name, numerator, denominator) in indicators) contribution.SetIndicator(name, numerator, denominator, now);
             contribution.Submit(now);
             await db.SaveChangesAsync(ct);
+            await ctx.PublishEventAsync(GraphEventTopics.JsnaContributionSubmitted, contribution.Id, hwbCode);
             return new(contribution, []);
         }
         catch (DomainRuleException e) { return new(null, [errors.Add(e.Message, e.Code)]); }

@@ -35,7 +35,7 @@ public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
                 await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
                 var allocations = db.Allocations.AsNoTracking().Where(a => a.Year == year);
                 // Only the allocations the caller may read (self or nhscb) are loaded; the field's policy still checks each.
-                if (RowVisibility.SelfOrNhsCbOwner(ctx) is { } owner) allocations = allocations.Where(a => a.ConsortiumCode == owner);
+                allocations = await allocations.WhereVisibleAsync(GovernedShapes.Allocation, ctx, "self", "nhscb");
                 return await allocations.OrderBy(a => a.ConsortiumCode).ToListAsync(ctx.CancellationToken);
             })
             .IsTypeOf("NhsCommissioningBoard", (v, _) => v is NhsCommissioningBoard or EntityReference { TypeName: "NhsCommissioningBoard" })
@@ -44,6 +44,29 @@ public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
             .Resolve<Allocation>("Allocation.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
             .Resolve<AssuranceAssessment>("AssuranceAssessment.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
             .Resolve<AssuranceAssessment>("AssuranceAssessment.rating", a => GraphValues.EnumName(a.Rating))
+            .ResolveAsync("AssuranceAssessment.dutyFindings", async ctx =>
+            {
+                var assessment = (AssuranceAssessment)ctx.Source!;
+                var findings = (await NhsCbLoaders.DutyFindingsByAssessment(ctx).LoadAsync(assessment.Id)).OrEmpty();
+                foreach (var f in findings) f.Of = new ConsortiumYear(assessment.ConsortiumCode, assessment.Year);
+                return findings;
+            })
+            .ResolveAsync("AssuranceAssessment.checkpoints", async ctx =>
+                (await NhsCbLoaders.CheckpointsByAssessment(ctx).LoadAsync(((AssuranceAssessment)ctx.Source!).Id)).OrEmpty())
+            .Resolve<DutyFinding>("DutyFinding.duty", f => GraphEnum.Name(f.Duty))
+            .Resolve<DutyFinding>("DutyFinding.rating", f => GraphEnum.Name(f.Rating))
+            .ResolveAsync("DutyFinding.evidence", async ctx =>
+            {
+                // The evidence is the assessed consortium's, for that year and duty.
+                var finding = (DutyFinding)ctx.Source!;
+                if (finding.Of is not { } of) return Array.Empty<DutyEvidence>();
+                var all = (await NhsCbLoaders.DutyEvidenceByConsortiumAndYear(ctx).LoadAsync(of)).OrEmpty();
+                return all.Where(e => e.Duty == finding.Duty).ToList();
+            })
+            .Resolve<DutyEvidence>("DutyEvidence.consortium", e => new EntityReference("Consortium", e.ConsortiumCode))
+            .Resolve<DutyEvidence>("DutyEvidence.duty", e => GraphEnum.Name(e.Duty))
+            .ResolveAsync("Consortium.dutyEvidence", async ctx =>
+                (await NhsCbLoaders.DutyEvidenceByConsortiumAndYear(ctx).LoadAsync(new(EntityReference.CodeOf(ctx.Source), (string)ctx.Arguments["year"]!))).OrEmpty())
             .Resolve<Intervention>("Intervention.consortium", i => new EntityReference("Consortium", i.ConsortiumCode))
             .Resolve<Intervention>("Intervention.kind", i => GraphValues.EnumName(i.Kind))
             .Resolve<Intervention>("Intervention.active", i => i.EndedOn is null)
@@ -112,6 +135,26 @@ internal static class NhsCbLoaders
             var years = keys.Select(k => k.Year).Distinct().ToList();
             var rows = await db.AssuranceAssessments.Where(a => codes.Contains(a.ConsortiumCode) && years.Contains(a.Year)).ToListAsync(ct);
             return rows.ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year));
+        });
+
+    public static DataLoader<int, IReadOnlyList<DutyFinding>> DutyFindingsByAssessment(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<DutyFinding>>(ctx, "nhscb.dutyFindingsByAssessment", async (db, ids, ct) =>
+            (await db.DutyFindings.Where(f => ids.Contains(f.AssessmentId)).ToListAsync(ct))
+            .OrderBy(f => f.AssessmentId).ThenBy(f => f.Duty).ToList().GroupByKey(f => f.AssessmentId));
+
+    public static DataLoader<int, IReadOnlyList<AssuranceCheckpoint>> CheckpointsByAssessment(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<AssuranceCheckpoint>>(ctx, "nhscb.checkpointsByAssessment", async (db, ids, ct) =>
+            (await db.AssuranceCheckpoints.Where(c => ids.Contains(c.AssessmentId)).OrderBy(c => c.AssessmentId).ThenBy(c => c.Quarter).ToListAsync(ct))
+            .GroupByKey(c => c.AssessmentId));
+
+    /// <summary>A consortium's evidence for a year, every duty, in the order of <see cref="StatutoryDuty"/>.</summary>
+    public static DataLoader<ConsortiumYear, IReadOnlyList<DutyEvidence>> DutyEvidenceByConsortiumAndYear(IResolveContext ctx) =>
+        Loader<ConsortiumYear, IReadOnlyList<DutyEvidence>>(ctx, "nhscb.dutyEvidenceByConsortiumAndYear", async (db, keys, ct) =>
+        {
+            var codes = keys.Select(k => k.ConsortiumCode).Distinct().ToList();
+            var years = keys.Select(k => k.Year).Distinct().ToList();
+            var rows = await db.DutyEvidence.Where(e => codes.Contains(e.ConsortiumCode) && years.Contains(e.Year)).ToListAsync(ct);
+            return rows.OrderBy(e => e.Duty).ToList().GroupByKey(e => new ConsortiumYear(e.ConsortiumCode, e.Year));
         });
 
     public static DataLoader<string, IReadOnlyList<Intervention>> InterventionsByConsortium(IResolveContext ctx) =>

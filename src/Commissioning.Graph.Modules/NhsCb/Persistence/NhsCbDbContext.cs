@@ -15,6 +15,9 @@ public class NhsCbDbContext : ModuleDbContext
     public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<AssuranceAssessment> AssuranceAssessments => Set<AssuranceAssessment>();
     public DbSet<Intervention> Interventions => Set<Intervention>();
+    public DbSet<DutyFinding> DutyFindings => Set<DutyFinding>();
+    public DbSet<AssuranceCheckpoint> AssuranceCheckpoints => Set<AssuranceCheckpoint>();
+    public DbSet<DutyEvidence> DutyEvidence => Set<DutyEvidence>();
 
     protected override void ConfigureModel(ModelBuilder b)
     {
@@ -37,6 +40,26 @@ public class NhsCbDbContext : ModuleDbContext
             e.Property(a => a.ConsortiumCode).HasMaxLength(20);
             e.Property(a => a.Year).HasMaxLength(7);
             e.HasIndex(a => new { a.ConsortiumCode, a.Year }).IsUnique();
+            e.HasMany(a => a.DutyFindings).WithOne().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Checkpoints).WithOne().HasForeignKey(c => c.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DutyFinding>(e =>
+        {
+            e.Property(f => f.Finding).HasMaxLength(2000);
+            e.Ignore(f => f.Of);
+            e.HasIndex(f => new { f.AssessmentId, f.Duty }).IsUnique();
+        });
+        b.Entity<AssuranceCheckpoint>(e =>
+        {
+            e.Property(c => c.Finding).HasMaxLength(2000);
+            e.HasIndex(c => new { c.AssessmentId, c.Quarter }).IsUnique();
+        });
+        b.Entity<DutyEvidence>(e =>
+        {
+            e.Property(d => d.ConsortiumCode).HasMaxLength(20);
+            e.Property(d => d.Year).HasMaxLength(7);
+            e.Property(d => d.Summary).HasMaxLength(4000);
+            e.HasIndex(d => new { d.ConsortiumCode, d.Year, d.Duty }).IsUnique();
         });
         b.Entity<Intervention>(e =>
         {

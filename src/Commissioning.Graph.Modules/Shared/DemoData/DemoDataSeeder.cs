@@ -27,6 +27,14 @@ public sealed class DemoDataSeeder(int scale = 1)
 
     private readonly IReadOnlyList<DemoConsortium> _consortia = DemoConsortium.ForScale(scale);
 
+    /// <summary>CSU-NV, Northvale Commissioning Support Unit, acts for 01A and 02B from 2013-04-01 (DOMAIN.md
+    /// "Commissioning support"): directory facts for <c>supportFor</c>.</summary>
+    public static readonly Directory.DirectoryFacts SupportArrangements = new([],
+        [
+            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "01A", "CSU-NV", new DateOnly(2013, 4, 1)),
+            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "02B", "CSU-NV", new DateOnly(2013, 4, 1)),
+        ], []);
+
     public int Scale { get; } = scale;
 
     /// <summary>Seeds every module registered in <paramref name="services"/> (a scope is created).</summary>
@@ -54,7 +62,7 @@ public sealed class DemoDataSeeder(int scale = 1)
         (ProgrammeBudgetCategory.Community, 0.10m, 0.006m),
         (ProgrammeBudgetCategory.Prescribing, 0.12m, 0.045m),
         (ProgrammeBudgetCategory.ContinuingHealthcare, 0.05m, 0.060m),
-        (ProgrammeBudgetCategory.PrimaryCare, 0.08m, 0.000m),
+        (ProgrammeBudgetCategory.PrimaryCareEnhancedServices, 0.08m, 0.000m),
         (ProgrammeBudgetCategory.Other, 0.05m, -0.010m),
     ];
 
@@ -477,6 +485,34 @@ public sealed class DemoDataSeeder(int scale = 1)
 
     // ---------------------------------------------------------------- NhsCb
 
+    private static readonly (StatutoryDuty Duty, string Summary)[] DutyEvidenceText =
+    [
+        (StatutoryDuty.ImproveQuality, "quality dashboard reviewed monthly by the governing body; CQUIN schemes with each main provider."),
+        (StatutoryDuty.ReduceInequalities, "health inequalities audit of the member practices' populations; targeted diabetes care-process recovery."),
+        (StatutoryDuty.PromotePatientChoice, "choice of provider offered at referral; any-qualified-provider services for diagnostics."),
+        (StatutoryDuty.InvolvePublic, "patient reference group and two public events on the commissioning plan."),
+        (StatutoryDuty.ObtainProfessionalAdvice, "clinical senate and public-health advice on the commissioning plan."),
+        (StatutoryDuty.PromoteIntegration, "pooled fund with the county council for learning disabilities; joint discharge team."),
+        (StatutoryDuty.PublishCommissioningPlan, "commissioning plan 2013-14 published in April 2013 after the HWB's opinion."),
+        (StatutoryDuty.PublishAnnualReport, "annual report 2012-13 (shadow year) published; public meeting held in September 2013."),
+        (StatutoryDuty.FinancialDuties, "monthly financial returns to the NHS CB; month 6 forecast outturn reported."),
+    ];
+
+    // A finding per duty: assured, but for the financial duties of a consortium forecasting a breach (partially
+    // assured) and 02B's integration across two boards (assured with support).
+    private static List<DutyFinding> DutyFindingsFor(DemoConsortium c) => Enum.GetValues<StatutoryDuty>().Select(duty => new DutyFinding
+    {
+        Duty = duty,
+        Rating = duty == StatutoryDuty.FinancialDuties && c.OverSpending ? AssuranceRating.PartiallyAssured
+            : duty == StatutoryDuty.PromoteIntegration && c.Code == "02B" ? AssuranceRating.AssuredWithSupport
+            : AssuranceRating.Assured,
+        Finding = duty == StatutoryDuty.FinancialDuties && c.OverSpending
+            ? "Month 6 forecast breaches the revenue resource limit and the running-costs allowance."
+            : duty == StatutoryDuty.PromoteIntegration && c.Code == "02B"
+                ? "Works across two boards; the Riverside joint arrangements need support."
+                : "Evidence reviewed; duty met.",
+    }).ToList();
+
     public async Task SeedAsync(NhsCbDbContext db, CancellationToken ct = default)
     {
         if (!await db.Boards.AnyAsync(b => b.Code == NhsCbCode, ct))
@@ -508,8 +544,27 @@ public sealed class DemoDataSeeder(int scale = 1)
                     FinanceFinding = c.OverSpending ? "Month 6 forecast outturn exceeds the revenue resource limit and the running-costs allowance; a recovery plan is required." : "On track to meet all financial duties.",
                     QualityFinding = "No significant concerns.",
                     Summary = c.OverSpending ? "Partially assured: financial recovery plan and monthly review." : "Quarter 2 checkpoint.",
+                    DutyFindings = DutyFindingsFor(c),
+                    Checkpoints =
+                    [
+                        new AssuranceCheckpoint { Quarter = 1, RecordedOn = new DateOnly(2013, 7, 15), Finding = "Quarter 1: plans in place; no exceptions reported." },
+                        new AssuranceCheckpoint
+                        {
+                            Quarter = 2, RecordedOn = new DateOnly(2013, 10, 10),
+                            Finding = c.OverSpending ? "Quarter 2: forecast breach of the revenue resource limit; recovery plan requested." : "Quarter 2: on track.",
+                        },
+                    ],
                 });
         }
+        // A consortium's evidence on each statutory duty (by key: consortium, year, duty).
+        var evidenced = (await db.DutyEvidence.Where(e => e.Year == Year).Select(e => e.ConsortiumCode).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var c in _consortia.Where(c => !evidenced.Contains(c.Code)))
+            foreach (var (duty, summary) in DutyEvidenceText)
+                db.DutyEvidence.Add(new DutyEvidence
+                {
+                    ConsortiumCode = c.Code, Year = Year, Duty = duty, Summary = $"{c.Name}: {summary}",
+                    SubmittedAt = new DateTime(2013, 9, 30, 12, 0, 0, DateTimeKind.Utc),
+                });
         if (!await db.Interventions.AnyAsync(i => i.ConsortiumCode == "03C", ct))
             db.Interventions.Add(new Intervention
             {

@@ -73,6 +73,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.PostgreS
                     b.Property<int>("Records")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("SchemaCoordinates")
                         .IsRequired()
                         .HasColumnType("text");
@@ -84,6 +88,8 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.PostgreS
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("OwningOrganisation", "OccurredAt");
 

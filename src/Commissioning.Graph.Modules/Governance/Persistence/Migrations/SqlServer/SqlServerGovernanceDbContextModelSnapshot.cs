@@ -73,6 +73,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.SqlServe
                     b.Property<int>("Records")
                         .HasColumnType("int");
 
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("SchemaCoordinates")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -84,6 +88,8 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.SqlServe
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("OwningOrganisation", "OccurredAt");
 

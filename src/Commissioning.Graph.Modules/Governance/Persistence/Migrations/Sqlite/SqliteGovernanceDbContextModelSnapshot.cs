@@ -67,6 +67,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.Sqlite
                     b.Property<int>("Records")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SchemaCoordinates")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -78,6 +82,8 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("RequestId");
 
                     b.HasIndex("OwningOrganisation", "OccurredAt");
 

@@ -99,6 +99,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<string>("Summary")
                         .HasColumnType("nvarchar(max)");
 
@@ -113,6 +117,113 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("AssuranceAssessments", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("AssuranceCheckpoints", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("DutyEvidence", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("DutyFindings", "nhs_cb");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.Intervention", b =>
@@ -171,6 +282,31 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.HasKey("Code");
 
                     b.ToTable("NhsCommissioningBoards", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
+                        .WithMany("Checkpoints")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
+                        .WithMany("DutyFindings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", b =>
+                {
+                    b.Navigation("Checkpoints");
+
+                    b.Navigation("DutyFindings");
                 });
 #pragma warning restore 612, 618
         }

@@ -91,6 +91,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
@@ -105,6 +109,107 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AssuranceAssessments", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("AssuranceCheckpoints", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("DutyEvidence", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Duty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Duty")
+                        .IsUnique();
+
+                    b.ToTable("DutyFindings", "nhs_cb");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.Intervention", b =>
@@ -161,6 +266,31 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.HasKey("Code");
 
                     b.ToTable("NhsCommissioningBoards", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
+                        .WithMany("Checkpoints")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
+                        .WithMany("DutyFindings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", b =>
+                {
+                    b.Navigation("Checkpoints");
+
+                    b.Navigation("DutyFindings");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,156 @@
+// What the gateway adds at the edge, as Hive Gateway plugins (Envelop/Yoga hooks):
+//  - 401 with WWW-Authenticate for a request without a well-formed bearer token, in the one process's
+//    words; a well-formed token the subgraphs refuse is relayed as their 401 (they alone hold the keys);
+//  - the client's coordinates forwarded to every subgraph fetch: X-Client-Operation-Name and
+//    X-Client-Document-Hash ("sha256:" + hex, as the Server's PreparedDocument.ComputeHash), so that
+//    disclosure records written by several subgraphs describe one client request;
+//  - an HMAC-SHA256 signature of every subgraph fetch's body (X-Gateway-Signature), which subgraphs
+//    configured with GraphQL:Federation:GatewaySecret require.
+import { createHash, createHmac } from 'node:crypto';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function unauthenticated(fetchAPI, message, challenge) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] }), {
+    status: 401,
+    headers: { 'content-type': JSON_TYPE, 'www-authenticate': challenge, 'cache-control': 'no-store' },
+  });
+}
+
+// A JWS compact serialisation: three base64url segments (the Server's reader says "malformed" otherwise).
+const JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** Checks the bearer token's presence and shape before any planning; the subgraphs still validate it. */
+export function useEdgeAuthentication({ graphqlPath = '/graphql' } = {}) {
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (url.pathname !== graphqlPath) return;
+      // GraphiQL (a browser asking for HTML) and WebSocket upgrades are left to their own handling:
+      // the one process serves GraphiQL without a token, and a socket carries its token in connection_init.
+      if (request.headers.get('upgrade')?.toLowerCase() === 'websocket') return;
+      if (request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html')) return;
+      const header = request.headers.get('authorization');
+      const match = header && /^Bearer\s+(.+)$/i.exec(header.trim());
+      if (!match) {
+        endResponse(unauthenticated(fetchAPI, 'Authentication required: send a bearer token in the Authorization header.', 'Bearer'));
+        return;
+      }
+      if (!JWS.test(match[1].trim())) {
+        endResponse(unauthenticated(fetchAPI, 'The bearer token was refused: The token is malformed.',
+          'Bearer error="invalid_token", error_description="The token is malformed"'));
+      }
+    },
+  };
+}
+
+/**
+ * Request errors answer the client as the one process does. A subgraph that refuses the whole request (401 for
+ * the caller's token, 403 without a purpose of use, 400 for an unknown one: a 4xx whose body has no `data`)
+ * refuses the client's request: the first such answer is relayed verbatim (status, challenge, body) instead of
+ * being turned into field errors. A result the gateway itself ends with errors and no `data` (cost, variables)
+ * is a request error too: 400, as the one process answers. A result whose errors all have paths (field errors
+ * that reached the root) keeps `data: null`.
+ */
+export function useRequestErrors() {
+  const refusals = new WeakMap();
+  return {
+    onFetch({ context }) {
+      const request = context?.request;
+      return ({ response }) => {
+        if (!request || refusals.has(request) || response.status < 400 || response.status >= 500) return;
+        const refusal = response.clone().text().then((text) => {
+          try {
+            const body = JSON.parse(text);
+            return body && Array.isArray(body.errors) && !('data' in body) ? text : null;
+          } catch {
+            return null;
+          }
+        });
+        refusals.set(request, { status: response.status, challenge: response.headers.get('www-authenticate'), body: refusal });
+      };
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (result && !(Symbol.asyncIterator in result) && result.errors?.length && !('data' in result)
+              && result.errors.every((e) => Array.isArray(e.path) && e.path.length > 0)) {
+            setResult({ data: null, ...result });
+          }
+        },
+      };
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      const respond = (status, body, challenge) => (_result, fetchAPI, acceptedMediaType) => new fetchAPI.Response(body, {
+        status,
+        headers: {
+          'content-type': `${acceptedMediaType === 'application/graphql-response+json' ? acceptedMediaType : 'application/json'}; charset=utf-8`,
+          'cache-control': 'no-store',
+          ...(challenge ? { 'www-authenticate': challenge } : {}),
+        },
+      });
+      const refusal = refusals.get(request);
+      if (refusal) {
+        return refusal.body.then((body) => {
+          if (body !== null) {
+            setResultProcessor(respond(refusal.status, body, refusal.challenge), 'application/json');
+          }
+        });
+      }
+      if (result && !Array.isArray(result) && !(Symbol.asyncIterator in result) && result.errors?.length && !('data' in result)) {
+        // Yoga's own status hint (extensions.http) is spent here, as Yoga spends it, not sent.
+        const errors = result.errors.map((e) => {
+          const { http, ...extensions } = (e.toJSON ? e.toJSON() : e).extensions ?? {};
+          const json = e.toJSON ? e.toJSON() : { ...e };
+          return Object.keys(extensions).length ? { ...json, extensions } : (({ extensions: _, ...rest }) => rest)(json);
+        });
+        setResultProcessor(respond(400, JSON.stringify({ ...result, errors })), 'application/json');
+      }
+    },
+  };
+}
+
+/** The executed operation's name and the document's hash, as the one process would record them. */
+export function useClientCoordinates() {
+  const coordinates = new WeakMap();
+  return {
+    onParams({ params, request }) {
+      if (typeof params.query === 'string') {
+        coordinates.set(request, {
+          hash: 'sha256:' + createHash('sha256').update(params.query, 'utf8').digest('hex'),
+          operationName: params.operationName ?? undefined,
+        });
+      }
+    },
+    onExecute({ args }) {
+      const c = coordinates.get(args.contextValue?.request);
+      if (c && !c.operationName) {
+        const op = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
+        c.operationName = op?.name?.value;
+      }
+    },
+    onFetch({ context, options, setOptions }) {
+      const c = context?.request && coordinates.get(context.request);
+      if (!c) return;
+      const headers = { ...(options.headers ?? {}), 'x-client-document-hash': c.hash };
+      if (c.operationName) headers['x-client-operation-name'] = c.operationName;
+      setOptions({ ...options, headers });
+    },
+  };
+}
+
+export const SIGNATURE_HEADER = 'x-gateway-signature';
+
+/** HMAC-SHA256 over the exact bytes of each subgraph request body (hex, "sha256=" prefixed). */
+export function signBody(secret, body) {
+  return 'sha256=' + createHmac('sha256', secret).update(body ?? '', 'utf8').digest('hex');
+}
+
+/** Signs every subgraph fetch; must run after every plugin that changes the body (so: last). */
+export function useUpstreamSignature({ secret }) {
+  return {
+    onFetch({ options, setOptions }) {
+      const body = typeof options.body === 'string' ? options.body : '';
+      setOptions({ ...options, headers: { ...(options.headers ?? {}), [SIGNATURE_HEADER]: signBody(secret, body) } });
+    },
+  };
+}

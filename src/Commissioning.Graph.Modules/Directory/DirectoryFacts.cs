@@ -1,0 +1,109 @@
+using Commissioning.Graph.Modules.Shared;
+
+namespace Commissioning.Graph.Modules.Directory;
+
+/// <summary>An organisation as the directory knows it: code (ODS or ONS), name and kind (the GraphQL
+/// <c>OrganisationKind</c> name, e.g. <c>CONSORTIUM</c>) and the object type that represents it.</summary>
+public sealed class DirectoryOrganisation
+{
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    /// <summary>The GraphQL object type (<c>Consortium</c>, <c>LocalAuthority</c>, …), owned by the module that registered it.</summary>
+    public required string TypeName { get; set; }
+}
+
+/// <summary>
+/// The relationships policies read (DOMAIN.md "Who may see what"). A fact says that its party holds the
+/// relationship over its subject: the consortium (party) of a practice (subject), the local authority of
+/// an HWB, a partner of a pool …
+/// </summary>
+public enum RelationshipKind
+{
+    /// <summary>Subject: a GP practice; party: the consortium it is a member of (<c>memberConsortium</c>).</summary>
+    PracticeConsortium,
+    /// <summary>Subject: an HWB; party: a consortium that is a member of it (<c>hwbPartner</c>).</summary>
+    HwbMemberConsortium,
+    /// <summary>Subject: an HWB; party: its local authority (<c>hwbPartner</c>, <c>hwbLocalAuthority</c>).</summary>
+    HwbLocalAuthority,
+    /// <summary>Subject: a pooled budget; party: a partner (<c>poolPartner</c>).</summary>
+    PoolPartner,
+    /// <summary>Subject: a pooled budget; party: its host (<c>poolHost</c>).</summary>
+    PoolHost,
+    /// <summary>Subject: a lead-commissioning arrangement; party: its lead (<c>arrangementParty</c>).</summary>
+    ArrangementLead,
+    /// <summary>Subject: a lead-commissioning arrangement; party: an associate (<c>arrangementParty</c>).</summary>
+    ArrangementAssociate,
+    /// <summary>Subject: a contract; party: an arrangement that covers it (its parties are <c>arrangementParty</c> of the contract).</summary>
+    ContractArrangement,
+    /// <summary>Subject: a contract; party: its commissioner (<c>contractParty</c>).</summary>
+    ContractCommissioner,
+    /// <summary>Subject: a contract; party: its provider (<c>contractParty</c>).</summary>
+    ContractProvider,
+    /// <summary>Subject: a consortium; party: a commissioning support organisation acting for it (<c>supportFor</c>).</summary>
+    SupportSupplier,
+    /// <summary>Subject: a JSNA (<see cref="DirectoryKeys.Jsna"/>); party: the HWB whose JSNA it is.</summary>
+    JsnaBoard,
+}
+
+/// <summary>
+/// One relationship with its dates. <see cref="FromYear"/>/<see cref="ToYear"/> are the financial years of
+/// <see cref="From"/>/<see cref="To"/> (<c>2012-13</c>): policies judge a relationship at the financial year of
+/// the data, and compare these strings in memory and in SQL alike.
+/// </summary>
+public sealed class Relationship
+{
+    public long Id { get; set; }
+    public RelationshipKind Kind { get; set; }
+    public required string SubjectCode { get; set; }
+    public required string PartyCode { get; set; }
+    public DateOnly? From { get; set; }
+    /// <summary>The last day; null while current.</summary>
+    public DateOnly? To { get; set; }
+    public string? FromYear { get; set; }
+    public string? ToYear { get; set; }
+
+    /// <summary>Whether the relationship held in financial year <paramref name="year"/>.</summary>
+    public bool HeldIn(string year) =>
+        (FromYear is null || string.CompareOrdinal(FromYear, year) <= 0) && (ToYear is null || string.CompareOrdinal(ToYear, year) >= 0);
+
+    public static Relationship Of(RelationshipKind kind, string subject, string party, DateOnly? from = null, DateOnly? to = null) => new()
+    {
+        Kind = kind, SubjectCode = subject, PartyCode = party, From = from, To = to,
+        FromYear = from is { } f ? DirectoryKeys.YearOf(f) : null,
+        ToYear = to is { } t ? DirectoryKeys.YearOf(t) : null,
+    };
+
+    /// <summary>What makes two facts the same fact (writing one twice changes nothing).</summary>
+    public (RelationshipKind, string, string, DateOnly?) Identity => (Kind, SubjectCode, PartyCode, From);
+}
+
+/// <summary>An NHS CB allocation's limits, published by the nhs-cb module for the statutory financial duties that
+/// other subgraphs judge (a return's <c>duties</c>).</summary>
+public sealed class AllocationLimit
+{
+    public required string ConsortiumCode { get; set; }
+    public required string Year { get; set; }
+    public decimal ProgrammeBudget { get; set; }
+    public decimal RunningCostsAllowance { get; set; }
+    public decimal RevenueResourceLimit { get; set; }
+    public decimal CapitalResourceLimit { get; set; }
+}
+
+/// <summary>Subject codes of things that have no organisation code, and the financial year of a date.</summary>
+public static class DirectoryKeys
+{
+    public static string Jsna(int id) => $"jsna:{id}";
+
+    /// <summary>The financial year (<c>2013-14</c>) a day falls in.</summary>
+    public static string YearOf(DateOnly day) => FinancialYear.Of(day.Month >= 4 ? day.Year : day.Year - 1);
+}
+
+/// <summary>What one module publishes to the directory: its organisations, relationships and allocation limits.</summary>
+public sealed record DirectoryFacts(
+    IReadOnlyList<DirectoryOrganisation> Organisations,
+    IReadOnlyList<Relationship> Relationships,
+    IReadOnlyList<AllocationLimit> Allocations)
+{
+    public static readonly DirectoryFacts None = new([], [], []);
+}

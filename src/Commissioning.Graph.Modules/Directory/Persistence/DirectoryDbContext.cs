@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Commissioning.Graph.Modules.Directory.Persistence;
+
+/// <summary>
+/// The directory (schema <c>directory</c>): organisations, the relationship facts every policy reads, and
+/// the allocation limits other subgraphs judge duties against. The one source of truth for them; each
+/// module publishes the facts it owns (<see cref="DirectoryWriter"/>). Every subgraph registers it
+/// (<see cref="DirectoryServiceCollectionExtensions.AddDirectoryPersistence(Microsoft.Extensions.DependencyInjection.IServiceCollection, Shared.DatabaseOptions, string?)"/>).
+/// </summary>
+public class DirectoryDbContext : DbContext
+{
+    public const string Schema = "directory";
+
+    public DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : base(options) { }
+    protected DirectoryDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<AllocationLimit> AllocationLimits => Set<AllocationLimit>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasDefaultSchema(Schema);
+        b.Entity<DirectoryOrganisation>(e =>
+        {
+            // SQLite keeps every context in one file: table names are unique across modules.
+            e.ToTable("DirectoryOrganisations");
+            e.HasKey(o => o.Code);
+            e.Property(o => o.Code).HasMaxLength(20);
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Kind).HasMaxLength(40);
+            e.Property(o => o.TypeName).HasMaxLength(60);
+            e.HasIndex(o => new { o.Kind, o.Code });
+        });
+        b.Entity<Relationship>(e =>
+        {
+            e.ToTable("DirectoryRelationships");
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.SubjectCode).HasMaxLength(40);
+            e.Property(r => r.PartyCode).HasMaxLength(40);
+            e.Property(r => r.FromYear).HasMaxLength(7);
+            e.Property(r => r.ToYear).HasMaxLength(7);
+            // Lookups go both ways: by subject (an entity's parties) and by party (what a caller holds, for list filters).
+            e.HasIndex(r => new { r.SubjectCode, r.Kind });
+            e.HasIndex(r => new { r.PartyCode, r.Kind });
+        });
+        b.Entity<AllocationLimit>(e =>
+        {
+            e.ToTable("DirectoryAllocationLimits");
+            e.HasKey(a => new { a.ConsortiumCode, a.Year });
+            e.Property(a => a.ConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.Year).HasMaxLength(7);
+            foreach (var p in new[] { nameof(AllocationLimit.ProgrammeBudget), nameof(AllocationLimit.RunningCostsAllowance),
+                         nameof(AllocationLimit.RevenueResourceLimit), nameof(AllocationLimit.CapitalResourceLimit) })
+                e.Property(p).HasPrecision(18, 2);
+        });
+    }
+}

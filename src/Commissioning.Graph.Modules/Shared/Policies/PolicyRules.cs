@@ -1,0 +1,75 @@
+using Commissioning.Graph.Modules.Directory;
+
+namespace Commissioning.Graph.Modules.Shared.Policies;
+
+/// <summary>
+/// A policy's rule, written once over the caller, the entity's <see cref="GovernedShape"/> and the directory. Two
+/// interpreters read the same definition: <see cref="RuleEvaluator"/> decides for an entity in memory (loaded, or a
+/// reference by key), <see cref="RuleFilter"/> turns it into the SQL predicate of a restricted list.
+/// </summary>
+public abstract record Grant
+{
+    public static readonly Grant Owner = new OwnerGrant();
+    public static readonly Grant Board = new BoardGrant();
+    public static Grant Party(SubjectRole role, RelationshipKind kind) => new PartyGrant(role, kind);
+    public static Grant Any(params Grant[] grants) => new AnyGrant(grants);
+    public static Grant UnlessDraft(Grant grant) => new DraftGrant(false, grant);
+    public static Grant OnlyDraft(Grant grant) => new DraftGrant(true, grant);
+    public static Grant OnlyFor(string typeName, Grant grant) => new TypeGrant(typeName, grant);
+}
+
+/// <summary>The caller is the entity's owner.</summary>
+public sealed record OwnerGrant : Grant;
+
+/// <summary>The caller is the NHS Commissioning Board.</summary>
+public sealed record BoardGrant : Grant;
+
+/// <summary>The caller is a party of a <paramref name="Kind"/> fact over the entity's subject of role <paramref name="Role"/>,
+/// held in the financial year of the data.</summary>
+public sealed record PartyGrant(SubjectRole Role, RelationshipKind Kind) : Grant;
+
+public sealed record AnyGrant(IReadOnlyList<Grant> Grants) : Grant;
+
+/// <summary><paramref name="Grant"/> holds only for entities that are (<paramref name="Draft"/>) or are not drafts.</summary>
+public sealed record DraftGrant(bool Draft, Grant Grant) : Grant;
+
+/// <summary><paramref name="Grant"/> holds only for entities of type <paramref name="TypeName"/>.</summary>
+public sealed record TypeGrant(string TypeName, Grant Grant) : Grant;
+
+/// <summary>DOMAIN.md "Who may see what": every named policy's rule.</summary>
+public static class PolicyRules
+{
+    public const string NhsCommissioningBoardCode = "X24";
+
+    private static readonly Grant HwbLocalAuthority = Grant.Party(SubjectRole.Hwb, RelationshipKind.HwbLocalAuthority);
+
+    public static readonly IReadOnlyDictionary<string, Grant> ByName = new Dictionary<string, Grant>(StringComparer.Ordinal)
+    {
+        ["self"] = Grant.Owner,
+        // A draft JSNA contribution is for its author and the HWB's local authority only.
+        ["nhscb"] = Grant.UnlessDraft(Grant.Board),
+        ["memberConsortium"] = Grant.Party(SubjectRole.Practice, RelationshipKind.PracticeConsortium),
+        ["hwbPartner"] = Grant.UnlessDraft(Grant.Any(HwbLocalAuthority, Grant.Party(SubjectRole.Hwb, RelationshipKind.HwbMemberConsortium))),
+        ["jsnaAuthor"] = Grant.OnlyFor("JsnaContribution", Grant.Any(Grant.Owner, Grant.OnlyDraft(HwbLocalAuthority))),
+        ["hwbLocalAuthority"] = HwbLocalAuthority,
+        ["poolPartner"] = Grant.Party(SubjectRole.Pool, RelationshipKind.PoolPartner),
+        ["poolHost"] = Grant.Party(SubjectRole.Pool, RelationshipKind.PoolHost),
+        // A contract's arrangement parties: the parties of every arrangement that covers it (a subject reached through the directory).
+        ["arrangementParty"] = Grant.Any(
+            Grant.Party(SubjectRole.Arrangement, RelationshipKind.ArrangementLead),
+            Grant.Party(SubjectRole.Arrangement, RelationshipKind.ArrangementAssociate),
+            new PartyViaGrant(SubjectRole.Contract, RelationshipKind.ContractArrangement, RelationshipKind.ArrangementLead),
+            new PartyViaGrant(SubjectRole.Contract, RelationshipKind.ContractArrangement, RelationshipKind.ArrangementAssociate)),
+        ["contractParty"] = Grant.Any(
+            Grant.Party(SubjectRole.Contract, RelationshipKind.ContractCommissioner),
+            Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider)),
+        ["supportFor"] = Grant.Party(SubjectRole.Consortium, RelationshipKind.SupportSupplier),
+    };
+
+    /// <summary>The rule of any of several policies (a field's <c>@policy</c> alternatives, each a single name).</summary>
+    public static Grant AnyOf(params string[] policies) => Grant.Any(policies.Select(p => ByName[p]).ToArray());
+}
+
+/// <summary>The caller is a party of a <paramref name="Kind"/> fact over whatever the entity's <paramref name="Role"/>
+/// subject is linked to by <paramref name="Link"/> facts (a contract's arrangements).</summary>
+public sealed record PartyViaGrant(SubjectRole Role, RelationshipKind Link, RelationshipKind Kind) : Grant;

@@ -1,0 +1,94 @@
+using Commissioning.Graph.Engine.Authorization;
+
+namespace Commissioning.Graph.Modules.Shared;
+
+/// <summary>
+/// DOMAIN.md's purpose table, written once: which purposes of use may disclose each restricted schema
+/// coordinate (a <c>Type.field</c>, or a type name for all its fields and every field returning it) when
+/// the data is another organisation's. <c>AUDIT</c> covers everything the caller may read, for the NHS CB
+/// only. The engine enforces it (<see cref="PurposeLimitation"/>); a test checks every restricted
+/// coordinate of the graph is listed here.
+/// </summary>
+public static class PurposeCoverage
+{
+    public const string Commissioning = "COMMISSIONING";
+    public const string FinancialAssurance = "FINANCIAL_ASSURANCE";
+    public const string Allocations = "ALLOCATIONS";
+    public const string Assurance = "ASSURANCE";
+    public const string Jsna = "JSNA";
+    public const string OutcomesMonitoring = "OUTCOMES_MONITORING";
+    public const string LeadCommissioning = "LEAD_COMMISSIONING";
+    public const string ContractManagement = "CONTRACT_MANAGEMENT";
+    public const string PooledBudgetManagement = "POOLED_BUDGET_MANAGEMENT";
+    public const string Audit = "AUDIT";
+
+    private static readonly string[] FinancialReturns = [FinancialAssurance, Assurance];
+    private static readonly string[] AllocationData = [FinancialAssurance, Allocations];
+    private static readonly string[] AssuranceData = [Assurance];
+    private static readonly string[] JsnaData = [Jsna, Commissioning];
+    private static readonly string[] PoolData = [PooledBudgetManagement];
+    private static readonly string[] ArrangementData = [LeadCommissioning];
+    // Contracts: their management, commissioning, and (for the contracts an arrangement covers) lead commissioning.
+    private static readonly string[] ContractData = [ContractManagement, Commissioning, LeadCommissioning];
+
+    /// <summary>Coordinate or type → the purposes covering it.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Covers { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        // financial returns and their lines, breakdowns and duties: FINANCIAL_ASSURANCE, ASSURANCE
+        ["Consortium.financialReturns"] = FinancialReturns,
+        ["Consortium.latestFinancialReturn"] = FinancialReturns,
+        ["FinancialReturn"] = FinancialReturns,
+        ["FinancialReturnConnection"] = FinancialReturns,
+        ["FinancialReturnEdge"] = FinancialReturns,
+        ["FinancialReturnLine"] = FinancialReturns,
+        ["FinancialFigures"] = FinancialReturns,
+        ["PracticeBreakdownLine"] = FinancialReturns,
+        ["StatutoryFinancialDuties"] = FinancialReturns,
+        ["DutyAssessment"] = FinancialReturns,
+        // allocations: FINANCIAL_ASSURANCE, ALLOCATIONS
+        ["Consortium.allocation"] = AllocationData,
+        ["Allocation"] = AllocationData,
+        // assurance assessments, duty evidence and findings, interventions: ASSURANCE
+        ["Consortium.assurance"] = AssuranceData,
+        ["AssuranceAssessment"] = AssuranceData,
+        ["DutyFinding"] = AssuranceData,
+        ["AssuranceCheckpoint"] = AssuranceData,
+        ["Consortium.dutyEvidence"] = AssuranceData,
+        ["DutyEvidence"] = AssuranceData,
+        ["Consortium.interventions"] = AssuranceData,
+        ["Intervention"] = AssuranceData,
+        // practice prescribing spend: FINANCIAL_ASSURANCE, COMMISSIONING
+        ["GpPractice.prescribingSpend"] = [FinancialAssurance, Commissioning],
+        // JSNA contributions and indicators: JSNA, COMMISSIONING
+        ["JsnaContribution"] = JsnaData,
+        ["JsnaIndicator"] = JsnaData,
+        // pool contributions, expenditure, risk share: POOLED_BUDGET_MANAGEMENT
+        ["PooledBudget.contributions"] = PoolData,
+        ["PooledBudget.expenditure"] = PoolData,
+        ["PooledBudget.riskShare"] = PoolData,
+        ["PooledBudget.rowVersion"] = PoolData,
+        ["PoolContribution"] = PoolData,
+        ["PoolExpenditure"] = PoolData,
+        ["PoolPartner"] = PoolData,
+        // arrangement shares, activity and cost: LEAD_COMMISSIONING
+        ["LeadCommissioningArrangement.leadShare"] = ArrangementData,
+        ["LeadCommissioningArrangement.leadActivity"] = ArrangementData,
+        ["LeadCommissioningArrangement.leadCost"] = ArrangementData,
+        ["ArrangementAssociate"] = ArrangementData,
+        // contracts: value, activity, performance
+        ["Contract.annualValue"] = ContractData,
+        ["Contract.activityPlan"] = ContractData,
+        ["Contract.activityUnit"] = ContractData,
+        ["Contract.cquinShare"] = ContractData,
+        ["Contract.performance"] = ContractData,
+        ["ContractPerformance"] = ContractData,
+    };
+
+    /// <summary>The table as the engine takes it: <c>AUDIT</c> for whoever satisfies <c>nhscb</c> on the data.</summary>
+    public static PurposeLimitation Limitation { get; } = new(Covers,
+        new Dictionary<string, AuthorizationRules>(StringComparer.Ordinal)
+        {
+            [Audit] = new(false, [], [[["nhscb"]]]),
+        },
+        howToState: "send the X-Purpose-Of-Use header");
+}

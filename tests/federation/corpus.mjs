@@ -1,0 +1,175 @@
+// The "federated = one process" corpus: requests every demo organisation sends to both shapes.
+// Each entry: { name, query, variables?, purpose? (default COMMISSIONING; null: no header), writer? (token with
+// every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
+// the one process gives (fetched first, as X24), so node(id:) covers every Node type.
+export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write allocation:write';
+
+// The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
+export const idQuery = `{
+  consortium(code: "01A") { id latestFinancialReturn(year: "2013-14") { id rowVersion status } }
+  submitted: consortium(code: "02B") { financialReturns(year: "2013-14", status: SUBMITTED, first: 1) { nodes { id rowVersion } } }
+  gpPractice(code: "A01001") { id } provider(code: "RNV") { id } contract(code: "CT-01A-RNV") { id }
+  leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { id } localAuthority(code: "E10000001") { id }
+  healthAndWellbeingBoard(code: "HWB-E10000001") { id jsna(year: "2013-14") { contributions { id status rowVersion } } }
+  pooledBudget(code: "POOL-LD-NV") { id rowVersion } nhsCommissioningBoard { id }
+}`;
+
+export function idsFrom(data) {
+  return {
+    Consortium: data.consortium.id,
+    FinancialReturn: data.consortium.latestFinancialReturn.id,
+    GpPractice: data.gpPractice.id,
+    Provider: data.provider.id,
+    Contract: data.contract.id,
+    LeadCommissioningArrangement: data.leadCommissioningArrangement.id,
+    LocalAuthority: data.localAuthority.id,
+    HealthAndWellbeingBoard: data.healthAndWellbeingBoard.id,
+    JsnaContribution: data.healthAndWellbeingBoard.jsna.contributions[0].id,
+    PooledBudget: data.pooledBudget.id,
+    NhsCommissioningBoard: data.nhsCommissioningBoard.id,
+    submittedReturn: data.submitted.financialReturns.nodes[0] ?? { id: 'none', rowVersion: 0 },
+    draftContribution: data.healthAndWellbeingBoard.jsna.contributions.find((c) => c.status === 'DRAFT'),
+    poolRowVersion: data.pooledBudget.rowVersion,
+  };
+}
+
+// ---- queries: every entry point of DOMAIN.md, cross-subgraph paths, lists, totalCount ----
+const entryPoints = [
+  ['organisation (consortium)', `{ organisation(code: "01A") { code name kind } }`],
+  ['organisation (each kind)', `{ nhscb: organisation(code: "X24") { code kind ... on NhsCommissioningBoard { mandate } }
+      la: organisation(code: "E10000001") { code kind ... on LocalAuthority { authorityType } }
+      hwb: organisation(code: "HWB-E06000002") { code kind }
+      practice: organisation(code: "A02001") { code kind ... on GpPractice { listSize consortium { code } } }
+      provider: organisation(code: "NQ1") { code kind ... on Provider { providerType } } }`],
+  ['organisation (unknown)', `{ organisation(code: "ZZZ") { code } }`],
+  ['organisations (first page)', `{ organisations(first: 5) { totalCount nodes { code kind } pageInfo { hasNextPage endCursor } } }`],
+  ['organisations (kind)', `{ organisations(kind: CONSORTIUM) { totalCount edges { cursor node { code name } } } }`],
+  ['organisations (practices, totalCount)', `{ organisations(kind: GP_PRACTICE, first: 3) { totalCount nodes { code ... on GpPractice { consortium { code } } } } }`],
+  ['consortium (public, cross-subgraph)', `{ consortium(code: "02B") { code name area authorisationStatus registeredPopulation healthAndWellbeingBoardCodes
+      practices { code name } healthAndWellbeingBoards { code name localAuthority { code name } } pooledBudgets { code name } } }`],
+  ['consortium (unknown)', `{ consortium(code: "99Z") { code } }`],
+  ['consortia (page, totalCount)', `{ consortia(first: 2) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { code name constitution { accountableOfficer } } } }`],
+  ['consortia (all with returns count)', `{ consortia { nodes { code financialReturns(year: "2013-14") { totalCount } } } }`],
+  ['financialReturns with duties (cross-subgraph)', `{ consortium(code: "01A") { code financialReturns(year: "2013-14", latestVersionOnly: true, first: 3) {
+      totalCount nodes { month version status programmeTotals { plan forecastOutturn } duties { allMet atRisk breached breakEven { met headroom } } } } } }`],
+  ['latestFinancialReturn (practice breakdown)', `{ consortium(code: "03C") { code latestFinancialReturn(year: "2013-14") { month status lines { category plan } practiceBreakdown { practice { code name } plan } } } }`],
+  ['NHS CB fields of a consortium', `{ consortium(code: "02B") { code allocation(year: "2013-14") { totalAllocation programmeBudget } assurance(year: "2013-14") { rating summary } interventions { kind active } } }`],
+  ['NHS CB fields of 01A', `{ consortium(code: "01A") { code allocation(year: "2013-14") { totalAllocation } assurance(year: "2013-14") { rating } interventions(activeOnly: false) { kind reason } } }`],
+  ['consortium governance lists', `{ consortium(code: "01A") { code commissioningPlans { year title } conflictOfInterestDeclarations { personName role } commissioningDecisions { reference value provider { code } } } }`],
+  ['consortium contracts and arrangements', `{ consortium(code: "01A") { contracts { code serviceArea annualValue provider { code } } leadCommissioningArrangements { code name } } }`],
+  ['gpPractice', `{ gpPractice(code: "A01001") { code name postcode listSize consortium { code name } memberships { from to current consortium { code } } prescribingSpend } }`],
+  ['gpPractice (other consortium)', `{ gpPractice(code: "A03002") { code consortium { code } prescribingSpend } }`],
+  ['localAuthority (cross-subgraph)', `{ localAuthority(code: "E10000001") { code name authorityType directorOfPublicHealth healthAndWellbeingBoard { code chair members { kind name organisationCode consortium { code name } } } } }`],
+  ['localAuthorities', `{ localAuthorities { code name healthAndWellbeingBoard { code } } }`],
+  ['healthAndWellbeingBoard JSNA (withheld items)', `{ healthAndWellbeingBoard(code: "HWB-E06000002") { code name jsna(year: "2013-14") { year title contributions { consortium { code name } topic status indicators { name numerator denominator } } } } }`],
+  ['healthAndWellbeingBoard JSNA Northvale', `{ healthAndWellbeingBoard(code: "HWB-E10000001") { code localAuthority { code } jsna(year: "2013-14") { contributions(status: SUBMITTED) { consortium { code } topic narrative } } } }`],
+  ['healthAndWellbeingBoards', `{ healthAndWellbeingBoards { code localAuthority { name } members { kind name } } }`],
+  ['pooledBudget', `{ pooledBudget(code: "POOL-LD-NV") { code name scope host { code name } partners { code kind riskSharePercent organisation { name } } riskShare contributions { partnerCode year amount } expenditure { month serviceArea amount } } }`],
+  ['pooledBudget (Riverside)', `{ pooledBudget(code: "POOL-IC-RS") { code host { code kind } partners { code } contributions(year: "2013-14") { partner { code name } amount } } }`],
+  ['leadCommissioningArrangement', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share basis activity cost } provider { code name } contracts { code } leadShare leadCost } }`],
+  ['contract', `{ contract(code: "CT-01A-RNV") { code commissionerCode commissioner { code name } provider { code name providerType } serviceArea startDate annualValue activityPlan cquinShare performance(year: "2013-14") { month activityActual } arrangements { code } } }`],
+  ['contract (02B)', `{ contract(code: "CT-02B-NQ1") { code commissioner { code } provider { code } annualValue } }`],
+  ['provider', `{ provider(code: "RNV") { code name providerType contracts { code annualValue commissioner { code } } } }`],
+  ['nhsCommissioningBoard', `{ nhsCommissioningBoard { code name mandate guidance } }`],
+  ['allocations', `{ allocations(year: "2013-14") { consortium { code name } year totalAllocation revenueResourceLimit } }`],
+  ['consortiaAtRisk', `{ consortiaAtRisk(year: "2013-14") { consortium { code } month status duties { atRisk } } }`],
+  ['fragments, aliases, variables', `query Compare($a: ID!, $b: ID!) { a: consortium(code: $a) { ...C } b: consortium(code: $b) { ...C } }
+      fragment C on Consortium { code name latestFinancialReturn(year: "2013-14") { month status } }`, { a: '01A', b: '03C' }, 'Compare'],
+  ['named operation among several', `query One { consortium(code: "01A") { name } } query Two { contract(code: "CT-03C-RRC") { code annualValue } }`, undefined, 'Two'],
+  ['__typename at every level', `{ __typename consortium(code: "02B") { __typename code practices { __typename code } healthAndWellbeingBoards { __typename code } } }`],
+  ['no purpose of use', `{ consortium(code: "01A") { code financialReturns(year: "2013-14") { totalCount } } }`, undefined, undefined, null],
+  ['purpose JSNA', `{ healthAndWellbeingBoard(code: "HWB-E10000001") { jsna(year: "2013-14") { contributions { topic status } } } }`, undefined, undefined, 'JSNA'],
+  ['purpose FINANCIAL_ASSURANCE', `{ consortium(code: "03C") { financialReturns(year: "2013-14", first: 2) { totalCount nodes { month duties { allMet } } } allocation(year: "2013-14") { totalAllocation } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['unknown purpose', `{ consortium(code: "01A") { code } }`, undefined, undefined, 'SNOOPING'],
+  // Errors the gateway must answer as the one process does.
+  ['validation: unknown field', `{ consortium(code: "01A") { code salary } }`],
+  ['validation: missing argument', `{ consortium { code } }`],
+  ['syntax error', `{ consortium(code: "01A") { code `],
+  ['missing variable', `query Q($code: ID!) { consortium(code: $code) { code } }`, {}],
+  ['depth limit', `{ consortium(code: "01A") { practices { consortium { practices { consortium { practices { consortium { practices { consortium { practices { consortium { practices { consortium { practices { consortium { practices { code } } } } } } } } } } } } } } } } }`],
+  ['field limit', `{ ${Array.from({ length: 1001 }, (_, i) => `f${i}: __typename`).join(' ')} consortium(code: "01A") { ${Array.from({ length: 1001 }, (_, i) => `c${i}: code`).join(' ')} } }`],
+  ['token limit', `{ ${Array.from({ length: 5001 }, (_, i) => `a${i}: __typename`).join(' ')} }`],
+  ['cost limit', `{ consortia(first: 100) { nodes { practices { memberships { consortium { practices { code } } } } } } }`],
+];
+
+// node(id:) for every Node type, with its own fields and with __typename/id alone.
+const nodeTypes = ['Consortium', 'FinancialReturn', 'GpPractice', 'Provider', 'Contract', 'LeadCommissioningArrangement', 'LocalAuthority',
+  'HealthAndWellbeingBoard', 'JsnaContribution', 'PooledBudget', 'NhsCommissioningBoard'];
+const nodeFields = {
+  Consortium: 'code name', FinancialReturn: 'year month status consortium { code }', GpPractice: 'code prescribingSpend', Provider: 'code name',
+  Contract: 'code annualValue', LeadCommissioningArrangement: 'code leadCost', LocalAuthority: 'code name', HealthAndWellbeingBoard: 'code chair',
+  JsnaContribution: 'topic status consortium { code }', PooledBudget: 'code riskShare', NhsCommissioningBoard: 'code mandate',
+};
+
+// The authorisation matrix's probes (tests/Commissioning.Graph.Host.Tests/Authorization/AuthorizationMatrixTests.cs), re-run here.
+const matrix = [
+  ...['01A', '02B', '03C'].map((t) => [`matrix Consortium.financialReturns ${t}`, `{ consortium(code: "${t}") { code financialReturns(year: "2013-14") { totalCount nodes { month status lines { category plan } } } } }`]),
+  ...['01A', '03C'].map((t) => [`matrix FinancialReturn.practiceBreakdown ${t}`, `{ consortium(code: "${t}") { code latestFinancialReturn(year: "2013-14") { month practiceBreakdown { practice { code } plan } } } }`]),
+  ...['01A', '02B'].map((t) => [`matrix Consortium.allocation ${t}`, `{ consortium(code: "${t}") { code allocation(year: "2013-14") { programmeBudget revenueResourceLimit } } }`]),
+  ...['02B', '03C'].map((t) => [`matrix Consortium.assurance ${t}`, `{ consortium(code: "${t}") { code assurance(year: "2013-14") { rating financeFinding } } }`]),
+  ['matrix Consortium.interventions 03C', `{ consortium(code: "03C") { code interventions { kind reason } } }`],
+  ...['A01001', 'A02001', 'A03001'].map((t) => [`matrix GpPractice.prescribingSpend ${t}`, `{ gpPractice(code: "${t}") { code prescribingSpend } }`]),
+  ...['HWB-E10000001', 'HWB-E06000002'].map((t) => [`matrix JsnaContribution ${t}`, `{ healthAndWellbeingBoard(code: "${t}") { code jsna(year: "2013-14") { contributions { topic status narrative } } } }`]),
+  ...['POOL-LD-NV', 'POOL-IC-RS'].flatMap((t) => [
+    [`matrix PooledBudget.contributions ${t}`, `{ pooledBudget(code: "${t}") { code contributions(year: "2013-14") { partnerCode amount } } }`],
+    [`matrix PooledBudget.riskShare ${t}`, `{ pooledBudget(code: "${t}") { code riskShare } }`],
+    [`matrix PooledBudget.expenditure ${t}`, `{ pooledBudget(code: "${t}") { code expenditure(year: "2013-14") { month serviceArea amount } } }`],
+  ]),
+  ...['share', 'activity', 'cost'].map((f) => [`matrix ArrangementAssociate.${f}`, `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code associates { consortium { code } ${f} } } }`]),
+  ['matrix LeadCommissioningArrangement.leadCost', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code leadCost } }`],
+  ...['CT-01A-RNV', 'CT-02B-NQ1', 'CT-03C-RRC'].map((t) => [`matrix Contract.annualValue ${t}`, `{ contract(code: "${t}") { code annualValue } }`]),
+  ['matrix Contract.activityPlan CT-01A-RNV', `{ contract(code: "CT-01A-RNV") { code activityPlan } }`],
+  ...['CT-01A-RNV', 'CT-03C-RRC'].map((t) => [`matrix Contract.performance ${t}`, `{ contract(code: "${t}") { code performance(year: "2013-14") { month activityActual costActual } } }`]),
+];
+
+export function queries(ids) {
+  const list = [];
+  for (const [name, query, variables, operationName, purpose] of [...entryPoints, ...matrix]) {
+    list.push({ name, query, variables, operationName, purpose: purpose === undefined ? 'COMMISSIONING' : purpose });
+  }
+  for (const type of nodeTypes) {
+    list.push({ name: `node(id:) ${type}`, query: `query N($id: ID!) { node(id: $id) { __typename id ... on ${type} { ${nodeFields[type]} } } }`, variables: { id: ids[type] }, purpose: 'COMMISSIONING' });
+    list.push({ name: `node(id:) ${type} __typename only`, query: `query N($id: ID!) { node(id: $id) { __typename id } }`, variables: { id: ids[type] }, purpose: 'COMMISSIONING' });
+  }
+  list.push({ name: 'node(id:) unknown id', query: `{ node(id: "Q29uc29ydGl1bTpaWlo=") { id } }`, purpose: 'COMMISSIONING' });
+  // Over graphql-transport-ws (the schema has no Subscription type: a query over a socket is what streams there).
+  list.push({ name: 'graphql-transport-ws: query over a socket', transport: 'ws', query: `{ consortium(code: "01A") { code name practices { code } financialReturns(year: "2013-14", first: 1) { totalCount } } }`, purpose: 'COMMISSIONING' });
+  return list;
+}
+
+// ---- mutations: sent in order by every caller (the right one succeeds, the others are refused) ----
+const returnInput = {
+  consortiumCode: '01A', year: '2013-14', month: 7,
+  lines: [{ category: 'ACUTE', plan: '1000', yearToDateActual: '700', forecastOutturn: '990' }],
+  runningCosts: { plan: '10', yearToDateActual: '7', forecastOutturn: '10' },
+  capital: { plan: '5', yearToDateActual: '3', forecastOutturn: '5' },
+};
+
+export function mutations(ids) {
+  return [
+    { name: 'submitFinancialReturn for 01A', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Submit($input: SubmitFinancialReturnInput!) { submitFinancialReturn(input: $input) { financialReturn { year month version status consortium { code } } userErrors { message code path } } }`,
+      variables: { input: returnInput } },
+    { name: 'acceptFinancialReturn of 02B', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Accept($input: AcceptFinancialReturnInput!) { acceptFinancialReturn(input: $input) { financialReturn { month status consortium { code } } userErrors { message code path } } }`,
+      variables: { input: { id: ids.submittedReturn.id, expectedRowVersion: ids.submittedReturn.rowVersion } } },
+    { name: 'submitJsnaContribution for 02B', purpose: 'JSNA', writer: true,
+      query: `mutation Jsna($input: SubmitJsnaContributionInput!) { submitJsnaContribution(input: $input) { contribution { topic status consortium { code } indicators { name numerator denominator } } userErrors { message code path } } }`,
+      variables: { input: { healthAndWellbeingBoardCode: 'HWB-E06000002', year: '2013-14', consortiumCode: '02B', topic: 'Federation corpus topic', narrative: 'Written by the corpus.', indicators: [{ name: 'Residents', numerator: 40, denominator: 100 }] } } },
+    { name: 'recordPoolContribution to POOL-LD-NV', purpose: 'POOLED_BUDGET_MANAGEMENT', writer: true,
+      query: `mutation Pool($input: RecordPoolContributionInput!) { recordPoolContribution(input: $input) { contribution { partnerCode year amount } pooledBudget { code rowVersion } userErrors { message code path } } }`,
+      variables: { input: { pooledBudgetCode: 'POOL-LD-NV', partnerCode: '02B', year: '2014-15', amount: '5400000', expectedRowVersion: ids.poolRowVersion } } },
+    { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
+      query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
+  ];
+}
+
+// After the mutations: what they changed, read back (and the register both shapes wrote).
+export const afterMutations = [
+  { name: 'after: 01A returns', purpose: 'FINANCIAL_ASSURANCE', query: `{ consortium(code: "01A") { financialReturns(year: "2013-14") { totalCount nodes { month version status } } } }` },
+  { name: 'after: Riverside JSNA', purpose: 'JSNA', query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { jsna(year: "2013-14") { contributions { topic status consortium { code } } } } }` },
+  { name: 'after: allocations 2014-15', purpose: 'ALLOCATIONS', query: `{ allocations(year: "2014-15") { consortium { code } totalAllocation } }` },
+  { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
+];
