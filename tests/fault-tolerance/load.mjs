@@ -23,26 +23,32 @@ const check = (ok, what) => { ok ? passed++ : failed++; console.log(`${ok ? 'ok 
 const submit = `mutation($input: SubmitJsnaContributionInput!) { submitJsnaContribution(input: $input) {
   contribution { id topic } userErrors { code message } } }`;
 
-async function write(topic) {
+const read = `{ consortia(first: 3) { totalCount nodes { code name } } }`;
+
+async function post(body, accepted) {
   const started = Date.now();
   try {
     const res = await fetch(a.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json',
         authorization: `Bearer ${a.token}`, 'x-purpose-of-use': 'JSNA' },
-      body: JSON.stringify({ query: submit, variables: { input: {
-        healthAndWellbeingBoardCode: 'HWB-E10000001', year: '2013-14', consortiumCode: '01A', topic,
-        narrative: 'Fault-test contribution.', indicators: [{ name: 'Writes', numerator: 1, denominator: 1 }] } } }),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs + 20_000),
     });
-    const body = await res.json();
-    const acknowledged = res.status === 200 && !body.errors && body.data?.submitJsnaContribution?.contribution?.topic === topic;
-    const codes = (body.errors ?? []).map(e => e.extensions?.code);
+    const json = await res.json();
+    const acknowledged = res.status === 200 && !json.errors && accepted(json.data);
+    const codes = (json.errors ?? []).map(e => e.extensions?.code);
     return { acknowledged, status: res.status, codes, retryAfter: res.headers.get('retry-after'), ms: Date.now() - started };
   } catch (e) {
     return { acknowledged: false, status: 0, codes: [String(e.name)], ms: Date.now() - started };
   }
 }
+
+const write = topic => post({ query: submit, variables: { input: {
+  healthAndWellbeingBoardCode: 'HWB-E10000001', year: '2013-14', consortiumCode: '01A', topic,
+  narrative: 'Fault-test contribution.', indicators: [{ name: 'Writes', numerator: 1, denominator: 1 }] } } },
+  data => data?.submitJsnaContribution?.contribution?.topic === topic);
+const query = () => post({ query: read }, data => data?.consortia?.totalCount > 0);
 
 const ready = async () => { try { return (await fetch(`${base}/readyz`, { signal: AbortSignal.timeout(timeoutMs) })).status; } catch { return 0; } };
 
@@ -66,7 +72,17 @@ async function writer() {
     if (Date.now() - t0 > 180_000) break; // bounded whatever happens
   }
 }
-await Promise.all(Array.from({ length: writers }, writer));
+// One reader beside the writers: reads fail as clearly as writes while the database is down.
+const readsAfterKill = [];
+let readsBefore = 0;
+async function reader() {
+  while (readsAfterKill.length < afterKill && Date.now() - t0 < 180_000) {
+    const wasKilled = killed;
+    const r = await query();
+    if (wasKilled) readsAfterKill.push(r); else if (r.acknowledged) readsBefore++;
+  }
+}
+await Promise.all([...Array.from({ length: writers }, writer), reader()]);
 const ackedBeforeKillEnd = acknowledged.length;
 
 check(killed, `PostgreSQL was killed under load (${ackedBeforeKillEnd} writes acknowledged, ${next} sent)`);
@@ -76,7 +92,11 @@ check(failures.length > 0 && unclear.length === 0,
   `${failures.length} writes after the kill failed, every one with SERVICE_UNAVAILABLE` +
   (unclear.length ? `; others: ${JSON.stringify(unclear.slice(0, 3))}` : ''));
 check(failures.every(r => r.status === 503 && r.retryAfter), `each was a 503 with Retry-After (statuses: ${[...new Set(failures.map(r => r.status))]})`);
-const slowest = Math.max(0, ...afterKillResults.map(r => r.ms));
+const readFailures = readsAfterKill.filter(r => !r.acknowledged);
+check(readsBefore > 0 && readFailures.length > 0 && readFailures.every(r => r.status === 503 && r.codes.every(c => c === 'SERVICE_UNAVAILABLE')),
+  `reads: ${readsBefore} answered before the kill; ${readFailures.length} of ${readsAfterKill.length} after it failed with SERVICE_UNAVAILABLE (503)` +
+  (readFailures.some(r => r.status !== 503) ? `; others: ${JSON.stringify(readFailures.filter(r => r.status !== 503).slice(0, 2))}` : ''));
+const slowest = Math.max(0, ...afterKillResults.map(r => r.ms), ...readsAfterKill.map(r => r.ms));
 check(slowest <= timeoutMs, `no request hung past the ${timeoutMs} ms timeout (slowest after the kill: ${slowest} ms)`);
 const readyDown = await ready();
 check(readyDown === 503, `/readyz is red while PostgreSQL is down (${readyDown})`);

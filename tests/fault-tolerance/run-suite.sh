@@ -17,7 +17,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! pg=$("$root/infra/local/postgres.sh" start --durable); then echo "FAIL could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; fi
+# COMMISSIONING_FAULT_PG_SETTINGS=fast runs the same load on the unit suites' fast settings, to show what they lose.
+settings=--durable; [ "${COMMISSIONING_FAULT_PG_SETTINGS:-durable}" = fast ] && settings=""
+if ! pg=$("$root/infra/local/postgres.sh" start $settings); then echo "FAIL could not start PostgreSQL"; echo "0 passed, 1 failed"; exit 1; fi
 eval "$pg"
 # shellcheck disable=SC1090
 source "$COMMISSIONING_PG_STATE"

@@ -34,7 +34,7 @@ public static class DatabaseResilience
 
     /// <summary>
     /// The database could not be reached or refused for now: a provider exception its driver marks
-    /// transient (connection refused or reset, server shutting down or starting up, SQLite busy), anywhere
+    /// transient (connection refused or reset, server shutting down or starting up), anywhere
     /// in the chain of inner exceptions (EF wraps a failed save in <c>DbUpdateException</c>), or a timeout.
     /// </summary>
     public static bool IsTransient(Exception exception)

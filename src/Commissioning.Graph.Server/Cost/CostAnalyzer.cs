@@ -14,7 +14,8 @@ namespace Commissioning.Graph.Server.Cost;
 /// <item>fragments are counted as if every one applied (an upper bound for abstract types);</item>
 /// <item><c>@cost</c> on an argument adds its weight when the argument is given;</item>
 /// <item>beyond the specification, every value of a list input (literal or variable, nested lists and
-/// input objects included) adds 1: a filter of 1,000 values costs the server work whatever it selects.</item>
+/// input objects included) adds 1: a filter of 1,000 values costs the server work whatever it selects
+/// (except <c>_entities(representations:)</c>, which sets that field's list size instead).</item>
 /// </list>
 /// Introspection fields cost nothing. The result is reported in <c>extensions.cost</c>.
 /// </summary>
@@ -80,7 +81,8 @@ public static class CostAnalyzer
             foreach (var arg in node.Arguments)
             {
                 if (field.Arguments.TryGetValue(arg.Name.Value, out var argDef)) weight += Weight(argDef.AppliedDirectives) ?? 0;
-                weight += ListValues(arg.Value);
+                // An _entities call's representations are its list size already (ListSize), not a filter.
+                if (!(field.Name == "_entities" && arg.Name.Value == "representations")) weight += ListValues(arg.Value);
             }
             var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1);
             if (!IsList(field.Type)) return weight + children;

@@ -106,7 +106,7 @@ internal static class LocalGovernmentMutations
             return new(contribution, []);
         }
         catch (DomainRuleException e) { return new(null, [errors.Add(e.Message, e.Code)]); }
-        catch (DbUpdateException) { return new(null, [errors.Conflict()]); } // concurrency, or a concurrent first submission on the same topic
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); } // concurrency, or a concurrent first submission on the same topic (a database that is down is not a conflict)
     }
 
     private static async Task<AcceptJsnaContributionPayload> AcceptJsnaContributionAsync(IResolveContext ctx)
@@ -211,6 +211,6 @@ internal static class LocalGovernmentMutations
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException) { return false; } // a concurrent writer moved the version, or inserted the same contribution first
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return false; } // a concurrent writer moved the version, or inserted the same contribution first
     }
 }

@@ -197,6 +197,6 @@ internal static class NhsCbMutations
             await ctx.Service<Directory.DirectoryWriter>().PublishAsync(new([], [], [NhsCbDirectoryFacts.Limit(allocation)]), ct);
             return new(allocation, []);
         }
-        catch (DbUpdateException) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first recording
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first recording (a database that is down is not a conflict)
     }
 }
