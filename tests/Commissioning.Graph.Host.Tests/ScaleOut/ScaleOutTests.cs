@@ -54,7 +54,10 @@ public sealed class ScaleOutTests(TwoInstances cluster, Xunit.Abstractions.ITest
         await using var subscriber02B = await SubscriptionClient.ConnectAsync(cluster.B, TwoInstances.Token(cluster.B, "02B", "events-test"), "FINANCIAL_ASSURANCE");
         await subscriber01A.SubscribeAsync("r", "subscription WatchReviews { financialReturnReviewed { id status queryReason consortium { code } } }");
         await subscriber02B.SubscribeAsync("r", "subscription WatchReviews { financialReturnReviewed { id status consortium { code } } }");
-        await WaitForSubscribersAsync(2);
+        // The NHS CB watches on B too: its deliveries cross an organisation boundary, so they are disclosures.
+        await using var subscriberX24 = await SubscriptionClient.ConnectAsync(cluster.B, TwoInstances.Token(cluster.B, "X24", "events-test"), "FINANCIAL_ASSURANCE");
+        await subscriberX24.SubscribeAsync("r", "subscription BoardWatchesReviews { financialReturnReviewed { id status } }");
+        await WaitForSubscribersAsync(3);
 
         // The NHS CB queries 01A's return on A, then 02B's.
         await QueryReturnAsync(ownReturn01A, nhscb, "Figures for month 1 do not reconcile.");
@@ -72,13 +75,19 @@ public sealed class ScaleOutTests(TwoInstances cluster, Xunit.Abstractions.ITest
         var first02B = await subscriber02B.ReceiveAsync(EventTimeout);
         Assert.Equal(ownReturn02B.Id, first02B.GetProperty("payload").GetProperty("data").GetProperty("financialReturnReviewed").GetProperty("id").GetString());
 
-        // The delivery to 01A was recorded in the disclosure register, as a query's would be.
+        var boardEvent = await subscriberX24.ReceiveAsync(EventTimeout);
+        Assert.Equal(ownReturn01A.Id, boardEvent.GetProperty("payload").GetProperty("data").GetProperty("financialReturnReviewed").GetProperty("id").GetString());
+
+        // The delivery of 01A's return to the NHS CB was recorded in the disclosure register, as a query's would be;
+        // the delivery of 01A's own return to 01A discloses nothing (DOMAIN.md: own data records no disclosure).
         var token01A = TwoInstances.Token(cluster.A, "01A", "events-test");
-        var disclosures = await TwoInstances.DataAsync(cluster.A, token01A,
-            "{ disclosures(first: 50) { nodes { callerOrganisation owningOrganisation operationName operationType } } }");
-        Assert.Contains(disclosures.GetProperty("disclosures").GetProperty("nodes").EnumerateArray(), n =>
-            n.GetProperty("operationName").GetString() == "WatchReviews" && n.GetProperty("callerOrganisation").GetString() == "01A"
-            && n.GetProperty("operationType").GetString() == "subscription");
+        var nodes = (await TwoInstances.DataAsync(cluster.A, token01A,
+            "{ disclosures(first: 50) { nodes { callerOrganisation owningOrganisation operationName operationType } } }"))
+            .GetProperty("disclosures").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Contains(nodes, n =>
+            n.GetProperty("operationName").GetString() == "BoardWatchesReviews" && n.GetProperty("callerOrganisation").GetString() == "X24"
+            && n.GetProperty("owningOrganisation").GetString() == "01A" && n.GetProperty("operationType").GetString() == "subscription");
+        Assert.DoesNotContain(nodes, n => n.GetProperty("operationName").GetString() == "WatchReviews");
     }
 
     [Fact]
