@@ -96,6 +96,21 @@ public sealed class ServeTests(ServeTests.Servers servers) : IClassFixture<Serve
     }
 
     [Theory, OnEveryProvider]
+    public async Task A_token_naming_an_organisation_outside_the_registries_is_refused_with_401(DatabaseProvider provider)
+    {
+        // Issue 10 #9: org "ZZZ99" read public data before.
+        var served = await servers.For(provider);
+        using var client = served.App.GetTestClient();
+        var token = served.App.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = "ZZZ99" });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("ZZZ99, which is not a known organisation", response.Headers.WwwAuthenticate.ToString());
+        // A code of the registries still works.
+        Assert.Equal(HttpStatusCode.OK, (await served.Client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" })).StatusCode);
+    }
+
+    [Theory, OnEveryProvider]
     public async Task A_consortium_is_queried_by_code_from_the_seeded_database(DatabaseProvider provider)
     {
         var served = await servers.For(provider);

@@ -80,6 +80,7 @@ public static class ServeCommand
     public static WebApplication BuildGraphServer(string[] args, string? module = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
+        GovernedData.UseNhsCommissioningBoardCode(builder.Configuration[GovernedData.NhsCommissioningBoardCodeSetting]);
         // A module without its own database (none named in Persistence) gets every module's persistence.
         GraphModule[] persistence = module is not null && CommissioningGraph.Persistence.TryGetValue(module, out var own) ? [own] : [];
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);

@@ -49,9 +49,9 @@ public sealed class NhsCbPolicy : DomainPolicy
 {
     public override string Name => "nhscb";
     protected override bool? DecideImmediately(string caller, object? entity, object? target, IResolveContext context) =>
-        caller == GovernedData.NhsCommissioningBoardCode && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft };
+        GovernedData.IsNhsCommissioningBoard(caller) && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft };
     protected override ValueTask<bool> DecideAsync(string caller, object? entity, IResolveContext context) =>
-        new(caller == GovernedData.NhsCommissioningBoardCode && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft });
+        new(GovernedData.IsNhsCommissioningBoard(caller) && entity is not JsnaContribution { Status: JsnaContributionStatus.Draft });
 }
 
 /// <summary><c>memberConsortium</c>: the caller is the consortium the practice currently belongs to.</summary>

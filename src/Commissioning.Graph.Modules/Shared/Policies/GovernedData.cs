@@ -20,7 +20,17 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 /// </summary>
 public static class GovernedData
 {
-    public const string NhsCommissioningBoardCode = "X24";
+    public const string DefaultNhsCommissioningBoardCode = "X24";
+    public const string NhsCommissioningBoardCodeSetting = "Organisations:NhsCommissioningBoard";
+
+    /// <summary>The NHS Commissioning Board's code, the one setting <c>Organisations:NhsCommissioningBoard</c>
+    /// (default <c>X24</c>), set once at start by the host (<see cref="UseNhsCommissioningBoardCode"/>).</summary>
+    public static string NhsCommissioningBoardCode { get; private set; } = DefaultNhsCommissioningBoardCode;
+
+    public static void UseNhsCommissioningBoardCode(string? code) =>
+        NhsCommissioningBoardCode = string.IsNullOrWhiteSpace(code) ? DefaultNhsCommissioningBoardCode : code.Trim().ToUpperInvariant();
+
+    public static bool IsNhsCommissioningBoard(string? organisation) => string.Equals(organisation, NhsCommissioningBoardCode, StringComparison.Ordinal);
 
     private static bool IsGoverned(object o) => o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority

@@ -28,7 +28,7 @@ public static class RowVisibility
     public static string? SelfOrNhsCbOwner(IResolveContext ctx) => Subject(ctx) switch
     {
         null => null,
-        { Organisation: GovernedData.NhsCommissioningBoardCode } => null,
+        { Organisation: var o } when GovernedData.IsNhsCommissioningBoard(o) => null,
         { Organisation: { } organisation } => organisation,
         _ => Nobody,
     };
@@ -48,7 +48,7 @@ public static class RowVisibility
         {
             case null: return JsnaContributionScope.All;
             case { Organisation: null }: return JsnaContributionScope.None;
-            case { Organisation: GovernedData.NhsCommissioningBoardCode }: return JsnaContributionScope.SubmittedOrOwn;
+            case { Organisation: var o } when GovernedData.IsNhsCommissioningBoard(o): return JsnaContributionScope.SubmittedOrOwn;
             case { Organisation: { } caller }:
                 var parties = await GovernedData.HwbPartiesByCode(ctx).LoadAsync(hwbCode);
                 if (parties?.LocalAuthority == caller) return JsnaContributionScope.All;
