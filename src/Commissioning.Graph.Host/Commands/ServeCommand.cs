@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
@@ -204,6 +205,8 @@ public static class ServeCommand
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddObservability();
+        // The modules' SQL as spans under the request's (a no-op unless OpenTelemetry is on).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddEntityFrameworkCoreInstrumentation());
         builder.Services.AddSecurityHeaders(builder.Configuration);
         // Kestrel logs a failure to bind (with its stack trace) before throwing it; RunUntilStoppedAsync
         // reports it in one line instead. Nothing else of Kestrel's is Critical.
