@@ -106,6 +106,7 @@ public static class ServeCommand
         app.UseWebSockets();
         app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
+        app.MapDevelopmentTokens();
         app.MapGraphQL().RequireCaller();
         return app;
     }
