@@ -200,7 +200,11 @@ public sealed class GraphQLEngine
         => ExecuteAsync(Prepare(query), operationName, variables, rootValue, cancellationToken: cancellationToken);
 }
 
-/// <summary>The engine's trace source (spans for parse, validate and execute) and meter (document cache size).</summary>
+/// <summary>
+/// The engine's trace source (spans for parse, validate, execute and DataLoader batches) and meter
+/// (requests, errors by code, durations, DataLoader batch sizes, document cache size). Both are named
+/// <see cref="SourceName"/>; OpenTelemetry (or any listener) subscribes by that name.
+/// </summary>
 public static class EngineTelemetry
 {
     public const string SourceName = "Commissioning.Graph.Engine";
@@ -222,4 +226,17 @@ public static class EngineTelemetry
 
     internal static void Track(Caching.BoundedLruCache<PreparedDocument> cache) => Caches.AddOrUpdate(cache, Tracked);
     private static readonly object Tracked = new();
+
+    /// <summary>GraphQL operations answered, tagged <c>graphql.operation.type</c> and <c>graphql.transport</c>.</summary>
+    public static readonly System.Diagnostics.Metrics.Counter<long> Requests =
+        Meter.CreateCounter<long>("graphql.server.requests", "{request}", "GraphQL operations answered");
+    /// <summary>Errors in responses, tagged <c>graphql.error.code</c> (the stable <c>extensions.code</c>).</summary>
+    public static readonly System.Diagnostics.Metrics.Counter<long> Errors =
+        Meter.CreateCounter<long>("graphql.server.errors", "{error}", "Errors in GraphQL responses, by code");
+    /// <summary>Time from the request to its result, in seconds.</summary>
+    public static readonly System.Diagnostics.Metrics.Histogram<double> Duration =
+        Meter.CreateHistogram<double>("graphql.server.request.duration", "s", "Time to answer a GraphQL operation");
+    /// <summary>Keys per call of a DataLoader's batch function.</summary>
+    public static readonly System.Diagnostics.Metrics.Histogram<int> DataLoaderBatchSize =
+        Meter.CreateHistogram<int>("graphql.dataloader.batch.size", "{key}", "Keys per DataLoader batch call");
 }

@@ -101,9 +101,22 @@ public sealed partial class GraphQLRequestPipeline(
     public async Task<GraphQLOperationOutcome> ExecuteAsync(GraphQLHttpRequest request, GraphQLTransport transport,
         Microsoft.AspNetCore.Http.HttpContext http, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var prepared = await PrepareAsync(request, transport, http, cancellationToken);
-        if (prepared.Outcome is not null) return prepared.Outcome;
-        return await ExecutePreparedAsync(prepared.Context!, cancellationToken);
+        var outcome = prepared.Outcome ?? await ExecutePreparedAsync(prepared.Context!, cancellationToken);
+        RecordMetrics(outcome, transport, Stopwatch.GetElapsedTime(started));
+        return outcome;
+    }
+
+    private static void RecordMetrics(GraphQLOperationOutcome outcome, GraphQLTransport transport, TimeSpan elapsed)
+    {
+        var operation = new KeyValuePair<string, object?>("graphql.operation.type", outcome.Operation?.ToString().ToLowerInvariant() ?? "none");
+        var via = new KeyValuePair<string, object?>("graphql.transport", transport.ToString());
+        EngineTelemetry.Requests.Add(1, operation, via);
+        EngineTelemetry.Duration.Record(elapsed.TotalSeconds, operation, via);
+        if (outcome.Result.Errors is { } errors)
+            foreach (var error in errors)
+                EngineTelemetry.Errors.Add(1, new KeyValuePair<string, object?>("graphql.error.code", error.Code ?? "NONE"));
     }
 
     /// <summary>Executes an operation that <see cref="PrepareAsync"/> accepted.</summary>

@@ -9,6 +9,7 @@ using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
 using Commissioning.Graph.Engine.Types;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,56 @@ public sealed class ServeTests(ServeTests.Servers servers) : IClassFixture<Serve
         var response = await anonymous.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Theory, OnEveryProvider]
+    public async Task A_token_naming_an_organisation_outside_the_registries_is_refused_with_401(DatabaseProvider provider)
+    {
+        // Issue 10 #9: org "ZZZ99" read public data before.
+        var served = await servers.For(provider);
+        using var client = served.App.GetTestClient();
+        var token = served.App.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = "ZZZ99" });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("ZZZ99, which is not a known organisation", response.Headers.WwwAuthenticate.ToString());
+        // A code of the registries still works.
+        Assert.Equal(HttpStatusCode.OK, (await served.Client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" })).StatusCode);
+    }
+
+    [Theory, OnEveryProvider]
+    public async Task GraphiQL_in_Development_mints_a_token_for_a_chosen_organisation_and_purpose(DatabaseProvider provider)
+    {
+        var served = await servers.For(provider);
+        using var client = served.App.GetTestClient();
+        var minted = await client.PostAsync("/graphql/dev-token?org=02b&purpose=JSNA&scope=jsna.read", null);
+        Assert.Equal(HttpStatusCode.OK, minted.StatusCode);
+        var body = JsonDocument.Parse(await minted.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("02B", body.GetProperty("organisation").GetString());
+
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", body.GetProperty("token").GetString());
+        var response = await client.PostAsJsonAsync("/graphql", new { query = "{ __typename }" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/graphql/dev-token?org=ZZZ99", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/graphql/dev-token?org=01A&purpose=GOSSIP", null)).StatusCode);
+        // The page's script carries the picker, which posts to that endpoint.
+        var script = await client.GetStringAsync("/graphql/graphiql/start.js");
+        Assert.Contains("dev-identity", script);
+        Assert.Contains("/graphql/dev-token", script);
+    }
+
+    [Fact]
+    public async Task Outside_Development_there_is_no_token_endpoint()
+    {
+        await using var database = await GraphDatabase.CreateAsync(DatabaseProvider.Sqlite, "nodevtoken");
+        await using var app = ServeCommand.BuildGraphServer([.. database.ServeArguments, "--environment", "Production", "--GraphQL:EnableGraphiQL=true"],
+            configure: b => b.WebHost.UseTestServer());
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+        var response = await client.PostAsync("/graphql/dev-token?org=01A", null);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("dev-identity", await client.GetStringAsync("/graphql/graphiql/start.js").ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : ""));
     }
 
     [Theory, OnEveryProvider]

@@ -263,17 +263,24 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
         var distinct = new HashSet<TKey>(_cache.Comparer);
         foreach (var (k, _) in batch) if (distinct.Add(k)) keys.Add(k);
         Interlocked.Increment(ref _batchCalls);
+        EngineTelemetry.DataLoaderBatchSize.Record(keys.Count);
         IReadOnlyDictionary<TKey, TValue>? values = null;
         Exception? failure = null;
-        try
+        // One span per batch call (a level of resolvers' loads), under the execute span.
+        using (var activity = EngineTelemetry.Source.StartActivity("graphql.dataloader.batch"))
         {
-            _loaderToken.ThrowIfCancellationRequested();
-            values = await InvokeBatch(keys, run).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The DataLoader batch function returned null instead of a dictionary.");
-        }
-        catch (Exception ex)
-        {
-            failure = ex;
+            activity?.SetTag("graphql.dataloader.keys", keys.Count);
+            try
+            {
+                _loaderToken.ThrowIfCancellationRequested();
+                values = await InvokeBatch(keys, run).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The DataLoader batch function returned null instead of a dictionary.");
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            }
         }
         // The waiters' continuations run inline, one after another, here, inside a section of the
         // scope: the loads they issue (the next level of the response) gather for the next dispatch,

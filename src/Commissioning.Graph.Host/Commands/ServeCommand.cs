@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using Commissioning.Graph.Engine.Execution;
@@ -82,6 +83,7 @@ public static class ServeCommand
     public static WebApplication BuildGraphServer(string[] args, string? module = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
+        PolicyRules.UseNhsCommissioningBoardCode(builder.Configuration[PolicyRules.NhsCommissioningBoardCodeSetting]);
         // A module without its own database (none named in Persistence) gets every module's persistence.
         GraphModule[] persistence = module is not null && CommissioningGraph.Persistence.TryGetValue(module, out var own) ? [own] : [];
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
@@ -114,6 +116,7 @@ public static class ServeCommand
         app.UseGatewaySignature();
         app.UseCommissioningIdentity();
         app.MapHealthEndpoints();
+        app.MapDevelopmentTokens();
         app.MapGraphQL().RequireCaller();
         return app;
     }
@@ -213,6 +216,8 @@ public static class ServeCommand
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddObservability();
+        // The modules' SQL as spans under the request's (a no-op unless OpenTelemetry is on).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddEntityFrameworkCoreInstrumentation());
         builder.Services.AddSecurityHeaders(builder.Configuration);
         // Kestrel logs a failure to bind (with its stack trace) before throwing it; RunUntilStoppedAsync
         // reports it in one line instead. Nothing else of Kestrel's is Critical.

@@ -13,8 +13,6 @@ public sealed class GovernanceOptions
 {
     public const string SectionName = "Governance";
 
-    /// <summary>The organisation that may read every disclosure record: the NHS Commissioning Board.</summary>
-    public string NhsCommissioningBoardCode { get; set; } = "X24";
 }
 
 /// <summary>Who reads the register, from the request's <see cref="Caller"/>.</summary>
@@ -22,7 +20,7 @@ internal sealed class CallerDisclosureReaderAccessor(GovernanceOptions options) 
 {
     public DisclosureReader? ReaderFor(IResolveContext context) =>
         context.Items.TryGetValue(CallerRequestInterceptor.ItemKey, out var c) && c is Caller caller
-            ? new DisclosureReader(caller.Organisation, string.Equals(caller.Organisation, options.NhsCommissioningBoardCode, StringComparison.Ordinal))
+            ? new DisclosureReader(caller.Organisation, Modules.Shared.Policies.PolicyRules.IsNhsCommissioningBoard(caller.Organisation))
             : null;
 }
 

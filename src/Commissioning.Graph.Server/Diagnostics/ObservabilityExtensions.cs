@@ -9,18 +9,24 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Commissioning.Graph.Server.Diagnostics;
 
-/// <summary>Options of section <c>OpenTelemetry</c>: traces go to an OTLP collector when an endpoint is set.</summary>
+/// <summary>Options of section <c>OpenTelemetry</c>.</summary>
 public sealed class TelemetryOptions
 {
     public const string SectionName = "OpenTelemetry";
-    /// <summary>e.g. <c>http://127.0.0.1:4317</c>; null (the default) exports nothing.</summary>
+    /// <summary>e.g. <c>http://127.0.0.1:4317</c>: traces and metrics go there over OTLP. Null (the default): no export.</summary>
     public string? OtlpEndpoint { get; set; }
+    /// <summary>Collect traces and metrics even without an OTLP endpoint (for another exporter, or tests).
+    /// Default: only when <see cref="OtlpEndpoint"/> is set, so that an unobserved server pays nothing.</summary>
+    public bool? Enabled { get; set; }
     public string ServiceName { get; set; } = "commissioning-graph";
+
+    public bool IsEnabled => Enabled ?? !string.IsNullOrWhiteSpace(OtlpEndpoint);
 }
 
 public static class ObservabilityExtensions
@@ -28,10 +34,12 @@ public static class ObservabilityExtensions
     public const string DefaultAspNetCoreLogLevelKey = "Logging:LogLevel:Microsoft.AspNetCore";
 
     /// <summary>
-    /// Structured (JSON) console logs outside Development, and OpenTelemetry traces of the
-    /// engine's parse, validate and execute spans exported over OTLP when configured. The SDK is
-    /// built with <c>Sdk.CreateTracerProviderBuilder</c> (the hosting package is not available)
-    /// and disposed with the host.
+    /// Structured (JSON) console logs outside Development; ASP.NET Core's categories at Warning by
+    /// default; and, when <c>OpenTelemetry:OtlpEndpoint</c> (or <c>OpenTelemetry:Enabled</c>) is set,
+    /// OpenTelemetry traces (ASP.NET Core, HttpClient, the engine's parse, validate, execute and
+    /// DataLoader batch spans) and metrics (the same plus .NET runtime and the engine's meter).
+    /// Other features add their instrumentation with <c>services.ConfigureOpenTelemetryTracerProvider</c>
+    /// and <c>ConfigureOpenTelemetryMeterProvider</c> (the host adds EF Core's; Redis would add its own).
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {
@@ -49,14 +57,21 @@ public static class ObservabilityExtensions
             builder.Logging.AddJsonConsole(o => { o.IncludeScopes = true; o.TimestampFormat = "O"; o.UseUtcTimestamp = true; });
         }
         var telemetry = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
-        if (!string.IsNullOrEmpty(telemetry.OtlpEndpoint))
+        if (telemetry.IsEnabled)
         {
-            var provider = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(telemetry.ServiceName))
-                .AddSource(EngineTelemetry.SourceName)
-                .AddOtlpExporter(o => { o.Endpoint = new Uri(telemetry.OtlpEndpoint); o.Protocol = OtlpExportProtocol.Grpc; })
-                .Build();
-            builder.Services.AddSingleton(provider!);
+            var otel = builder.Services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService(telemetry.ServiceName))
+                .WithTracing(t => t
+                    .AddSource(EngineTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation())
+                .WithMetrics(m => m
+                    .AddMeter(EngineTelemetry.SourceName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation());
+            if (!string.IsNullOrWhiteSpace(telemetry.OtlpEndpoint))
+                otel.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(telemetry.OtlpEndpoint));
         }
         builder.Services.AddHealthChecks();
         return builder;

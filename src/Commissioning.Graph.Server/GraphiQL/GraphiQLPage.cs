@@ -60,8 +60,14 @@ public static class GraphiQLPage
             http.Response.ContentType = "text/javascript; charset=utf-8";
             var url = http.Request.PathBase + endpointPath;
             // Headers typed in GraphiQL's header editor (e.g. Authorization, X-Purpose-Of-Use) are sent with every request.
+            // In Development a bar above GraphiQL mints a development token for the chosen organisation, scopes and
+            // purpose (POST {url}/dev-token) and sends it, with X-Purpose-Of-Use, under the editor's headers.
+            var picker = Identity.DevelopmentTokenEndpoint.IsAvailable(http.RequestServices);
             await http.Response.WriteAsync($$"""
-                const fetcher = GraphiQL.createFetcher({ url: '{{url}}' });
+                const devHeaders = {};
+                const base = GraphiQL.createFetcher({ url: '{{url}}' });
+                const fetcher = (params, opts) => base(params, { ...(opts || {}), headers: { ...devHeaders, ...((opts && opts.headers) || {}) } });
+                {{(picker ? DevelopmentPicker(url) : "")}}
                 ReactDOM.createRoot(document.getElementById('graphiql')).render(
                   React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true, shouldPersistHeaders: true }));
                 """);
@@ -75,4 +81,32 @@ public static class GraphiQLPage
         await http.Response.SendFileAsync(path);
         return true;
     }
+
+    // The development caller bar (Development only): organisation, scopes, purpose; "Use" mints a token.
+    private static string DevelopmentPicker(string url) => $$"""
+                  const bar = document.createElement('form');
+                  bar.id = 'dev-identity';
+                  bar.style.cssText = 'display:flex;gap:.5em;align-items:center;padding:.4em;font:13px sans-serif;background:#f3f3f3';
+                  const purposes = {{System.Text.Json.JsonSerializer.Serialize(Identity.PurposeOfUse.All.Keys)}};
+                  bar.innerHTML = 'Development caller: <input id="dev-org" value="01A" size="10" aria-label="organisation">'
+                    + ' scopes <input id="dev-scopes" size="20" aria-label="scopes">'
+                    + ' purpose <select id="dev-purpose"><option value="">(none)</option>' + purposes.map(p => '<option>' + p + '</option>').join('') + '</select>'
+                    + ' <button id="dev-use" type="submit">Use</button> <span id="dev-status" role="status"></span>';
+                  document.body.insertBefore(bar, document.getElementById('graphiql'));
+                  document.getElementById('graphiql').style.height = 'calc(100% - 2.5em)';
+                  bar.addEventListener('submit', async e => {
+                    e.preventDefault();
+                    const q = new URLSearchParams({ org: document.getElementById('dev-org').value });
+                    const purpose = document.getElementById('dev-purpose').value;
+                    if (purpose) q.set('purpose', purpose);
+                    document.getElementById('dev-scopes').value.split(/\s+/).filter(Boolean).forEach(s => q.append('scope', s));
+                    const status = document.getElementById('dev-status');
+                    const r = await fetch('{{url}}/dev-token?' + q, { method: 'POST' });
+                    const body = await r.json();
+                    if (!r.ok) { status.textContent = body.error; return; }
+                    devHeaders['Authorization'] = 'Bearer ' + body.token;
+                    if (purpose) devHeaders['X-Purpose-Of-Use'] = purpose; else delete devHeaders['X-Purpose-Of-Use'];
+                    status.textContent = 'Sending as ' + body.organisation + (purpose ? ' for ' + purpose : '');
+                  });
+        """;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Tests.Introspection;
 using Commissioning.Graph.Engine.Types;
@@ -87,6 +88,34 @@ public class DataLoaderTests
         hold.Dispose(); // a second dispose must not end another section
         Assert.Equal(new[] { "v1", "v2" }, await Task.WhenAll(a, b));
         Assert.Single(batch.Calls);
+    }
+
+    [Fact]
+    public async Task Each_batch_call_records_its_size_and_a_span()
+    {
+        var sizes = new ConcurrentBag<int>();
+        using var meters = new System.Diagnostics.Metrics.MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == EngineTelemetry.SourceName && instrument.Name == "graphql.dataloader.batch.size") listener.EnableMeasurementEvents(instrument);
+        };
+        meters.SetMeasurementEventCallback<int>((_, value, _, _) => sizes.Add(value));
+        meters.Start();
+        var spans = new ConcurrentBag<System.Diagnostics.Activity>();
+        using var activities = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == EngineTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(activities);
+
+        // A key set no other test uses, so that concurrent tests' batches are told apart.
+        var loader = new DataLoader<int, string>(new RecordingBatch().Load);
+        await loader.LoadManyAsync(Enumerable.Range(7000, 37));
+
+        Assert.Contains(37, sizes);
+        Assert.Contains(spans, a => a.OperationName == "graphql.dataloader.batch" && Equals(a.GetTagItem("graphql.dataloader.keys"), 37));
     }
 
     [Fact]

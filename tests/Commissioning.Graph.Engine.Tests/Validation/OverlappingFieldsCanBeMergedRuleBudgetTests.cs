@@ -4,8 +4,9 @@ using Commissioning.Graph.Engine.Validation.Rules;
 namespace Commissioning.Graph.Engine.Tests.Validation;
 
 /// <summary>§5.3.2 on hostile documents: the comparison is metered exactly like graphql-js 16.15
-/// (aborting with one location-less "Validation aborted." error at the same sizes). The budget is what bounds
-/// the work, so these tests pin where it runs out, not how long it takes (that is the benchmarks' job).</summary>
+/// (aborting with one location-less "Validation aborted." error at the same sizes). The work is
+/// bounded by that budget, which these tests pin; no wall-clock assertion (a busy CI machine failed
+/// them), speed is for the benchmarks.</summary>
 public partial class OverlappingFieldsCanBeMergedRuleTests
 {
     private const string BudgetSdl = "type Query { a(x: Int): Int b: Int d: D } type D { a: Int d: D }";

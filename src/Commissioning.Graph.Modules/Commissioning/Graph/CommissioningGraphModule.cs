@@ -116,7 +116,7 @@ public sealed class CommissioningGraphModule : IGraphModule
     {
         // The NHS CB's list: anyone else is refused, not handed an empty list that reads as "nobody at risk"
         // (an execution without a subject — in-process tests, tools — is not refused, as RuleFilter filters nothing for it).
-        if (RuleFilter.Subject(ctx) is { } subject && subject.Organisation != GovernedData.NhsCommissioningBoardCode)
+        if (RuleFilter.Subject(ctx) is { } subject && !PolicyRules.IsNhsCommissioningBoard(subject.Organisation))
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
         List<FinancialReturn> latest;

@@ -15,7 +15,6 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 /// </summary>
 public static class GovernedData
 {
-    public const string NhsCommissioningBoardCode = PolicyRules.NhsCommissioningBoardCode;
 
     private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or DutyEvidence or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority

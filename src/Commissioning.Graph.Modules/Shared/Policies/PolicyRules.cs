@@ -39,7 +39,17 @@ public sealed record TypeGrant(string TypeName, Grant Grant) : Grant;
 /// <summary>DOMAIN.md "Who may see what": every named policy's rule.</summary>
 public static class PolicyRules
 {
-    public const string NhsCommissioningBoardCode = "X24";
+    public const string DefaultNhsCommissioningBoardCode = "X24";
+    public const string NhsCommissioningBoardCodeSetting = "Organisations:NhsCommissioningBoard";
+
+    /// <summary>The NHS Commissioning Board's code: the one setting <c>Organisations:NhsCommissioningBoard</c>
+    /// (default <c>X24</c>), set once at start by the host (<see cref="UseNhsCommissioningBoardCode"/>).</summary>
+    public static string NhsCommissioningBoardCode { get; private set; } = DefaultNhsCommissioningBoardCode;
+
+    public static void UseNhsCommissioningBoardCode(string? code) =>
+        NhsCommissioningBoardCode = string.IsNullOrWhiteSpace(code) ? DefaultNhsCommissioningBoardCode : code.Trim().ToUpperInvariant();
+
+    public static bool IsNhsCommissioningBoard(string? organisation) => string.Equals(organisation, NhsCommissioningBoardCode, StringComparison.Ordinal);
 
     private static readonly Grant HwbLocalAuthority = Grant.Party(SubjectRole.Hwb, RelationshipKind.HwbLocalAuthority);
 
