@@ -16,6 +16,7 @@ export const subgraphs = [
   { name: 'local-government', url: 'http://127.0.0.1:5082/graphql' },
   { name: 'nhs-cb', url: 'http://127.0.0.1:5083/graphql' },
   { name: 'governance', url: 'http://127.0.0.1:5084/graphql' },
+  { name: 'directory', url: 'http://127.0.0.1:5085/graphql' },
 ];
 
 export function compose(dir = schemaDir, list = subgraphs) {

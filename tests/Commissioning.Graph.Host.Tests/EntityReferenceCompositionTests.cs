@@ -33,7 +33,7 @@ public class EntityReferenceCompositionTests
     [Fact]
     public async Task A_reference_in_a_field_a_list_or_an_interface_resolves_to_the_owners_entity()
     {
-        var schema = CommissioningGraph.Compose([FakeModules.Registry(), Referrer()], [], subgraph: null).Schema;
+        var schema = CommissioningGraph.Compose([FakeModules.Registry(), Referrer()], subgraph: null).Schema;
 
         var response = await schema.RunAsync("""
             { seat(code: "02B") { consortium { code name kind } }
@@ -50,7 +50,7 @@ public class EntityReferenceCompositionTests
     [Fact]
     public async Task A_subgraph_leaves_references_for_the_gateway()
     {
-        var schema = CommissioningGraph.Compose([FakeModules.Registry(), Referrer()], [], subgraph: "referrer").Schema;
+        var schema = CommissioningGraph.Compose([FakeModules.Registry(), Referrer()], subgraph: "referrer").Schema;
 
         var response = await schema.RunAsync("""{ seat(code: "02B") { consortium { __typename code } } }""");
 

@@ -8,7 +8,7 @@ namespace Commissioning.Graph.Host.Tests;
 public class GraphComposerTests
 {
     private static ComposedGraph Monolith(params ComposableModule[] modules) =>
-        CommissioningGraph.Compose(modules, [], subgraph: null);
+        CommissioningGraph.Compose(modules, subgraph: null);
 
     [Fact]
     public void An_extension_adds_its_fields_to_the_owners_type_and_external_fields_are_dropped()
@@ -110,15 +110,14 @@ public class GraphComposerTests
     }
 
     [Fact]
-    public async Task Organisation_by_code_finds_organisations_of_any_module()
+    public void The_organisation_entry_points_are_the_directory_modules_not_the_hosts()
     {
+        // Organisations of every kind are answered by the directory module alone (one process and subgraph alike, see
+        // EntryPointTests); a graph composed without it has no such entry points.
         var schema = Monolith(FakeModules.Registry(), FakeModules.LocalGovernment()).Schema;
 
-        var response = await schema.RunAsync("""
-            { a: organisation(code: "02B") { __typename code kind } b: organisation(code: "HWB-E10000001") { __typename name kind } c: organisation(code: "nope") { code } }
-            """);
-
-        Assert.Equal("""{"data":{"a":{"__typename":"Consortium","code":"02B","kind":"CONSORTIUM"},"b":{"__typename":"HealthAndWellbeingBoard","name":"Northvale HWB","kind":"HEALTH_AND_WELLBEING_BOARD"},"c":null}}""", response.GetRawText());
+        Assert.Null(schema.QueryType!.Fields.GetValueOrDefault("organisation"));
+        Assert.Null(schema.QueryType.Fields.GetValueOrDefault("organisations"));
     }
 
     [Fact]

@@ -20,25 +20,29 @@ public sealed class OrganisationStatementTests(DemoGraphServers servers, ITestOu
     }
 
     [Theory, OnEveryProvider]
-    public async Task A_page_of_organisations_reads_one_page_per_module_table(DatabaseProvider provider)
+    public async Task A_page_of_organisations_reads_one_directory_page_then_one_batch_per_type(DatabaseProvider provider)
     {
         var server = await servers.For(provider);
         var (data, statements) = await CountAsync(server, """{ organisations(first: 5) { nodes { __typename code name kind } pageInfo { hasNextPage } } }""");
 
-        Assert.Equal(5, data.GetProperty("organisations").GetProperty("nodes").GetArrayLength());
-        // Commissioning's registry (one table-per-type hierarchy), local authorities, boards, the NHS CB — and no
-        // entity look-ups afterwards: the listed organisations are their own values.
-        Assert.Equal(4, statements.Count);
-        Assert.All(statements, s => Assert.Contains("LIMIT", s, StringComparison.OrdinalIgnoreCase));
+        var nodes = data.GetProperty("organisations").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(5, nodes.Count);
+        // The directory's page (one statement), then each owning module's entities of the page by key, one batch per
+        // type — as the gateway asks each subgraph's _entities once.
+        Assert.Contains("DirectoryOrganisations", statements[0]);
+        Assert.Contains("LIMIT", statements[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1 + nodes.Select(n => n.GetProperty("__typename").GetString()).Distinct().Count(), statements.Count);
     }
 
     [Theory, OnEveryProvider]
-    public async Task Organisations_of_one_kind_ask_only_the_module_that_owns_the_kind(DatabaseProvider provider)
+    public async Task Organisations_of_one_kind_read_the_directory_then_the_module_that_owns_the_kind(DatabaseProvider provider)
     {
         var server = await servers.For(provider);
         var (_, statements) = await CountAsync(server, """{ organisations(kind: LOCAL_AUTHORITY) { totalCount nodes { code } } }""");
-        Assert.Equal(2, statements.Count); // the page and the count, both of local authorities
-        Assert.All(statements, s => Assert.Contains("LocalAuthorities", s));
+        // The page and the count of the directory, then the local authorities in one batch.
+        Assert.Equal(3, statements.Count);
+        Assert.All(statements.Take(2), s => Assert.Contains("DirectoryOrganisations", s));
+        Assert.Contains("LocalAuthorities", statements[2]);
     }
 
     [Theory, OnEveryProvider]
@@ -47,8 +51,8 @@ public sealed class OrganisationStatementTests(DemoGraphServers servers, ITestOu
         var server = await servers.For(provider);
         var (_, without) = await CountAsync(server, """{ organisations(kind: CONSORTIUM) { nodes { code } } }""");
         var (_, with) = await CountAsync(server, """{ organisations(kind: CONSORTIUM) { totalCount nodes { code } } }""");
-        Assert.Single(without);
-        Assert.Equal(2, with.Count);
+        Assert.Equal(2, without.Count); // the page, the consortia by key
+        Assert.Equal(3, with.Count);    // … and the count
     }
 
     [Theory, OnEveryProvider]

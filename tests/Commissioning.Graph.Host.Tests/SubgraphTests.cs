@@ -6,7 +6,7 @@ namespace Commissioning.Graph.Host.Tests;
 public class SubgraphTests
 {
     private static ComposedGraph Subgraph(string name) =>
-        CommissioningGraph.Compose([FakeModules.Registry(), FakeModules.LocalGovernment()], [], subgraph: name);
+        CommissioningGraph.Compose([FakeModules.Registry(), FakeModules.LocalGovernment()], subgraph: name);
 
     [Fact]
     public async Task Service_sdl_is_the_subgraph_sdl_with_the_federation_link()

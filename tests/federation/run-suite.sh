@@ -22,7 +22,7 @@ if compose_dir "$here/fixture"; then ok "fixture subgraphs compose"; else ko "fi
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printed=0
-for module in commissioning local-government nhs-cb governance; do
+for module in commissioning local-government nhs-cb governance directory; do
   if dotnet "$dll" schema --module "$module" --federation >"$tmp/$module.graphql" 2>"$tmp/$module.err"; then
     printed=$((printed+1))
     if cmp -s "$tmp/$module.graphql" "$root/schema/$module.graphql"; then ok "schema/$module.graphql is up to date"; else ko "schema/$module.graphql is up to date"; fi

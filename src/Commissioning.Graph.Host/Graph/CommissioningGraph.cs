@@ -1,5 +1,4 @@
 using Commissioning.Graph.Engine.Federation;
-using Commissioning.Graph.Engine.Language;
 using Commissioning.Graph.Modules.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -46,9 +45,9 @@ public static class CommissioningGraph
     /// federation subgraph. Throws <see cref="ArgumentException"/> for an unknown module name.
     /// </summary>
     public static ComposedGraph Compose(IReadOnlyList<IGraphModule> modules, string? subgraph = null) =>
-        Compose(modules.Select(ToComposable).ToList(), modules.OfType<IOrganisationDirectory>().ToList(), subgraph);
+        Compose(modules.Select(ToComposable).ToList(), subgraph);
 
-    public static ComposedGraph Compose(IReadOnlyList<ComposableModule> modules, IReadOnlyList<IOrganisationDirectory> directories, string? subgraph)
+    public static ComposedGraph Compose(IReadOnlyList<ComposableModule> modules, string? subgraph)
     {
         var ordered = modules.OrderBy(m => Persistence.Keys.ToList().IndexOf(m.Name) is var i && i < 0 ? int.MaxValue : i).ToList();
         if (subgraph is not null)
@@ -57,17 +56,8 @@ public static class CommissioningGraph
             if (ordered.Count == 0)
                 throw new ArgumentException($"There is no module \"{subgraph}\"; the modules are: {string.Join(", ", modules.Select(m => m.Name))}.");
         }
-        var entities = new EntityDirectory(ordered);
-        // In one process every organisation is reachable, so the shared part answers the organisation entry
-        // points (unless a module declares them). A subgraph sees only its own kinds, so it leaves them out.
-        var organisationQueries = subgraph is null && !ordered.Any(m => DeclaresRootField(m, "organisation") || DeclaresRootField(m, "organisations"));
-        var shared = new ComposableModule("shared", organisationQueries ? SharedSchema.Sdl + "\n" + SharedSchema.OrganisationQueriesSdl : SharedSchema.Sdl,
-            builder =>
-            {
-                SharedScalars.Configure(builder);
-                if (organisationQueries) OrganisationQueries.Configure(builder, entities, directories);
-            })
-        { IsShared = true };
+        // Query.organisation and Query.organisations are the directory module's, in one process and as its subgraph alike.
+        var shared = new ComposableModule("shared", SharedSchema.Sdl, SharedScalars.Configure) { IsShared = true };
         if (subgraph is not null) return GraphComposer.Compose([shared, .. ordered], ComposeMode.Subgraph);
         // In one process the composer also resolves references to another module's entities (the gateway's job between subgraphs).
         return GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith);
@@ -81,8 +71,4 @@ public static class CommissioningGraph
             e => e.Key,
             e => { var resolve = e.Value; return (EntityResolverFunc)((representation, context) => resolve(representation, context)); },
             StringComparer.Ordinal));
-
-    private static bool DeclaresRootField(ComposableModule module, string field) =>
-        Parser.Parse(module.Sdl, new ParserOptions { MaxTokens = 0 }).Definitions.OfType<ObjectTypeDefinitionNode>()
-            .Any(t => t.Name.Value == "Query" && t.Fields.Any(f => f.Name.Value == field));
 }

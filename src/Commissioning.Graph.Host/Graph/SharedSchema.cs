@@ -68,27 +68,4 @@ public static class SharedSchema
         "JSNA indicator counts: 1–7 suppressed, other sub-national counts rounded to the nearest 5 (enforced by the authorisation layer)."
         directive @suppressSmallNumbers on FIELD_DEFINITION
         """;
-
-    /// <summary>The organisation entry points of DOMAIN.md, answered across modules (see <see cref="OrganisationQueries"/>).</summary>
-    public const string OrganisationQueriesSdl = """
-        "A page of organisations."
-        type OrganisationConnection {
-          edges: [OrganisationEdge!]! @authenticated
-          nodes: [Organisation!]! @authenticated
-          pageInfo: PageInfo! @authenticated
-          totalCount: Int! @authenticated
-        }
-
-        type OrganisationEdge {
-          cursor: String! @authenticated
-          node: Organisation! @authenticated
-        }
-
-        extend type Query {
-          "The organisation with this code, of any kind."
-          organisation(code: ID!): Organisation @authenticated
-          "Organisations ordered by code, optionally of one kind; first defaults to 50 (at most 100)."
-          organisations(kind: OrganisationKind, first: Int, after: String): OrganisationConnection! @authenticated
-        }
-        """;
 }

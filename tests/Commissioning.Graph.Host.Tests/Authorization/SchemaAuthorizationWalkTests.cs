@@ -40,7 +40,7 @@ public sealed class SchemaAuthorizationWalkTests(AuthorizedGraphFixture graph)
                 type Probe { open: String secret: String @policy(policies: [["noSuchPolicy"]]) }
                 extend type Query { probe: Probe @authenticated }
                 """, _ => { })],
-            [], subgraph: null).Schema;
+            subgraph: null).Schema;
 
         var problems = AuthorizationSchemaWalker.FindProblems(composed, RegisteredPolicies).Select(p => p.SchemaCoordinate).ToList();
 

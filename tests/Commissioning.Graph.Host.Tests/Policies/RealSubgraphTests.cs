@@ -24,7 +24,7 @@ namespace Commissioning.Graph.Host.Tests.Policies;
 /// </summary>
 public sealed class RealSubgraphs : IAsyncLifetime
 {
-    public static readonly string[] Names = ["commissioning", "local-government", "nhs-cb"];
+    public static readonly string[] Names = ["commissioning", "local-government", "nhs-cb", "directory"];
     private GraphDatabase _database = null!;
     public Dictionary<string, (WebApplication App, StatementCounter Counter)> Servers { get; } = new(StringComparer.Ordinal);
 
@@ -195,5 +195,31 @@ public sealed class RealSubgraphTests(RealSubgraphs subgraphs, ITestOutputHelper
         var coordinates = one.GetProperty("schemaCoordinates").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.Contains("Query.allocations", coordinates);
         Assert.Contains(coordinates, c => c!.StartsWith("FinancialReturn.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_directory_subgraph_answers_organisations_of_every_kind_by_key()
+    {
+        var id = Commissioning.Graph.Engine.Federation.GlobalId.Encode("HealthAndWellbeingBoard", "HWB-E06000002");
+        var (body, statements) = await subgraphs.PostAsync("directory", "03C", $$"""
+            {
+              council: organisation(code: "E10000001") { __typename code }
+              practice: organisation(code: "A02004") { __typename code }
+              none: organisation(code: "NOPE") { code }
+              organisations(kind: CONSORTIUM, first: 2) { totalCount nodes { __typename code } pageInfo { hasNextPage endCursor } }
+              node(id: "{{id}}") { __typename ... on HealthAndWellbeingBoard { code } }
+            }
+            """);
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.Equal("""{"council":{"__typename":"LocalAuthority","code":"E10000001"},"practice":{"__typename":"GpPractice","code":"A02004"},"none":null,"organisations":{"totalCount":3,"nodes":[{"__typename":"Consortium","code":"01A"},{"__typename":"Consortium","code":"02B"}],"pageInfo":{"hasNextPage":true,"endCursor":"Y29kZTowMkI"}},"node":{"__typename":"HealthAndWellbeingBoard","code":"HWB-E06000002"}}""",
+            body.GetProperty("data").GetRawText());
+        output.WriteLine($"directory, organisation x3 + organisations + node: {statements} statements");
+
+        // _entities: the directory resolves every organisation type by key (the gateway asks the owner for the rest).
+        var (entities, _) = await subgraphs.PostAsync("directory", "03C", """
+            query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on Provider { code } ... on NhsCommissioningBoard { code } } }
+            """, new { r = new[] { new Dictionary<string, string> { ["__typename"] = "Provider", ["code"] = "RNV" }, new() { ["__typename"] = "NhsCommissioningBoard", ["code"] = "X24" } } });
+        Assert.Equal("""{"_entities":[{"__typename":"Provider","code":"RNV"},{"__typename":"NhsCommissioningBoard","code":"X24"}]}""",
+            entities.GetProperty("data").GetRawText());
     }
 }

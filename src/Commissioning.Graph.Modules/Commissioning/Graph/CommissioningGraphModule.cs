@@ -14,7 +14,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Graph;
 /// <c>commissioning.graphql</c> beside this file (embedded); every relation resolves through a
 /// DataLoader (<see cref="CommissioningLoaders"/>), so a request's statements are bounded by its depth.
 /// </summary>
-public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirectory
+public sealed class CommissioningGraphModule : IGraphModule
 {
     private static readonly Lazy<string> SdlText = new(() =>
     {
@@ -40,57 +40,6 @@ public sealed class CommissioningGraphModule : IGraphModule, IOrganisationDirect
         ["FinancialReturn"] = async (rep, ctx) =>
             FinancialReturnIds.Parse(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
     };
-
-    // ---- IOrganisationDirectory: the registry's consortia, practices and providers (one table-per-type hierarchy)
-
-    private static readonly IReadOnlyDictionary<string, OrganisationKind> KindsByName =
-        Enum.GetValues<OrganisationKind>().ToDictionary(k => GraphEnum.Name(k), StringComparer.Ordinal);
-
-    public IReadOnlyCollection<string> OrganisationKinds => (IReadOnlyCollection<string>)KindsByName.Keys;
-
-    public async ValueTask<IReadOnlyList<OrganisationEntry>> ListOrganisationsAsync(string? kind, string? after, int limit, IResolveContext ctx)
-    {
-        if (limit <= 0 || !TryKind(kind, out var filter)) return [];
-        List<Organisation> rows;
-        await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
-            rows = await Registry(db, filter).Where(o => after == null || string.Compare(o.Code, after) > 0)
-                .OrderBy(o => o.Code).Take(limit).ToListAsync(ctx.CancellationToken);
-        // Later look-ups of these organisations by code (entity resolution, nested fields) need no statement.
-        var (consortia, practices, providers) = (ConsortiumByCode(ctx), PracticeByCode(ctx), ProviderByCode(ctx));
-        var entries = new List<OrganisationEntry>(rows.Count);
-        foreach (var row in rows)
-        {
-            switch (row)
-            {
-                case Consortium c: consortia.Prime(c.Code, c); entries.Add(new("Consortium", c.Code, c)); break;
-                case GpPractice p: practices.Prime(p.Code, p); entries.Add(new("GpPractice", p.Code, p)); break;
-                case Provider p: providers.Prime(p.Code, p); entries.Add(new("Provider", p.Code, p)); break;
-            }
-        }
-        return entries;
-    }
-
-    public async ValueTask<int> CountOrganisationsAsync(string? kind, IResolveContext ctx)
-    {
-        if (!TryKind(kind, out var filter)) return 0;
-        await using var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken);
-        return await Registry(db, filter).CountAsync(ctx.CancellationToken);
-    }
-
-    private static bool TryKind(string? name, out OrganisationKind? kind)
-    {
-        kind = null;
-        if (name is null) return true;
-        if (!KindsByName.TryGetValue(name, out var k)) return false;
-        kind = k;
-        return true;
-    }
-
-    private static IQueryable<Organisation> Registry(Persistence.CommissioningDbContext db, OrganisationKind? kind)
-    {
-        var q = db.Organisations.AsNoTracking();
-        return kind is { } k ? q.Where(o => o.Kind == k) : q;
-    }
 
     private static string? Code(IReadOnlyDictionary<string, object?> representation) => representation.GetValueOrDefault("code") as string;
 

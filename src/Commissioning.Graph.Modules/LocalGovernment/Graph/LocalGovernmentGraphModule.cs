@@ -14,7 +14,7 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Graph;
 /// and pooled budgets; it adds <c>healthAndWellbeingBoards</c> and <c>pooledBudgets</c> to the
 /// commissioning subgraph's <c>Consortium</c>. SDL: <c>local-government.graphql</c>.
 /// </summary>
-public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDirectory
+public sealed class LocalGovernmentGraphModule : IGraphModule
 {
     public const string ModuleName = "local-government";
     private static readonly Lazy<string> SdlText = new(() => GraphModuleResources.ReadSdl("local-government.graphql"));
@@ -48,49 +48,6 @@ public sealed class LocalGovernmentGraphModule : IGraphModule, IOrganisationDire
         ["Consortium"] = (rep, _) => ValueTask.FromResult<object?>(new EntityReference("Consortium", EntityReference.CodeOf(rep))),
     };
 
-    // ---- IOrganisationDirectory: local authorities and their Health and Wellbeing Boards
-
-    private const string LocalAuthorityKind = "LOCAL_AUTHORITY";
-    private const string BoardKind = "HEALTH_AND_WELLBEING_BOARD";
-
-    public IReadOnlyCollection<string> OrganisationKinds { get; } = [LocalAuthorityKind, BoardKind];
-
-    public async ValueTask<IReadOnlyList<OrganisationEntry>> ListOrganisationsAsync(string? kind, string? after, int limit, IResolveContext ctx)
-    {
-        if (limit <= 0) return [];
-        var entries = new List<OrganisationEntry>();
-        await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-        // A page of each table (one statement each); the host keeps the first codes of all of them.
-        if (kind is null or LocalAuthorityKind)
-        {
-            var authorities = await db.LocalAuthorities.AsNoTracking().Where(a => after == null || string.Compare(a.Code, after) > 0)
-                .OrderBy(a => a.Code).Take(limit).ToListAsync(ctx.CancellationToken);
-            var byCode = LocalAuthorityByCode(ctx);
-            foreach (var a in authorities) { byCode.Prime(a.Code, a); entries.Add(new("LocalAuthority", a.Code, a)); }
-        }
-        if (kind is null or BoardKind)
-        {
-            var boards = await db.HealthAndWellbeingBoards.AsNoTracking().Where(h => after == null || string.Compare(h.Code, after) > 0)
-                .OrderBy(h => h.Code).Take(limit).ToListAsync(ctx.CancellationToken);
-            var byCode = BoardByCode(ctx);
-            foreach (var h in boards) { byCode.Prime(h.Code, h); entries.Add(new("HealthAndWellbeingBoard", h.Code, h)); }
-        }
-        return entries.OrderBy(e => e.Code, StringComparer.Ordinal).Take(limit).ToList();
-    }
-
-    public async ValueTask<int> CountOrganisationsAsync(string? kind, IResolveContext ctx)
-    {
-        await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-        return kind switch
-        {
-            LocalAuthorityKind => await db.LocalAuthorities.CountAsync(ctx.CancellationToken),
-            BoardKind => await db.HealthAndWellbeingBoards.CountAsync(ctx.CancellationToken),
-            null => await db.LocalAuthorities.Select(a => a.Code).Concat(db.HealthAndWellbeingBoards.Select(h => h.Code)).CountAsync(ctx.CancellationToken),
-            _ => 0,
-        };
-    }
-
-    /// <summary>The database id of a <c>JsnaContribution.id</c>; null when the id is not one.</summary>
     internal static int? ContributionIdOf(string? globalId) =>
         int.TryParse(GlobalId.KeyOf(globalId, "JsnaContribution"), out var id) ? id : null;
 

@@ -13,7 +13,7 @@ namespace Commissioning.Graph.Modules.NhsCb.Graph;
 /// interventions; it adds <c>allocation</c>, <c>assurance</c> and <c>interventions</c> to the
 /// commissioning subgraph's <c>Consortium</c>. SDL: <c>nhs-cb.graphql</c>.
 /// </summary>
-public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
+public sealed class NhsCbGraphModule : IGraphModule
 {
     public const string ModuleName = "nhs-cb";
     private static readonly Lazy<string> SdlText = new(() => GraphModuleResources.ReadSdl("nhs-cb.graphql"));
@@ -57,30 +57,6 @@ public sealed class NhsCbGraphModule : IGraphModule, IOrganisationDirectory
                 return ctx.Arguments.TryGetValue("activeOnly", out var a) && a is true ? all.Where(i => i.EndedOn is null).ToList() : all;
             });
         NhsCbMutations.Configure(builder);
-    }
-
-    // ---- IOrganisationDirectory: the NHS Commissioning Board
-
-    private const string BoardKind = "NHS_COMMISSIONING_BOARD";
-
-    public IReadOnlyCollection<string> OrganisationKinds { get; } = [BoardKind];
-
-    public async ValueTask<IReadOnlyList<OrganisationEntry>> ListOrganisationsAsync(string? kind, string? after, int limit, IResolveContext ctx)
-    {
-        if (limit <= 0 || kind is not (null or BoardKind)) return [];
-        await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-        var boards = await db.Boards.AsNoTracking().Where(b => after == null || string.Compare(b.Code, after) > 0)
-            .OrderBy(b => b.Code).Take(limit).ToListAsync(ctx.CancellationToken);
-        var byCode = NhsCbLoaders.BoardByCode(ctx);
-        foreach (var b in boards) byCode.Prime(b.Code, b);
-        return boards.Select(b => new OrganisationEntry("NhsCommissioningBoard", b.Code, b)).ToList();
-    }
-
-    public async ValueTask<int> CountOrganisationsAsync(string? kind, IResolveContext ctx)
-    {
-        if (kind is not (null or BoardKind)) return 0;
-        await using var db = await ctx.DbFactory<NhsCbDbContext>().CreateDbContextAsync(ctx.CancellationToken);
-        return await db.Boards.CountAsync(ctx.CancellationToken);
     }
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
