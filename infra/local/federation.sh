@@ -16,7 +16,8 @@
 #
 # Needs the Release build of the Host (built here if missing) and infra/gateway's npm packages (npm ci here if
 # missing). Logs: DIR/logs/. Environment: ASPNETCORE_ENVIRONMENT (default Development, so development tokens
-# are trusted), GATEWAY_DEDUPLICATE=true to let the gateway merge identical in-flight subgraph requests.
+# are trusted), GATEWAY_DEDUPLICATE=true to let the gateway merge identical in-flight subgraph requests,
+# GATEWAY_FORK=N for N gateway worker processes (default 1: two did not help on a 2-core machine).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 gateway_dir="$root/infra/gateway"
@@ -126,7 +127,7 @@ EOF
 source '$run/env'
 cd '$gateway_dir'
 export SUPERGRAPH='$data/supergraph.graphql' GATEWAY_SECRET='$secret'
-exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' --fork '${GATEWAY_FORK:-$(nproc)}' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
+exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' --fork '${GATEWAY_FORK:-1}' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
 EOF
   nohup bash "$run/gateway.sh" >>"$logs/gateway.log" 2>&1 &
   echo $! >"$run/gateway.pid"
@@ -146,7 +147,9 @@ stop_pid_file() {
   [[ -f "$file" ]] || return 0
   pid=$(cat "$file")
   if ours "$pid"; then
-    kill "$pid" 2>/dev/null || true
+    # With GATEWAY_FORK > 1 the gateway's workers are its children: stopped with it, by parent PID.
+    local children; children=$(pgrep -P "$pid" || true)
+    kill "$pid" $children 2>/dev/null || true
     for _ in $(seq 50); do alive "$pid" || break; sleep 0.1; done
     alive "$pid" && kill -9 "$pid" 2>/dev/null || true
   fi

@@ -61,17 +61,18 @@ await check('gateway: a well-formed token no subgraph trusts is their 401, relay
 });
 
 // ---- limits at the edge, with the subgraphs' codes ----
-// n fields deep: consortium, then practices/consortium alternately, then code.
+// n fields deep through single objects (cost ~n): consortium, then latestFinancialReturn/consortium alternately, then code.
 const nest = (n) => {
-  const inner = Array.from({ length: n - 2 }, (_, i) => (i % 2 === 0 ? 'practices' : 'consortium'));
-  return `{ consortium(code: "01A") { ${inner.map((f) => `${f} { `).join('')}code${' }'.repeat(inner.length)} } }`;
+  const inner = Array.from({ length: n - 2 }, (_, i) => (i % 2 === 0 ? 'latestFinancialReturn(year: "2013-14")' : 'consortium'));
+  const last = inner.length % 2 === 1 ? 'month' : 'code';
+  return `{ consortium(code: "01A") { ${inner.map((f) => `${f} { `).join('')}${last}${' }'.repeat(inner.length)} } }`;
 };
 await check('gateway: an 18-level query is refused with DEPTH_LIMIT_EXCEEDED', async () => {
   const r = await post(fed, { query: nest(18), token: x24 });
   if (!codes(r).includes('DEPTH_LIMIT_EXCEEDED') || 'data' in r.body && r.body.data !== undefined) return `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
 });
 await check('gateway: a 15-level query is answered', async () => {
-  const r = await post(fed, { query: nest(15), token: x24 });
+  const r = await post(fed, { query: nest(15), token: x24, purpose: 'FINANCIAL_ASSURANCE' });
   if (r.status !== 200 || !r.body.data?.consortium) return `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
 });
 await check('gateway: more than 15000 tokens is DOCUMENT_LIMIT_EXCEEDED', async () => {

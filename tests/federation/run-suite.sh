@@ -39,7 +39,8 @@ fi
 # ---- the federated shape end to end: federation.sh up (signed subgraph calls) against `serve` ----
 # Two data directories seeded identically (the corpus writes), one development signing key (copied), so one token
 # per caller serves both shapes.
-if [ ! -f "$dll" ]; then ko "the Release build of the Host exists ($dll)"; echo "$pass passed, $fail failed"; exit 1; fi
+if [ ! -f "$dll" ]; then ko "the Release build of the Host exists ($dll)"; echo "(${SECONDS}s)"
+echo "$pass passed, $fail failed"; exit 1; fi
 work=$(mktemp -d); one_pid=""
 cleanup() { "$root/infra/local/federation.sh" down --data-dir "$work/fed" >/dev/null 2>&1; [ -n "$one_pid" ] && kill "$one_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp" "$work"; }
 trap cleanup EXIT
@@ -50,8 +51,10 @@ if "$root/infra/local/federation.sh" up --data-dir "$work/fed" --port "$gw_port"
   ok "federation.sh up starts every subgraph and the gateway ($(grep -c '^SUBGRAPH_' "$work/up.out") subgraphs)"
 else
   ko "federation.sh up starts every subgraph and the gateway"; tail -20 "$work/up.err"; ls "$work/fed/logs" 2>/dev/null && tail -5 "$work/fed/logs/"*.log
-  echo "$pass passed, $fail failed"; exit 1
+  echo "(${SECONDS}s)"
+echo "$pass passed, $fail failed"; exit 1
 fi
+echo "(federation.sh up: ${SECONDS}s into the suite)"
 fed_url=$(sed -n 's/^GATEWAY=//p' "$work/up.out")
 mkdir -p "$work/one"; cp "$work/fed/dev-signing-key.json" "$work/one/"
 ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" serve --data-dir "$work/one" --urls "http://127.0.0.1:$one_port" \
@@ -82,6 +85,7 @@ while read -r line; do
 done < <(grep -E '^(PASS|FAIL) ' "$work/corpus.out")
 grep -q '^CORPUS ' "$work/corpus.out" || ko "the corpus ran (see above)"
 
+echo "(corpus done: ${SECONDS}s into the suite)"
 node "$here/gateway-checks.mjs" --fed "$fed_url" --data-dir "$work/fed" --tokens "$work/tokens.json" --secret "$secret" >"$work/checks.out" 2>&1
 grep -v -E '^(PASS|FAIL) ' "$work/checks.out"
 while read -r line; do
@@ -93,4 +97,5 @@ done < <(grep -E '^(PASS|FAIL) ' "$work/checks.out")
 grep -q '^GATEWAY-CHECKS ' "$work/checks.out" || ko "the gateway checks ran (see above)"
 
 if "$root/infra/local/federation.sh" down --data-dir "$work/fed" && ! ls "$work/fed/run/"*.pid >/dev/null 2>&1; then ok "federation.sh down stops what up started"; else ko "federation.sh down stops what up started"; fi
+echo "(${SECONDS}s)"
 echo "$pass passed, $fail failed"

@@ -140,3 +140,4 @@ console.log(['query', 'one process', ...modules].join(' | '));
 for (const r of statementRows) console.log([r.query, r['one process'], ...modules.map((m) => r[m])].join(' | '));
 console.log('\ndisclosure records for 100 identical requests at 16 concurrent (caller X24 reading 02B\'s returns, FINANCIAL_ASSURANCE)');
 for (const r of disclosureRows) console.log(`${r.shape}: ${r.records}`);
+process.exit(0);

@@ -67,6 +67,7 @@ public static class ObservabilityExtensions
                     .AddHttpClientInstrumentation())
                 .WithMetrics(m => m
                     .AddMeter(EngineTelemetry.SourceName)
+                    .AddMeter(PersistedDocuments.PersistedDocumentTelemetry.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation());
