@@ -173,6 +173,17 @@ export function computeCost(types, document, operation, variables, defaultListSi
     return sliced ?? assumed ?? defaultListSize;
   };
 
+  // How many list values an argument carries, through variables, nested lists and input objects.
+  const variableListValues = (value) =>
+    Array.isArray(value) ? value.length + value.reduce((n, v) => n + variableListValues(v), 0)
+    : value && typeof value === 'object' ? Object.values(value).reduce((n, v) => n + variableListValues(v), 0)
+    : 0;
+  const listValues = (value) =>
+    value.kind === Kind.LIST ? value.values.length + value.values.reduce((n, v) => n + listValues(v), 0)
+    : value.kind === Kind.OBJECT ? value.fields.reduce((n, f) => n + listValues(f.value), 0)
+    : value.kind === Kind.VARIABLE && variables && value.name.value in variables ? variableListValues(variables[value.name.value])
+    : 0;
+
   const fieldCost = (node, parentName, depth) => {
     const name = node.name.value;
     if (name.startsWith('__')) return 0;
@@ -187,6 +198,8 @@ export function computeCost(types, document, operation, variables, defaultListSi
     for (const arg of node.arguments ?? []) {
       const def = field.arguments?.find((a) => a.name.value === arg.name.value);
       if (def) weight += weightOf(def.directives) ?? 0;
+      // As the Server does: every value of a list input adds 1 (a long filter costs work whatever it selects).
+      weight += listValues(arg.value);
     }
     const children = node.selectionSet ? setCost(node.selectionSet, typeName, depth + 1) : 0;
     if (!isList(field.type)) return weight + children;
