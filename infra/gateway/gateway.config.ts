@@ -35,6 +35,8 @@ export const gatewayConfig = defineConfig({
   logging: (process.env.GATEWAY_LOG_LEVEL as any) ?? 'warn',
   maskedErrors: { isDev: development },
   requestId: { headerName: 'x-request-id' },
+  // @defer/@stream for clients (multipart/mixed, SSE), as the one process answers them.
+  deferStream: true,
   propagateHeaders: {
     // Over a socket the caller's headers are its connection_init payload (context.headers merges it).
     fromClientToSubgraphs: ({ request, context }: any) => ({

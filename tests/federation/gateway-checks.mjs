@@ -88,6 +88,28 @@ await check('gateway: a cost over 10000 is COST_LIMIT_EXCEEDED before any subgra
   if (r.status !== 400 || codes(r).join() !== 'COST_LIMIT_EXCEEDED' || !(r.body.extensions?.cost?.requested > 10000)) return `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
 });
 
+await check('gateway: @defer across subgraphs over multipart/mixed gives the same data as without it', async () => {
+  const deferred = '{ consortium(code: "01A") { name ... @defer(label: "money") { allocation(year: "2013-14") { programmeBudget } } healthAndWellbeingBoards { name } } }';
+  const plain = await post(fed, { query: deferred.replace(' ... @defer(label: "money") {', '').replace(' } healthAndWellbeingBoards', ' healthAndWellbeingBoards'), token: x24, purpose: 'FINANCIAL_ASSURANCE' });
+  const res = await fetch(fed, { method: 'POST', signal: AbortSignal.timeout(30000),
+    headers: { 'content-type': 'application/json', accept: 'multipart/mixed', authorization: `Bearer ${x24}`, 'x-purpose-of-use': 'FINANCIAL_ASSURANCE' },
+    body: JSON.stringify({ query: deferred }) });
+  const type = res.headers.get('content-type') ?? '';
+  const text = await res.text();
+  if (res.status !== 200 || !type.startsWith('multipart/mixed')) return `${res.status} ${type} ${text.slice(0, 300)}`;
+  // Merge every part's data (initial, then incremental items at their paths) and compare with the plain answer.
+  const parts = text.split(/\r?\n---/).map((p) => p.slice(p.indexOf('{'))).filter((p) => p.startsWith('{')).map((p) => JSON.parse(p.trim()));
+  const merged = structuredClone(parts[0]?.data ?? {});
+  const pending = new Map((parts.flatMap((p) => p.pending ?? [])).map((p) => [p.id, p.path]));
+  for (const p of parts.slice(1)) for (const item of p.incremental ?? []) {
+    let target = merged;
+    for (const key of [...(pending.get(item.id) ?? item.path ?? []), ...(item.subPath ?? [])]) target = target[key];
+    Object.assign(target, item.data ?? {});
+  }
+  const sort = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : Array.isArray(v) ? v.map(sort) : v);
+  if (JSON.stringify(sort(merged)) !== JSON.stringify(sort(plain.body.data))) return `merged ${JSON.stringify(merged)} vs ${JSON.stringify(plain.body.data)}`;
+});
+
 // ---- direct calls to a subgraph ----
 const sign = (body) => 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');
 async function direct(url, { token, signed, query = '{ consortium(code: "01A") { code name } }' }) {
