@@ -7,7 +7,7 @@
 #       signing key DIR/dev-signing-key.json), and Hive Gateway on 127.0.0.1:PORT; returns once the gateway
 #       answers, printing GATEWAY=http://127.0.0.1:PORT/graphql (and SUBGRAPH_<NAME>=… for each subgraph).
 #       --postgres: a PostgreSQL cluster of its own (infra/local/postgres.sh, state in DIR) instead of SQLite;
-#       --redis: a redis-server on a free port, given to every subgraph as ConnectionStrings:Redis;
+#       --redis: a redis-server on a free port, given to every subgraph as Redis:Configuration;
 #       --secret S (or GATEWAY_SECRET): the gateway signs its subgraph requests and the subgraphs refuse
 #       unsigned ones (GraphQL:Federation:GatewaySecret).
 #   infra/local/federation.sh down --data-dir DIR        stops exactly what up started (PIDs in DIR/run)
@@ -88,7 +88,7 @@ up() {
     local rport; rport=$(free_port)
     redis-server --bind 127.0.0.1 --port "$rport" --dir "$data" --save '' --appendonly no --daemonize no >"$logs/redis.log" 2>&1 &
     echo $! >"$run/redis.pid"
-    echo "export ConnectionStrings__Redis=127.0.0.1:$rport" >>"$run/env"
+    echo "export Redis__Configuration=127.0.0.1:$rport" >>"$run/env"
   fi
   [[ -n "$secret" ]] && echo "export GraphQL__Federation__GatewaySecret='$secret'" >>"$run/env"
   # shellcheck disable=SC1091
