@@ -35,10 +35,11 @@ public static class DocumentValidator
 
     private static IReadOnlyList<GraphQLError> Run(ValidationContext context, IReadOnlyList<IValidationRule> rules)
     {
-        var visitors = new ValidationVisitor[rules.Count];
+        var visitors = new List<ValidationVisitor>(rules.Count);
         try
         {
-            for (var i = 0; i < rules.Count; i++) visitors[i] = rules[i].CreateVisitor(context);
+            foreach (var rule in rules)
+                if (rule.CreateVisitor(context) is var visitor && !ReferenceEquals(visitor, ValidationVisitor.None)) visitors.Add(visitor);
             var walker = new DocumentWalker(context.IsSdlValidation ? null : context.TypeInfo, visitors);
             context.AttachWalker(walker);
             walker.Walk(context.Document);

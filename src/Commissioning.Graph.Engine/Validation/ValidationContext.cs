@@ -31,6 +31,36 @@ public sealed class ValidationContext
     }
 
     internal TypeInfo? TypeInfo => _typeInfo;
+
+    private HashSet<string>? _directiveNames;
+
+    /// <summary>Whether any directive named <paramref name="name"/> appears in the executable definitions of the
+    /// document (found once, by a plain scan, for rules that only concern one directive).</summary>
+    public bool DocumentUsesDirective(string name) => (_directiveNames ??= ExecutableDirectiveNames(Document)).Contains(name);
+
+    private static HashSet<string> ExecutableDirectiveNames(DocumentNode document)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Add(IReadOnlyList<DirectiveNode> directives) { foreach (var d in directives) names.Add(d.Name.Value); }
+        void Selections(SelectionSetNode? set)
+        {
+            if (set is null) return;
+            foreach (var selection in set.Selections)
+            {
+                Add(selection.Directives);
+                Selections(selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode i => i.SelectionSet, _ => null });
+            }
+        }
+        foreach (var definition in document.Definitions)
+        {
+            if (definition is not ExecutableDefinitionNode executable) continue;
+            Add(executable.Directives);
+            if (executable is OperationDefinitionNode operation)
+                foreach (var variable in operation.VariableDefinitions) Add(variable.Directives);
+            Selections(executable.SelectionSet);
+        }
+        return names;
+    }
     internal void AttachWalker(DocumentWalker walker) => _walker = walker;
 
     /// <summary>The schema. For SDL validation without a schema to extend, use <see cref="SchemaOrNull"/>.</summary>

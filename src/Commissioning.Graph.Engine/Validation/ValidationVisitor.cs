@@ -21,6 +21,12 @@ public abstract class ValidationVisitor
 {
     internal bool SkipRequested;
 
+    /// <summary>What a rule's <c>CreateVisitor</c> returns when the rule cannot apply to the document: the walker
+    /// leaves it out, so a rule about a directive the document never names costs nothing per node.</summary>
+    public static readonly ValidationVisitor None = new NoneVisitor();
+
+    private sealed class NoneVisitor : ValidationVisitor { }
+
     /// <summary>Skips the children (and the Leave calls) of the node being entered, for this visitor only.</summary>
     protected void SkipChildren() => SkipRequested = true;
 

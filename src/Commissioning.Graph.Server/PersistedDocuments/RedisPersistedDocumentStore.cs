@@ -17,11 +17,13 @@ namespace Commissioning.Graph.Server.PersistedDocuments;
 public sealed class RedisPersistedDocumentStore : IPersistedDocumentStore
 {
     // KEYS: none (the keys derive from ARGV[1], the prefix; one Redis, not a cluster).
-    // ARGV: prefix, id, text, owner, now (ms), max bytes per owner, max bytes in all, max documents.
+    // ARGV: prefix, id, text, owner, now (ms, unused: recency is the pd:clock counter), max bytes per owner, max bytes in all, max documents.
     // Returns {kept (0/1), total bytes, documents}.
     private const string RegisterScript = """
         local p, id, text, owner = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-        local now, maxOwner, maxAll, maxCount = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+        local maxOwner, maxAll, maxCount = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
+        -- Recency is a counter, not a clock: two uses in one millisecond (or on two instances) still have an order.
+        local now = redis.call('INCR', ARGV[1]..'pd:clock')
         local size = string.len(text) * 2 + 128
         local function evict(victim)
           local vsize = tonumber(redis.call('HGET', p..'pd:size', victim) or '0')
@@ -65,9 +67,10 @@ public sealed class RedisPersistedDocumentStore : IPersistedDocumentStore
         return {1, total, redis.call('ZCARD', p..'pd:lru')}
         """;
 
-    // ARGV: prefix, id, now. A published document first, else a registration (its use recorded). Returns the text or nil.
+    // ARGV: prefix, id, now (unused: recency is the pd:clock counter). A published document first, else a registration (its use recorded). Returns the text or nil.
     private const string GetScript = """
-        local p, id, now = ARGV[1], ARGV[2], tonumber(ARGV[3])
+        local p, id = ARGV[1], ARGV[2]
+        local now = redis.call('INCR', p..'pd:clock')
         local text = redis.call('GET', p..'pd:pub:'..id)
         if text then return text end
         text = redis.call('GET', p..'pd:apq:'..id)

@@ -10,7 +10,8 @@ namespace Commissioning.Graph.Engine.Validation.Rules;
 /// </summary>
 public sealed class DeferStreamDirectiveOnValidOperationsRule : IValidationRule
 {
-    public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context);
+    public ValidationVisitor CreateVisitor(ValidationContext context) =>
+        (context.DocumentUsesDirective("defer") || context.DocumentUsesDirective("stream")) ? new Visitor(context) : ValidationVisitor.None;
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {

@@ -9,7 +9,8 @@ namespace Commissioning.Graph.Engine.Validation.Rules;
 /// </summary>
 public sealed class StreamDirectiveOnListFieldRule : IValidationRule
 {
-    public ValidationVisitor CreateVisitor(ValidationContext context) => new Visitor(context);
+    public ValidationVisitor CreateVisitor(ValidationContext context) =>
+        context.DocumentUsesDirective("stream") ? new Visitor(context) : ValidationVisitor.None;
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
