@@ -27,8 +27,13 @@ die() { log "$*"; exit 1; }
 
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
-# A PID file's process is ours only while its command line still names DIR (PIDs are reused).
-ours() { local pid=$1; alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$data"; }
+# A PID file's process is ours only while its command line still names DIR, or (redis-server, which rewrites
+# its title) while it runs in DIR: PIDs are reused.
+ours() {
+  local pid=$1; alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$data" && return 0
+  [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "$(cd "$data" 2>/dev/null && pwd -P)" ]]
+}
 
 verb=${1:-}; shift || true
 data=""; port=""; postgres=0; redis=0; module=""; secret="${GATEWAY_SECRET:-}"; rest=()
