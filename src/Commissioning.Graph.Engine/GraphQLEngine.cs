@@ -161,17 +161,7 @@ public sealed class GraphQLEngine
         IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
     {
         if (!document.IsValid) return Task.FromResult(ExecutionResult.FromErrors(document.Errors));
-        return Executor.ExecuteAsync(new ExecutionRequest
-        {
-            Schema = Schema,
-            Document = document.Document!,
-            OperationName = operationName,
-            VariableValues = variables,
-            RootValue = rootValue,
-            Services = services,
-            Items = items,
-            CancellationToken = cancellationToken,
-        }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
+        return Executor.ExecuteAsync(Request(document, operationName, variables, rootValue, services, items, cancellationToken), ExecutionOptions);
     }
 
     /// <summary>Executes a prepared, valid document with its @defer and @stream honoured (when the schema
@@ -181,18 +171,23 @@ public sealed class GraphQLEngine
         IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
     {
         if (!document.IsValid) return Task.FromResult(new IncrementalExecutionResult { Initial = ExecutionResult.FromErrors(document.Errors) });
-        return Executor.ExecuteIncrementallyAsync(new ExecutionRequest
-        {
-            Schema = Schema,
-            Document = document.Document!,
-            OperationName = operationName,
-            VariableValues = variables,
-            RootValue = rootValue,
-            Services = services,
-            Items = items,
-            CancellationToken = cancellationToken,
-        }, new ExecutionOptions { MaxErrors = Options.MaxErrors });
+        return Executor.ExecuteIncrementallyAsync(Request(document, operationName, variables, rootValue, services, items, cancellationToken), ExecutionOptions);
     }
+
+    private ExecutionRequest Request(PreparedDocument document, string? operationName, IReadOnlyDictionary<string, object?>? variables,
+        object? rootValue, IServiceProvider? services, IDictionary<string, object?>? items, CancellationToken cancellationToken) => new()
+    {
+        Schema = Schema,
+        Document = document.Document!,
+        OperationName = operationName,
+        VariableValues = variables,
+        RootValue = rootValue,
+        Services = services,
+        Items = items,
+        CancellationToken = cancellationToken,
+    };
+
+    private ExecutionOptions ExecutionOptions => new() { MaxErrors = Options.MaxErrors };
 
     /// <summary>Parses, validates and executes in one call.</summary>
     public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null,

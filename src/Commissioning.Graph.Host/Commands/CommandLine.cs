@@ -59,8 +59,7 @@ public static class CommandLine
     {
         var full = Path.GetFullPath(dataDir);
         Directory.CreateDirectory(full);
-        SetUnlessSet("Database__SqliteFile", Path.Combine(full, Commissioning.Graph.Modules.Shared.DatabaseOptions.SqliteFileName));
-        SetUnlessSet("Identity__DevelopmentTokens__SigningKeyPath", DataDirectory.SigningKeyPath(full));
+        foreach (var (key, value) in DataDirectory.Settings(full)) SetUnlessSet(key.Replace(":", "__"), value);
 
         static void SetUnlessSet(string name, string value)
         {

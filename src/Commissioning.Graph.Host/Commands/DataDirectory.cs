@@ -20,13 +20,15 @@ public static class DataDirectory
 
     public static string SigningKeyPath(string directory) => Path.Combine(directory, SigningKeyFileName);
 
-    /// <summary>The configuration keys that <c>--data-dir</c> stands for, as command-line arguments.</summary>
-    public static string[] AsConfiguration(string directory) =>
+    /// <summary>The configuration keys (<c>Section:Key</c>) that <c>--data-dir</c> stands for, with their values.</summary>
+    public static IReadOnlyList<(string Key, string Value)> Settings(string directory) =>
     [
-        $"--{DatabaseOptions.SectionName}:SqliteFile={Path.Combine(directory, DatabaseOptions.SqliteFileName)}",
-        $"--{CommissioningIdentityOptions.SectionName}:DevelopmentTokens:SigningKeyPath={SigningKeyPath(directory)}",
+        ($"{DatabaseOptions.SectionName}:SqliteFile", Path.Combine(directory, DatabaseOptions.SqliteFileName)),
+        ($"{CommissioningIdentityOptions.SectionName}:DevelopmentTokens:SigningKeyPath", SigningKeyPath(directory)),
     ];
 
-    /// <summary>Replaces <c>--data-dir DIR</c> in <paramref name="args"/> with the configuration it stands for.</summary>
-    public static string[] Expand(string[] args) => Take(ref args) is { } dir ? [.. args, .. AsConfiguration(dir)] : args;
+    /// <summary>Replaces <c>--data-dir DIR</c> in <paramref name="args"/> with the configuration it stands for
+    /// (for building a server in-process; the command line uses <see cref="CommandLine.UseDataDirectory"/>).</summary>
+    public static string[] Expand(string[] args) =>
+        Take(ref args) is { } dir ? [.. args, .. Settings(dir).Select(s => $"--{s.Key}={s.Value}")] : args;
 }
