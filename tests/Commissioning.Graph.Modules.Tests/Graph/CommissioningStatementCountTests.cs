@@ -34,12 +34,34 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         }
         """;
 
+    /// <summary>The same depth through filtered, sorted connections (a nested filter on the return's consortium and one on its lines).</summary>
+    private const string FilteredQuery = """
+        {
+          consortia(first: 100, where: { or: [{ name: { contains: "a" } }, { registeredPopulation: { gte: 0 } }] }, order: [{ name: DESC }]) {
+            totalCount
+            nodes {
+              code
+              financialReturns(first: 5, where: { status: { in: [SUBMITTED, ACCEPTED, QUERIED] }, lines: { some: { plan: { gt: "0" } } },
+                               consortium: { authorisationStatus: { neq: DISSOLVED } } }, order: [{ month: DESC }, { version: ASC }]) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                nodes { month version status lines { category plan } duties { atRisk } }
+              }
+            }
+          }
+        }
+        """;
+
     [Fact]
     public async Task A_deep_query_over_all_consortia_issues_the_same_number_of_statements_at_demo_scale_and_ten_times_it()
     {
-        var (demoCount, demoConsortia) = await CountAsync(scale: 1);
-        var (tenfoldCount, tenfoldConsortia) = await CountAsync(scale: 10);
+        var (demoCount, demoFiltered, demoConsortia) = await CountAsync(scale: 1);
+        var (tenfoldCount, tenfoldFiltered, tenfoldConsortia) = await CountAsync(scale: 10);
         output.WriteLine($"Deep query over all consortia: {demoCount} SQL statements at scale 1 ({demoConsortia} consortia), {tenfoldCount} at scale 10 ({tenfoldConsortia} consortia).");
+        output.WriteLine($"Filtered, sorted deep query: {demoFiltered} SQL statements at scale 1, {tenfoldFiltered} at scale 10.");
+        // consortia page + COUNT, returns pages + counts, lines, allocations: one statement per loader whatever the rows.
+        Assert.Equal(6, demoFiltered);
+        Assert.Equal(demoFiltered, tenfoldFiltered);
 
         Assert.Equal(3, demoConsortia);
         Assert.Equal(30, tenfoldConsortia);
@@ -54,7 +76,7 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         Assert.Equal(demoCount, tenfoldCount);
     }
 
-    private async Task<(int Statements, int Consortia)> CountAsync(int scale)
+    private async Task<(int Statements, int Filtered, int Consortia)> CountAsync(int scale)
     {
         await using var host = await CommissioningGraphHost.StartAsync(scale);
         var before = host.StatementCount;
@@ -72,6 +94,14 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
             Assert.Equal(7, returns[0].GetProperty("lines").GetArrayLength());
             Assert.Equal(System.Text.Json.JsonValueKind.Object, returns[0].GetProperty("duties").ValueKind);
         }
-        return (statements, consortia.GetArrayLength());
+        before = host.StatementCount;
+        var filtered = await host.DataAsync(FilteredQuery);
+        var filteredStatements = host.StatementCount - before;
+        foreach (var text in host.StatementTexts.Skip(before))
+            output.WriteLine($"  filtered, scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(200, text.ReplaceLineEndings(" ").Length)]}");
+        var filteredConsortia = filtered.GetProperty("consortia").GetProperty("nodes");
+        Assert.Equal(consortia.GetArrayLength(), filteredConsortia.GetArrayLength());
+        Assert.Contains(filteredConsortia.EnumerateArray(), c => c.GetProperty("financialReturns").GetProperty("nodes").GetArrayLength() > 0);
+        return (statements, filteredStatements, consortia.GetArrayLength());
     }
 }
