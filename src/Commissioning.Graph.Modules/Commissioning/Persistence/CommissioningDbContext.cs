@@ -43,6 +43,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(o => o.Code).HasMaxLength(20);
             e.Property(o => o.Name).HasMaxLength(200);
             e.HasIndex(o => o.Kind);
+            // Lists sort by name (consortia, organisations).
+            e.HasIndex(o => o.Name);
             e.UseTptMappingStrategy();
         });
         b.Entity<Consortium>(e =>
@@ -59,6 +61,9 @@ public class CommissioningDbContext : ModuleDbContext
                 c.Property(x => x.ConflictsOfInterestPolicy).HasMaxLength(2000);
             });
             e.Navigation(c => c.Constitution).IsRequired();
+            // The consortia list filters by authorisation status and sorts by population.
+            e.HasIndex(c => c.AuthorisationStatus);
+            e.HasIndex(c => c.RegisteredPopulation);
         });
         b.Entity<GpPractice>(e =>
         {
@@ -77,6 +82,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasOne(m => m.Consortium).WithMany(c => c.Memberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.Practice).WithMany(p => p.Memberships).HasForeignKey(m => m.PracticeCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.PracticeCode, m.From }).IsUnique();
+            // A consortium's practices on a day, and its membership history ordered by start.
+            e.HasIndex(m => new { m.ConsortiumCode, m.From });
         });
 
         b.Entity<FinancialReturn>(e =>
@@ -85,7 +92,9 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(r => r.Year).HasMaxLength(7);
             e.Property(r => r.QueryReason).HasMaxLength(2000);
             e.HasIndex(r => new { r.ConsortiumCode, r.Year, r.Month, r.Version }).IsUnique();
-            e.HasIndex(r => r.Status);
+            // Lists of returns filter by status and sort by period; the NHS CB's scan reads a year's latest returns.
+            e.HasIndex(r => new { r.Status, r.Year, r.Month });
+            e.HasIndex(r => new { r.Year, r.ConsortiumCode, r.Month, r.Version });
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.PracticeBreakdown).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(r => r.TotalPlan);
@@ -112,7 +121,9 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(c => c.ActivityUnit).HasMaxLength(40);
             e.Property(c => c.CquinSharePercent).HasPrecision(5, 2);
             e.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderCode).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(c => c.CommissionerCode);
+            // Each commissioner's and provider's contracts, in code order.
+            e.HasIndex(c => new { c.CommissionerCode, c.Code });
+            e.HasIndex(c => new { c.ProviderCode, c.Code });
             e.HasMany(c => c.Performance).WithOne().HasForeignKey(p => p.ContractCode).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ContractPerformance>(e =>
@@ -168,7 +179,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(d => d.ConsortiumCode).HasMaxLength(20);
             e.Property(d => d.PersonName).HasMaxLength(200);
             e.Property(d => d.Role).HasMaxLength(200);
-            e.HasIndex(d => d.ConsortiumCode);
+            // A consortium's declarations in date order.
+            e.HasIndex(d => new { d.ConsortiumCode, d.DeclaredOn });
         });
         b.Entity<CommissioningDecision>(e =>
         {
@@ -177,7 +189,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(d => d.Title).HasMaxLength(300);
             e.Property(d => d.ProviderCode).HasMaxLength(20);
             e.HasIndex(d => d.Reference).IsUnique();
-            e.HasIndex(d => d.ConsortiumCode);
+            // A consortium's decisions, newest first.
+            e.HasIndex(d => new { d.ConsortiumCode, d.DecidedOn });
         });
     }
 

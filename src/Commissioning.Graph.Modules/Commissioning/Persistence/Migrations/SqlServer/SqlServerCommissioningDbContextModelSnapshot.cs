@@ -123,10 +123,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ConsortiumCode", "DecidedOn");
 
                     b.ToTable("CommissioningDecisions", "commissioning");
                 });
@@ -207,7 +207,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "DeclaredOn");
 
                     b.ToTable("ConflictOfInterestDeclarations", "commissioning");
                 });
@@ -242,7 +242,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "From");
 
                     b.HasIndex("PracticeCode", "From")
                         .IsUnique();
@@ -299,9 +299,9 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Code");
 
-                    b.HasIndex("CommissionerCode");
+                    b.HasIndex("CommissionerCode", "Code");
 
-                    b.HasIndex("ProviderCode");
+                    b.HasIndex("ProviderCode", "Code");
 
                     b.ToTable("Contracts", "commissioning");
                 });
@@ -421,10 +421,12 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Year", "Month");
 
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ConsortiumCode", "Month", "Version");
 
                     b.ToTable("FinancialReturns", "commissioning", t =>
                         {
@@ -540,6 +542,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Name");
+
                     b.ToTable("Organisations", "commissioning");
 
                     b.UseTptMappingStrategy();
@@ -608,6 +612,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.Property<int>("UnregisteredPopulation")
                         .HasColumnType("int");
+
+                    b.HasIndex("AuthorisationStatus");
+
+                    b.HasIndex("RegisteredPopulation");
 
                     b.ToTable("Consortia", "commissioning");
                 });

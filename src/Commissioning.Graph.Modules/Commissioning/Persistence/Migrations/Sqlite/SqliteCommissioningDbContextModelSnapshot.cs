@@ -115,10 +115,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ConsortiumCode", "DecidedOn");
 
                     b.ToTable("CommissioningDecisions", "commissioning");
                 });
@@ -195,7 +195,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "DeclaredOn");
 
                     b.ToTable("ConflictOfInterestDeclarations", "commissioning");
                 });
@@ -228,7 +228,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "From");
 
                     b.HasIndex("PracticeCode", "From")
                         .IsUnique();
@@ -285,9 +285,9 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Code");
 
-                    b.HasIndex("CommissionerCode");
+                    b.HasIndex("CommissionerCode", "Code");
 
-                    b.HasIndex("ProviderCode");
+                    b.HasIndex("ProviderCode", "Code");
 
                     b.ToTable("Contracts", "commissioning");
                 });
@@ -403,10 +403,12 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Year", "Month");
 
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ConsortiumCode", "Month", "Version");
 
                     b.ToTable("FinancialReturns", "commissioning", t =>
                         {
@@ -520,6 +522,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Name");
+
                     b.ToTable("Organisations", "commissioning");
 
                     b.UseTptMappingStrategy();
@@ -586,6 +590,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.Property<int>("UnregisteredPopulation")
                         .HasColumnType("INTEGER");
+
+                    b.HasIndex("AuthorisationStatus");
+
+                    b.HasIndex("RegisteredPopulation");
 
                     b.ToTable("Consortia", "commissioning");
                 });
