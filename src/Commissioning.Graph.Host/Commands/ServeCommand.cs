@@ -94,7 +94,6 @@ public static class ServeCommand
         // The disclosure register: its database (migrated with the modules'), the interceptor that records each
         // response's disclosures before it is sent, and what Query.disclosures needs.
         builder.Services.AddGovernance(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -53,6 +53,7 @@ public static class DirectoryServiceCollectionExtensions
         services.AddScoped<DirectoryDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());
         // Migrated first: modules publish their facts into it as they are seeded.
         services.AddSingleton(new RegisteredContext("Directory", typeof(DirectoryDbContext), connectionString));
+        services.AddDatabaseHealthChecks<DirectoryDbContext>("Directory", options.Provider, connectionString);
     }
 
     private sealed class UpcastFactory<TProviderContext>(IDbContextFactory<TProviderContext> inner) : IDbContextFactory<DirectoryDbContext>

@@ -52,6 +52,8 @@ public static class GovernanceServiceCollectionExtensions
             new UpcastFactory<TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
         services.AddScoped<GovernanceDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());
         services.AddSingleton(new RegisteredContext("Governance", typeof(GovernanceDbContext), connectionString));
+        // Every disclosure is recorded before a response goes out: without the register nothing can be answered.
+        services.AddDatabaseHealthChecks<GovernanceDbContext>("Governance", options.Provider, connectionString);
     }
 
     private sealed class UpcastFactory<TProviderContext>(IDbContextFactory<TProviderContext> inner) : IDbContextFactory<GovernanceDbContext>
