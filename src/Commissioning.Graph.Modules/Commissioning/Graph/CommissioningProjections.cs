@@ -29,7 +29,8 @@ internal static class CommissioningProjections
         .NeedsNothing("id", "kind", "consortium", "memberships");
 
     public static readonly ProjectionShape<Contract> Contract = new ProjectionShape<Contract>("Contract", c => c.Code, GovernedShapes.Contract)
-        .NeedsNothing("id", "commissioner", "performance", "arrangements")
-        .Needs("provider", c => c.ProviderCode)
+        // ContractsByProvider groups by the provider's code (the commissioner's is the governed owner).
+        .AlwaysReads(c => c.ProviderCode)
+        .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements")
         .Needs("cquinShare", c => c.CquinSharePercent);
 }
