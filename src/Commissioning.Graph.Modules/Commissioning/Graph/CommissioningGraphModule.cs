@@ -2,6 +2,7 @@ using System.Reflection;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
@@ -62,15 +63,15 @@ public sealed class CommissioningGraphModule : IGraphModule
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
-        .ResolveAsync("Query.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.consortia", ConsortiaAsync)
         .ResolveAsync("Query.consortiaAtRisk", ConsortiaAtRiskAsync)
-        .ResolveAsync("Query.gpPractice", async ctx => await PracticeByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.gpPractice", async ctx => await PracticeFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.provider", async ctx => await ProviderByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.leadCommissioningArrangement", async ctx => await ArrangementByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
-        .ResolveAsync("Query.contract", async ctx => await ContractByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.contract", async ctx => await ContractFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.financialReturn", async ctx =>
-            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
+            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnFor(ctx).LoadAsync(id) : null);
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
@@ -88,7 +89,9 @@ public sealed class CommissioningGraphModule : IGraphModule
 
         // Read through a DataLoader although there is one key: the next level's loads are then issued
         // while this batch completes, and so gather into one batch each.
-        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}";
+        // Only the columns the nodes' selection needs (plus the key and the governed columns).
+        var projection = Projection.OfConnection(ctx, CommissioningProjections.Consortium);
+        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}|{projection}";
         var rows = await ctx.GetDataLoader<int, IReadOnlyList<Consortium>>(pageName, async (keys, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
@@ -98,12 +101,11 @@ public sealed class CommissioningGraphModule : IGraphModule
                 "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
                 _ => Matching(db).OrderBy(c => c.Code),
             };
-            var page = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ct);
+            var page = await projection.Apply(ordered.Skip(offset).Take(limit + 1)).ToListAsync(ct);
             return keys.ToDictionary(k => k, _ => (IReadOnlyList<Consortium>)page);
         }).LoadAsync(0) ?? [];
-        // Later levels find these consortia in the loader's cache.
-        var byCode = ConsortiumByCode(ctx);
-        foreach (var c in rows) byCode.Prime(c.Code, c);
+        // Later levels that need no more than these rows carry find them in the cache of their projection.
+        ProjectedLoaders.Prime(ctx, "commissioning.consortiumByCode", projection, rows, c => c.Code, ConsortiumLoader(ctx));
         return new Connection<Consortium>(rows.Take(limit).ToList(), offset, rows.Count > limit, async () =>
         {
             await using var countDb = await contexts.CreateDbContextAsync(ctx.CancellationToken);
@@ -119,14 +121,15 @@ public sealed class CommissioningGraphModule : IGraphModule
         if (RuleFilter.Subject(ctx) is { } subject && !PolicyRules.IsNhsCommissioningBoard(subject.Organisation))
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
+        // What the selection needs, and what the duties this resolver assesses read.
+        var projection = Projection.Of(ctx, CommissioningProjections.FinancialReturn, alsoFields: ["duties"]);
         List<FinancialReturn> latest;
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
         {
-            var returns = LatestReturns(db, year).AsNoTracking();
-            latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+            var returns = LatestReturns(db, year).AsNoTracking().OrderBy(r => r.ConsortiumCode);
+            latest = await projection.Apply(returns).ToListAsync(ctx.CancellationToken);
         }
-        var byId = ReturnById(ctx);
-        foreach (var r in latest) byId.Prime(r.Id, r);
+        ProjectedLoaders.Prime(ctx, "commissioning.returnById", projection, latest, r => r.Id, ReturnLoader(ctx));
         var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));
         return latest.Where((r, i) => duties[i] is { AtRisk: true }).ToList();
     }
@@ -158,8 +161,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("ConsortiumConnection.totalCount", async ctx => await ((Connection<Consortium>)ctx.Source!).TotalCount())
 
-        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
-        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
         .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
 
         .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
@@ -177,7 +180,7 @@ public sealed class CommissioningGraphModule : IGraphModule
     private static void ConfigureFinancialReturns(SchemaBuilder b) => b
         .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
         .Resolve<FinancialReturn>("FinancialReturn.id", r => Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
         .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
         .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
         .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
@@ -193,7 +196,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
         .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
         .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))
-        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeFor(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
         .ResolveAsync("FinancialReturnConnection.totalCount", async ctx => await ((Connection<FinancialReturn>)ctx.Source!).TotalCount());
@@ -202,7 +205,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         .IsTypeOf("Contract", (v, _) => v is Contract)
         .Resolve<Contract>("Contract.id", c => Engine.Federation.GlobalId.Encode("Contract", c.Code))
         // Only consortia are in this subgraph's registry; other commissioners are named by code.
-        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumByCode(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
+        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumFor(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
         .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
         .Resolve<Contract>("Contract.cquinShare", c => c.CquinSharePercent)
         .ResolveAsync("Contract.performance", ctx =>
@@ -212,15 +215,15 @@ public sealed class CommissioningGraphModule : IGraphModule
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
-        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
+        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumFor(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ResolveAsync("LeadCommissioningArrangement.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).ProviderCode))
         .ResolveAsync("LeadCommissioningArrangement.contracts", async ctx =>
-            (await ContractByCode(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
+            (await ContractFor(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.associates", a => a.Associates.OrderBy(x => x.ConsortiumCode).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadShare", a => a.LeadSharePercent)
-        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
         .Resolve<ArrangementAssociate>("ArrangementAssociate.share", a => a.SharePercent)
         .Resolve<ArrangementAssociate>("ArrangementAssociate.basis", a => GraphEnum.Name(a.Basis));
 

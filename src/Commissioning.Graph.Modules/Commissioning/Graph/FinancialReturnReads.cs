@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;
@@ -35,7 +37,10 @@ internal static class FinancialReturnReads
     public static DataLoader<string, IReadOnlyList<FinancialReturn>> PageByConsortium(IResolveContext ctx, FinancialReturnFilter filter, int offset, int limit)
     {
         var contexts = CommissioningLoaders.Contexts(ctx);
-        return ctx.GetDataLoader<string, IReadOnlyList<FinancialReturn>>($"commissioning.returnPage:{filter}|{offset}|{limit}", async (keys, ct) =>
+        // Only the columns the nodes' selection needs; the identity when it needs the whole row.
+        var projection = Projection.OfConnection(ctx, CommissioningProjections.FinancialReturn);
+        Expression<Func<FinancialReturn, FinancialReturn>> read = projection.Selector ?? (r => r);
+        return ctx.GetDataLoader<string, IReadOnlyList<FinancialReturn>>($"commissioning.returnPage:{filter}|{offset}|{limit}|{projection}", async (keys, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var matching = filter.Apply(db, db.FinancialReturns.AsNoTracking());
@@ -48,7 +53,7 @@ internal static class FinancialReturnReads
                     c.Code,
                     Page = matching.Where(r => r.ConsortiumCode == c.Code)
                         .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenByDescending(r => r.Version)
-                        .Skip(offset).Take(limit + 1).ToList(),
+                        .Skip(offset).Take(limit + 1).Select(read).ToList(),
                 })
                 .ToListAsync(ct);
             return pages.ToDictionary(p => p.Code, p => (IReadOnlyList<FinancialReturn>)p.Page);
