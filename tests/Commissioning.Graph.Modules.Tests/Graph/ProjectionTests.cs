@@ -131,6 +131,32 @@ public sealed class ProjectionTests(ITestOutputHelper output)
         Assert.Equal(3, host.StatementCount - before);
     }
 
+    [Fact]
+    public async Task A_JSNA_s_contributions_read_the_narrative_only_when_it_is_selected_and_answer_alike()
+    {
+        await using var host = await ModuleGraphHost.CreateAsync();
+        const string Topics = """{ healthAndWellbeingBoard(code: "HWB-E10000001") { jsna(year: "2013-14") { contributions { topic status consortium { code } } } } }""";
+        const string Narratives = """{ healthAndWellbeingBoard(code: "HWB-E10000001") { jsna(year: "2013-14") { contributions { id topic narrative submittedAt } } } }""";
+        static string ContributionsStatement(IEnumerable<string> statements) =>
+            Assert.Single(statements, s => s.Contains("\"JsnaContributions\"", StringComparison.Ordinal));
+
+        host.ResetStatements();
+        var topics = await host.ExecuteAsync(Topics);
+        var sql = ContributionsStatement(host.StatementTexts);
+        output.WriteLine(sql);
+        Assert.DoesNotContain("\"Narrative\"", sql);
+        Assert.Contains("\"Topic\"", sql);
+        Assert.Contains("\"ConsortiumCode\"", sql);
+        Assert.Contains("\"JsnaId\"", sql);   // the loader's parent key and the governed JSNA
+        Assert.True(topics.GetProperty("data").GetProperty("healthAndWellbeingBoard").GetProperty("jsna").GetProperty("contributions").GetArrayLength() > 0);
+        Assert.Equal((await host.ExecuteAsync(Topics, projections: false)).GetRawText(), topics.GetRawText());
+
+        host.ResetStatements();
+        var narratives = await host.ExecuteAsync(Narratives);
+        Assert.Contains("\"Narrative\"", ContributionsStatement(host.StatementTexts));
+        Assert.Equal((await host.ExecuteAsync(Narratives, projections: false)).GetRawText(), narratives.GetRawText());
+    }
+
     public static TheoryData<DatabaseProvider> Providers() => TestDatabase.Providers();
 
     /// <summary>Every query of the corpus the commissioning module answers alone, with and without projections: identical responses.</summary>
@@ -187,5 +213,9 @@ public sealed class ProjectionTests(ITestOutputHelper output)
         "{ contract(code: \"CT-01A-RNV\") { code commissionerCode annualValue commissioner { name area } provider { name } arrangements { code lead { name } } } }",
         "{ leadCommissioningArrangement(code: \"LCA-ACUTE-RNV\") { name lead { name area } associates { consortium { name registeredPopulation } share } contracts { code serviceArea } } }",
         "{ provider(code: \"RNV\") { name contracts { code annualValue commissioner { name } } } }",
+        "{ consortia(where: { name: { contains: \"North\" } }, order: [{ registeredPopulation: DESC }]) { totalCount edges { cursor node { name } } pageInfo { endCursor } } }",
+        "{ consortia(last: 2, order: [{ area: ASC }]) { edges { cursor node { code } } pageInfo { hasPreviousPage startCursor } } }",
+        "{ consortia(order: [{ unregisteredPopulation: ASC }], first: 2) { nodes { name financialReturns(year: \"2013-14\", order: [{ month: ASC }], where: { status: { neq: DRAFT } }, first: 3) { totalCount edges { cursor node { month status capital { forecastOutturn } } } } } } }",
+        "{ consortia { nodes { financialReturns(year: \"2013-14\", last: 2, where: { lines: { some: { plan: { gt: \"0\" } } } }) { nodes { id month consortium { name } } pageInfo { hasPreviousPage } } } } }",
     ];
 }

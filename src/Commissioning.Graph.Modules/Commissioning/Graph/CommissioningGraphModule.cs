@@ -29,7 +29,7 @@ public sealed class CommissioningGraphModule : IGraphModule
 
     public string Name => "commissioning";
 
-    public string Sdl => SdlText.Value;
+    public string Sdl => SdlText.Value + CommissioningLists.Sdl;
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
     {
@@ -75,41 +75,22 @@ public sealed class CommissioningGraphModule : IGraphModule
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
-        var (offset, limit) = Cursor.Window(ctx.Arguments);
         var statuses = GraphEnum.ParseDistinct<ConsortiumAuthorisationStatus>(ctx.Arguments.GetValueOrDefault("authorisationStatus"));
-        var order = ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE";
-        var contexts = Contexts(ctx);
-
-        IQueryable<Consortium> Matching(Persistence.CommissioningDbContext db)
+        // orderBy (the older argument) gives the order when "order" does not.
+        var orderBy = (ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE") switch
         {
-            var q = db.Consortia.AsNoTracking();
-            if (statuses is { Count: > 0 }) q = q.Where(c => statuses.Contains(c.AuthorisationStatus));
-            return q;
-        }
-
-        // Read through a DataLoader although there is one key: the next level's loads are then issued
-        // while this batch completes, and so gather into one batch each.
-        // Only the columns the nodes' selection needs (plus the key and the governed columns).
-        var projection = Projection.OfConnection(ctx, CommissioningProjections.Consortium);
-        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}|{projection}";
-        var rows = await ctx.GetDataLoader<int, IReadOnlyList<Consortium>>(pageName, async (keys, ct) =>
+            "NAME" => "name",
+            "REGISTERED_POPULATION_DESC" => "registeredPopulation DESC",
+            _ => "code",
+        };
+        return await Connections.RootAsync(ctx, CommissioningLists.Consortium, new ListSource<Persistence.CommissioningDbContext, Consortium>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var ordered = order switch
-            {
-                "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
-                "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
-                _ => Matching(db).OrderBy(c => c.Code),
-            };
-            var page = await projection.Apply(ordered.Skip(offset).Take(limit + 1)).ToListAsync(ct);
-            return keys.ToDictionary(k => k, _ => (IReadOnlyList<Consortium>)page);
-        }).LoadAsync(0) ?? [];
-        // Later levels that need no more than these rows carry find them in the cache of their projection.
-        ProjectedLoaders.Prime(ctx, "commissioning.consortiumByCode", projection, rows, c => c.Code, ConsortiumLoader(ctx));
-        return new Connection<Consortium>(rows.Take(limit).ToList(), offset, rows.Count > limit, async () =>
-        {
-            await using var countDb = await contexts.CreateDbContextAsync(ctx.CancellationToken);
-            return await Matching(countDb).CountAsync(ctx.CancellationToken);
+            Name = "commissioning.consortia",
+            Rows = db => statuses is { Count: > 0 } ? db.Consortia.Where(c => statuses.Contains(c.AuthorisationStatus)) : db.Consortia,
+            Arguments = string.Join(',', statuses ?? []),
+            DefaultOrder = orderBy,
+            // Later levels that need no more than these rows carry find them in the cache of their projection.
+            Loaded = (c, rows, projection) => ProjectedLoaders.Prime(c, "commissioning.consortiumByCode", projection, rows, r => r.Code, ConsortiumLoader(c)),
         });
     }
 
@@ -159,7 +140,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("ConsortiumConnection.totalCount", async ctx => await ((Connection<Consortium>)ctx.Source!).TotalCount())
+        .ResolveTotalCounts("ConsortiumConnection")
 
         .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
         .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
@@ -199,7 +180,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeFor(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
-        .ResolveAsync("FinancialReturnConnection.totalCount", async ctx => await ((Connection<FinancialReturn>)ctx.Source!).TotalCount());
+        .ResolveTotalCounts("FinancialReturnConnection");
 
     private static void ConfigureContracts(SchemaBuilder b) => b
         .IsTypeOf("Contract", (v, _) => v is Contract)

@@ -15,7 +15,7 @@ public static class ProjectedLoaders
     /// <summary>The request's loader named <paramref name="name"/> for rows that carry at least what <paramref name="needed"/>
     /// reads; <paramref name="create"/> makes one (given its unique name and the projection its batches must read) when none does.</summary>
     public static DataLoader<TKey, T> For<TKey, T>(IResolveContext ctx, string name, Projection<T> needed,
-        Func<string, Projection<T>, DataLoader<TKey, T>> create) where TKey : notnull where T : class
+        Func<string, Projection<T>, DataLoader<TKey, T>> create) where TKey : notnull
     {
         var registry = Registry<TKey, T>(ctx, name);
         lock (registry)
@@ -35,7 +35,7 @@ public static class ProjectedLoaders
 
     /// <summary>Makes <paramref name="rows"/>, read with <paramref name="projection"/>, available by key to later readers whose needs it covers.</summary>
     public static void Prime<TKey, T>(IResolveContext ctx, string name, Projection<T> projection, IEnumerable<T> rows, Func<T, TKey> keyOf,
-        Func<string, Projection<T>, DataLoader<TKey, T>> create) where TKey : notnull where T : class
+        Func<string, Projection<T>, DataLoader<TKey, T>> create) where TKey : notnull
     {
         var registry = Registry<TKey, T>(ctx, name);
         DataLoader<TKey, T> loader;
@@ -49,7 +49,7 @@ public static class ProjectedLoaders
     }
 
     private static List<(Projection<T> Projection, DataLoader<TKey, T> Loader)> Registry<TKey, T>(IResolveContext ctx, string name)
-        where TKey : notnull where T : class
+        where TKey : notnull
     {
         var items = ctx.Items;
         var key = "lists.projected:" + name;
@@ -74,7 +74,7 @@ public static class KeyedRowProjection
 {
     /// <summary>The <c>Select</c> that keeps each row's parent key and reads only the projection's members of the row
     /// (the identity when the projection is whole).</summary>
-    public static Expression<Func<KeyedRow<TKey, T>, KeyedRow<TKey, T>>> Keyed<TKey, T>(this Projection<T> projection) where T : class
+    public static Expression<Func<KeyedRow<TKey, T>, KeyedRow<TKey, T>>> Keyed<TKey, T>(this Projection<T> projection)
     {
         var keyed = Expression.Parameter(typeof(KeyedRow<TKey, T>), "k");
         if (projection.Selector is not { } selector) return Expression.Lambda<Func<KeyedRow<TKey, T>, KeyedRow<TKey, T>>>(keyed, keyed);

@@ -10,7 +10,7 @@ namespace Commissioning.Graph.Modules.Shared.Lists;
 /// instance of <typeparamref name="T"/> whose other members keep their defaults, so it must reach only readers whose
 /// needs it covers (<see cref="Covers"/>; <see cref="ProjectedLoaders"/> keys caches by it).
 /// </summary>
-public sealed class Projection<T> where T : class
+public sealed class Projection<T>
 {
     /// <summary>The whole row (no <c>Select</c>).</summary>
     public static readonly Projection<T> Whole = new(null);
@@ -66,11 +66,12 @@ public static class Projection
 
     /// <summary>The members the field being resolved needs of the <typeparamref name="T"/> it returns (an object or a list of them).</summary>
     /// <param name="alsoFields">Fields of the type the resolver itself reads whether selected or not.</param>
-    public static Projection<T> Of<T>(IResolveContext ctx, ProjectionShape<T> shape, IReadOnlyList<string>? alsoFields = null) where T : class =>
+    public static Projection<T> Of<T>(IResolveContext ctx, ProjectionShape<T> shape, IReadOnlyList<string>? alsoFields = null) =>
         Disabled(ctx) ? Projection<T>.Whole : From(shape, [FieldSelection.Of(ctx, shape.TypeName)], alsoFields);
 
     /// <summary>The members a connection field needs of its nodes: what <c>nodes</c> and <c>edges { node }</c> select, merged.</summary>
-    public static Projection<T> OfConnection<T>(IResolveContext ctx, ProjectionShape<T> shape) where T : class
+    /// <param name="alsoReads">Members the list's own reading needs (a child list's parent key).</param>
+    public static Projection<T> OfConnection<T>(IResolveContext ctx, ProjectionShape<T> shape, LambdaExpression? alsoReads = null)
     {
         if (Disabled(ctx)) return Projection<T>.Whole;
         var connectionType = Engine.Types.Schema.GetNamedType(ctx.FieldDefinition.Type) as Engine.Types.ObjectType
@@ -82,11 +83,12 @@ public static class Projection
         foreach (var edges in connection.Named("edges"))
             if (edges.Selection() is { } edge)
                 foreach (var edgeNode in edge.Named("node")) selections.Add(edgeNode.SelectionFor(node));
-        return From(shape, selections);
+        var projection = From(shape, selections);
+        return alsoReads is null || projection.IsWhole ? projection : Projection<T>.Of([.. projection.Members!.Select(n => (MemberInfo)typeof(T).GetProperty(n)!), .. ProjectedMembers.Of(alsoReads)]);
     }
 
     /// <summary>The members <paramref name="selections"/> of <paramref name="shape"/>'s type need.</summary>
-    public static Projection<T> From<T>(ProjectionShape<T> shape, IEnumerable<FieldSelection> selections, IReadOnlyList<string>? alsoFields = null) where T : class
+    public static Projection<T> From<T>(ProjectionShape<T> shape, IEnumerable<FieldSelection> selections, IReadOnlyList<string>? alsoFields = null)
     {
         var members = new List<MemberInfo>(shape.Always);
         foreach (var field in alsoFields ?? [])

@@ -11,13 +11,40 @@ namespace Commissioning.Graph.Modules.Shared.Lists;
 /// Every projection also reads the key, every column of the entity's <see cref="GovernedShape"/> (owner, subjects,
 /// year, draft: the policies judge rows by them) and the columns loaders read (<see cref="AlwaysReads"/>).
 /// </summary>
-public sealed class ProjectionShape<T> where T : class
+public sealed class ProjectionShape<T>
 {
     private readonly Dictionary<string, MemberInfo[]> _needs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _whole = new(StringComparer.Ordinal);
     private readonly List<MemberInfo> _always = [];
 
-    public ProjectionShape(string typeName, Expression<Func<T, object?>> key, GovernedShape? governed)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ListShape<T>, ProjectionShape<T>> FromLists = new();
+
+    /// <summary>The projection shape of a listed type, from its one definition: each value field reads its column, a computed
+    /// field the members it names (collections among them are other rows, loaded by key: not columns), a to-one object the
+    /// row's columns its correlation reads, a list of objects nothing (loaded by the key); plus the key and the governed columns
+    /// of the type (<see cref="GovernedShapes"/>).</summary>
+    public static ProjectionShape<T> Of(ListShape<T> list) => FromLists.GetValue(list, static list =>
+    {
+        var shape = new ProjectionShape<T>(list.TypeName, list.Key, GovernedShapes.All.FirstOrDefault(g => g.EntityType == typeof(T)));
+        foreach (var member in list.Members)
+            shape._needs[member.Name] = member switch
+            {
+                ValueMember value => ProjectedMembers.Of(value.Column).ToArray(),
+                ComputedMember computed => computed.Needs
+                    .Select(name => (MemberInfo?)typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
+                                    ?? throw new InvalidOperationException($"{list.TypeName}.{member.Name} needs {name}, which {typeof(T).Name} does not have."))
+                    .Where(m => !IsCollection(((PropertyInfo)m!).PropertyType)).ToArray()!,
+                ObjectMember related => ProjectedMembers.Of(related.Related, parameter: 1).Where(m => IsColumn(((PropertyInfo)m).PropertyType)).ToArray(),
+                _ => [],
+            };
+        return shape;
+    });
+
+    private static bool IsCollection(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
+
+    public ProjectionShape(string typeName, Expression<Func<T, object?>> key, GovernedShape? governed) : this(typeName, (LambdaExpression)key, governed) { }
+
+    private ProjectionShape(string typeName, LambdaExpression key, GovernedShape? governed)
     {
         TypeName = typeName;
         _always.AddRange(ProjectedMembers.Of(key));
@@ -93,9 +120,9 @@ public sealed class ProjectionShape<T> where T : class
 /// <c>Constitution</c>: owned and complex types are read whole).</summary>
 internal static class ProjectedMembers
 {
-    public static IReadOnlyList<MemberInfo> Of(LambdaExpression expression)
+    public static IReadOnlyList<MemberInfo> Of(LambdaExpression expression, int parameter = 0)
     {
-        var visitor = new Collector(expression.Parameters[0]);
+        var visitor = new Collector(expression.Parameters[parameter]);
         visitor.Visit(expression.Body);
         return visitor.Members;
     }
