@@ -2,6 +2,7 @@ using System.Reflection;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
@@ -28,7 +29,7 @@ public sealed class CommissioningGraphModule : IGraphModule
 
     public string Name => "commissioning";
 
-    public string Sdl => SdlText.Value;
+    public string Sdl => SdlText.Value + CommissioningLists.Sdl;
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
     {
@@ -74,40 +75,22 @@ public sealed class CommissioningGraphModule : IGraphModule
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
-        var (offset, limit) = Cursor.Window(ctx.Arguments);
         var statuses = GraphEnum.ParseDistinct<ConsortiumAuthorisationStatus>(ctx.Arguments.GetValueOrDefault("authorisationStatus"));
-        var order = ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE";
-        var contexts = Contexts(ctx);
-
-        IQueryable<Consortium> Matching(Persistence.CommissioningDbContext db)
+        // orderBy (the older argument) gives the order when "order" does not.
+        var orderBy = (ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE") switch
         {
-            var q = db.Consortia.AsNoTracking();
-            if (statuses is { Count: > 0 }) q = q.Where(c => statuses.Contains(c.AuthorisationStatus));
-            return q;
-        }
-
-        // Read through a DataLoader although there is one key: the next level's loads are then issued
-        // while this batch completes, and so gather into one batch each.
-        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}";
-        var rows = await ctx.GetDataLoader<int, IReadOnlyList<Consortium>>(pageName, async (keys, ct) =>
+            "NAME" => "name",
+            "REGISTERED_POPULATION_DESC" => "registeredPopulation DESC",
+            _ => "code",
+        };
+        return await Connections.RootAsync(ctx, CommissioningLists.Consortium, new ListSource<Persistence.CommissioningDbContext, Consortium>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var ordered = order switch
-            {
-                "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
-                "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
-                _ => Matching(db).OrderBy(c => c.Code),
-            };
-            var page = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ct);
-            return keys.ToDictionary(k => k, _ => (IReadOnlyList<Consortium>)page);
-        }).LoadAsync(0) ?? [];
-        // Later levels find these consortia in the loader's cache.
-        var byCode = ConsortiumByCode(ctx);
-        foreach (var c in rows) byCode.Prime(c.Code, c);
-        return new Connection<Consortium>(rows.Take(limit).ToList(), offset, rows.Count > limit, async () =>
-        {
-            await using var countDb = await contexts.CreateDbContextAsync(ctx.CancellationToken);
-            return await Matching(countDb).CountAsync(ctx.CancellationToken);
+            Name = "commissioning.consortia",
+            Rows = db => statuses is { Count: > 0 } ? db.Consortia.Where(c => statuses.Contains(c.AuthorisationStatus)) : db.Consortia,
+            Arguments = string.Join(',', statuses ?? []),
+            DefaultOrder = orderBy,
+            // Later levels find these consortia in the loader's cache.
+            Loaded = (c, rows) => { var byCode = ConsortiumByCode(c); foreach (var r in rows) byCode.Prime(r.Code, r); },
         });
     }
 
@@ -156,7 +139,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("ConsortiumConnection.totalCount", async ctx => await ((Connection<Consortium>)ctx.Source!).TotalCount())
+        .ResolveTotalCounts("ConsortiumConnection")
 
         .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
         .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
@@ -196,7 +179,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
-        .ResolveAsync("FinancialReturnConnection.totalCount", async ctx => await ((Connection<FinancialReturn>)ctx.Source!).TotalCount());
+        .ResolveTotalCounts("FinancialReturnConnection");
 
     private static void ConfigureContracts(SchemaBuilder b) => b
         .IsTypeOf("Contract", (v, _) => v is Contract)

@@ -7,21 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Commissioning.Graph.Modules.Shared.Lists;
 
-/// <summary>A field of a listed type, by GraphQL coordinate.</summary>
-public sealed record FieldCoordinate(string TypeName, string FieldName)
-{
-    public override string ToString() => TypeName + "." + FieldName;
-}
-
-/// <summary>A field a filter or sort uses, with the path that reaches it: <c>(FinancialReturn.consortium, Consortium.name)</c>.</summary>
-public sealed record FieldTerm(IReadOnlyList<FieldCoordinate> Path)
-{
-    public FieldCoordinate Field => Path[^1];
-    public override string ToString() => string.Join(" → ", Path);
-    public bool Equals(FieldTerm? other) => other is not null && Path.SequenceEqual(other.Path);
-    public override int GetHashCode() => Path.Aggregate(0, (h, c) => HashCode.Combine(h, c));
-}
-
 /// <summary>What every row of a list is already known to pass: the policies its SQL filters rows by (<see cref="RuleFilter"/>),
 /// and/or the organisation that owns every row (a consortium's own returns under <c>Consortium.financialReturns</c>).</summary>
 public sealed record ListVisibility(IReadOnlyList<string> RowPolicies, string? FixedOwner);
