@@ -38,7 +38,9 @@ internal static class FinancialReturnReads
         return ctx.GetDataLoader<string, IReadOnlyList<FinancialReturn>>($"commissioning.returnPage:{filter}|{offset}|{limit}", async (keys, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var matching = filter.Apply(db, db.FinancialReturns.AsNoTracking());
+            // Restricted to the batch's consortia inside the window too, so that the ROW_NUMBER() runs over their
+            // returns (by the (ConsortiumCode, Year, Month, Version) index), not over every consortium's.
+            var matching = filter.Apply(db, db.FinancialReturns.AsNoTracking()).Where(r => keys.Contains(r.ConsortiumCode));
             // A correlated, ordered Skip/Take per consortium: EF translates it to ROW_NUMBER() OVER
             // (PARTITION BY …), so every consortium's page comes from one statement.
             var pages = await db.Consortia.AsNoTracking()
