@@ -99,6 +99,7 @@ public static class ServeCommand
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatabaseKnownOrganisations>();
         builder.Services.AddSingleton<IKnownOrganisations>(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
         builder.AddCommissioningIdentity();
         if (module is not null) builder.Services.AddServiceSdlAccess();
         builder.Services.AddCommissioningPolicies();

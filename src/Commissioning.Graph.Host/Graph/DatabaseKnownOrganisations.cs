@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
@@ -8,32 +7,34 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Graph.Host.Graph;
 
 /// <summary>
-/// The organisations a token may name: the modules' registries (consortia, practices and providers; local
-/// authorities and Health and Wellbeing Boards; the NHS CB). A code is looked up when a token first names it, by
-/// primary key in each registry until found (no registry is read whole, whatever its size), and remembered for
-/// <see cref="RefreshAfter"/> when known, <see cref="MissRefreshAfter"/> when not (so a new organisation is
-/// accepted within that). A process that serves one module as a subgraph knows only that module's organisations:
-/// it accepts every code, as the gateway in front of it has checked the caller.
+/// The organisations a token may name: the codes of the modules' registries (the registry's
+/// consortia, practices and providers; local authorities and Health and Wellbeing Boards; the NHS
+/// CB), read whole (one statement per table) at start and again after <see cref="RefreshAfter"/>,
+/// or after <see cref="MissRefreshAfter"/> when a code is not found (a new organisation). Reading
+/// them at start keeps the look-up out of requests. A process that serves one module as a subgraph
+/// knows only that module's organisations: it accepts every code, as the gateway in front of it
+/// has checked the caller (until the directory module serves them all).
 /// </summary>
-public sealed class DatabaseKnownOrganisations(IServiceProvider services, TimeProvider clock) : IKnownOrganisations
+public sealed class DatabaseKnownOrganisations(IServiceProvider services, TimeProvider clock, ILogger<DatabaseKnownOrganisations> logger)
+    : IKnownOrganisations, IHostedService
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan MissRefreshAfter = TimeSpan.FromSeconds(30);
-    /// <summary>Beyond this many remembered codes the memory starts again (tokens name few organisations).</summary>
-    public const int MaxRemembered = 10_000;
 
-    private readonly ConcurrentDictionary<string, (bool Known, DateTimeOffset At)> _seen = new(StringComparer.Ordinal);
+    private sealed record Snapshot(HashSet<string> Codes, DateTimeOffset ReadAt);
+
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile Snapshot? _snapshot;
 
     public async ValueTask<bool> IsKnownAsync(string code, CancellationToken cancellationToken)
     {
         if (!AllModulesHere) return true;
-        var now = clock.GetUtcNow();
-        if (_seen.TryGetValue(code, out var seen) && now - seen.At < (seen.Known ? RefreshAfter : MissRefreshAfter))
-            return seen.Known;
-        var known = await LookUpAsync(code, cancellationToken);
-        if (_seen.Count >= MaxRemembered) _seen.Clear();
-        _seen[code] = (known, now);
-        return known;
+        var snapshot = _snapshot;
+        var age = snapshot is null ? TimeSpan.MaxValue : clock.GetUtcNow() - snapshot.ReadAt;
+        if (snapshot is not null && age < RefreshAfter && (snapshot.Codes.Contains(code) || age < MissRefreshAfter))
+            return snapshot.Codes.Contains(code);
+        snapshot = await ReadAsync(snapshot, cancellationToken);
+        return snapshot.Codes.Contains(code);
     }
 
     private bool AllModulesHere =>
@@ -41,16 +42,46 @@ public sealed class DatabaseKnownOrganisations(IServiceProvider services, TimePr
         && services.GetService<IDbContextFactory<LocalGovernmentDbContext>>() is not null
         && services.GetService<IDbContextFactory<NhsCbDbContext>>() is not null;
 
-    private async Task<bool> LookUpAsync(string code, CancellationToken cancellationToken)
+    private async Task<Snapshot> ReadAsync(Snapshot? seen, CancellationToken cancellationToken)
     {
-        await using (var db = await Contexts<CommissioningDbContext>().CreateDbContextAsync(cancellationToken))
-            if (await db.Organisations.AnyAsync(o => o.Code == code, cancellationToken)) return true;
-        await using (var db = await Contexts<LocalGovernmentDbContext>().CreateDbContextAsync(cancellationToken))
-            if (await db.LocalAuthorities.AnyAsync(o => o.Code == code, cancellationToken)
-                || await db.HealthAndWellbeingBoards.AnyAsync(o => o.Code == code, cancellationToken)) return true;
-        await using (var db = await Contexts<NhsCbDbContext>().CreateDbContextAsync(cancellationToken))
-            return await db.Boards.AnyAsync(o => o.Code == code, cancellationToken);
+        await _reading.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have read them while this one waited.
+            if (_snapshot is { } current && !ReferenceEquals(current, seen)) return current;
+            var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            await using (var db = await services.GetRequiredService<IDbContextFactory<CommissioningDbContext>>().CreateDbContextAsync(cancellationToken))
+                codes.UnionWith(await db.Organisations.Select(o => o.Code).ToListAsync(cancellationToken));
+            await using (var db = await services.GetRequiredService<IDbContextFactory<LocalGovernmentDbContext>>().CreateDbContextAsync(cancellationToken))
+            {
+                codes.UnionWith(await db.LocalAuthorities.Select(o => o.Code).ToListAsync(cancellationToken));
+                codes.UnionWith(await db.HealthAndWellbeingBoards.Select(o => o.Code).ToListAsync(cancellationToken));
+            }
+            await using (var db = await services.GetRequiredService<IDbContextFactory<NhsCbDbContext>>().CreateDbContextAsync(cancellationToken))
+                codes.UnionWith(await db.Boards.Select(o => o.Code).ToListAsync(cancellationToken));
+            var snapshot = new Snapshot(codes, clock.GetUtcNow());
+            _snapshot = snapshot;
+            return snapshot;
+        }
+        finally
+        {
+            _reading.Release();
+        }
     }
 
-    private IDbContextFactory<T> Contexts<T>() where T : DbContext => services.GetRequiredService<IDbContextFactory<T>>();
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!AllModulesHere) return;
+        try
+        {
+            await ReadAsync(null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database may not be up yet (or migrated): the first token reads them instead.
+            logger.LogWarning("The organisations could not be read at start ({Message}); they will be read on first use.", e.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
