@@ -8,6 +8,7 @@
 //                  [--data /tmp/commissioning-graph-bench] [--postgres CONNECTION_STRING] [--max-minutes 40] [--smoke]
 // Each provider/scale is seeded once (data under --data; PostgreSQL databases commissioning_bench_s{N}) and reused.
 // --smoke: SQLite at scale 1, one request per query, fails on any error (no load, no floor).
+// --explain: no load; writes each query's SELECT plans (floor/ --explain) to <data>/<provider>-s<scale>/plans.txt.
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, openSync } from 'node:fs';
@@ -21,6 +22,7 @@ const dll = join(root, 'src/Commissioning.Graph.Host/bin/Release/net10.0/Commiss
 const floorDll = join(here, 'floor/bin/Release/net10.0/Floor.dll');
 const argv = process.argv.slice(2);
 const arg = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
+const explain = argv.includes('--explain');
 const smoke = argv.includes('--smoke');
 const providers = (smoke ? 'sqlite' : arg('--providers', 'sqlite,postgresql')).split(',');
 const scales = (smoke ? '1' : arg('--scales', '1,10,100')).split(',').map(Number);
@@ -154,7 +156,7 @@ for (const provider of providers) {
         if (!sql) { failures.push(`${provider} s${scale} ${q.name}: no extensions.sql (Diagnostics:SqlCounters off?)`); continue; }
         const row = { provider, scale, query: q.name, variant: q.variants.indexOf(chosen), statements: sql.statements, rows: sql.rows };
         captured.push({ name: q.name, commands: sql.commands });
-        if (smoke) { rows.push(row); continue; }
+        if (smoke || explain) { rows.push(row); continue; }
         // Sequential latency (one request at a time), after a warm-up.
         for (let i = 0; i < 10; i++) await post(url, token, q.purpose, chosen);
         const times = [];
@@ -167,7 +169,13 @@ for (const provider of providers) {
         Object.assign(row, { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts });
         rows.push(row);
       }
-      if (!smoke && captured.length > 0) {
+      if (explain && captured.length > 0) {
+        const input = join(dir, 'floor-input.json');
+        writeFileSync(input, JSON.stringify({ provider, connectionString: db.connectionString, queries: captured }));
+        writeFileSync(join(dir, 'plans.txt'), execFileSync('dotnet', [floorDll, input, '--explain'], { encoding: 'utf8' }));
+        console.log(`plans: ${join(dir, 'plans.txt')}`);
+      }
+      if (!smoke && !explain && captured.length > 0) {
         overTime();
         const input = join(dir, 'floor-input.json');
         writeFileSync(input, JSON.stringify({ provider, connectionString: db.connectionString, iterations: 300, seconds: 3, queries: captured }));
@@ -185,7 +193,7 @@ for (const provider of providers) {
 const n = (v, d = 0) => (v === undefined ? '-' : Number(v).toFixed(d));
 console.log(`\nseeding (seed --scale N; reused when already seeded under ${dataRoot})`);
 for (const s of seeds) console.log(`  ${s.provider} scale ${s.scale}: ${s.seconds.toFixed(1)} s${s.reused ? ' (reused)' : ''}`);
-if (smoke) {
+if (smoke || explain) {
   for (const r of rows) console.log(`  ${r.provider} s${r.scale} ${r.query}: ${r.statements} statements, ${r.rows} rows`);
 } else {
   console.log(`\nload: autocannon ${connections} connections, ${duration}s after a 2s warm-up; seq p50: one request at a time; floor: the request's`);

@@ -83,17 +83,17 @@ internal sealed class SqlCountersRequestInterceptor : IGraphQLRequestInterceptor
     }
 }
 
-/// <summary>Counts each command of the current HTTP request's operation, and the rows its readers return.</summary>
+/// <summary>Counts each command of the current HTTP request's operation, and the rows its queries return.</summary>
 internal sealed class SqlCountingInterceptor(IHttpContextAccessor http) : DbCommandInterceptor
 {
     private SqlTally? Tally => http.HttpContext?.Items[SqlCounters.ItemKey] as SqlTally;
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
-        Tally is { } tally ? Counted(tally, command, result) : result;
+        Tally is { } tally ? Counted(tally, command, eventData, result) : result;
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
         CancellationToken cancellationToken = default) =>
-        new(Tally is { } tally ? Counted(tally, command, result) : result);
+        new(Tally is { } tally ? Counted(tally, command, eventData, result) : result);
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
@@ -121,10 +121,12 @@ internal sealed class SqlCountingInterceptor(IHttpContextAccessor http) : DbComm
         return new(result);
     }
 
-    private static CountingReader Counted(SqlTally tally, DbCommand command, DbDataReader reader)
+    private static DbDataReader Counted(SqlTally tally, DbCommand command, CommandExecutedEventData eventData, DbDataReader reader)
     {
         tally.Statement(command);
-        return new CountingReader(reader, tally);
+        // Rows are those queries read. SaveChanges' readers (generated keys) stay the provider's own: Npgsql's
+        // update pipeline needs its NpgsqlDataReader.
+        return eventData.CommandSource == CommandSource.SaveChanges ? reader : new CountingReader(reader, tally);
     }
 }
 

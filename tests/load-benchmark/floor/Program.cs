@@ -1,4 +1,6 @@
-// usage: dotnet Floor.dll <input.json>   (graph.mjs writes the input and reads the JSON this prints)
+// usage: dotnet Floor.dll <input.json> [--explain]   (graph.mjs writes the input and reads the JSON this prints)
+// --explain: prints instead each SELECT's plan (PostgreSQL: EXPLAIN ANALYZE; SQLite: EXPLAIN QUERY PLAN) with its
+// captured parameters, to check that the statements use the indexes.
 // input: { "provider": "sqlite" | "postgresql", "connectionString": "...", "iterations": 200, "seconds": 3,
 //          "queries": [ { "name": "...", "commands": [ { "sql": "...", "parameters": [ { "name", "dbType", "value" } ] } ] } ] }
 // For each query, runs its statements one after another on one open connection, reading every column of every
@@ -19,6 +21,23 @@ await using DbConnection connection = provider == "postgresql"
     ? new NpgsqlConnection((string)input["connectionString"]!)
     : new SqliteConnection((string)input["connectionString"]!);
 await connection.OpenAsync();
+
+if (args.Contains("--explain"))
+{
+    foreach (var query in input["queries"]!.AsArray())
+    foreach (var captured in query!["commands"]!.AsArray())
+    {
+        var sql = (string)captured!["sql"]!;
+        if (!sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)) continue;
+        await using var explain = Prepare(connection, captured);
+        explain.CommandText = (provider == "postgresql" ? "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " : "EXPLAIN QUERY PLAN ") + sql;
+        Console.WriteLine($"== {(string)query["name"]!}\n{sql}\n--");
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) Console.WriteLine(reader.GetValue(reader.FieldCount - 1));
+        Console.WriteLine();
+    }
+    return;
+}
 
 var results = new JsonObject();
 foreach (var query in input["queries"]!.AsArray())
