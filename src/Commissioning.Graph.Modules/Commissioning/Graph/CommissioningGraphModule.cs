@@ -58,6 +58,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        ArrangementStatementFields.Configure(builder);
+        ArrangementStatementMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
