@@ -239,6 +239,15 @@ public sealed class DemoDataSeeder(int scale = 1)
         var capitalPlan = Thousands(c.CapitalResourceLimit * 0.9m);
         r.SetCapital(capitalPlan, Money(capitalPlan * elapsed * 0.8m), c.OverSpending ? Thousands(c.CapitalResourceLimit * 0.95m) : capitalPlan, now);
 
+        // Other income (recharges, local-authority contributions): 0.4% of the programme budget, received evenly. Resources
+        // are used on an accruals basis: revenue expenditure plus accrued costs not yet paid (0.3% of the programme
+        // budget over the year) less income.
+        var incomePlan = Thousands(c.ProgrammeBudget * 0.004m);
+        r.SetIncome(incomePlan, Money(incomePlan * elapsed), incomePlan, now);
+        var accrued = Thousands(c.ProgrammeBudget * 0.003m);
+        r.SetResourceUse(totalPlan + runningPlan + accrued - incomePlan, Money(totalYtd + runningForecast * elapsed + (accrued - incomePlan) * elapsed),
+            totalForecast + runningForecast + accrued - incomePlan, now);
+
         // Breakdown by member practice in proportion to list size; the last practice takes the
         // remainder so that the breakdown adds up to the lines exactly.
         var practices = c.Practices;
