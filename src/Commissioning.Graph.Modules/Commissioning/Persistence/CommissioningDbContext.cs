@@ -30,6 +30,7 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<LeadCommissioningArrangement> LeadCommissioningArrangements => Set<LeadCommissioningArrangement>();
     public DbSet<ArrangementAssociate> ArrangementAssociates => Set<ArrangementAssociate>();
     public DbSet<ArrangementContract> ArrangementContracts => Set<ArrangementContract>();
+    public DbSet<ArrangementStatement> ArrangementStatements => Set<ArrangementStatement>();
     public DbSet<CommissioningPlan> CommissioningPlans => Set<CommissioningPlan>();
     public DbSet<ConflictOfInterestDeclaration> ConflictOfInterestDeclarations => Set<ConflictOfInterestDeclaration>();
     public DbSet<CommissioningDecision> CommissioningDecisions => Set<CommissioningDecision>();
@@ -164,6 +165,20 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(a => a.ContractCode).HasMaxLength(40);
             e.HasOne(a => a.Contract).WithMany().HasForeignKey(a => a.ContractCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => a.ContractCode);
+        });
+
+        b.Entity<ArrangementStatement>(e =>
+        {
+            e.Property(s => s.ArrangementCode).HasMaxLength(40);
+            e.Property(s => s.AssociateCode).HasMaxLength(20);
+            e.Property(s => s.Year).HasMaxLength(7);
+            e.Property(s => s.SharePercent).HasPrecision(5, 2);
+            e.Property(s => s.DisputeReason).HasMaxLength(2000);
+            // One statement per associate and month; an arrangement's statements are read by arrangement and year.
+            e.HasIndex(s => new { s.ArrangementCode, s.Year, s.Month, s.AssociateCode }).IsUnique();
+            e.HasIndex(s => new { s.AssociateCode, s.Year });
+            e.HasOne<LeadCommissioningArrangement>().WithMany().HasForeignKey(s => s.ArrangementCode).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("CK_ArrangementStatements_Month", "\"Month\" BETWEEN 1 AND 12"));
         });
 
         b.Entity<CommissioningPlan>(e =>
