@@ -23,11 +23,11 @@ find_chromium() {
 install_chromium() {
   local sudo=""
   if [[ $(id -u) -ne 0 ]]; then command -v sudo >/dev/null || return 1; sudo="sudo -n"; fi
-  local apt=(env DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get install -y -qq --no-install-recommends)
+  local apt=(env DEBIAN_FRONTEND=noninteractive timeout 600 $sudo apt-get -o DPkg::Lock::Timeout=120 install -y -qq --no-install-recommends)
   # Debian names the package chromium, Ubuntu chromium-browser; the package lists are usually fresh already
   # (scripts/test.sh installed PostgreSQL and Redis just before), so update only when the install fails.
   "${apt[@]}" chromium >/dev/null 2>&1 || "${apt[@]}" chromium-browser >/dev/null 2>&1 && return 0
-  timeout 300 $sudo apt-get update -qq >/dev/null 2>&1
+  timeout 300 $sudo apt-get -o DPkg::Lock::Timeout=120 update -qq >/dev/null 2>&1
   "${apt[@]}" chromium >/dev/null 2>&1 || "${apt[@]}" chromium-browser >/dev/null 2>&1
 }
 if ! browser_bin=$(find_chromium); then
