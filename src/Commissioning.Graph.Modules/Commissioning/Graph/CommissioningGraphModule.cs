@@ -59,6 +59,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        ArrangementStatementFields.Configure(builder);
+        ArrangementStatementMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
@@ -174,6 +176,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .Resolve<FinancialReturn>("FinancialReturn.runningCosts", r => new FinancialFigures(r.RunningCostsPlan, r.RunningCostsYearToDate, r.RunningCostsForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.capital", r => new FinancialFigures(r.CapitalPlan, r.CapitalYearToDate, r.CapitalForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.income", r => new FinancialFigures(r.IncomePlan, r.IncomeYearToDate, r.IncomeForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.resourceUse", r => new FinancialFigures(r.ResourceUsePlan, r.ResourceUseYearToDate, r.ResourceUseForecastOutturn))
         .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
         .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
         .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))

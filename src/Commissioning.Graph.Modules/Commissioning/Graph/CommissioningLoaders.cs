@@ -181,6 +181,36 @@ internal static class CommissioningLoaders
                 .Where(a => a.Contracts.Any(c => c.ContractCode == k)).ToList());
         });
 
+    /// <summary>
+    /// Each arrangement's statements the caller may read (<paramref name="visible"/>: the type's policies as SQL), for a
+    /// year and month when given, by month then associate: one statement for every arrangement of the level.
+    /// </summary>
+    public static DataLoader<string, IReadOnlyList<ArrangementStatement>> VisibleStatementsByArrangement(IResolveContext ctx, string? year, int? month,
+        System.Linq.Expressions.Expression<Func<ArrangementStatement, bool>>? visible) =>
+        Loader<string, IReadOnlyList<ArrangementStatement>>(ctx, $"commissioning.statementsByArrangement:{year}|{month}", async (db, keys, ct) =>
+        {
+            var rows = db.ArrangementStatements.Where(s => keys.Contains(s.ArrangementCode) && (year == null || s.Year == year) && (month == null || s.Month == month));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await rows.OrderBy(s => s.ArrangementCode).ThenBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.AssociateCode)
+                .ToListAsync(ct), s => s.ArrangementCode);
+        });
+
+    /// <summary>The statements addressed to each consortium as an associate (for a year and month when given), by year,
+    /// month and arrangement: one statement for every consortium of the level.</summary>
+    public static DataLoader<string, IReadOnlyList<ArrangementStatement>> VisibleStatementsByAssociate(IResolveContext ctx, string? year, int? month,
+        System.Linq.Expressions.Expression<Func<ArrangementStatement, bool>>? visible) =>
+        Loader<string, IReadOnlyList<ArrangementStatement>>(ctx, $"commissioning.statementsByAssociate:{year}|{month}", async (db, keys, ct) =>
+        {
+            var rows = db.ArrangementStatements.Where(s => keys.Contains(s.AssociateCode) && (year == null || s.Year == year) && (month == null || s.Month == month));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await rows.OrderBy(s => s.AssociateCode).ThenBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.ArrangementCode)
+                .ToListAsync(ct), s => s.AssociateCode);
+        });
+
+    public static DataLoader<int, ArrangementStatement> StatementById(IResolveContext ctx) =>
+        Loader<int, ArrangementStatement>(ctx, "commissioning.statementById", async (db, ids, ct) =>
+            await db.ArrangementStatements.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct));
+
     // ---- Financial returns
 
     public static DataLoader<int, FinancialReturn> ReturnById(IResolveContext ctx) => ReturnById(ctx, Projection<FinancialReturn>.Whole);

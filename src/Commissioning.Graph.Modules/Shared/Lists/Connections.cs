@@ -179,7 +179,9 @@ public static class Connections
         var row = Expression.Parameter(typeof(T), "row");
         var correlation = Expression.Lambda<Func<T, bool>>(
             Expression.Equal(new ListRequest.Rebinder(source.ParentKeyOf.Parameters[0], row).Visit(source.ParentKeyOf.Body), parentKey), row);
-        var matching = Matching(db, source, request, visible);
+        // Restricted to the batch's parents inside the window too, so that ROW_NUMBER() numbers only their rows (by the
+        // parent-key index), not every parent's.
+        var matching = Matching(db, source, request, visible).Where(KeyIn(source.ParentKeyOf, keys));
         var ofParent = matching.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], matching.Expression, Expression.Quote(correlation)));
         var page = Keyset.Page(ofParent, request, db, request.Window.Size + 1, project);
         var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(SortedRow<T>)], page.Expression);
