@@ -1,6 +1,7 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +88,7 @@ internal static class LocalGovernmentLoaders
     /// WHERE clause (<see cref="RuleFilter"/>): hidden ones are never loaded. One statement per batch; the predicate
     /// depends on the caller only, so every JSNA of the request shares it.
     /// </summary>
-    /// Only the columns the field's selection needs are read (<see cref="Projection"/>: the narrative only when selected).
+    /// <remarks>Only the columns the field's selection needs are read (<see cref="Projection"/>: the narrative only when selected).</remarks>
     public static DataLoader<int, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx,
         System.Linq.Expressions.Expression<Func<JsnaContribution, bool>>? visible)
     {
