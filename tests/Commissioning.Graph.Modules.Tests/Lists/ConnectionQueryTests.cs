@@ -4,8 +4,35 @@ using Commissioning.Graph.Modules.Tests.Graph;
 namespace Commissioning.Graph.Modules.Tests.Lists;
 
 /// <summary>Filtering, sorting and keyset paging through the graph, on the demo data.</summary>
-public sealed class ConnectionQueryTests : IAsyncLifetime
+public sealed class ConnectionQueryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>README's example ("Lists: filter, sort, page"): the NHS CB's submitted or accepted returns of 01A, latest month first, two a page.</summary>
+    public const string ReadmeQuery = """
+        {
+          consortium(code: "01A") {
+            financialReturns(year: "2013-14", where: { status: { in: [SUBMITTED, ACCEPTED] }, month: { gte: 3 } },
+                             order: { month: DESC }, first: 2) {
+              totalCount
+              edges { cursor node { month version status submittedAt } }
+              pageInfo { hasNextPage hasPreviousPage endCursor }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task The_README_example_pages_the_filtered_sorted_returns()
+    {
+        var data = await _host.DataAsync(ReadmeQuery);
+        output.WriteLine(JsonSerializer.Serialize(data, new JsonSerializerOptions { WriteIndented = true }));
+        var page = data.GetProperty("consortium").GetProperty("financialReturns");
+        var months = page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("month").GetInt32()).ToList();
+        Assert.Equal(2, months.Count);
+        Assert.Equal(months.OrderDescending(), months);
+        Assert.All(page.GetProperty("edges").EnumerateArray(), e => Assert.Contains(e.GetProperty("node").GetProperty("status").GetString(), new[] { "SUBMITTED", "ACCEPTED" }));
+        Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
     private CommissioningGraphHost _host = null!;
 
     public async Task InitializeAsync()
