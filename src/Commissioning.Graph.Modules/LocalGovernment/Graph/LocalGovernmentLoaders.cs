@@ -1,6 +1,7 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
