@@ -88,7 +88,7 @@ internal static class LocalGovernmentLoaders
     /// WHERE clause (<see cref="RuleFilter"/>): hidden ones are never loaded. One statement per batch; the predicate
     /// depends on the caller only, so every JSNA of the request shares it.
     /// </summary>
-    /// Only the columns the field's selection needs are read (<see cref="Projection"/>: the narrative only when selected).
+    /// <remarks>Only the columns the field's selection needs are read (<see cref="Projection"/>: the narrative only when selected).</remarks>
     public static DataLoader<int, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx,
         System.Linq.Expressions.Expression<Func<JsnaContribution, bool>>? visible)
     {
