@@ -382,6 +382,26 @@ public sealed class FilterLeakTests(AuthorizedGraphFixture graph, ITestOutputHel
     }
 
     [Fact]
+    public async Task Hostile_filters_are_refused_by_the_cost_limit_before_anything_runs()
+    {
+        var deep = Enumerable.Range(0, 14).Aggregate("{status: {eq: SUBMITTED}}", (w, _) => $"{{or: [{w}]}}");
+        var nested = await graph.PostAsync(Board, $"{{ consortium(code: \"01A\") {{ financialReturns(where: {deep}) {{ totalCount }} }} }}", purpose: PurposeCoverage.Audit);
+        var longIn = await graph.PostAsync(Board, """
+            query Leak($m: [Int!]) { consortium(code: "01A") {
+              financialReturns(where: {and: [{or: [{month: {in: $m}}, {version: {in: $m}}, {rowVersion: {in: $m}}]}]}) { totalCount } } }
+            """, new { m = Enumerable.Range(1, 1000).ToArray() }, purpose: PurposeCoverage.Audit);
+        foreach (var refused in new[] { nested, longIn })
+        {
+            Assert.True(refused.Errors.Count == 1 && GraphResponse.CodeOf(refused.Errors[0]) == ErrorCodes.CostLimitExceeded, refused.ToString());
+            Assert.False(refused.Body.TryGetProperty("data", out _), refused.ToString());
+            Assert.True(refused.Body.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetDouble() > 10_000, refused.ToString());
+        }
+        // The same filter, flat, is cheap.
+        var flat = await graph.PostAsync(Board, """{ consortium(code: "01A") { financialReturns(where: {status: {eq: SUBMITTED}}) { totalCount } } }""", purpose: PurposeCoverage.Audit);
+        Assert.Empty(flat.Errors);
+    }
+
+    [Fact]
     public async Task Without_a_purpose_the_NHS_CB_filtering_anothers_returns_is_refused_for_its_purpose_whatever_the_rows()
     {
         const string query = """
