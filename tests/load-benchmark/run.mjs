@@ -1,7 +1,8 @@
-// The load benchmark: starts our server (serve --schema --data) and graphql-js (graphql-http), both
-// on 127.0.0.1, drives each with autocannon (this process, separate from both servers) for every
-// query shape, prints requests/s, p50 and p99 latency and our ratio, then stops both servers by PID.
-//   node run.mjs [--duration 10] [--connections 32] [--dll path/to/Commissioning.Graph.Host.dll]
+// The load benchmark: starts our server (serve --schema --data, in Production), graphql-js and graphql-jit (both behind
+// graphql-http, node-server.mjs), all on 127.0.0.1 over the same SDL and data; checks that the three answer every query
+// with the same data, warms each up, drives each with autocannon (this process, separate from the servers) for every
+// query shape, prints one table (requests/s, p50 and p99 latency, our ratio to each), then stops the servers by PID.
+//   node run.mjs [--duration 10] [--warmup 5] [--connections 32] [--dll path/to/Commissioning.Graph.Host.dll]
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
 const duration = Number(opt('--duration', '10'));
+const warmup = Number(opt('--warmup', String(Math.min(duration, 5))));
 const connections = Number(opt('--connections', '32'));
 const dll = resolve(opt('--dll', join(here, '../../src/Commissioning.Graph.Host/bin/Release/net10.0/Commissioning.Graph.Host.dll')));
 const schemaFile = join(here, 'fixture/schema.graphql');
@@ -41,42 +43,94 @@ const queries = [
   { name: 'introspection', query: introspection },
 ];
 
+// graphql-http and graphql-jit run on graphql-js 16, whose built-in schema predates what our engine answers, as
+// graphql-js 17.1 and the September 2025 specification do: includeDeprecated: Boolean! on __Type's, __Field's and
+// __Directive's fields (graphql 16.15 has it on __Schema.directives only), @deprecated(reason: String!), the
+// FRAGMENT_VARIABLE_DEFINITION location and VARIABLE_DEFINITION's new description; and our configuration adds @defer and
+// @stream (GraphQL:IncrementalDelivery). Our introspection answer is compared after undoing exactly those.
+const asGraphQL16 = (data) => {
+  if (!data?.__schema) return data;
+  const schema = structuredClone(data.__schema);
+  const nullable = (typeRef) => (typeRef.kind === 'NON_NULL' ? typeRef.ofType : typeRef);
+  schema.directives = schema.directives.filter((d) => d.name !== 'defer' && d.name !== 'stream');
+  for (const arg of schema.directives.find((d) => d.name === 'deprecated')?.args ?? []) if (arg.name === 'reason') arg.type = nullable(arg.type);
+  for (const type of schema.types) {
+    if (type.name === '__DirectiveLocation') {
+      type.enumValues = type.enumValues.filter((v) => v.name !== 'FRAGMENT_VARIABLE_DEFINITION');
+      const variable = type.enumValues.find((v) => v.name === 'VARIABLE_DEFINITION');
+      if (variable) variable.description = 'Location adjacent to a variable definition.';
+    }
+    if (type.name === '__Schema') continue;
+    for (const field of type.fields ?? []) {
+      for (const arg of field.args) if (arg.name === 'includeDeprecated') arg.type = nullable(arg.type);
+    }
+  }
+  return { ...data, __schema: schema };
+};
+
 const ourPort = await freePort();
-const nodePort = await freePort();
+const jsPort = await freePort();
+const jitPort = await freePort();
+// Ours with Production's defaults (logging, limits, no GraphiQL), except what a like-for-like comparison needs: no cost
+// limit and no cost in the response (graphql-js has neither), introspection on (graphql-js answers it).
+const ourArguments = ['serve', '--schema', schemaFile, '--data', dataFile, '--urls', `http://127.0.0.1:${ourPort}`, '--environment', 'Production',
+  '--GraphQL:MaxCost=0', '--GraphQL:ReportCost=false', '--GraphQL:AllowIntrospection=true'];
+const nodeServer = (port, engine) => spawn(process.execPath, [join(here, 'node-server.mjs'), '--port', String(port), '--schema', schemaFile, '--data', dataFile, '--engine', engine], { stdio: 'ignore' });
 const children = [
-  spawn('dotnet', [dll, 'serve', '--schema', schemaFile, '--data', dataFile, '--urls', `http://127.0.0.1:${ourPort}`, '--environment', 'Development',
-    '--GraphQL:MaxCost=0', '--GraphQL:ReportCost=false', '--Logging:LogLevel:Default=Warning'], { stdio: 'ignore' }),
-  spawn(process.execPath, [join(here, 'node-server.mjs'), '--port', String(nodePort), '--schema', schemaFile, '--data', dataFile], { stdio: 'ignore' }),
+  spawn('dotnet', [dll, ...ourArguments], { stdio: 'ignore' }),
+  nodeServer(jsPort, 'graphql-js'),
+  nodeServer(jitPort, 'graphql-jit'),
 ];
 const stop = () => { for (const c of children) { try { process.kill(c.pid); } catch { /* already gone */ } } };
 process.on('exit', stop);
 process.on('SIGINT', () => { stop(); process.exit(130); });
 
+const servers = [
+  { name: 'ours', port: ourPort },
+  { name: 'graphql-js', port: jsPort },
+  { name: 'graphql-jit', port: jitPort },
+];
+
 try {
-  await Promise.all([waitHealthy(ourPort), waitHealthy(nodePort)]);
-  const run = (port, query) => new Promise((res, rej) => autocannon({
-    url: `http://127.0.0.1:${port}/graphql`, method: 'POST', connections, duration,
+  await Promise.all(servers.map((s) => waitHealthy(s.port)));
+  const run = (port, query, seconds) => new Promise((res, rej) => autocannon({
+    url: `http://127.0.0.1:${port}/graphql`, method: 'POST', connections, duration: seconds,
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query }),
   }, (err, r) => (err ? rej(err) : res(r))));
+  const answer = async (port, query) => (await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
   const rows = [];
   for (const q of queries) {
-    // Same answer from both first: a benchmark of different work would mean nothing.
-    const answer = async (port) => (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query }) })).json();
-    const [a, b] = await Promise.all([answer(ourPort), answer(nodePort)]);
-    const same = JSON.stringify(a.data) === JSON.stringify(b.data);
-    await run(ourPort, q.query).catch(() => {});    // warm-up (JIT), not measured
-    const ours = await run(ourPort, q.query);
-    const theirs = await run(nodePort, q.query);
-    rows.push({ q: q.name, ours, theirs, same, errors: ours.non2xx + ours.errors + theirs.non2xx + theirs.errors });
+    // The same data from all three first: a benchmark of different work would mean nothing.
+    const answers = await Promise.all(servers.map((s) => answer(s.port, q.query)));
+    const [ours, js, jit] = answers.map((a) => (a.data && !a.errors ? JSON.stringify(a.data) : `errors: ${JSON.stringify(a.errors)}`));
+    const ours16 = JSON.stringify(asGraphQL16(answers[0].data));
+    const same = js !== jit ? 'NO' : (ours === js ? 'yes' : ours16 === js ? 'yes¹' : 'NO');
+    const results = {};
+    for (const s of servers) {
+      await run(s.port, q.query, warmup).catch(() => {});    // warm-up (JIT compilers, caches), not measured
+      results[s.name] = await run(s.port, q.query, duration);
+    }
+    const errors = Object.values(results).reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    rows.push({ q: q.name, results, same, errors });
+    process.stderr.write(`measured: ${q.name}\n`);
   }
-  const fmt = (n) => n.toFixed(0).padStart(8);
-  console.log(`\nduration ${duration}s per run, ${connections} connections, autocannon from a separate process, 127.0.0.1`);
-  console.log('query                       | ours req/s | p50 ms | p99 ms | graphql-js req/s | p50 ms | p99 ms | ratio | same data');
-  console.log('----------------------------|------------|--------|--------|------------------|--------|--------|-------|----------');
+  const rps = (r) => r.requests.average.toFixed(0).padStart(7);
+  const ms = (n) => String(n).padStart(4);
+  const cell = (r) => `${rps(r)} ${ms(r.latency.p50)} ${ms(r.latency.p99)}`;
+  const ratio = (a, b) => (a.requests.average / b.requests.average).toFixed(2).padStart(5);
+  console.log(`\n${duration} s per measurement after ${warmup} s of warm-up, ${connections} connections, autocannon in a separate process, 127.0.0.1,`);
+  console.log(`one server measured at a time; ours: dotnet Commissioning.Graph.Host.dll serve --schema fixture/schema.graphql --data fixture/data.json --urls http://127.0.0.1:PORT ${ourArguments.slice(7).join(' ')}`);
+  console.log('req/s is the mean, p50/p99 in ms; ratio = ours req/s / theirs\n');
+  console.log('query                    |        ours (req/s p50 p99) |  graphql-js (req/s p50 p99) | graphql-jit (req/s p50 p99) | ours/js | ours/jit | same data');
+  console.log('-------------------------|-----------------------------|-----------------------------|-----------------------------|---------|----------|----------');
   for (const r of rows) {
-    console.log(`${r.q.padEnd(28)}| ${fmt(r.ours.requests.average)}   | ${String(r.ours.latency.p50).padStart(6)} | ${String(r.ours.latency.p99).padStart(6)} | ${fmt(r.theirs.requests.average)}         | ${String(r.theirs.latency.p50).padStart(6)} | ${String(r.theirs.latency.p99).padStart(6)} | ${(r.ours.requests.average / r.theirs.requests.average).toFixed(2).padStart(5)} | ${r.same ? 'yes' : 'NO'}${r.errors ? ` (${r.errors} errors)` : ''}`);
+    const { ours, 'graphql-js': js, 'graphql-jit': jit } = r.results;
+    console.log(`${r.q.padEnd(25)}| ${cell(ours).padStart(27)} | ${cell(js).padStart(27)} | ${cell(jit).padStart(27)} |   ${ratio(ours, js)} |    ${ratio(ours, jit)} | ${r.same}${r.errors ? ` (${r.errors} failed requests)` : ''}`);
   }
+  if (rows.some((r) => r.same === 'yes¹')) console.log('\n¹ ours answers introspection as graphql-js 17.1 does, with @defer/@stream: the same as graphql-js 16 after undoing exactly that (asGraphQL16 in run.mjs)');
+  if (rows.some((r) => r.same === 'NO' || r.errors)) process.exitCode = 1;
 } finally {
   stop();
 }

@@ -4,5 +4,5 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dotnet build "$here/../../src/Commissioning.Graph.Host" -c Release -nologo -v quiet -clp:ErrorsOnly
 cd "$here"
-[ -d node_modules/autocannon ] || npm ci --no-audit --no-fund --silent
+[ -d node_modules/graphql-jit ] || npm ci --no-audit --no-fund --silent
 node run.mjs "$@"

@@ -87,16 +87,30 @@ public static class PersistenceServiceCollectionExtensions
         where TProviderContext : TContext
     {
         var connectionString = options.ConnectionStringFor(module);
-        services.AddDbContextFactory<TProviderContext>(builder =>
-        {
-            builder.UseProvider(options.Provider, connectionString, module);
-            if (options.LogSql) builder.LogTo(Console.WriteLine, LogLevel.Information);
-        });
+        services.AddDbContextFactory<TProviderContext>((sp, builder) =>
+            builder.UseProvider(options.Provider, connectionString, module).UseProcessSettings(sp, options));
         // Code depends on the module's context type, not the provider subclass.
         services.AddSingleton<IDbContextFactory<TContext>>(sp =>
             new UpcastFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
         services.AddScoped<TContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());
         services.AddSingleton(new RegisteredModule(module, typeof(TContext), connectionString));
+        services.AddDatabaseHealthChecks<TContext>(module.ToString(), options.Provider, connectionString);
+    }
+
+    /// <summary>
+    /// <c>/readyz</c> (checks tagged "ready"): EF Core's check that the context's database answers, and on PostgreSQL
+    /// AspNetCore.HealthChecks.NpgSql's check of the server, once per connection string.
+    /// </summary>
+    internal static void AddDatabaseHealthChecks<TContext>(this IServiceCollection services, string name, DatabaseProvider provider, string connectionString)
+        where TContext : DbContext
+    {
+        var checks = services.AddHealthChecks().AddDbContextCheck<TContext>($"database:{name}", tags: ["ready"]);
+        if (provider != DatabaseProvider.PostgreSql) return;
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Password = null };
+        var key = $"postgresql:{server.Host}:{server.Port}/{server.Database}";
+        if (services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, key))) return;
+        services.AddKeyedSingleton(key, key);
+        checks.AddNpgSql(connectionString, name: key, tags: ["ready"]);
     }
 
     private sealed class UpcastFactory<TContext, TProviderContext>(IDbContextFactory<TProviderContext> inner) : IDbContextFactory<TContext>

@@ -39,7 +39,7 @@ public static class ObservabilityExtensions
     /// OpenTelemetry traces (ASP.NET Core, HttpClient, the engine's parse, validate, execute and
     /// DataLoader batch spans) and metrics (the same plus .NET runtime and the engine's meter).
     /// Other features add their instrumentation with <c>services.ConfigureOpenTelemetryTracerProvider</c>
-    /// and <c>ConfigureOpenTelemetryMeterProvider</c> (the host adds EF Core's; Redis would add its own).
+    /// and <c>ConfigureOpenTelemetryMeterProvider</c> (the host adds EF Core's; <c>AddGraphQLRedis</c> adds StackExchange.Redis's).
     /// </summary>
     public static WebApplicationBuilder AddObservability(this WebApplicationBuilder builder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace Commissioning.Graph.Server.Redis;
@@ -30,7 +31,7 @@ public sealed class RedisConnection : IAsyncDisposable
 {
     private readonly Lazy<ConnectionMultiplexer> _multiplexer;
 
-    public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger)
+    public RedisConnection(IOptions<RedisOptions> options, ILogger<RedisConnection> logger, IServiceProvider? services = null)
     {
         var o = options.Value;
         KeyPrefix = o.KeyPrefix;
@@ -48,6 +49,9 @@ public sealed class RedisConnection : IAsyncDisposable
             var mux = ConnectionMultiplexer.Connect(config);
             mux.ConnectionFailed += (_, e) => logger.LogWarning("Redis connection lost ({FailureType}): {Endpoint}", e.FailureType, e.EndPoint);
             mux.ConnectionRestored += (_, e) => logger.LogWarning("Redis connection restored: {Endpoint}", e.EndPoint);
+            // Traced when OpenTelemetry is on: the instrumentation follows this connection from its first use, so
+            // tracing never makes start-up wait for Redis.
+            (services?.GetService(typeof(StackExchangeRedisInstrumentation)) as StackExchangeRedisInstrumentation)?.AddConnection(mux);
             return mux;
         }, LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 
 namespace Commissioning.Graph.Server.Redis;
 
@@ -24,6 +25,10 @@ public static class SharedStateExtensions
         services.AddOptions<RedisOptions>().Bind(configuration.GetSection(RedisOptions.SectionName));
         if (!IsRedisConfigured(configuration)) return services;
         services.AddSingleton<RedisConnection>();
+        // Every Redis command as a span (OpenTelemetry's StackExchange.Redis instrumentation), only when tracing is on
+        // (its profiler costs something per command); RedisConnection hands it the connection when it first connects.
+        if ((configuration.GetSection(Diagnostics.TelemetryOptions.SectionName).Get<Diagnostics.TelemetryOptions>() ?? new()).IsEnabled)
+            services.ConfigureOpenTelemetryTracerProvider(t => t.AddRedisInstrumentation());
         services.AddSingleton<IPersistedDocumentStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphQLServerOptions>>().Value.PersistedDocuments;

@@ -59,19 +59,21 @@ public sealed class CommissioningGraphModule : IGraphModule
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        ArrangementStatementFields.Configure(builder);
+        ArrangementStatementMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
-        .ResolveAsync("Query.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.consortia", ConsortiaAsync)
         .ResolveAsync("Query.consortiaAtRisk", ConsortiaAtRiskAsync)
-        .ResolveAsync("Query.gpPractice", async ctx => await PracticeByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.gpPractice", async ctx => await PracticeFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.provider", async ctx => await ProviderByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.leadCommissioningArrangement", async ctx => await ArrangementByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
-        .ResolveAsync("Query.contract", async ctx => await ContractByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.contract", async ctx => await ContractFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.financialReturn", async ctx =>
-            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
+            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnFor(ctx).LoadAsync(id) : null);
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
@@ -89,8 +91,8 @@ public sealed class CommissioningGraphModule : IGraphModule
             Rows = db => statuses is { Count: > 0 } ? db.Consortia.Where(c => statuses.Contains(c.AuthorisationStatus)) : db.Consortia,
             Arguments = string.Join(',', statuses ?? []),
             DefaultOrder = orderBy,
-            // Later levels find these consortia in the loader's cache.
-            Loaded = (c, rows) => { var byCode = ConsortiumByCode(c); foreach (var r in rows) byCode.Prime(r.Code, r); },
+            // Later levels that need no more than these rows carry find them in the cache of their projection.
+            Loaded = (c, rows, projection) => ProjectedLoaders.Prime(c, "commissioning.consortiumByCode", projection, rows, r => r.Code, ConsortiumLoader(c)),
         });
     }
 
@@ -102,14 +104,15 @@ public sealed class CommissioningGraphModule : IGraphModule
         if (RuleFilter.Subject(ctx) is { } subject && !PolicyRules.IsNhsCommissioningBoard(subject.Organisation))
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
+        // What the selection needs, and what the duties this resolver assesses read.
+        var projection = Projection.Of(ctx, CommissioningProjections.FinancialReturn, alsoFields: ["duties"]);
         List<FinancialReturn> latest;
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
         {
-            var returns = LatestReturns(db, year).AsNoTracking();
-            latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+            var returns = LatestReturns(db, year).AsNoTracking().OrderBy(r => r.ConsortiumCode);
+            latest = await projection.Apply(returns).ToListAsync(ctx.CancellationToken);
         }
-        var byId = ReturnById(ctx);
-        foreach (var r in latest) byId.Prime(r.Id, r);
+        ProjectedLoaders.Prime(ctx, "commissioning.returnById", projection, latest, r => r.Id, ReturnLoader(ctx));
         var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));
         return latest.Where((r, i) => duties[i] is { AtRisk: true }).ToList();
     }
@@ -141,8 +144,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveTotalCounts("ConsortiumConnection")
 
-        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
-        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
         .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
 
         .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
@@ -160,7 +163,7 @@ public sealed class CommissioningGraphModule : IGraphModule
     private static void ConfigureFinancialReturns(SchemaBuilder b) => b
         .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
         .Resolve<FinancialReturn>("FinancialReturn.id", r => Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
         .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
         .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
         .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
@@ -173,10 +176,12 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .Resolve<FinancialReturn>("FinancialReturn.runningCosts", r => new FinancialFigures(r.RunningCostsPlan, r.RunningCostsYearToDate, r.RunningCostsForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.capital", r => new FinancialFigures(r.CapitalPlan, r.CapitalYearToDate, r.CapitalForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.income", r => new FinancialFigures(r.IncomePlan, r.IncomeYearToDate, r.IncomeForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.resourceUse", r => new FinancialFigures(r.ResourceUsePlan, r.ResourceUseYearToDate, r.ResourceUseForecastOutturn))
         .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
         .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
         .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))
-        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeFor(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
         .ResolveTotalCounts("FinancialReturnConnection");
@@ -185,7 +190,7 @@ public sealed class CommissioningGraphModule : IGraphModule
         .IsTypeOf("Contract", (v, _) => v is Contract)
         .Resolve<Contract>("Contract.id", c => Engine.Federation.GlobalId.Encode("Contract", c.Code))
         // Only consortia are in this subgraph's registry; other commissioners are named by code.
-        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumByCode(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
+        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumFor(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
         .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
         .Resolve<Contract>("Contract.cquinShare", c => c.CquinSharePercent)
         .ResolveAsync("Contract.performance", ctx =>
@@ -195,15 +200,15 @@ public sealed class CommissioningGraphModule : IGraphModule
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
-        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
+        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumFor(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ResolveAsync("LeadCommissioningArrangement.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).ProviderCode))
         .ResolveAsync("LeadCommissioningArrangement.contracts", async ctx =>
-            (await ContractByCode(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
+            (await ContractFor(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.associates", a => a.Associates.OrderBy(x => x.ConsortiumCode).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadShare", a => a.LeadSharePercent)
-        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
         .Resolve<ArrangementAssociate>("ArrangementAssociate.share", a => a.SharePercent)
         .Resolve<ArrangementAssociate>("ArrangementAssociate.basis", a => GraphEnum.Name(a.Basis));
 

@@ -17,7 +17,12 @@ internal static class CommissioningLists
         .Enum("authorisationStatus", "ConsortiumAuthorisationStatus", c => c.AuthorisationStatus)
         .Int("registeredPopulation", c => c.RegisteredPopulation)
         .Int("unregisteredPopulation", c => c.UnregisteredPopulation)
-        .Computed("id", "Code").Computed("kind").Computed("constitution", "Constitution");
+        .Computed("id", "Code").Computed("kind").Computed("constitution", "Constitution")
+        // Relations, read by loaders by the consortium's code (projections: they need no other column); local-government's and nhs-cb's fields too.
+        .Computed("practices").Computed("practiceMemberships").Computed("healthAndWellbeingBoardCodes").Computed("financialReturns")
+        .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("commissioningPlans")
+        .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
+        .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions");
 
     public static readonly ListShape<FinancialReturnLine> FinancialReturnLine = ListShape<FinancialReturnLine>.Keyed("FinancialReturnLine", l => l.Id)
         .Enum("category", "ProgrammeBudgetCategory", l => l.Category)
@@ -37,8 +42,10 @@ internal static class CommissioningLists
         .Int("rowVersion", r => r.RowVersion)
         .Object("consortium", Consortium, (CommissioningDbContext db, FinancialReturn r) => db.Consortia.FirstOrDefault(c => c.Code == r.ConsortiumCode))
         .List("lines", FinancialReturnLine, (CommissioningDbContext db, FinancialReturn r) => r.Lines)
-        .Computed("id", "Id").Computed("programmeTotals", "Lines").Computed("runningCosts", "RunningCostsPlan", "RunningCostsYearToDate", "RunningCostsForecastOutturn")
-        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn").Computed("practiceBreakdown", "Id").Computed("duties", "Id", "ConsortiumCode", "Year");
+        .Computed("id", "Id").Computed("programmeTotals", "Id").Computed("runningCosts", "RunningCostsPlan", "RunningCostsYearToDate", "RunningCostsForecastOutturn")
+        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn").Computed("practiceBreakdown", "Id")
+        // FinancialDuties.Assess reads these of the return (its lines and allocation are loaded by its id, consortium and year).
+        .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn");
 
     /// <summary>The generated list inputs, appended to the module's SDL.</summary>
     public static string Sdl => ListSdl.For(Consortium, FinancialReturn);

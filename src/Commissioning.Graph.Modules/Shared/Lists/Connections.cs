@@ -52,8 +52,9 @@ public class ListSource<TContext, T> where TContext : DbContext
     /// (<see cref="RuleFilter"/>); no policies: every row is visible to whoever may read the field.</summary>
     public GovernedShape<T>? Governed { get; init; }
     public IReadOnlyList<string> RowPolicies { get; init; } = [];
-    /// <summary>Called with each page's rows as loaded, e.g. to prime a by-key DataLoader.</summary>
-    public Action<IResolveContext, IReadOnlyList<T>>? Loaded { get; init; }
+    /// <summary>Called with each page's rows as loaded and the projection they were read with, e.g. to prime a by-key
+    /// DataLoader of that projection (<see cref="ProjectedLoaders.Prime"/>: never one that other fields read as whole rows).</summary>
+    public Action<IResolveContext, IReadOnlyList<T>, Projection<T>>? Loaded { get; init; }
 }
 
 /// <summary>A list under a parent (a consortium's returns): one statement per level for every parent's page.</summary>
@@ -92,16 +93,18 @@ public static class Connections
         var request = await PrepareAsync(ctx, shape, source, owner: null);
         var visible = await VisibilityAsync(ctx, source);
         var factory = ctx.DbFactory<TContext>();
+        // Only the columns the nodes' selection needs, the key and the governed columns.
+        var projection = Projection.OfConnection(ctx, ProjectionShape<T>.Of(shape));
         // Read through a DataLoader although there is one key: the next level's loads are then issued while this batch
         // completes, and so gather into one batch each.
-        var rows = await ctx.GetDataLoader<int, IReadOnlyList<SortedRow<T>>>($"{source.Name}:page|{source.Arguments}|{request.Signature}", async (keys, ct) =>
+        var rows = await ctx.GetDataLoader<int, IReadOnlyList<SortedRow<T>>>($"{source.Name}:page|{source.Arguments}|{request.Signature}|{projection}", async (keys, ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-            var page = await Keyset.Page(Matching(db, source, request, visible), request, db, request.Window.Size + 1).ToListAsync(ct);
+            var page = await Keyset.Page(Matching(db, source, request, visible), request, db, request.Window.Size + 1, projection.Selector).ToListAsync(ct);
             return keys.ToDictionary(k => k, _ => (IReadOnlyList<SortedRow<T>>)page);
         }).LoadAsync(0) ?? [];
-        return Build(ctx, shape, source, request, rows, async () =>
+        return Build(ctx, shape, source, request, projection, rows, async () =>
         {
             await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
             return await Matching(db, source, request, visible).CountAsync(ctx.CancellationToken);
@@ -115,14 +118,16 @@ public static class Connections
         var request = await PrepareAsync(ctx, shape, source, source.Owner?.Invoke(parentKey));
         var visible = await VisibilityAsync(ctx, source);
         var factory = ctx.DbFactory<TContext>();
+        // Only the columns the nodes' selection needs, the key, the governed columns and the parent key.
+        var projection = Projection.OfConnection(ctx, ProjectionShape<T>.Of(shape), source.ParentKeyOf);
         var name = $"{source.Name}|{source.Arguments}|{request.Signature}";
-        var rows = await ctx.GetDataLoader<TKey, IReadOnlyList<SortedRow<T>>>(name + ":pages", async (keys, ct) =>
+        var rows = await ctx.GetDataLoader<TKey, IReadOnlyList<SortedRow<T>>>($"{name}|{projection}:pages", async (keys, ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
             return await GraphModuleResources.InChunksAsync(keys.Distinct().ToList(), GraphModuleResources.MaxKeysPerStatement, async chunk =>
             {
-                var pages = await PagesQuery(db, source, request, visible, chunk).ToListAsync(ct);
+                var pages = await PagesQuery(db, source, request, visible, chunk, projection.Selector).ToListAsync(ct);
                 return (IReadOnlyDictionary<TKey, IReadOnlyList<SortedRow<T>>>)pages.ToDictionary(p => p.Key, p => (IReadOnlyList<SortedRow<T>>)p.Rows);
             });
         }).LoadAsync(parentKey) ?? [];
@@ -136,7 +141,7 @@ public static class Connections
                     .Select(g => new { g.Key, Count = g.Count() })
                     .ToDictionaryAsync(g => g.Key, g => g.Count, ct));
         });
-        return Build(ctx, shape, source, request, rows, async () => await counts.LoadAsync(parentKey));
+        return Build(ctx, shape, source, request, projection, rows, async () => await counts.LoadAsync(parentKey));
     }
 
     private static async ValueTask<ListRequest<T>> PrepareAsync<TContext, T>(IResolveContext ctx, ListShape<T> shape, ListSource<TContext, T> source, string? owner)
@@ -167,16 +172,18 @@ public static class Connections
 
     /// <summary>For each parent of <paramref name="keys"/>, its page as a correlated subquery of the parents' table.</summary>
     private static IQueryable<ChildPage<TKey, T>> PagesQuery<TContext, TParent, TKey, T>(TContext db, ChildListSource<TContext, TParent, TKey, T> source,
-        ListRequest<T> request, Expression<Func<T, bool>>? visible, IReadOnlyList<TKey> keys) where TContext : DbContext where TKey : notnull
+        ListRequest<T> request, Expression<Func<T, bool>>? visible, IReadOnlyList<TKey> keys, Expression<Func<T, T>>? project) where TContext : DbContext where TKey : notnull
     {
         var parent = Expression.Parameter(typeof(TParent), "parent");
         var parentKey = new ListRequest.Rebinder(source.ParentKey.Parameters[0], parent).Visit(source.ParentKey.Body);
         var row = Expression.Parameter(typeof(T), "row");
         var correlation = Expression.Lambda<Func<T, bool>>(
             Expression.Equal(new ListRequest.Rebinder(source.ParentKeyOf.Parameters[0], row).Visit(source.ParentKeyOf.Body), parentKey), row);
-        var matching = Matching(db, source, request, visible);
+        // Restricted to the batch's parents inside the window too, so that ROW_NUMBER() numbers only their rows (by the
+        // parent-key index), not every parent's.
+        var matching = Matching(db, source, request, visible).Where(KeyIn(source.ParentKeyOf, keys));
         var ofParent = matching.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], matching.Expression, Expression.Quote(correlation)));
-        var page = Keyset.Page(ofParent, request, db, request.Window.Size + 1);
+        var page = Keyset.Page(ofParent, request, db, request.Window.Size + 1, project);
         var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(SortedRow<T>)], page.Expression);
         var selector = Expression.Lambda<Func<TParent, ChildPage<TKey, T>>>(Expression.MemberInit(Expression.New(typeof(ChildPage<TKey, T>)),
             Expression.Bind(typeof(ChildPage<TKey, T>).GetProperty(nameof(ChildPage<TKey, T>.Key))!, parentKey),
@@ -192,14 +199,14 @@ public static class Connections
     }
 
     private static Connection<T> Build<TContext, T>(IResolveContext ctx, ListShape<T> shape, ListSource<TContext, T> source, ListRequest<T> request,
-        IReadOnlyList<SortedRow<T>> fetched, Func<ValueTask<int>> count) where TContext : DbContext
+        Projection<T> projection, IReadOnlyList<SortedRow<T>> fetched, Func<ValueTask<int>> count) where TContext : DbContext
     {
         var window = request.Window;
         var more = fetched.Count > window.Size;
         var page = fetched.Take(window.Size).ToList();
         if (window.Backward) page.Reverse();
         var edges = page.Select(r => new Edge<T>(Cursor.Encode(request.Order, shape.TypeName, r.Keys(request.Order.Count)), r.Row)).ToList();
-        source.Loaded?.Invoke(ctx, edges.Select(e => e.Node).ToList());
+        source.Loaded?.Invoke(ctx, edges.Select(e => e.Node).ToList(), projection);
         // Forward: earlier rows exist when a cursor was given (at least the one it names); backward, likewise for later rows.
         var info = new PageInfo(
             HasNextPage: window.Backward ? window.Before is not null : more,

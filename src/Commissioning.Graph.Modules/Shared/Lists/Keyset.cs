@@ -104,14 +104,15 @@ public sealed class SortedRow<T>
 /// </summary>
 internal static class Keyset
 {
-    public static IQueryable<SortedRow<T>> Page<T>(IQueryable<T> rows, ListRequest<T> request, DbContext db, int take)
+    /// <param name="project">Reads only some members of each row (<see cref="Projection{T}.Selector"/>); null: the whole row.</param>
+    public static IQueryable<SortedRow<T>> Page<T>(IQueryable<T> rows, ListRequest<T> request, DbContext db, int take, Expression<Func<T, T>>? project = null)
     {
         var order = request.Order.Select(t => (Term: t, Column: request.BindContext(t.Column, db))).ToList();
         var backward = request.Window.Backward;
         if (request.Window.After is { } after) rows = rows.Where(Beyond<T>(order, after.Values, forward: true, db));
         if (request.Window.Before is { } before) rows = rows.Where(Beyond<T>(order, before.Values, forward: false, db));
         var sorted = OrderBy(rows, order, backward, db);
-        return Select(sorted.Take(take), order);
+        return Select(sorted.Take(take), order, project);
     }
 
     /// <summary>The ordered rows (reversed for a backward page).</summary>
@@ -137,11 +138,13 @@ internal static class Keyset
         return rows.Provider.CreateQuery<T>(expression);
     }
 
-    private static IQueryable<SortedRow<T>> Select<T>(IQueryable<T> rows, IReadOnlyList<(SortTerm Term, LambdaExpression Column)> order)
+    private static IQueryable<SortedRow<T>> Select<T>(IQueryable<T> rows, IReadOnlyList<(SortTerm Term, LambdaExpression Column)> order, Expression<Func<T, T>>? project)
     {
         if (order.Count > SortedRow<T>.MaxKeys) throw new InvalidOperationException($"At most {SortedRow<T>.MaxKeys} sort keys.");
         var row = Expression.Parameter(typeof(T), "row");
-        var bindings = new List<MemberBinding> { Expression.Bind(typeof(SortedRow<T>).GetProperty(nameof(SortedRow<T>.Row))!, row) };
+        // The sort keys are read from the row's columns whether or not the projection keeps them.
+        var read = project is null ? (Expression)row : new ListRequest.Rebinder(project.Parameters[0], row).Visit(project.Body);
+        var bindings = new List<MemberBinding> { Expression.Bind(typeof(SortedRow<T>).GetProperty(nameof(SortedRow<T>.Row))!, read) };
         for (var i = 0; i < order.Count; i++)
         {
             var body = new ListRequest.Rebinder(order[i].Column.Parameters[0], row).Visit(order[i].Column.Body);
