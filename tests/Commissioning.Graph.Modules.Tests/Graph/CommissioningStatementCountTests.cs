@@ -39,12 +39,34 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         }
         """;
 
+    /// <summary>The same depth through filtered, sorted connections (a nested filter on the return's consortium and one on its lines).</summary>
+    private const string FilteredQuery = """
+        {
+          consortia(first: 100, where: { or: [{ name: { contains: "a" } }, { registeredPopulation: { gte: 0 } }] }, order: [{ name: DESC }]) {
+            totalCount
+            nodes {
+              code
+              financialReturns(first: 5, where: { status: { in: [SUBMITTED, ACCEPTED, QUERIED] }, lines: { some: { plan: { gt: "0" } } },
+                               consortium: { authorisationStatus: { neq: DISSOLVED } } }, order: [{ month: DESC }, { version: ASC }]) {
+                totalCount
+                pageInfo { hasNextPage endCursor }
+                nodes { month version status lines { category plan } duties { atRisk } }
+              }
+            }
+          }
+        }
+        """;
+
     [Fact]
     public async Task A_deep_query_over_a_page_of_consortia_issues_the_same_number_of_statements_at_demo_scale_and_a_hundred_times_it()
     {
-        var (demoCount, demoConsortia) = await CountAsync(scale: 1);
-        var (hundredfoldCount, hundredfoldConsortia) = await CountAsync(scale: 100);
+        var (demoCount, demoFiltered, demoConsortia) = await CountAsync(scale: 1);
+        var (hundredfoldCount, hundredfoldFiltered, hundredfoldConsortia) = await CountAsync(scale: 100);
         output.WriteLine($"Deep query over a page of consortia: {demoCount} SQL statements at scale 1 ({demoConsortia} consortia), {hundredfoldCount} at scale 100 ({hundredfoldConsortia} consortia of 300).");
+        output.WriteLine($"Filtered, sorted deep query: {demoFiltered} SQL statements at scale 1, {hundredfoldFiltered} at scale 100.");
+        // consortia page + COUNT, returns pages + counts, lines, allocations: one statement per loader whatever the rows.
+        Assert.Equal(6, demoFiltered);
+        Assert.Equal(demoFiltered, hundredfoldFiltered);
 
         Assert.Equal(3, demoConsortia);
         Assert.Equal(100, hundredfoldConsortia);
@@ -59,7 +81,7 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         Assert.Equal(demoCount, hundredfoldCount);
     }
 
-    private async Task<(int Statements, int Consortia)> CountAsync(int scale)
+    private async Task<(int Statements, int Filtered, int Consortia)> CountAsync(int scale)
     {
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         await using var host = await CommissioningGraphHost.StartAsync(scale);
@@ -79,6 +101,14 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
             Assert.Equal(7, returns[0].GetProperty("lines").GetArrayLength());
             Assert.Equal(System.Text.Json.JsonValueKind.Object, returns[0].GetProperty("duties").ValueKind);
         }
-        return (statements, consortia.GetArrayLength());
+        before = host.StatementCount;
+        var filtered = await host.DataAsync(FilteredQuery);
+        var filteredStatements = host.StatementCount - before;
+        foreach (var text in host.StatementTexts.Skip(before))
+            output.WriteLine($"  filtered, scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(200, text.ReplaceLineEndings(" ").Length)]}");
+        var filteredConsortia = filtered.GetProperty("consortia").GetProperty("nodes");
+        Assert.Equal(consortia.GetArrayLength(), filteredConsortia.GetArrayLength());
+        Assert.Contains(filteredConsortia.EnumerateArray(), c => c.GetProperty("financialReturns").GetProperty("nodes").GetArrayLength() > 0);
+        return (statements, filteredStatements, consortia.GetArrayLength());
     }
 }

@@ -69,15 +69,29 @@ public sealed class ListRequest<T>
     public Expression<Func<T, bool>>? Where(DbContext? db) => _where is null ? null : (Expression<Func<T, bool>>)BindContext(_where, db);
 
     /// <summary><paramref name="lambda"/> with the context slots bound to <paramref name="db"/>.</summary>
-    internal LambdaExpression BindContext(LambdaExpression lambda, DbContext? db)
-    {
-        if (_contextSlots.Count == 0) return lambda;
-        var visitor = new ContextBinder(_contextSlots, db);
-        return (LambdaExpression)visitor.Visit(lambda);
-    }
+    internal LambdaExpression BindContext(LambdaExpression lambda, DbContext? db) =>
+        (LambdaExpression)new ContextBinder(_contextSlots, db).Visit(lambda);
 
+    /// <summary>Binds the context slots to the request's context, and writes <see cref="TextMatch"/> for its provider.</summary>
     private sealed class ContextBinder(IReadOnlyList<ParameterExpression> slots, DbContext? db) : ExpressionVisitor
     {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(TextMatch)) return base.VisitMethodCall(node);
+            var column = Visit(node.Arguments[0]);
+            var text = (string)((ConstantExpression)node.Arguments[1]).Value!;
+            var startsWith = node.Method.Name == nameof(TextMatch.StartsWith);
+            if (db is not null && db.Database.IsSqlite())
+            {
+                // SQLite's LIKE ignores ASCII case; GLOB does not (its wildcards in the text escaped as [*] [?] [[]).
+                var escaped = string.Concat(text.Select(c => c is '*' or '?' or '[' ? $"[{c}]" : c.ToString()));
+                var pattern = startsWith ? escaped + "*" : "*" + escaped;
+                return Expression.Call(typeof(SqliteDbFunctionsExtensions).GetMethod(nameof(SqliteDbFunctionsExtensions.Glob))!,
+                    Expression.Constant(EF.Functions), column, ListRequest.Boxed(pattern, typeof(string)));
+            }
+            return Expression.Call(column, typeof(string).GetMethod(node.Method.Name, [typeof(string)])!, ListRequest.Boxed(text, typeof(string)));
+        }
+
         protected override Expression VisitParameter(ParameterExpression node)
         {
             if (!slots.Contains(node)) return node;
@@ -86,6 +100,13 @@ public sealed class ListRequest<T>
             return Expression.Constant(db, node.Type);
         }
     }
+}
+
+/// <summary>Placeholders for text matches whose SQL depends on the provider (written out by the request's context binder).</summary>
+public static class TextMatch
+{
+    public static bool StartsWith(string? column, string text) => column is not null && column.StartsWith(text, StringComparison.Ordinal);
+    public static bool EndsWith(string? column, string text) => column is not null && column.EndsWith(text, StringComparison.Ordinal);
 }
 
 /// <summary>Parsing of list arguments (see <see cref="ListRequest{T}"/>).</summary>
@@ -384,7 +405,9 @@ public static class ListRequest
                         _ => throw fail($"\"{at}\": unknown operation \"{op}\"."),
                     };
                     // null never contains, starts or ends with anything: the n… operations match it.
-                    Expression test = Expression.Call(column, typeof(string).GetMethod(method, [typeof(string)])!, value);
+                    Expression test = method == nameof(string.Contains)
+                        ? Expression.Call(column, typeof(string).GetMethod(method, [typeof(string)])!, value)
+                        : Expression.Call(typeof(TextMatch).GetMethod(method)!, column, Expression.Constant(raw as string ?? "", typeof(string)));
                     var notNull = Expression.NotEqual(column, Expression.Constant(null, typeof(string)));
                     condition = op.StartsWith('n') ? Expression.OrElse(Expression.Not(notNull), Expression.Not(test)) : Expression.AndAlso(notNull, test);
                 }
