@@ -112,7 +112,9 @@ try {
       await run(s.port, q.query, warmup).catch(() => {});    // warm-up (JIT compilers, caches), not measured
       results[s.name] = await run(s.port, q.query, duration);
     }
-    const errors = Object.values(results).reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    // Requests that failed (non-2xx, socket errors, autocannon's 10 s timeouts), per server that had any.
+    const failures = Object.entries(results).map(([name, r]) => [name, r.non2xx + r.errors + r.timeouts]).filter(([, n]) => n > 0);
+    const errors = failures.length ? ` (failed requests: ${failures.map(([name, n]) => `${name} ${n}`).join(', ')})` : '';
     rows.push({ q: q.name, results, same, errors });
     process.stderr.write(`measured: ${q.name}\n`);
   }
@@ -127,7 +129,7 @@ try {
   console.log('-------------------------|-----------------------------|-----------------------------|-----------------------------|---------|----------|----------');
   for (const r of rows) {
     const { ours, 'graphql-js': js, 'graphql-jit': jit } = r.results;
-    console.log(`${r.q.padEnd(25)}| ${cell(ours).padStart(27)} | ${cell(js).padStart(27)} | ${cell(jit).padStart(27)} |   ${ratio(ours, js)} |    ${ratio(ours, jit)} | ${r.same}${r.errors ? ` (${r.errors} failed requests)` : ''}`);
+    console.log(`${r.q.padEnd(25)}| ${cell(ours).padStart(27)} | ${cell(js).padStart(27)} | ${cell(jit).padStart(27)} |   ${ratio(ours, js)} |    ${ratio(ours, jit)} | ${r.same}${r.errors}`);
   }
   if (rows.some((r) => r.same === 'yes¹')) console.log('\n¹ ours answers introspection as graphql-js 17.1 does, with @defer/@stream: the same as graphql-js 16 after undoing exactly that (asGraphQL16 in run.mjs)');
   if (rows.some((r) => r.same === 'NO' || r.errors)) process.exitCode = 1;
