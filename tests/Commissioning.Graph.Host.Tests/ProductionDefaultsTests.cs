@@ -60,6 +60,24 @@ public sealed class ProductionDefaultsTests
     }
 
     [Fact]
+    public async Task Kestrel_logs_nothing_per_connection_or_request_by_default_and_configuration_can_turn_it_on()
+    {
+        await using var quiet = ServeCommand.BuildMockServer(["--environment", "Production"], SchemaFile(), null);
+        var factory = quiet.Services.GetRequiredService<ILoggerFactory>();
+        foreach (var category in new[] { "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Server.Kestrel.Connections" })
+        {
+            Assert.False(factory.CreateLogger(category).IsEnabled(LogLevel.Debug));
+            Assert.False(factory.CreateLogger(category).IsEnabled(LogLevel.Information));
+            Assert.True(factory.CreateLogger(category).IsEnabled(LogLevel.Warning));
+        }
+
+        await using var verbose = ServeCommand.BuildMockServer(["--environment", "Production",
+            "--Logging:LogLevel:Microsoft.AspNetCore.Server.Kestrel=Debug"], SchemaFile(), null);
+        Assert.True(verbose.Services.GetRequiredService<ILoggerFactory>()
+            .CreateLogger("Microsoft.AspNetCore.Server.Kestrel.Connections").IsEnabled(LogLevel.Debug));
+    }
+
+    [Fact]
     public async Task A_port_in_use_ends_serve_with_one_line_and_exit_code_1()
     {
         using var occupier = new TcpListener(IPAddress.Loopback, 0);

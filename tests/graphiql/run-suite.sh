@@ -4,6 +4,7 @@
 # ports — Development with a temporary --data-dir (migrated and seeded at start) and Production — and
 # headless Chromium with a throwaway profile, then drives GraphiQL with playwright-core (suite.mjs).
 # Every process it starts is stopped by its PID; every step is bounded. Last line: "N passed, M failed".
+# CHROMIUM=/path/to/browser picks the browser; GRAPHIQL_STEP_TIMEOUT_MS bounds each check (default 30000).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -14,8 +15,9 @@ give_up() { echo "FAIL $1"; echo "0 passed, 1 failed"; exit 1; }
 
 find_chromium() {
   local b
-  for b in "${CHROMIUM:-}" "$(command -v chromium 2>/dev/null || true)" "$(command -v chromium-browser 2>/dev/null || true)" \
-           /usr/bin/chromium /usr/bin/chromium-browser; do
+  # Any Chromium speaks the DevTools protocol: Debian's chromium, a preinstalled Google Chrome (CI images), Ubuntu's chromium-browser.
+  for b in "${CHROMIUM:-}" "$(command -v chromium 2>/dev/null || true)" "$(command -v google-chrome-stable 2>/dev/null || true)" \
+           "$(command -v google-chrome 2>/dev/null || true)" "$(command -v chromium-browser 2>/dev/null || true)"; do
     [[ -n "$b" && -x "$b" ]] && { echo "$b"; return 0; }
   done
   return 1

@@ -86,7 +86,8 @@ public static class GraphComposer
                 foreach (var module in graphModules) graphMerger.Add(module.Name, ParseSdl(module));
                 var sharedInterfaces = definitions.OfType<InterfaceTypeDefinitionNode>()
                     .Where(i => sharedModules.Contains(owners.GetValueOrDefault(i.Name.Value) ?? "")).Select(i => i.Name.Value).ToHashSet();
-                AddReferenceStubs(definitions, graphMerger.ToDocument().Definitions, sharedInterfaces);
+                // A node(id:) every subgraph serves (@shareable) answers for the subgraph's own types only: no stubs for it.
+                AddReferenceStubs(definitions, graphMerger.ToDocument().Definitions, sharedInterfaces, ignoreNodeField: nodeServer is null);
                 graphEntities = new EntityDirectory(graphModules);
             }
             var moduleDocument = documents.Single(d => !d.Module.IsShared).Document;
@@ -225,8 +226,8 @@ public static class GraphComposer
             if (!type.Interfaces.Any(i => i.Name == "Node") || !type.Fields.TryGetValue("id", out var idField) || idField.Resolver is not null) continue;
             var typeName = type.Name;
             var keyField = keys.KeyField(typeName) ?? "code";
-            // Keyed by the global id itself: the default resolver reads it.
-            if (keyField == "id") continue;
+            // A reference keyed by the global id itself (node(id:)'s answer for another subgraph's entity) holds its id.
+            if (keyField == "id" && references is not null && !entities.CanResolve(typeName)) continue;
             var keyResolver = type.Fields.TryGetValue(keyField, out var kf) ? kf.Resolver : null;
             idField.Resolver = async context =>
             {
@@ -262,10 +263,12 @@ public static class GraphComposer
     /// interface's other fields <c>@external</c> (Apollo Federation 2: external fields may satisfy an interface); a type
     /// the subgraph extends gets the interface and its missing fields, external, added.
     /// </summary>
-    private static void AddReferenceStubs(List<DefinitionNode> definitions, IReadOnlyList<DefinitionNode> graph, IReadOnlySet<string> sharedInterfaces)
+    private static void AddReferenceStubs(List<DefinitionNode> definitions, IReadOnlyList<DefinitionNode> graph, IReadOnlySet<string> sharedInterfaces,
+        bool ignoreNodeField)
     {
         var returned = definitions.OfType<ObjectTypeDefinitionNode>()
-            .SelectMany(o => o.Fields).Select(f => NamedTypeOf(f.Type)).Where(sharedInterfaces.Contains).ToHashSet();
+            .SelectMany(o => o.Fields.Where(f => !(ignoreNodeField && o.Name.Value == "Query" && f.Name.Value == "node")))
+            .Select(f => NamedTypeOf(f.Type)).Where(sharedInterfaces.Contains).ToHashSet();
         var external = new DirectiveNode { Name = new NameNode("external") };
         var authenticated = definitions.OfType<DirectiveDefinitionNode>().Any(d => d.Name.Value == "authenticated");
         foreach (var interfaceName in returned.Order(StringComparer.Ordinal))

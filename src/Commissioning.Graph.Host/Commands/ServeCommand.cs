@@ -222,16 +222,31 @@ public static class ServeCommand
         builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddEntityFrameworkCoreInstrumentation());
         builder.Services.AddSecurityHeaders(builder.Configuration);
         // Kestrel logs a failure to bind (with its stack trace) before throwing it; RunUntilStoppedAsync
-        // reports it in one line instead. Nothing else of Kestrel's is Critical.
+        // reports it in one line instead. Nothing else of Kestrel's is Critical. The rule keeps the level configured
+        // for Kestrel's category: a filter rule without a level lets every level through (Kestrel's Debug lines, five
+        // per request, which cost most of the throughput of a small query).
         var startup = new StartupState();
         builder.Services.AddSingleton(startup);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level != LogLevel.Critical || startup.Started);
+        builder.Services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, KestrelLogCategory,
+            ConfiguredLogLevel(builder.Configuration, KestrelLogCategory), (_, _, level) => level != LogLevel.Critical || startup.Started)));
         // EF Core logs every statement at Information, which drowns a developer's console (the seed
         // alone is thousands); `Database:LogSql=true` turns statement logging back on deliberately.
         // SQLite ignores the modules' schemas, as intended: no warning per entity.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Model.Validation", LogLevel.Error);
         return builder;
+    }
+
+    private const string KestrelLogCategory = "Microsoft.AspNetCore.Server.Kestrel";
+
+    /// <summary>The <c>Logging:LogLevel</c> set for <paramref name="category"/> or its nearest configured prefix, else <c>Default</c>.</summary>
+    private static LogLevel ConfiguredLogLevel(IConfiguration configuration, string category)
+    {
+        for (var name = category; name.Length > 0; name = name.Contains('.') ? name[..name.LastIndexOf('.')] : "")
+        {
+            if (Enum.TryParse<LogLevel>(configuration[$"Logging:LogLevel:{name}"], ignoreCase: true, out var level)) return level;
+        }
+        return Enum.TryParse<LogLevel>(configuration["Logging:LogLevel:Default"], ignoreCase: true, out var fallback) ? fallback : LogLevel.Information;
     }
 }
 

@@ -20,7 +20,7 @@ internal static class CommissioningLists
         .Computed("id", "Code").Computed("kind").Computed("constitution", "Constitution")
         // Relations, read by loaders by the consortium's code (projections: they need no other column); local-government's and nhs-cb's fields too.
         .Computed("practices").Computed("practiceMemberships").Computed("healthAndWellbeingBoardCodes").Computed("financialReturns")
-        .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("commissioningPlans")
+        .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("arrangementStatements").Computed("commissioningPlans")
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
         .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
         .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection");
@@ -79,9 +79,12 @@ internal static class CommissioningLists
         .Object("consortium", Consortium, (CommissioningDbContext db, FinancialReturn r) => db.Consortia.FirstOrDefault(c => c.Code == r.ConsortiumCode))
         .List("lines", FinancialReturnLine, (CommissioningDbContext db, FinancialReturn r) => r.Lines)
         .Computed("id", "Id").Computed("programmeTotals", "Id").Computed("runningCosts", "RunningCostsPlan", "RunningCostsYearToDate", "RunningCostsForecastOutturn")
-        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn").Computed("practiceBreakdown", "Id")
+        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn")
+        .Computed("income", "IncomePlan", "IncomeYearToDate", "IncomeForecastOutturn")
+        .Computed("resourceUse", "ResourceUsePlan", "ResourceUseYearToDate", "ResourceUseForecastOutturn").Computed("practiceBreakdown", "Id")
         // FinancialDuties.Assess reads these of the return (its lines and allocation are loaded by its id, consortium and year).
-        .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn")
+        .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn",
+            "IncomeForecastOutturn", "ResourceUseForecastOutturn")
         .Computed("linesConnection", "Id");
 
     /// <summary>The generated list inputs and the connection fields added beside plain lists (<c>…Connection</c>), appended to the module's SDL.</summary>
