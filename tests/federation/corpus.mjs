@@ -3,7 +3,7 @@
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
 export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write allocation:write';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -68,6 +68,10 @@ const entryPoints = [
   ['pooledBudget', `{ pooledBudget(code: "POOL-LD-NV") { code name scope host { code name } partners { code kind riskSharePercent organisation { name } } riskShare contributions { partnerCode year amount } expenditure { month serviceArea amount } } }`],
   ['pooledBudget (Riverside)', `{ pooledBudget(code: "POOL-IC-RS") { code host { code kind } partners { code } contributions(year: "2013-14") { partner { code name } amount } } }`],
   ['leadCommissioningArrangement', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share basis activity cost } provider { code name } contracts { code } leadShare leadCost } }`],
+  ['arrangement statements (lead commissioning)', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code statements(year: "2013-14") { id month associate { code name } share activity cost contractActivity contractCost status disputeReason rowVersion } } }`, undefined, undefined, 'LEAD_COMMISSIONING'],
+  ['arrangement statements of 03C (own, no purpose)', `{ consortium(code: "03C") { code arrangementStatements(year: "2013-14") { month cost status arrangement { code lead { code } } } } }`, undefined, undefined, null],
+  ['pool agreement and outturn', `{ pooledBudget(code: "POOL-LD-NV") { code agreement { poolKind signedOn reviewOn governingBoard } outturn(year: "2013-14") { monthsRecorded contributions expenditureToDate expenditure variance partnerShares { partner { code name } share amount } } contributions(year: "2013-14") { partnerCode confirmedAt } } }`, undefined, undefined, 'POOLED_BUDGET_MANAGEMENT'],
+  ['income and use of resources', `{ consortium(code: "01A") { latestFinancialReturn(year: "2013-14") { income { plan forecastOutturn } resourceUse { forecastOutturn } duties { breached breakEven { limit headroom } useOfResources { duty limit outturn headroom met } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
   ['contract', `{ contract(code: "CT-01A-RNV") { code commissionerCode commissioner { code name } provider { code name providerType } serviceArea startDate annualValue activityPlan cquinShare performance(year: "2013-14") { month activityActual } arrangements { code } } }`],
   ['contract (02B)', `{ contract(code: "CT-02B-NQ1") { code commissioner { code } provider { code } annualValue } }`],
   ['provider', `{ provider(code: "RNV") { code name providerType contracts { code annualValue commissioner { code } } } }`],

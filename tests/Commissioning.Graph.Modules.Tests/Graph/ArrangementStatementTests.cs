@@ -168,9 +168,11 @@ public sealed class ArrangementStatementTests(ITestOutputHelper output)
         Assert.Equal(12, count);
     }
 
+    // From a provider every generated consortium holds a contract with (RRC), through each contract's commissioner, to
+    // the arrangements it takes part in and their statements: the commissioners grow with the scale, the statements' loads do not.
     private const string Deep = """
-        { consortia(first: 100) { nodes { code leadCommissioningArrangements { code
-            statements(year: "2013-14") { month cost status associate { code name } arrangement { code lead { code } } } } } } }
+        { provider(code: "RRC") { contracts { code commissioner { code leadCommissioningArrangements { code
+            statements(year: "2013-14") { month cost status associate { code name } arrangement { code lead { code } } } } } } } }
         """;
 
     [Fact]
@@ -183,15 +185,16 @@ public sealed class ArrangementStatementTests(ITestOutputHelper output)
             var before = host.StatementCount;
             var data = await host.DataAsync(Deep);
             counts.Add(host.StatementCount - before);
-            var nodes = data.GetProperty("consortia").GetProperty("nodes").EnumerateArray().ToList();
-            Assert.Equal(3 * scale, nodes.Count);
-            // 01A, 02B and 03C each see LCA-ACUTE-RNV with its twelve statements.
-            Assert.Equal(3 * 12, nodes.Sum(n => n.GetProperty("leadCommissioningArrangements").EnumerateArray().Sum(a => a.GetProperty("statements").GetArrayLength())));
+            var contracts = data.GetProperty("provider").GetProperty("contracts").EnumerateArray().ToList();
+            // RRC holds 03C's contract and one with each generated consortium (3 × scale − 3 of them).
+            Assert.Equal(1 + (3 * scale - 3), contracts.Count);
+            // Only 03C takes part in an arrangement: LCA-ACUTE-RNV with its twelve statements.
+            Assert.Equal(12, contracts.Sum(c => c.GetProperty("commissioner").GetProperty("leadCommissioningArrangements").EnumerateArray().Sum(a => a.GetProperty("statements").GetArrayLength())));
         }
         output.WriteLine($"Deep query over arrangements and statements: {counts[0]} SQL statements at scale 1, {counts[1]} at scale 10.");
-        // The consortia page (which primes the consortium loader, so associates and leads need no statement); the
-        // arrangements of every consortium; the statements of every arrangement; the statements' arrangements: 4.
+        // The provider; its contracts; their commissioners; their arrangements; the arrangements' statements; the
+        // statements' associates and arrangements; the arrangements' leads: 8, whatever the number of consortia.
         Assert.Equal(counts[0], counts[1]);
-        Assert.Equal(4, counts[0]);
+        Assert.Equal(8, counts[0]);
     }
 }

@@ -142,6 +142,23 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         })
         .Resolve<PoolPartner>("PoolPartner.code", p => p.PartnerCode)
         .Resolve<PoolPartner>("PoolPartner.kind", p => GraphValues.EnumName(p.Kind))
+        .Resolve<PooledBudget>("PooledBudget.agreement", p => new PoolAgreement(p.PoolKind, p.AgreementSignedOn, p.AgreementReviewOn, p.GoverningBoard))
+        .Resolve<PoolAgreement>("PoolAgreement.poolKind", a => GraphValues.EnumName(a.PoolKind))
+        .ResolveAsync("PooledBudget.outturn", async ctx =>
+        {
+            // Partners, contributions and expenditure through the pool's loaders: one statement each for every pool of the level.
+            var pool = (PooledBudget)ctx.Source!;
+            var partners = PartnersByPool(ctx).LoadAsync(pool.Code);
+            var contributions = ContributionsByPool(ctx).LoadAsync(pool.Code);
+            var expenditure = ExpenditureByPool(ctx).LoadAsync(pool.Code);
+            return PoolOutturn.Of(pool, (await partners).OrEmpty(), (await contributions).OrEmpty(), (await expenditure).OrEmpty(), (string)ctx.Arguments["year"]!);
+        })
+        .ResolveAsync("PoolPartnerShare.partner", async ctx =>
+        {
+            var share = (PoolPartnerShare)ctx.Source!;
+            return await OrganisationAsync(ctx, share.PartnerCode, share.Kind);
+        })
+        .Resolve<PoolPartnerShare>("PoolPartnerShare.share", s => s.SharePercent)
         .ResolveAsync("PoolContribution.partner", async ctx =>
         {
             var contribution = (PoolContribution)ctx.Source!;

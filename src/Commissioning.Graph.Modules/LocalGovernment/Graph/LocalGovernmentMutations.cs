@@ -26,7 +26,8 @@ internal static class LocalGovernmentMutations
         .ResolveAsync("Mutation.submitJsnaContribution", async ctx => await SubmitJsnaContributionAsync(ctx))
         .ResolveAsync("Mutation.acceptJsnaContribution", async ctx => await AcceptJsnaContributionAsync(ctx))
         .ResolveAsync("Mutation.recordPoolContribution", async ctx => await RecordPoolContributionAsync(ctx))
-        .ResolveAsync("Mutation.recordPoolExpenditure", async ctx => await RecordPoolExpenditureAsync(ctx));
+        .ResolveAsync("Mutation.recordPoolExpenditure", async ctx => await RecordPoolExpenditureAsync(ctx))
+        .ResolveAsync("Mutation.confirmPoolContribution", async ctx => await ConfirmPoolContributionAsync(ctx));
 
     private static async Task<SubmitJsnaContributionPayload> SubmitJsnaContributionAsync(IResolveContext ctx)
     {
@@ -156,7 +157,41 @@ internal static class LocalGovernmentMutations
         var now = ctx.Clock().GetUtcNow().UtcDateTime;
         var contribution = await db.PoolContributions.FirstOrDefaultAsync(c => c.PoolCode == poolCode && c.PartnerCode == partnerCode && c.Year == year, ct);
         if (contribution is null) db.PoolContributions.Add(contribution = new PoolContribution { PoolCode = poolCode, PartnerCode = partnerCode, Year = year! });
-        (contribution.Amount, contribution.RecordedAt) = (amount!.Value, now);
+        // A changed amount is no longer the one the partner confirmed.
+        if (contribution.Amount != amount!.Value) contribution.ConfirmedAt = null;
+        (contribution.Amount, contribution.RecordedAt) = (amount.Value, now);
+        return await SaveWithPoolVersionAsync(db, pool, expectedRowVersion!.Value, ct)
+            ? new(pool, contribution, [])
+            : new(null, null, [errors.Conflict()]);
+    }
+
+    /// <summary>The contributing partner confirms the amount the host recorded for it, at the amount and pool version it read.</summary>
+    private static async Task<RecordPoolContributionPayload> ConfirmPoolContributionAsync(IResolveContext ctx)
+    {
+        var input = ctx.InputObject();
+        var errors = new UserErrors();
+        var poolCode = GraphValues.ToStringValue(input.Get("pooledBudgetCode")) ?? "";
+        var partnerCode = GraphValues.ToStringValue(input.Get("partnerCode")) ?? "";
+        var year = GraphValues.ToStringValue(input.Get("year"));
+        var expectedRowVersion = GraphValues.ToInt(input.Get("expectedRowVersion"));
+        errors.CheckYear(year, "year");
+        var amount = errors.CheckAmount(input.Get("amount"), "amount");
+        if (errors.Any) return new(null, null, errors.List);
+
+        var ct = ctx.CancellationToken;
+        await using var db = await ctx.DbFactory<LocalGovernmentDbContext>().CreateDbContextAsync(ct);
+        var pool = await db.PooledBudgets.Include(p => p.Partners).FirstOrDefaultAsync(p => p.Code == poolCode, ct);
+        if (pool is null) return new(null, null, [errors.Add($"There is no pooled budget \"{poolCode}\".", UserError.NotFound, "pooledBudgetCode")]);
+        if (!pool.Partners.Any(p => p.PartnerCode == partnerCode))
+            return new(null, null, [errors.Add($"\"{partnerCode}\" is not a partner in {pool.Name}.", "NOT_A_PARTNER", "partnerCode")]);
+        if (expectedRowVersion != pool.RowVersion) return new(null, null, [errors.Conflict()]);
+        var contribution = await db.PoolContributions.FirstOrDefaultAsync(c => c.PoolCode == poolCode && c.PartnerCode == partnerCode && c.Year == year, ct);
+        if (contribution is null)
+            return new(null, null, [errors.Add($"The host has recorded no contribution from {partnerCode} for {year}.", UserError.NotFound, "year")]);
+        if (contribution.Amount != amount)
+            return new(null, null, [errors.Add($"The host recorded {contribution.Amount:0.00}, not {amount:0.00}: read the contribution again.", "AMOUNT_MISMATCH", "amount")]);
+
+        contribution.ConfirmedAt = ctx.Clock().GetUtcNow().UtcDateTime;
         return await SaveWithPoolVersionAsync(db, pool, expectedRowVersion!.Value, ct)
             ? new(pool, contribution, [])
             : new(null, null, [errors.Conflict()]);

@@ -84,6 +84,7 @@ public class LocalGovernmentDbContext : ModuleDbContext
             e.Property(p => p.HostCode).HasMaxLength(20);
             e.Property(p => p.Scope).HasMaxLength(500);
             e.Property(p => p.RiskShare).HasMaxLength(2000);
+            e.Property(p => p.GoverningBoard).HasMaxLength(200);
             e.HasIndex(p => p.HostCode);
             e.HasMany(p => p.Partners).WithOne().HasForeignKey(x => x.PoolCode).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Contributions).WithOne().HasForeignKey(x => x.PoolCode).OnDelete(DeleteBehavior.Cascade);

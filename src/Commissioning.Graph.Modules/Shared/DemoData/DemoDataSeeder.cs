@@ -479,12 +479,14 @@ public sealed class DemoDataSeeder(int scale = 1)
                 Scope = "Learning disabilities: supported living; day services; respite care; health facilitation",
                 RiskShare = "Overspends and underspends are shared in proportion to contributions: Northvale County Council 50%, 01A 30%, 02B 20%, after the host has taken all reasonable steps to manage demand.",
                 StartDate = new DateOnly(2013, 4, 1),
+                PoolKind = PoolKind.PooledFund, AgreementSignedOn = new DateOnly(2013, 3, 27), AgreementReviewOn = new DateOnly(2014, 3, 31),
+                GoverningBoard = "Northvale Learning Disabilities Partnership Board",
             };
             pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "E10000001", Kind = PoolPartnerKind.LocalAuthority, RiskSharePercent = 50m });
             pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "01A", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 30m });
             pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "02B", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 20m });
-            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E10000001", Year = Year, Amount = 14_200_000m, RecordedAt = recorded });
-            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "01A", Year = Year, Amount = 8_600_000m, RecordedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E10000001", Year = Year, Amount = 14_200_000m, RecordedAt = recorded, ConfirmedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "01A", Year = Year, Amount = 8_600_000m, RecordedAt = recorded, ConfirmedAt = recorded.AddDays(3) });
             pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "02B", Year = Year, Amount = 5_400_000m, RecordedAt = recorded });
             AddExpenditure(pool, ["Supported living", "Day services", "Respite care"], 28_200_000m);
             db.PooledBudgets.Add(pool);
@@ -499,11 +501,13 @@ public sealed class DemoDataSeeder(int scale = 1)
                 Scope = "Integrated care: intermediate care; reablement; community equipment",
                 RiskShare = "Riverside Commissioning Consortium bears 60% and Riverside City Council 40% of any variance; variances above £500,000 are referred to the Health and Wellbeing Board.",
                 StartDate = new DateOnly(2013, 4, 1),
+                PoolKind = PoolKind.PooledFund, AgreementSignedOn = new DateOnly(2013, 3, 20), AgreementReviewOn = new DateOnly(2015, 3, 31),
+                GoverningBoard = "Riverside Integrated Care Partnership Board",
             };
             pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "03C", Kind = PoolPartnerKind.Consortium, RiskSharePercent = 60m });
             pool.Partners.Add(new PoolPartner { PoolCode = pool.Code, PartnerCode = "E06000002", Kind = PoolPartnerKind.LocalAuthority, RiskSharePercent = 40m });
-            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "03C", Year = Year, Amount = 9_800_000m, RecordedAt = recorded });
-            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E06000002", Year = Year, Amount = 6_500_000m, RecordedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "03C", Year = Year, Amount = 9_800_000m, RecordedAt = recorded, ConfirmedAt = recorded });
+            pool.Contributions.Add(new PoolContribution { PoolCode = pool.Code, PartnerCode = "E06000002", Year = Year, Amount = 6_500_000m, RecordedAt = recorded, ConfirmedAt = recorded.AddDays(2) });
             AddExpenditure(pool, ["Intermediate care", "Reablement", "Community equipment"], 16_300_000m);
             db.PooledBudgets.Add(pool);
         }

@@ -62,7 +62,8 @@ public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudget
     {
         var input = mutation.Arguments.GetValueOrDefault("input") as IReadOnlyDictionary<string, object?>;
         string? Text(string name) => input?.GetValueOrDefault(name)?.ToString();
-        return new MutationTarget(Text("consortiumCode"), Text("pooledBudgetCode"),
+        // Whose data it writes: the consortium named, or the partner a pool contribution is from (confirmPoolContribution).
+        return new MutationTarget(Text("consortiumCode") ?? Text("partnerCode"), Text("pooledBudgetCode"),
             LocalGovernment.Graph.LocalGovernmentGraphModule.ContributionIdOf(Text("contributionId")), Text("healthAndWellbeingBoardCode"))
         {
             ArrangementCode = Text("arrangementCode"),

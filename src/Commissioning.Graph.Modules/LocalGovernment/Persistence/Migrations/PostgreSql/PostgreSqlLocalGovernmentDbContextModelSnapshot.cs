@@ -247,6 +247,9 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("PartnerCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -349,8 +352,18 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("AgreementReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("GoverningBoard")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("HostCode")
                         .IsRequired()
@@ -361,6 +374,11 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PoolKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RiskShare")
                         .IsRequired()

@@ -233,6 +233,9 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PartnerCode")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -333,7 +336,17 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AgreementReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AgreementSignedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoverningBoard")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HostCode")
@@ -344,6 +357,11 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RiskShare")
