@@ -18,7 +18,7 @@ namespace Commissioning.Graph.Benchmarks;
 /// What projections save on wide lists: the commissioning module over a SQLite database seeded at a scale, each query
 /// run with projections and with whole-row reads; prints, per request, the SQL statements, the rows, columns and bytes
 /// of values they return (each statement replayed once through ADO.NET: strings as UTF-8, blobs as their length,
-/// numbers and dates as 8), and the request's median and p90 time over the runs. A printed measurement, not a test.
+/// numbers and dates as 8), and the request's median and p90 time over the runs, as the NHS CB. A printed measurement, not a test.
 /// <code>dotnet run -c Release --project tests/Commissioning.Graph.Benchmarks -- --projection-figure [--scale 100] [--runs 50]</code>
 /// </summary>
 public static class ProjectionFigure
@@ -54,6 +54,10 @@ public static class ProjectionFigure
         ("practices of 100 consortia, name", "{ consortia(first: 100) { nodes { practices { name } } } }"),
     ];
 
+    // The NHS CB, who may read, filter and sort on every field of these lists.
+    private static readonly Engine.Authorization.AuthorizationSubject Caller =
+        new(Modules.Shared.Policies.PolicyRules.DefaultNhsCommissioningBoardCode, new HashSet<string>(), "COMMISSIONING", true);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var scale = Option(args, "--scale", 100);
@@ -85,6 +89,7 @@ public static class ProjectionFigure
                     {
                         var items = new Dictionary<string, object?>();
                         if (!projections) items[Projection.DisabledItem] = true;
+                        Caller.StoreIn(items);
                         var result = await engine.ExecuteAsync(prepared, null, null, services: provider, items: items);
                         if (result.Errors is { Count: > 0 } errors) throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
                         return result.ToJson();
