@@ -54,7 +54,8 @@ const queries = [
   {
     name: 'arrangement + statements', org: '01A', purpose: 'LEAD_COMMISSIONING',
     variants: [
-      'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code } associates { consortium { code name } share } statements(first: 20) { nodes { year month } } } }',
+      'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share } statements(first: 20, order: {month: DESC}) { nodes { year month associate { code } share activity cost status } } } }',
+      'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share } statements { year month associate { code } share activity cost status } } }',
       'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share basis } contracts { code annualValue provider { code name } } } }',
     ],
   },
@@ -194,7 +195,11 @@ const n = (v, d = 0) => (v === undefined ? '-' : Number(v).toFixed(d));
 console.log(`\nseeding (seed --scale N; reused when already seeded under ${dataRoot})`);
 for (const s of seeds) console.log(`  ${s.provider} scale ${s.scale}: ${s.seconds.toFixed(1)} s${s.reused ? ' (reused)' : ''}`);
 if (smoke || explain) {
-  for (const r of rows) console.log(`  ${r.provider} s${r.scale} ${r.query}: ${r.statements} statements, ${r.rows} rows`);
+  for (const r of rows) {
+    const counted = r.statements > 0 && r.rows > 0;
+    console.log(`${counted ? 'PASS' : 'FAIL'} ${r.provider} s${r.scale} ${r.query}${r.variant ? ' (older shape)' : ''}: ${r.statements} statements, ${r.rows} rows`);
+    if (!counted) failures.push(`${r.query}: no statements or rows counted`);
+  }
 } else {
   console.log(`\nload: autocannon ${connections} connections, ${duration}s after a 2s warm-up; seq p50: one request at a time; floor: the request's`);
   console.log('SQL replayed over ADO.NET on one connection (p50); ratio = seq p50 / floor. Development tokens, authorisation, disclosure register on.');
@@ -204,6 +209,7 @@ if (smoke || explain) {
     console.log(`${r.provider.padEnd(11)}| ${String(r.scale).padStart(5)} | ${(r.query + (r.variant ? ' (older shape)' : '')).padEnd(31).slice(0, 31)}| ${n(r.rps).padStart(6)} | ${n(r.p50).padStart(4)} | ${n(r.p99).padStart(4)} | ${n(r.seqP50, 2).padStart(10)} | ${String(r.statements).padStart(5)} | ${String(r.rows).padStart(5)} | ${n(r.floor, 3).padStart(8)} | ${r.floor ? (r.seqP50 / r.floor).toFixed(1).padStart(10) : '         -'}${r.errors ? `  (${r.errors} errors)` : ''}`);
   }
 }
-for (const f of failures) console.log(`FAILED: ${f}`);
+for (const f of failures) console.log(`FAIL ${f}`);
+if (smoke) console.log(`${rows.length - failures.length < 0 ? 0 : rows.filter((r) => r.statements > 0 && r.rows > 0).length} passed, ${failures.length} failed`);
 stopAll();
 process.exit(failures.length > 0 ? 1 : 0);

@@ -68,8 +68,8 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         .ConfigureScalar("Date", s => s.Serialize = v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v)
         .ConfigureScalar("DateTime", s => s.Serialize = v => v is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : v);
 
-    /// <summary>The caller every request runs as (none: an in-process execution without a subject).</summary>
-    public Engine.Authorization.AuthorizationSubject? Subject { get; set; }
+    /// <summary>The caller executions run as (filters and sorts are access-checked for it, and lists narrowed to its rows); none by default.</summary>
+    public global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? Subject { get; set; }
 
     /// <summary>SQL statements this host's database has executed so far.</summary>
     public int StatementCount => _statements.Count;
@@ -83,8 +83,8 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
         var items = new Dictionary<string, object?>();
+        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
-        Subject?.StoreIn(items);
         var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }

@@ -101,6 +101,8 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
             Assert.Equal(7, returns[0].GetProperty("lines").GetArrayLength());
             Assert.Equal(System.Text.Json.JsonValueKind.Object, returns[0].GetProperty("duties").ValueKind);
         }
+        // Filters and sorts are the caller's: as the NHS CB, who may use every field of these lists.
+        host.Subject = global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.For("X24");
         before = host.StatementCount;
         var filtered = await host.DataAsync(FilteredQuery);
         var filteredStatements = host.StatementCount - before;
