@@ -9,6 +9,7 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args is ["--projection-figure", ..]) return ProjectionFigure.RunAsync(args[1..]).GetAwaiter().GetResult();
         if (args is ["--check"])
         {
             // Runs every GlobalSetup once: each executes its document and throws on any error.

@@ -38,11 +38,11 @@ public sealed class DemoGraphServer : IAsyncDisposable
     /// <summary>The SQLite file the server reads (SQLite only).</summary>
     public string DatabaseFile => Path.Combine(_database.Directory, "commissioning.db");
 
-    private DemoGraphServer(GraphDatabase database)
+    private DemoGraphServer(GraphDatabase database, string[] arguments)
     {
         _database = database;
         _app = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault(database.ServeArguments),
+            ServeCommand.WithDevelopmentDefault([.. database.ServeArguments, .. arguments]),
             configure: builder =>
             {
                 builder.WebHost.UseTestServer();
@@ -63,9 +63,10 @@ public sealed class DemoGraphServer : IAsyncDisposable
             });
     }
 
-    public static async Task<DemoGraphServer> StartAsync(DatabaseProvider provider)
+    /// <summary>Starts the graph on a fresh database; <paramref name="arguments"/> are added to <c>serve</c>'s.</summary>
+    public static async Task<DemoGraphServer> StartAsync(DatabaseProvider provider, params string[] arguments)
     {
-        var server = new DemoGraphServer(await GraphDatabase.CreateAsync(provider, "demo"));
+        var server = new DemoGraphServer(await GraphDatabase.CreateAsync(provider, "demo"), arguments);
         try
         {
             await ServeCommand.PrepareDatabaseAsync(server._app);
@@ -88,13 +89,14 @@ public sealed class DemoGraphServer : IAsyncDisposable
     /// <summary>Posts <paramref name="query"/> as the organisation <paramref name="caller"/> (a development token),
     /// for <paramref name="purpose"/> (the <c>X-Purpose-Of-Use</c> header), and returns the response body.</summary>
     public async Task<JsonElement> QueryAsync(string query, string caller = "01A", string? purpose = "COMMISSIONING",
-        object? variables = null)
+        object? variables = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         using var client = _app.GetTestClient();
         var token = _app.Services.GetRequiredService<DevelopmentTokenAuthority>().Mint(new DevelopmentTokenRequest { Organisation = caller });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         if (purpose is not null) request.Headers.Add("X-Purpose-Of-Use", purpose);
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");

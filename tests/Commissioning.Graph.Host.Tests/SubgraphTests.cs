@@ -71,4 +71,32 @@ public class SubgraphTests
         var error = Assert.Throws<ArgumentException>(() => Subgraph("nhs"));
         Assert.Equal("There is no module \"nhs\"; the modules are: commissioning, local-government.", error.Message);
     }
+
+    private static ComposedGraph RealSubgraph(string name) => CommissioningGraph.Compose(CommissioningGraph.CreateModules(), name);
+
+    [Fact]
+    public void A_subgraph_returning_Organisation_knows_every_kind_by_key()
+    {
+        var graph = RealSubgraph("local-government");
+
+        // PooledBudget.host and PoolPartner.organisation may be a consortium or the NHS CB, which other subgraphs own.
+        var possible = graph.Schema.GetPossibleTypes((Engine.Types.IAbstractType)graph.Schema.GetType("Organisation")!).Select(t => t.Name).Order();
+        Assert.Equal(["Consortium", "GpPractice", "HealthAndWellbeingBoard", "LocalAuthority", "NhsCommissioningBoard", "Provider"], possible);
+        Assert.Contains("type NhsCommissioningBoard implements Organisation @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  name: String! @external\n  kind: OrganisationKind! @external\n}", graph.SubgraphSdl);
+        Assert.Contains("type Consortium implements Organisation @key(fields: \"code\") {", graph.SubgraphSdl);
+        // Stubs are references only: this subgraph's _entities still resolves what it owns or extends.
+        Assert.DoesNotContain("NhsCommissioningBoard", ((Engine.Types.UnionType)graph.Schema.GetType("_Entity")!).Types.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Node_is_served_by_the_directory_alone()
+    {
+        var directory = RealSubgraph("directory");
+
+        Assert.Contains("  node(id: ID!): Node @authenticated\n", directory.SubgraphSdl);
+        Assert.Contains("type FinancialReturn implements Node @key(fields: \"id\", resolvable: false) {", directory.SubgraphSdl);
+        Assert.Contains("type PooledBudget implements Node @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  id: ID! @external\n}", directory.SubgraphSdl);
+        foreach (var other in new[] { "commissioning", "local-government", "nhs-cb", "governance" })
+            Assert.Null(RealSubgraph(other).Schema.QueryType!.Fields.GetValueOrDefault("node"));
+    }
 }

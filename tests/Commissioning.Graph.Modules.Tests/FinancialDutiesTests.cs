@@ -67,9 +67,55 @@ public sealed class FinancialDutiesTests
     }
 
     [Fact]
+    public void Other_income_received_counts_towards_break_even()
+    {
+        // £100.9m of revenue spending against a £100.5m allocation breaks even only with the £0.6m of income received:
+        // limit 98.5 + 2.0 + 0.6 = £101.1m, headroom £0.2m; without it, headroom would be −£0.4m.
+        var r = Return(59_000_000m, 40_000_000m, 1_900_000m, 0m);
+        r.SetIncome(600_000m, 300_000m, 600_000m, Now);
+        var d = FinancialDuties.Assess(r, Allocation(programme: 98_500_000m, running: 2_000_000m));
+
+        Assert.Equal((101_100_000m, 100_900_000m, 200_000m, true), (d.BreakEven.Limit, d.BreakEven.Outturn, d.BreakEven.Headroom, d.BreakEven.Met));
+        Assert.False(FinancialDuties.Assess(Return(59_000_000m, 40_000_000m, 1_900_000m, 0m), Allocation(programme: 98_500_000m, running: 2_000_000m)).BreakEven.Met);
+    }
+
+    [Fact]
+    public void Use_of_resources_is_the_accruals_figure_against_the_revenue_resource_limit_judged_apart_from_cash()
+    {
+        // Cash: £100.9m spent within £102m (break-even met, headroom £1.1m). Accruals: the return reports £102.25m of net
+        // resource used (costs incurred but not yet paid included) against the £102m revenue resource limit: use of
+        // resources is breached by £0.25m while break-even is met.
+        var r = Return(59_000_000m, 40_000_000m, 1_900_000m, 450_000m);
+        r.SetResourceUse(101_000_000m, 50_600_000m, 102_250_000m, Now);
+        var d = FinancialDuties.Assess(r, Allocation());
+
+        Assert.True(d.BreakEven.Met);
+        Assert.Equal((FinancialDuty.UseOfResources, 102_000_000m, 102_250_000m, -250_000m, false),
+            (d.UseOfResources.Duty, d.UseOfResources.Limit, d.UseOfResources.Outturn, d.UseOfResources.Headroom, d.UseOfResources.Met));
+        Assert.True(d.AtRisk);
+        Assert.Equal([FinancialDuty.UseOfResources], d.All.Where(x => !x.Met).Select(x => x.Duty));
+    }
+
+    [Fact]
+    public void A_correction_keeps_income_and_resource_use()
+    {
+        var r = Return(59_000_000m, 40_000_000m, 1_900_000m, 450_000m);
+        r.SetIncome(600_000m, 300_000m, 600_000m, Now);
+        r.SetResourceUse(101_000_000m, 50_600_000m, 101_500_000m, Now);
+        r.Submit(Now);
+        r.Query("Check accruals.", Now);
+        var next = r.CreateCorrection(Now);
+        Assert.Equal((600_000m, 300_000m, 600_000m), (next.IncomePlan, next.IncomeYearToDate, next.IncomeForecastOutturn));
+        Assert.Equal((101_000_000m, 50_600_000m, 101_500_000m), (next.ResourceUsePlan, next.ResourceUseYearToDate, next.ResourceUseForecastOutturn));
+        Assert.Throws<DomainRuleException>(() => r.SetIncome(1m, 1m, 1m, Now));
+    }
+
+    [Fact]
     public void Spending_exactly_the_limit_meets_the_duty()
     {
-        var d = FinancialDuties.Assess(Return(60_000_000m, 40_000_000m, 2_000_000m, 500_000m), Allocation());
+        var r = Return(60_000_000m, 40_000_000m, 2_000_000m, 500_000m);
+        r.SetResourceUse(102_000_000m, 51_000_000m, 102_000_000m, Now);
+        var d = FinancialDuties.Assess(r, Allocation());
         Assert.True(d.AllMet);
         Assert.All(d.All, x => Assert.Equal(0m, x.Headroom));
     }

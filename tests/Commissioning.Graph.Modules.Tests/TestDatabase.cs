@@ -25,6 +25,8 @@ public sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
     /// <summary>The temporary SQLite file, when the provider is SQLite (to tell this test's SQL statements from others').</summary>
     public string? SqliteFile => _sqliteFile;
+    /// <summary>What tells this test's connections from others': the SQLite file or the PostgreSQL database name.</summary>
+    public string ConnectionMarker => _sqliteFile ?? _postgresDatabase!;
     public DatabaseProvider Provider { get; }
 
     private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile, string? postgresAdmin, string? postgresDatabase)

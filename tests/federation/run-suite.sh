@@ -20,6 +20,17 @@ compose_dir() { (cd "$gateway" && node -e "import('./compose.mjs').then(m => { c
 
 if compose_dir "$here/fixture"; then ok "fixture subgraphs compose"; else ko "fixture subgraphs compose"; fi
 
+# The gateway prices where/order as the Server does: both against filter-cost-cases.json (offline).
+ran=0
+while read -r line; do
+  case "$line" in
+    "PASS "*) ok "${line#PASS }"; ran=1 ;;
+    "FAIL "*) ko "${line#FAIL }"; ran=1 ;;
+    *) echo "$line" ;;
+  esac
+done < <(node "$here/filter-cost.mjs" 2>&1)
+[ "$ran" = 1 ] || ko "the gateway's filter cost cases ran (filter-cost.mjs)"
+
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printed=0
 for module in commissioning local-government nhs-cb governance directory; do

@@ -184,6 +184,14 @@ export function computeCost(types, document, operation, variables, defaultListSi
     : value.kind === Kind.VARIABLE && variables && value.name.value in variables ? variableListValues(variables[value.name.value])
     : 0;
 
+  // A where/order value as a variable gives it: variables replaced by their values, literal objects and lists as
+  // JSON ones, a literal leaf as null (only its place counts), an absent variable as undefined (costs nothing).
+  const literalOrVariable = (value) =>
+    value.kind === Kind.VARIABLE ? (variables && value.name.value in variables ? variables[value.name.value] : undefined)
+    : value.kind === Kind.OBJECT ? Object.fromEntries(value.fields.map((f) => [f.name.value, literalOrVariable(f.value)]))
+    : value.kind === Kind.LIST ? value.values.map(literalOrVariable)
+    : null;
+
   const fieldCost = (node, parentName, depth) => {
     const name = node.name.value;
     if (name.startsWith('__')) return 0;
@@ -198,8 +206,10 @@ export function computeCost(types, document, operation, variables, defaultListSi
     for (const arg of node.arguments ?? []) {
       const def = field.arguments?.find((a) => a.name.value === arg.name.value);
       if (def) weight += weightOf(def.directives) ?? 0;
-      // As the Server does: every value of a list input adds 1 (a long filter costs work whatever it selects).
-      weight += listValues(arg.value);
+      // As the Server does: a where/order is priced by its terms; any other list input, 1 per value
+      // (a long filter costs work whatever it selects).
+      const simplest = def ? simplestTermDepth(def) : null;
+      weight += simplest !== null ? termsCost(literalOrVariable(arg.value), 0, simplest) : listValues(arg.value);
     }
     const children = node.selectionSet ? setCost(node.selectionSet, typeName, depth + 1) : 0;
     if (!isList(field.type)) return weight + children;
@@ -227,6 +237,24 @@ export function computeCost(types, document, operation, variables, defaultListSi
     return total;
   };
   return setCost(operation.selectionSet, rootName, 0);
+}
+
+// ---- cost of filters and sorts (README "Cost of filters and sorts"; CostAnalyzer.TermsCost) ----
+
+/** Input objects enclosing the leaf of the simplest term: 2 in a filter ({status: {eq: X}}), 1 in a sort ({month: DESC}). */
+function simplestTermDepth(argument) {
+  const name = namedType(argument.type);
+  if (name.endsWith('FilterInput')) return 2;
+  if (name.endsWith('SortInput')) return 1;
+  return null;
+}
+
+/** Each leaf value (an operand, each value of an in list, each direction) costs 2^(depth − simplest), at least 1. */
+function termsCost(value, depth, simplest) {
+  if (value === undefined) return 0;
+  if (Array.isArray(value)) return value.reduce((n, v) => n + termsCost(v, depth, simplest), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((n, v) => n + termsCost(v, depth + 1, simplest), 0);
+  return 2 ** Math.min(Math.max(depth - simplest, 0), 64);
 }
 
 function selectedOperation(document, operationName) {

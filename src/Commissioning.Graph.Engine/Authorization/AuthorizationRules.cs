@@ -23,6 +23,9 @@ public static class AuthorizationDirectives
     /// <summary>True for a directive named <paramref name="wanted"/>, also when federation renamed it (<c>federation__policy</c>).</summary>
     public static bool Is(DirectiveNode node, string wanted) =>
         node.Name.Value == wanted || node.Name.Value == "federation__" + wanted;
+
+    /// <summary>True when <paramref name="field"/> carries <c>@suppressSmallNumbers</c>.</summary>
+    public static bool SuppressesSmallNumbers(FieldDefinition field) => field.AppliedDirectives.Any(d => Is(d, SuppressSmallNumbers));
 }
 
 /// <summary>

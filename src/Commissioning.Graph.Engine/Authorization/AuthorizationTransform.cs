@@ -185,7 +185,7 @@ internal sealed class FieldAuthorization
             }
             if (runtimeRules is not null) abstractType = at;
         }
-        var suppress = field.AppliedDirectives.Any(d => AuthorizationDirectives.Is(d, AuthorizationDirectives.SuppressSmallNumbers));
+        var suppress = AuthorizationDirectives.SuppressesSmallNumbers(field);
         if (fieldRules.IsEmpty && returnRules.IsEmpty && runtimeRules is null && !suppress) return null;
         var isMutation = ReferenceEquals(parent, schema.MutationType);
         var isRoot = ReferenceEquals(parent, schema.QueryType) || isMutation || ReferenceEquals(parent, schema.SubscriptionType);
@@ -341,24 +341,10 @@ internal sealed class FieldAuthorization
     private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx, IReadOnlyList<string>? covering)
     {
         if (_limitation is not { } limitation) return;
-        var purpose = AuthorizationSubject.From(ctx.Items).Purpose;
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
-        if (purpose is not null)
-        {
-            if (covering is null || covering.Contains(purpose)) return;
-            if (limitation.Universal.TryGetValue(purpose, out var universal)
-                && await service.AuthorizeAsync(universal, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed) return;
-        }
-        // What would be accepted: the purposes covering the coordinate, and the universal ones this caller may state.
-        var accepted = new List<string>(covering ?? Array.Empty<string>());
-        foreach (var (name, rules) in limitation.Universal)
-            if (!accepted.Contains(name) && await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed)
-                accepted.Add(name);
-        if (purpose is null)
-            throw Refusal($"A purpose of use is required to read {field}{(limitation.HowToState is { } how ? ": " + how : "")}.", field, ErrorCodes.Forbidden,
-                DenialReasons.PurposeRequired, "purposes", accepted);
-        throw Refusal($"The purpose {purpose} does not permit reading {field}; it may be read for {string.Join(", ", accepted)}.", field, ErrorCodes.Forbidden,
-            DenialReasons.PurposeNotPermitted, "purposes", accepted);
+        if (await AuthorizationRefusal.PurposeAsync(limitation, AuthorizationSubject.From(ctx.Items), field, covering,
+                async rules => await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed, "read").ConfigureAwait(false) is { } refusal)
+            throw refusal;
     }
 
 
@@ -372,28 +358,11 @@ internal sealed class FieldAuthorization
         return count;
     }
 
-    /// <summary>The error for a refusal, saying why (<see cref="DenialReasons"/>): no authentication; a scope
-    /// missing (with the sets of scopes that would do); or no policy alternative holding (with those tried).
-    /// A mutation is "performed", anything else "read".</summary>
+    /// <summary>The error for a refusal, saying why (<see cref="AuthorizationRefusal.Denied"/>). A mutation is "performed", anything else "read".</summary>
     internal static GraphQLException Denied(AuthorizationOutcome outcome, IResolveContext ctx, AuthorizationRules rules)
     {
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         var verb = ctx.ParentType.Name == ctx.Schema.MutationType?.Name ? "perform" : "read";
-        if (outcome == AuthorizationOutcome.Unauthenticated)
-            return Refusal($"Authentication is required to {verb} {field}.", field, ErrorCodes.Unauthenticated, DenialReasons.NotAuthenticated, null, null);
-        var subject = AuthorizationSubject.From(ctx.Items);
-        foreach (var requirement in rules.ScopeRequirements)
-            if (!requirement.Any(alternative => alternative.All(subject.HasScope)))
-                return Refusal($"Not authorised to {verb} {field}: the token lacks the scope {string.Join(" or ", requirement.Select(a => string.Join(" and ", a)))}.",
-                    field, ErrorCodes.Forbidden, DenialReasons.MissingScope, "scopes", requirement);
-        return Refusal($"Not authorised to {verb} {field}.", field, ErrorCodes.Forbidden, DenialReasons.Policy, "policies",
-            rules.PolicyRequirements.SelectMany(r => r).ToArray());
-    }
-
-    private static GraphQLException Refusal(string message, string coordinate, string code, string reason, string? detailName, object? detail)
-    {
-        var extensions = new Dictionary<string, object?> { ["code"] = code, ["reason"] = reason, ["coordinate"] = coordinate };
-        if (detailName is not null) extensions[detailName] = detail;
-        return new GraphQLException(new GraphQLError(message) { Extensions = extensions });
+        return AuthorizationRefusal.Denied(outcome, AuthorizationSubject.From(ctx.Items), rules, field, verb);
     }
 }

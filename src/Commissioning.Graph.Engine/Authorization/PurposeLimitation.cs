@@ -52,4 +52,6 @@ public static class DenialReasons
     public const string PurposeRequired = "PURPOSE_REQUIRED";
     /// <summary>The stated purpose does not cover the data; <c>extensions.purposes</c> lists those that would.</summary>
     public const string PurposeNotPermitted = "PURPOSE_NOT_PERMITTED";
+    /// <summary>A small-number-suppressed field (<c>@suppressSmallNumbers</c>) filtered or sorted on by anyone but the author of every row.</summary>
+    public const string SmallNumbers = "SMALL_NUMBERS";
 }

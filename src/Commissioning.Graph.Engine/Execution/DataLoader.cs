@@ -349,6 +349,10 @@ internal class DataLoaderScope
     private long _version;        // new waiting keys, for the fallback dispatcher
     private long _quietTicks = TimeSpan.TicksPerMillisecond;
     private bool _fallbackScheduled;
+    // The request's asynchronous context, as it was when its loaders were first used: the fallback dispatcher
+    // runs batches in it, as sections do, so that what the request's flow carries (Activity.Current for traces,
+    // the HTTP context for per-request diagnostics) reaches every batch however it was dispatched.
+    private readonly ExecutionContext? _requestFlow = ExecutionContext.Capture();
 
     /// <summary>The registry whose loaders this scope dispatches (set when the registry is bound).</summary>
     internal DataLoaderRegistry? Registry;
@@ -439,7 +443,18 @@ internal class DataLoaderScope
             if (Volatile.Read(ref _busy) != 0 || _inflight != 0 || _fallbackScheduled) return;
             _fallbackScheduled = true;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.DispatchWhenQuietAsync(), this, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static self => self.StartFallback(), this, preferLocal: false);
+    }
+
+    private void StartFallback()
+    {
+        if (_requestFlow is null) { _ = DispatchWhenQuietAsync(); return; }
+        ExecutionContext.Run(_requestFlow, static state =>
+        {
+            // No batch function is running on the dispatcher's flow, whatever was running when the scope was made.
+            CurrentBatch.Value = null;
+            _ = ((DataLoaderScope)state!).DispatchWhenQuietAsync();
+        }, this);
     }
 
     // The fallback dispatcher: yield until no new key has arrived for QuietRounds consecutive yields

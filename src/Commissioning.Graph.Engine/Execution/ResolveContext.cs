@@ -114,6 +114,7 @@ internal sealed class ResolveContext : IResolveContext
     private object[]? _pathArray;
 
     internal ExecutionState State => _state;
+    internal FieldPlan Field => _field;
 
     public ResolveContext(ExecutionState state, FieldPlan field, ObjectType parentType, object? source, ResponsePath path, IReadOnlyDictionary<string, object?> arguments)
     {

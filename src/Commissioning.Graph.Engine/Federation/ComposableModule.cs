@@ -34,6 +34,11 @@ public sealed record ComposableModule(
     /// it owns no entities of its own.</summary>
     public bool IsShared { get; init; }
 
+    /// <summary>In a federated graph, this module's subgraph alone serves <c>Query.node(id:)</c>: it answers every id
+    /// with a reference by type and key (loading the entities it can itself), and the gateway fetches the fields from
+    /// the owners. Without such a module every subgraph serves <c>node</c> for its own types (<c>@shareable</c>).</summary>
+    public bool ServesGlobalIds { get; init; }
+
     public IReadOnlyDictionary<string, EntityResolverFunc> Entities { get; } =
         EntityResolvers ?? new Dictionary<string, EntityResolverFunc>(StringComparer.Ordinal);
 }

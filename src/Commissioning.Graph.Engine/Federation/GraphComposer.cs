@@ -42,7 +42,11 @@ public static class GraphComposer
     private const string FederationSpec = "https://specs.apollo.dev/federation/";
     private static readonly ParserOptions SdlParserOptions = new() { MaxTokens = 0 };
 
-    public static ComposedGraph Compose(IReadOnlyList<ComposableModule> modules, ComposeMode mode)
+    /// <param name="graph">Subgraph mode: every module of the graph (the subgraph's own included or not). From it the
+    /// subgraph learns the implementations of the shared interfaces it returns (reference stubs, see
+    /// <see cref="AddReferenceStubs"/>) and which module serves <c>node(id:)</c> (<see cref="ComposableModule.ServesGlobalIds"/>).
+    /// Without it a subgraph knows only its own modules, and every subgraph serves <c>node(id:)</c> for its own types.</param>
+    public static ComposedGraph Compose(IReadOnlyList<ComposableModule> modules, ComposeMode mode, IReadOnlyList<ComposableModule>? graph = null)
     {
         if (mode == ComposeMode.Subgraph && modules.Count(m => !m.IsShared) != 1)
             throw new ArgumentException("A subgraph is composed from the shared modules and exactly one other module.", nameof(modules));
@@ -56,8 +60,15 @@ public static class GraphComposer
         var owners = merger.Owners;
         var entities = new EntityDirectory(modules);
 
+        var graphModules = mode == ComposeMode.Subgraph && graph is not null
+            ? modules.Concat(graph.Where(g => modules.All(m => m.Name != g.Name))).ToList()
+            : modules;
+        // In a federated graph whose modules name one to serve node(id:), only that subgraph defines it: it turns any id
+        // into a reference by type and key, and the gateway asks the owners for the fields (one answer whatever the plan).
+        var nodeServer = mode == ComposeMode.Subgraph ? graphModules.FirstOrDefault(m => m.ServesGlobalIds) : null;
         var addNode = Find<InterfaceTypeDefinitionNode>(definitions, "Node") is not null
-                      && Find<ObjectTypeDefinitionNode>(definitions, "Query")?.Fields.Any(f => f.Name.Value == "node") != true;
+                      && Find<ObjectTypeDefinitionNode>(definitions, "Query")?.Fields.Any(f => f.Name.Value == "node") != true
+                      && (nodeServer is null || modules.Any(m => m.Name == nodeServer.Name));
         // Where the authorisation directives are declared, node(id:) carries an explicit rule like every other
         // field: any authenticated caller may ask; what it returns is guarded by the rules of its type's fields.
         if (addNode) AppendFields(definitions, "Query", definitions.OfType<DirectiveDefinitionNode>().Any(d => d.Name.Value == "authenticated")
@@ -65,11 +76,23 @@ public static class GraphComposer
 
         string? subgraphSdl = null;
         var entityTypes = new List<string>();
+        var graphEntities = entities;
         if (mode == ComposeMode.Subgraph)
         {
+            var sharedModules = modules.Where(m => m.IsShared).Select(m => m.Name).ToHashSet();
+            if (graphModules != modules)
+            {
+                var graphMerger = new SdlMerger(dropExternalFields: true);
+                foreach (var module in graphModules) graphMerger.Add(module.Name, ParseSdl(module));
+                var sharedInterfaces = definitions.OfType<InterfaceTypeDefinitionNode>()
+                    .Where(i => sharedModules.Contains(owners.GetValueOrDefault(i.Name.Value) ?? "")).Select(i => i.Name.Value).ToHashSet();
+                // A node(id:) every subgraph serves (@shareable) answers for the subgraph's own types only: no stubs for it.
+                AddReferenceStubs(definitions, graphMerger.ToDocument().Definitions, sharedInterfaces, ignoreNodeField: nodeServer is null);
+                graphEntities = new EntityDirectory(graphModules);
+            }
             var moduleDocument = documents.Single(d => !d.Module.IsShared).Document;
             subgraphSdl = PrintSubgraphSdl(definitions, documents.Where(d => d.Module.IsShared).Select(d => d.Document).ToList(), owners,
-                modules.Where(m => m.IsShared).Select(m => m.Name).ToHashSet(), addNode);
+                sharedModules, addNode && nodeServer is null);
             entityTypes = moduleDocument.Definitions.OfType<ObjectTypeDefinitionNode>()
                 .Where(t => t.Directives.Any(IsResolvableKey)).Select(t => t.Name.Value).Distinct().ToList();
             definitions.Add(ParseDefinition("scalar _Any"));
@@ -93,7 +116,8 @@ public static class GraphComposer
             if (type is InterfaceType i) i.ResolveType = composed;
             else ((UnionType)type).ResolveType = composed;
         }
-        if (addNode) BindNode(schema, entities);
+        // Node ids are bound wherever node(id:) is served in the graph, whether this subgraph serves it or not.
+        if (addNode || nodeServer is not null) BindNode(schema, entities, nodeServer is not null ? graphEntities : null, addNode);
         if (mode == ComposeMode.Monolith) EntityReferences.Bind(schema, entities);
         if (subgraphSdl is not null)
         {
@@ -179,21 +203,31 @@ public static class GraphComposer
         }
     }
 
-    private static void BindNode(Schema schema, EntityDirectory entities)
+    /// <param name="references">The subgraph serving <c>node(id:)</c> for the whole graph: the keys of every type, for the
+    /// reference it answers with when it cannot load the entity itself (the gateway asks the owner, which answers null
+    /// for an entity that does not exist or that the caller may not see, as the one process does).</param>
+    private static void BindNode(Schema schema, EntityDirectory entities, EntityDirectory? references, bool nodeField)
     {
-        schema.QueryType!.Fields["node"].Resolver = async context =>
+        if (nodeField) schema.QueryType!.Fields["node"].Resolver = async context =>
         {
             if (context.Arguments["id"] is not string id || !GlobalId.TryDecode(id, out var typeName, out var key)) return null;
             // Only a type of this schema that implements Node can be fetched by id.
             if (schema.GetType(typeName) is not ObjectType type || !type.Interfaces.Any(i => i.Name == "Node")) return null;
+            if (references is not null && !entities.CanResolve(typeName))
+                return references.KeyField(typeName) is { } field
+                    ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["__typename"] = typeName, [field] = field == "id" ? id : key }
+                    : null;
             // A type keyed by its global id (@key(fields: "id")) is looked up by the id itself, not the decoded key.
             return await entities.ResolveByKeyAsync(typeName, entities.KeyField(typeName) == "id" ? id : key, context);
         };
+        var keys = references ?? entities;
         foreach (var type in schema.Types.OfType<ObjectType>())
         {
             if (!type.Interfaces.Any(i => i.Name == "Node") || !type.Fields.TryGetValue("id", out var idField) || idField.Resolver is not null) continue;
             var typeName = type.Name;
-            var keyField = entities.KeyField(typeName) ?? "code";
+            var keyField = keys.KeyField(typeName) ?? "code";
+            // A reference keyed by the global id itself (node(id:)'s answer for another subgraph's entity) holds its id.
+            if (keyField == "id" && references is not null && !entities.CanResolve(typeName)) continue;
             var keyResolver = type.Fields.TryGetValue(keyField, out var kf) ? kf.Resolver : null;
             idField.Resolver = async context =>
             {
@@ -220,6 +254,68 @@ public static class GraphComposer
         }
         return await Task.WhenAll(pending);
     }
+
+    /// <summary>
+    /// Subgraph mode: for each interface of the shared part (<c>Organisation</c>, <c>Node</c>) that a field of this
+    /// subgraph returns, every implementation of it in the graph becomes known here by key, so that the subgraph can
+    /// return a value of any kind and the gateway fetches its other fields from the owner. A type the subgraph lacks
+    /// becomes a stub <c>type X implements I @key(fields: "…", resolvable: false)</c> with its key fields and the
+    /// interface's other fields <c>@external</c> (Apollo Federation 2: external fields may satisfy an interface); a type
+    /// the subgraph extends gets the interface and its missing fields, external, added.
+    /// </summary>
+    private static void AddReferenceStubs(List<DefinitionNode> definitions, IReadOnlyList<DefinitionNode> graph, IReadOnlySet<string> sharedInterfaces,
+        bool ignoreNodeField)
+    {
+        var returned = definitions.OfType<ObjectTypeDefinitionNode>()
+            .SelectMany(o => o.Fields.Where(f => !(ignoreNodeField && o.Name.Value == "Query" && f.Name.Value == "node")))
+            .Select(f => NamedTypeOf(f.Type)).Where(sharedInterfaces.Contains).ToHashSet();
+        var external = new DirectiveNode { Name = new NameNode("external") };
+        var authenticated = definitions.OfType<DirectiveDefinitionNode>().Any(d => d.Name.Value == "authenticated");
+        foreach (var interfaceName in returned.Order(StringComparer.Ordinal))
+        {
+            var @interface = Find<InterfaceTypeDefinitionNode>(definitions, interfaceName)!;
+            foreach (var implementation in graph.OfType<ObjectTypeDefinitionNode>().Where(o => o.Interfaces.Any(i => i.Name.Value == interfaceName)))
+            {
+                var key = KeyFields(implementation).FirstOrDefault();
+                if (key is null) continue; // not an entity: nothing the gateway could fetch it by
+                var index = definitions.FindIndex(d => d is ObjectTypeDefinitionNode o && o.Name.Value == implementation.Name.Value);
+                var local = index >= 0 ? (ObjectTypeDefinitionNode)definitions[index] : null;
+                if (local?.Interfaces.Any(i => i.Name.Value == interfaceName) == true) continue;
+                var fields = local?.Fields.ToList() ?? new List<FieldDefinitionNode>();
+                foreach (var keyField in key.Where(k => fields.All(f => f.Name.Value != k)))
+                {
+                    // The key only echoes the reference (the owner's rules guard the entity's fields); where authorisation
+                    // directives are declared it carries @authenticated, as node(id:) does, not the owner's policies,
+                    // which need the entity loaded.
+                    var owned = implementation.Fields.First(f => f.Name.Value == keyField);
+                    fields.Add(new FieldDefinitionNode { Name = owned.Name, Arguments = owned.Arguments, Type = owned.Type,
+                        Directives = authenticated ? [new DirectiveNode { Name = new NameNode("authenticated") }] : [] });
+                }
+                foreach (var field in @interface.Fields.Where(f => fields.All(g => g.Name.Value != f.Name.Value)))
+                {
+                    var owned = implementation.Fields.First(f => f.Name.Value == field.Name.Value);
+                    fields.Add(new FieldDefinitionNode { Name = owned.Name, Arguments = owned.Arguments, Type = owned.Type, Directives = [external] });
+                }
+                var interfaces = (local?.Interfaces ?? []).Append(new NamedTypeNode { Name = new NameNode(interfaceName) }).ToList();
+                var stub = new ObjectTypeDefinitionNode
+                {
+                    Description = local?.Description, Name = implementation.Name, Interfaces = interfaces, Fields = fields,
+                    Directives = local?.Directives ?? [(DirectiveNode)((ObjectTypeDefinitionNode)ParseDefinition(
+                        $"type X @key(fields: \"{string.Join(' ', key)}\", resolvable: false)")).Directives[0]],
+                };
+                if (index >= 0) definitions[index] = stub;
+                else definitions.Add(stub);
+            }
+        }
+    }
+
+    private static string NamedTypeOf(TypeNode type) => type switch
+    {
+        NonNullTypeNode n => NamedTypeOf(n.Type),
+        ListTypeNode l => NamedTypeOf(l.Type),
+        NamedTypeNode named => named.Name.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
 
     /// <summary>
     /// The SDL a federation gateway composes: the subgraph's types with their directives, federation

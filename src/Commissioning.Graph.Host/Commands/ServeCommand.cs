@@ -1,3 +1,4 @@
+using Commissioning.Graph.Host.Diagnostics;
 using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
@@ -88,6 +89,8 @@ public static class ServeCommand
         GraphModule[] persistence = module is not null && CommissioningGraph.Persistence.TryGetValue(module, out var own) ? [own] : [];
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
         builder.Services.AddGraphModules();
+        // Opt-in SQL counters (benchmarks): registered before the other interceptors so that it sees the register's writes.
+        builder.Services.AddSqlCounters(builder.Configuration);
         // The disclosure register: its database (migrated with the modules'), the interceptor that records each
         // response's disclosures before it is sent, and what Query.disclosures needs.
         builder.Services.AddGovernance(builder.Configuration);

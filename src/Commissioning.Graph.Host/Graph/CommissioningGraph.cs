@@ -49,6 +49,7 @@ public static class CommissioningGraph
 
     public static ComposedGraph Compose(IReadOnlyList<ComposableModule> modules, string? subgraph)
     {
+        var all = modules;
         var ordered = modules.OrderBy(m => Persistence.Keys.ToList().IndexOf(m.Name) is var i && i < 0 ? int.MaxValue : i).ToList();
         if (subgraph is not null)
         {
@@ -59,7 +60,11 @@ public static class CommissioningGraph
         // Query.organisation and Query.organisations are the directory module's, in one process and as its subgraph alike.
         var shared = new ComposableModule("shared", SharedSchema.Sdl, SharedScalars.Configure) { IsShared = true };
         // In one process the composer also resolves references to another module's entities (the gateway's job between subgraphs).
-        var composed = GraphComposer.Compose([shared, .. ordered], subgraph is not null ? ComposeMode.Subgraph : ComposeMode.Monolith);
+        // A subgraph is composed knowing the whole graph: the implementations of the interfaces it returns, and which
+        // module serves node(id:).
+        var composed = subgraph is not null
+            ? GraphComposer.Compose([shared, .. ordered], ComposeMode.Subgraph, [shared, .. all])
+            : GraphComposer.Compose([shared, .. ordered], ComposeMode.Monolith);
         FinancialYearArguments.Apply(composed.Schema);
         return composed;
     }
@@ -71,5 +76,5 @@ public static class CommissioningGraph
         module.EntityResolvers.ToDictionary(
             e => e.Key,
             e => { var resolve = e.Value; return (EntityResolverFunc)((representation, context) => resolve(representation, context)); },
-            StringComparer.Ordinal));
+            StringComparer.Ordinal)) { ServesGlobalIds = module.ServesGlobalIds };
 }

@@ -4,7 +4,7 @@ namespace Commissioning.Graph.Modules.Commissioning;
 
 public enum FinancialDuty
 {
-    /// <summary>Expenditure within the allocation (programme budget plus running-costs allowance).</summary>
+    /// <summary>Expenditure within the allocation (programme budget plus running-costs allowance) and other income received.</summary>
     BreakEven,
     /// <summary>Revenue resource used within the revenue resource limit.</summary>
     RevenueWithinResourceLimit,
@@ -12,6 +12,8 @@ public enum FinancialDuty
     CapitalWithinResourceLimit,
     /// <summary>Running (administration) costs within the running-costs allowance.</summary>
     RunningCostsWithinAllowance,
+    /// <summary>Net revenue resource used, on an accruals basis, within the revenue resource limit (judged separately from cash).</summary>
+    UseOfResources,
 }
 
 /// <summary>One duty measured: the limit, the forecast outturn against it, what is left, and whether it is met.</summary>
@@ -31,9 +33,10 @@ public sealed record FinancialDutiesAssessment(
     DutyAssessment BreakEven,
     DutyAssessment RevenueWithinResourceLimit,
     DutyAssessment CapitalWithinResourceLimit,
-    DutyAssessment RunningCostsWithinAllowance)
+    DutyAssessment RunningCostsWithinAllowance,
+    DutyAssessment UseOfResources)
 {
-    public IReadOnlyList<DutyAssessment> All => [BreakEven, RevenueWithinResourceLimit, CapitalWithinResourceLimit, RunningCostsWithinAllowance];
+    public IReadOnlyList<DutyAssessment> All => [BreakEven, RevenueWithinResourceLimit, CapitalWithinResourceLimit, RunningCostsWithinAllowance, UseOfResources];
     public bool AllMet => All.All(d => d.Met);
     /// <summary>A consortium is at risk when any duty is forecast to be missed.</summary>
     public bool AtRisk => !AllMet;
@@ -61,7 +64,8 @@ public static class FinancialDuties
                 $"The allocation ({allocation.ConsortiumCode} {allocation.Year}) is not for this return ({financialReturn.ConsortiumCode} {financialReturn.Year}).",
                 nameof(allocation));
 
-        // Revenue spending = programme spending (the lines) + running costs; capital is separate.
+        // Revenue spending = programme spending (the lines) + running costs; capital is separate. Break-even allows
+        // for other income received; use of resources is the accruals figure the return reports, not the cash one.
         var programmeOutturn = lines.Sum(l => l.ForecastOutturn);
         var revenueOutturn = programmeOutturn + financialReturn.RunningCostsForecastOutturn;
 
@@ -70,9 +74,10 @@ public static class FinancialDuties
             financialReturn.Year,
             financialReturn.Month,
             financialReturn.Version,
-            new DutyAssessment(FinancialDuty.BreakEven, allocation.ProgrammeBudget + allocation.RunningCostsAllowance, revenueOutturn),
+            new DutyAssessment(FinancialDuty.BreakEven, allocation.ProgrammeBudget + allocation.RunningCostsAllowance + financialReturn.IncomeForecastOutturn, revenueOutturn),
             new DutyAssessment(FinancialDuty.RevenueWithinResourceLimit, allocation.RevenueResourceLimit, revenueOutturn),
             new DutyAssessment(FinancialDuty.CapitalWithinResourceLimit, allocation.CapitalResourceLimit, financialReturn.CapitalForecastOutturn),
-            new DutyAssessment(FinancialDuty.RunningCostsWithinAllowance, allocation.RunningCostsAllowance, financialReturn.RunningCostsForecastOutturn));
+            new DutyAssessment(FinancialDuty.RunningCostsWithinAllowance, allocation.RunningCostsAllowance, financialReturn.RunningCostsForecastOutturn),
+            new DutyAssessment(FinancialDuty.UseOfResources, allocation.RevenueResourceLimit, financialReturn.ResourceUseForecastOutturn));
     }
 }

@@ -48,6 +48,16 @@ public sealed class FinancialReturn : IVersioned
     public decimal CapitalPlan { get; private set; }
     public decimal CapitalYearToDate { get; private set; }
     public decimal CapitalForecastOutturn { get; private set; }
+    /// <summary>Other income received (recharges, local-authority contributions): break-even is expenditure within the
+    /// allocation and this income.</summary>
+    public decimal IncomePlan { get; private set; }
+    public decimal IncomeYearToDate { get; private set; }
+    public decimal IncomeForecastOutturn { get; private set; }
+    /// <summary>Net revenue resource consumed on an accruals basis (expenditure incurred, whether paid or not, less
+    /// income earned): judged against the revenue resource limit (use of resources), separately from cash expenditure.</summary>
+    public decimal ResourceUsePlan { get; private set; }
+    public decimal ResourceUseYearToDate { get; private set; }
+    public decimal ResourceUseForecastOutturn { get; private set; }
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; private set; }
@@ -95,6 +105,22 @@ public sealed class FinancialReturn : IVersioned
         EnsureEditable();
         EnsureNonNegative(plan, yearToDate, forecastOutturn);
         (CapitalPlan, CapitalYearToDate, CapitalForecastOutturn) = (plan, yearToDate, forecastOutturn);
+        Touch(now);
+    }
+
+    public void SetIncome(decimal plan, decimal yearToDate, decimal forecastOutturn, DateTime? now = null)
+    {
+        EnsureEditable();
+        EnsureNonNegative(plan, yearToDate, forecastOutturn);
+        (IncomePlan, IncomeYearToDate, IncomeForecastOutturn) = (plan, yearToDate, forecastOutturn);
+        Touch(now);
+    }
+
+    public void SetResourceUse(decimal plan, decimal yearToDate, decimal forecastOutturn, DateTime? now = null)
+    {
+        EnsureEditable();
+        EnsureNonNegative(plan, yearToDate, forecastOutturn);
+        (ResourceUsePlan, ResourceUseYearToDate, ResourceUseForecastOutturn) = (plan, yearToDate, forecastOutturn);
         Touch(now);
     }
 
@@ -158,6 +184,8 @@ public sealed class FinancialReturn : IVersioned
         foreach (var p in PracticeBreakdown) next.SetPracticeLine(p.PracticeCode, p.Plan, p.YearToDateActual, p.ForecastOutturn, now);
         next.SetRunningCosts(RunningCostsPlan, RunningCostsYearToDate, RunningCostsForecastOutturn, now);
         next.SetCapital(CapitalPlan, CapitalYearToDate, CapitalForecastOutturn, now);
+        next.SetIncome(IncomePlan, IncomeYearToDate, IncomeForecastOutturn, now);
+        next.SetResourceUse(ResourceUsePlan, ResourceUseYearToDate, ResourceUseForecastOutturn, now);
         return next;
     }
 

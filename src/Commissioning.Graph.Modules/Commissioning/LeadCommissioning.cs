@@ -56,3 +56,61 @@ public sealed class ArrangementContract
 
     public Contract? Contract { get; set; }
 }
+
+/// <summary>Where an arrangement statement stands with its associate.</summary>
+public enum ArrangementStatementStatus
+{
+    /// <summary>Issued by the lead; the associate has not answered.</summary>
+    Issued,
+    /// <summary>The associate agreed it: it owes the lead the amount.</summary>
+    Agreed,
+    /// <summary>The associate disputed it, giving a reason; the lead may re-issue it.</summary>
+    Disputed,
+}
+
+/// <summary>
+/// A lead's monthly statement to one associate: the associate's share of the activity and cost of the contracts the
+/// arrangement covers, as performed that month — what the associate owes the lead. The lead carries what the
+/// associates' shares leave, so the statements of a month and the lead's part add up to the contracts' performance.
+/// </summary>
+public sealed class ArrangementStatement : IVersioned
+{
+    public int Id { get; set; }
+    public required string ArrangementCode { get; set; }
+    /// <summary>The associate consortium the statement is addressed to (it owes the amount).</summary>
+    public required string AssociateCode { get; set; }
+    public required string Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>The associate's share applied, as a percentage.</summary>
+    public decimal SharePercent { get; set; }
+    public int Activity { get; set; }
+    public decimal Cost { get; set; }
+    /// <summary>The month's performance of every contract the arrangement covers, as the statement was issued from it.</summary>
+    public int ContractActivity { get; set; }
+    public decimal ContractCost { get; set; }
+    public ArrangementStatementStatus Status { get; set; }
+    public DateTime IssuedAt { get; set; }
+    /// <summary>When the associate agreed or disputed it.</summary>
+    public DateTime? RespondedAt { get; set; }
+    public string? DisputeReason { get; set; }
+    public int RowVersion { get; set; }
+}
+
+/// <summary>The lead-commissioning recharge rule, written once: an associate's part of a month's contract performance.</summary>
+public static class ArrangementRecharges
+{
+    /// <summary>
+    /// The associate's activity and cost: its share of the contracts' activity (whole units) and cost (pounds and
+    /// pence), each rounded half to even; the lead's part is what the associates' parts leave, so nothing is lost to rounding.
+    /// </summary>
+    public static (int Activity, decimal Cost) PartOf(decimal sharePercent, int contractActivity, decimal contractCost) =>
+        ((int)Math.Round(contractActivity * sharePercent / 100m, 0, MidpointRounding.ToEven),
+         Math.Round(contractCost * sharePercent / 100m, 2, MidpointRounding.ToEven));
+
+    /// <summary>The lead's part: the performance less the associates' parts.</summary>
+    public static (int Activity, decimal Cost) LeadPart(int contractActivity, decimal contractCost, IEnumerable<ArrangementStatement> statements)
+    {
+        var list = statements.ToList();
+        return (contractActivity - list.Sum(s => s.Activity), contractCost - list.Sum(s => s.Cost));
+    }
+}

@@ -46,11 +46,8 @@ public static class DirectoryServiceCollectionExtensions
     private static void Add<TProviderContext>(IServiceCollection services, DatabaseOptions options, string connectionString)
         where TProviderContext : DirectoryDbContext
     {
-        services.AddDbContextFactory<TProviderContext>(builder =>
-        {
-            builder.UseProvider(options.Provider, connectionString, DirectoryDbContext.Schema);
-            if (options.LogSql) builder.LogTo(Console.WriteLine, LogLevel.Information);
-        });
+        services.AddDbContextFactory<TProviderContext>((sp, builder) =>
+            builder.UseProvider(options.Provider, connectionString, DirectoryDbContext.Schema).UseProcessSettings(sp, options));
         services.AddSingleton<IDbContextFactory<DirectoryDbContext>>(sp =>
             new UpcastFactory<TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
         services.AddScoped<DirectoryDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());

@@ -46,11 +46,8 @@ public static class GovernanceServiceCollectionExtensions
     private static void Add<TProviderContext>(IServiceCollection services, DatabaseOptions options, string connectionString)
         where TProviderContext : GovernanceDbContext
     {
-        services.AddDbContextFactory<TProviderContext>(builder =>
-        {
-            builder.UseProvider(options.Provider, connectionString, GovernanceDbContext.Schema);
-            if (options.LogSql) builder.LogTo(Console.WriteLine, LogLevel.Information);
-        });
+        services.AddDbContextFactory<TProviderContext>((sp, builder) =>
+            builder.UseProvider(options.Provider, connectionString, GovernanceDbContext.Schema).UseProcessSettings(sp, options));
         services.AddSingleton<IDbContextFactory<GovernanceDbContext>>(sp =>
             new UpcastFactory<TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));
         services.AddScoped<GovernanceDbContext>(sp => sp.GetRequiredService<IDbContextFactory<TProviderContext>>().CreateDbContext());

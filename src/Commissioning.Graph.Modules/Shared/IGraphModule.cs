@@ -36,6 +36,10 @@ public interface IGraphModule
     /// (<c>{"__typename": "Consortium", "code": "01A"}</c>), for <c>_entities</c>. Keyed by type name.
     /// Implementations batch through DataLoaders, like any resolver.</summary>
     IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; }
+
+    /// <summary>In the federated graph this module's subgraph alone serves <c>Query.node(id:)</c>, answering any id with a
+    /// reference by type and key (the directory); the composer supplies the field.</summary>
+    bool ServesGlobalIds => false;
 }
 
 /// <summary>Loads the entity a federation representation names; null when there is none.</summary>

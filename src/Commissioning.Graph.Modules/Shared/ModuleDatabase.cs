@@ -29,6 +29,20 @@ public static class ModuleDatabase
         };
     }
 
+    /// <summary>
+    /// What every context of the process shares beyond its provider: statement logging (<c>Database:LogSql</c>)
+    /// and the EF Core interceptors registered in the container (e.g. the Host's opt-in SQL counters), so that a
+    /// diagnostic sees the statements of every module, the directory and the register alike.
+    /// </summary>
+    public static DbContextOptionsBuilder UseProcessSettings(this DbContextOptionsBuilder builder, IServiceProvider services, DatabaseOptions options)
+    {
+        if (options.LogSql) builder.LogTo(Console.WriteLine, Microsoft.Extensions.Logging.LogLevel.Information);
+        var interceptors = services.GetService(typeof(IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>))
+            as IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>;
+        if (interceptors?.ToList() is { Count: > 0 } registered) builder.AddInterceptors(registered);
+        return builder;
+    }
+
     /// <summary>Makes sure the folder of a SQLite file exists before the file is opened.</summary>
     internal static void EnsureSqliteDirectory(string connectionString)
     {

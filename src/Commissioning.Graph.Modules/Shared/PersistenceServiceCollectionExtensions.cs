@@ -87,11 +87,8 @@ public static class PersistenceServiceCollectionExtensions
         where TProviderContext : TContext
     {
         var connectionString = options.ConnectionStringFor(module);
-        services.AddDbContextFactory<TProviderContext>(builder =>
-        {
-            builder.UseProvider(options.Provider, connectionString, module);
-            if (options.LogSql) builder.LogTo(Console.WriteLine, LogLevel.Information);
-        });
+        services.AddDbContextFactory<TProviderContext>((sp, builder) =>
+            builder.UseProvider(options.Provider, connectionString, module).UseProcessSettings(sp, options));
         // Code depends on the module's context type, not the provider subclass.
         services.AddSingleton<IDbContextFactory<TContext>>(sp =>
             new UpcastFactory<TContext, TProviderContext>(sp.GetRequiredService<IDbContextFactory<TProviderContext>>()));

@@ -75,6 +75,10 @@ public static class PurposeCoverage
         ["LeadCommissioningArrangement.leadActivity"] = ArrangementData,
         ["LeadCommissioningArrangement.leadCost"] = ArrangementData,
         ["ArrangementAssociate"] = ArrangementData,
+        // statements (recharges): LEAD_COMMISSIONING
+        ["LeadCommissioningArrangement.statements"] = ArrangementData,
+        ["Consortium.arrangementStatements"] = ArrangementData,
+        ["ArrangementStatement"] = ArrangementData,
         // contracts: value, activity, performance
         ["Contract.annualValue"] = ContractData,
         ["Contract.activityPlan"] = ContractData,

@@ -15,7 +15,14 @@ namespace Commissioning.Graph.Server.Cost;
 /// <item><c>@cost</c> on an argument adds its weight when the argument is given;</item>
 /// <item>beyond the specification, every value of a list input (literal or variable, nested lists and
 /// input objects included) adds 1: a filter of 1,000 values costs the server work whatever it selects
-/// (except <c>_entities(representations:)</c>, which sets that field's list size instead).</item>
+/// (except <c>_entities(representations:)</c>, which sets that field's list size instead);</item>
+/// <item>a list's <c>where</c> (an input named <c>…FilterInput</c>) and <c>order</c> (<c>…SortInput</c>) are priced by
+/// their terms instead (<see cref="TermsCost"/>): every leaf value — an operand, each value of an <c>in</c> list, each
+/// direction — costs 2^n, n being how deeply it is nested beyond the simplest term (<c>{status: {eq: X}}</c>,
+/// <c>{month: DESC}</c>: 1), each <c>and</c>/<c>or</c> element, nested object or <c>some</c>/<c>all</c>/<c>none</c>
+/// doubling it. A hostile filter — deep and/or nesting, long <c>in</c> lists under a list — passes the cost limit.
+/// README "Cost of filters and sorts" gives the formula; the gateway's limit plugin (infra/gateway/plugins/limits.mjs)
+/// prices the same.</item>
 /// </list>
 /// Introspection fields cost nothing. The result is reported in <c>extensions.cost</c>.
 /// </summary>
@@ -80,15 +87,50 @@ public static class CostAnalyzer
             double weight = Weight(field.AppliedDirectives) ?? Weight(named.AppliedDirectives) ?? (composite ? 1 : 0);
             foreach (var arg in node.Arguments)
             {
-                if (field.Arguments.TryGetValue(arg.Name.Value, out var argDef)) weight += Weight(argDef.AppliedDirectives) ?? 0;
+                field.Arguments.TryGetValue(arg.Name.Value, out var argDef);
+                if (argDef is not null) weight += Weight(argDef.AppliedDirectives) ?? 0;
                 // An _entities call's representations are its list size already (ListSize), not a filter.
-                if (!(field.Name == "_entities" && arg.Name.Value == "representations")) weight += ListValues(arg.Value);
+                if (field.Name == "_entities" && arg.Name.Value == "representations") continue;
+                weight += argDef is not null && SimplestTermDepth(argDef) is { } simplest
+                    ? TermsCost(LiteralOrVariable(arg.Value), 0, simplest)
+                    : ListValues(arg.Value);
             }
             var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1);
             if (!IsList(field.Type)) return weight + children;
             var size = ListSize(node, field);
             return size * (weight + children);
         }
+
+        /// <summary>How many input objects enclose the leaf of the simplest term: 2 in a filter (<c>{status: {eq: X}}</c>),
+        /// 1 in a sort (<c>{month: DESC}</c>); null for any other argument.</summary>
+        private static int? SimplestTermDepth(InputValueDefinition argument) => Schema.GetNamedType(argument.Type).Name switch
+        {
+            var name when name.EndsWith("FilterInput", StringComparison.Ordinal) => 2,
+            var name when name.EndsWith("SortInput", StringComparison.Ordinal) => 1,
+            _ => null,
+        };
+
+        /// <summary>A literal, with the variables it names replaced by their values (objects and lists as the JSON decoder gives them).</summary>
+        private object? LiteralOrVariable(ValueNode value) => value switch
+        {
+            VariableNode v => variables is not null && variables.TryGetValue(v.Name.Value, out var x) ? x : Absent,
+            ObjectValueNode o => new TermObject(o.Fields.Select(f => LiteralOrVariable(f.Value)).ToList()),
+            ListValueNode l => l.Values.Select(LiteralOrVariable).ToList(),
+            _ => value,
+        };
+
+        private static readonly object Absent = new();
+        private sealed record TermObject(IReadOnlyList<object?> Values);
+
+        /// <summary>The cost of a filter or sort value at <paramref name="depth"/> input objects: each leaf 2^(depth − simplest), at least 1.</summary>
+        private static double TermsCost(object? value, int depth, int simplest) => value switch
+        {
+            _ when ReferenceEquals(value, Absent) => 0,
+            TermObject o => o.Values.Sum(v => TermsCost(v, depth + 1, simplest)),
+            IReadOnlyDictionary<string, object?> d => d.Values.Sum(v => TermsCost(v, depth + 1, simplest)),
+            IEnumerable<object?> l => l.Sum(v => TermsCost(v, depth, simplest)),
+            _ => Math.Pow(2, Math.Clamp(depth - simplest, 0, 64)),
+        };
 
         /// <summary>How many list values an argument carries, counting through variables, nested lists and input objects.</summary>
         private double ListValues(ValueNode value) => value switch

@@ -54,6 +54,10 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         ("ArrangementAssociate.activity",             "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n   n   n"),
         ("ArrangementAssociate.cost",                 "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n   n   n"),
         ("LeadCommissioningArrangement.leadCost",     "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n   n   n"),
+        // The lead's statements to its associates: the parties and the NHS CB; the provider is not a party.
+        ("LeadCommissioningArrangement.statements",   "LCA-ACUTE-RNV",                "Y   n         n         Y   Y   Y   n      n   n   n"),
+        ("Consortium.arrangementStatements",          "02B",                          "Y   n         n         n   Y   n   n      n   n   n"),
+        ("Consortium.arrangementStatements",          "03C",                          "Y   n         n         n   n   Y   n      n   n   n"),
         ("Contract.annualValue",                      "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y   n   n"),
         ("Contract.annualValue",                      "CT-02B-NQ1",                   "Y   n         n         n   Y   n   n      n   n   Y"),
         ("Contract.annualValue",                      "CT-03C-RRC",                   "Y   n         n         n   n   Y   n      n   Y   n"),
@@ -129,6 +133,7 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
     private static string PurposeFor(string coordinate) => coordinate.Split('.')[0] switch
     {
         "Consortium" when coordinate is "Consortium.assurance" or "Consortium.interventions" or "Consortium.dutyEvidence" => "ASSURANCE",
+        "Consortium" when coordinate is "Consortium.arrangementStatements" => "LEAD_COMMISSIONING",
         "AssuranceAssessment" => "ASSURANCE",
         "Consortium" or "FinancialReturn" => "FINANCIAL_ASSURANCE",
         "PooledBudget" => "POOLED_BUDGET_MANAGEMENT",
@@ -174,6 +179,10 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         ["ArrangementAssociate.cost"] = t => Associate(t, "cost"),
         ["LeadCommissioningArrangement.leadCost"] = t => new($$"""{ leadCommissioningArrangement(code: "{{t}}") { code leadCost } }""",
             "leadCommissioningArrangement.leadCost", "leadCommissioningArrangement.leadCost", "leadCommissioningArrangement.code", t),
+        ["LeadCommissioningArrangement.statements"] = t => new($$"""{ leadCommissioningArrangement(code: "{{t}}") { code statements(year: "2013-14") { month associate { code } cost status } } }""",
+            "leadCommissioningArrangement.statements", "leadCommissioningArrangement.statements", "leadCommissioningArrangement.code", t),
+        ["Consortium.arrangementStatements"] = t => new($$"""{ consortium(code: "{{t}}") { code arrangementStatements(year: "2013-14") { month cost status } } }""",
+            "consortium.arrangementStatements", "consortium.arrangementStatements", "consortium.code", t),
         ["Contract.annualValue"] = t => Contract(t, "annualValue"),
         ["Contract.activityPlan"] = t => Contract(t, "activityPlan"),
         ["Contract.performance"] = t => new($$"""{ contract(code: "{{t}}") { code performance(year: "2013-14") { month activityActual costActual } } }""",

@@ -48,16 +48,16 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
     private CommissioningGraphHost(TestDatabase database)
     {
         Database = database;
-        _statements = new StatementCounter(database.SqliteFile!);
+        _statements = new StatementCounter(database.ConnectionMarker);
         var builder = SchemaBuilder.FromSdl(Prelude + "\n" + Module.Sdl);
         Module.Configure(builder);
         ConfigureScalars(builder);
         Engine = new GraphQLEngine(builder.Build());
     }
 
-    public static async Task<CommissioningGraphHost> StartAsync(int scale = 1)
+    public static async Task<CommissioningGraphHost> StartAsync(int scale = 1, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var db = await TestDatabase.CreateAsync(provider);
         await db.SeedAsync(scale);
         return new CommissioningGraphHost(db);
     }
@@ -68,25 +68,31 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         .ConfigureScalar("Date", s => s.Serialize = v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v)
         .ConfigureScalar("DateTime", s => s.Serialize = v => v is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : v);
 
+    /// <summary>The caller executions run as (filters and sorts are access-checked for it, and lists narrowed to its rows); none by default.</summary>
+    public global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? Subject { get; set; }
+
     /// <summary>SQL statements this host's database has executed so far.</summary>
     public int StatementCount => _statements.Count;
 
     /// <summary>The text of every SQL statement counted so far, in order.</summary>
     public IReadOnlyList<string> StatementTexts { get { lock (_statements.Texts) return _statements.Texts.ToList(); } }
 
-    /// <summary>Runs a document; returns the whole response as JSON.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null)
+    /// <summary>Runs a document; returns the whole response as JSON. <paramref name="projections"/> false reads whole rows everywhere.</summary>
+    public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true)
     {
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
-        var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: new Dictionary<string, object?>());
+        var items = new Dictionary<string, object?>();
+        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
+        if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
+        var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
 
     /// <summary>Runs a document that must succeed; returns <c>data</c>.</summary>
-    public async Task<JsonElement> DataAsync(string query, IReadOnlyDictionary<string, object?>? variables = null)
+    public async Task<JsonElement> DataAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true)
     {
-        var response = await ExecuteAsync(query, variables);
+        var response = await ExecuteAsync(query, variables, projections);
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
         return response.GetProperty("data");
     }
@@ -123,7 +129,8 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         {
             if ((e.Key == RelationalEventId.CommandExecuted.Name || e.Key == RelationalEventId.CommandError.Name)
                 && e.Value is CommandEndEventData data
-                && data.Command.Connection?.ConnectionString.Contains(_file, StringComparison.Ordinal) == true)
+                && (data.Command.Connection?.ConnectionString.Contains(_file, StringComparison.Ordinal) == true
+                    || data.Command.Connection?.Database == _file))
             {
                 Interlocked.Increment(ref _count);
                 lock (Texts) Texts.Add(data.Command.CommandText);

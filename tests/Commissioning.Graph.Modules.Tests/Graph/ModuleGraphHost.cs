@@ -144,11 +144,13 @@ public sealed class ModuleGraphHost : IAsyncDisposable
         .ConfigureScalar("DateTime", s => s.Serialize = v => v is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : v);
 
     /// <summary>Runs a document and returns its JSON response.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null)
+    public async Task<JsonElement> ExecuteAsync(string query, object? variables = null, bool projections = true)
     {
         var vars = variables is null ? null
             : JsonInput.ToVariables(JsonSerializer.SerializeToElement(variables));
-        var result = await Engine.ExecuteAsync(Engine.Prepare(query), null, vars, services: Services, items: new Dictionary<string, object?>());
+        var items = new Dictionary<string, object?>();
+        if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
+        var result = await Engine.ExecuteAsync(Engine.Prepare(query), null, vars, services: Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
@@ -28,7 +29,7 @@ public sealed class CommissioningGraphModule : IGraphModule
 
     public string Name => "commissioning";
 
-    public string Sdl => SdlText.Value;
+    public string Sdl => SdlText.Value + CommissioningLists.Sdl;
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
     {
@@ -58,56 +59,40 @@ public sealed class CommissioningGraphModule : IGraphModule
         ConfigureContracts(builder);
         ConfigureTransparency(builder);
         FinancialReturnMutations.Configure(builder);
+        ArrangementStatementFields.Configure(builder);
+        ArrangementStatementMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
-        .ResolveAsync("Query.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.consortia", ConsortiaAsync)
         .ResolveAsync("Query.consortiaAtRisk", ConsortiaAtRiskAsync)
-        .ResolveAsync("Query.gpPractice", async ctx => await PracticeByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.gpPractice", async ctx => await PracticeFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.provider", async ctx => await ProviderByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.leadCommissioningArrangement", async ctx => await ArrangementByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
-        .ResolveAsync("Query.contract", async ctx => await ContractByCode(ctx).LoadAsync((string)ctx.Arguments["code"]!))
+        .ResolveAsync("Query.contract", async ctx => await ContractFor(ctx).LoadAsync((string)ctx.Arguments["code"]!))
         .ResolveAsync("Query.financialReturn", async ctx =>
-            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null);
+            FinancialReturnIds.Parse(ctx.Arguments["id"] as string) is { } id ? await ReturnFor(ctx).LoadAsync(id) : null);
 
     private static async Task<object?> ConsortiaAsync(IResolveContext ctx)
     {
-        var (offset, limit) = Cursor.Window(ctx.Arguments);
         var statuses = GraphEnum.ParseDistinct<ConsortiumAuthorisationStatus>(ctx.Arguments.GetValueOrDefault("authorisationStatus"));
-        var order = ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE";
-        var contexts = Contexts(ctx);
-
-        IQueryable<Consortium> Matching(Persistence.CommissioningDbContext db)
+        // orderBy (the older argument) gives the order when "order" does not.
+        var orderBy = (ctx.Arguments.GetValueOrDefault("orderBy") as string ?? "CODE") switch
         {
-            var q = db.Consortia.AsNoTracking();
-            if (statuses is { Count: > 0 }) q = q.Where(c => statuses.Contains(c.AuthorisationStatus));
-            return q;
-        }
-
-        // Read through a DataLoader although there is one key: the next level's loads are then issued
-        // while this batch completes, and so gather into one batch each.
-        var pageName = $"commissioning.consortiaPage:{string.Join(',', statuses ?? [])}|{order}|{offset}|{limit}";
-        var rows = await ctx.GetDataLoader<int, IReadOnlyList<Consortium>>(pageName, async (keys, ct) =>
+            "NAME" => "name",
+            "REGISTERED_POPULATION_DESC" => "registeredPopulation DESC",
+            _ => "code",
+        };
+        return await Connections.RootAsync(ctx, CommissioningLists.Consortium, new ListSource<Persistence.CommissioningDbContext, Consortium>
         {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var ordered = order switch
-            {
-                "NAME" => Matching(db).OrderBy(c => c.Name).ThenBy(c => c.Code),
-                "REGISTERED_POPULATION_DESC" => Matching(db).OrderByDescending(c => c.RegisteredPopulation).ThenBy(c => c.Code),
-                _ => Matching(db).OrderBy(c => c.Code),
-            };
-            var page = await ordered.Skip(offset).Take(limit + 1).ToListAsync(ct);
-            return keys.ToDictionary(k => k, _ => (IReadOnlyList<Consortium>)page);
-        }).LoadAsync(0) ?? [];
-        // Later levels find these consortia in the loader's cache.
-        var byCode = ConsortiumByCode(ctx);
-        foreach (var c in rows) byCode.Prime(c.Code, c);
-        return new Connection<Consortium>(rows.Take(limit).ToList(), offset, rows.Count > limit, async () =>
-        {
-            await using var countDb = await contexts.CreateDbContextAsync(ctx.CancellationToken);
-            return await Matching(countDb).CountAsync(ctx.CancellationToken);
+            Name = "commissioning.consortia",
+            Rows = db => statuses is { Count: > 0 } ? db.Consortia.Where(c => statuses.Contains(c.AuthorisationStatus)) : db.Consortia,
+            Arguments = string.Join(',', statuses ?? []),
+            DefaultOrder = orderBy,
+            // Later levels that need no more than these rows carry find them in the cache of their projection.
+            Loaded = (c, rows, projection) => ProjectedLoaders.Prime(c, "commissioning.consortiumByCode", projection, rows, r => r.Code, ConsortiumLoader(c)),
         });
     }
 
@@ -119,14 +104,15 @@ public sealed class CommissioningGraphModule : IGraphModule
         if (RuleFilter.Subject(ctx) is { } subject && !PolicyRules.IsNhsCommissioningBoard(subject.Organisation))
             throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["nhscb"]);
         var year = (string)ctx.Arguments["year"]!;
+        // What the selection needs, and what the duties this resolver assesses read.
+        var projection = Projection.Of(ctx, CommissioningProjections.FinancialReturn, alsoFields: ["duties"]);
         List<FinancialReturn> latest;
         await using (var db = await Contexts(ctx).CreateDbContextAsync(ctx.CancellationToken))
         {
-            var returns = LatestReturns(db, year).AsNoTracking();
-            latest = await returns.OrderBy(r => r.ConsortiumCode).ToListAsync(ctx.CancellationToken);
+            var returns = LatestReturns(db, year).AsNoTracking().OrderBy(r => r.ConsortiumCode);
+            latest = await projection.Apply(returns).ToListAsync(ctx.CancellationToken);
         }
-        var byId = ReturnById(ctx);
-        foreach (var r in latest) byId.Prime(r.Id, r);
+        ProjectedLoaders.Prime(ctx, "commissioning.returnById", projection, latest, r => r.Id, ReturnLoader(ctx));
         var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));
         return latest.Where((r, i) => duties[i] is { AtRisk: true }).ToList();
     }
@@ -156,10 +142,10 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("ConsortiumConnection.totalCount", async ctx => await ((Connection<Consortium>)ctx.Source!).TotalCount())
+        .ResolveTotalCounts("ConsortiumConnection")
 
-        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
-        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
         .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
 
         .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
@@ -177,7 +163,7 @@ public sealed class CommissioningGraphModule : IGraphModule
     private static void ConfigureFinancialReturns(SchemaBuilder b) => b
         .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
         .Resolve<FinancialReturn>("FinancialReturn.id", r => Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
         .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
         .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
         .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
@@ -190,19 +176,21 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .Resolve<FinancialReturn>("FinancialReturn.runningCosts", r => new FinancialFigures(r.RunningCostsPlan, r.RunningCostsYearToDate, r.RunningCostsForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.capital", r => new FinancialFigures(r.CapitalPlan, r.CapitalYearToDate, r.CapitalForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.income", r => new FinancialFigures(r.IncomePlan, r.IncomeYearToDate, r.IncomeForecastOutturn))
+        .Resolve<FinancialReturn>("FinancialReturn.resourceUse", r => new FinancialFigures(r.ResourceUsePlan, r.ResourceUseYearToDate, r.ResourceUseForecastOutturn))
         .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
         .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
         .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))
-        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeByCode(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
+        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeFor(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
-        .ResolveAsync("FinancialReturnConnection.totalCount", async ctx => await ((Connection<FinancialReturn>)ctx.Source!).TotalCount());
+        .ResolveTotalCounts("FinancialReturnConnection");
 
     private static void ConfigureContracts(SchemaBuilder b) => b
         .IsTypeOf("Contract", (v, _) => v is Contract)
         .Resolve<Contract>("Contract.id", c => Engine.Federation.GlobalId.Encode("Contract", c.Code))
         // Only consortia are in this subgraph's registry; other commissioners are named by code.
-        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumByCode(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
+        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumFor(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
         .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
         .Resolve<Contract>("Contract.cquinShare", c => c.CquinSharePercent)
         .ResolveAsync("Contract.performance", ctx =>
@@ -212,15 +200,15 @@ public sealed class CommissioningGraphModule : IGraphModule
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
-        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
+        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumFor(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ResolveAsync("LeadCommissioningArrangement.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).ProviderCode))
         .ResolveAsync("LeadCommissioningArrangement.contracts", async ctx =>
-            (await ContractByCode(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
+            (await ContractFor(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.associates", a => a.Associates.OrderBy(x => x.ConsortiumCode).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadShare", a => a.LeadSharePercent)
-        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
+        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
         .Resolve<ArrangementAssociate>("ArrangementAssociate.share", a => a.SharePercent)
         .Resolve<ArrangementAssociate>("ArrangementAssociate.basis", a => GraphEnum.Name(a.Basis));
 

@@ -2,6 +2,7 @@ using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.NhsCb;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,13 +27,31 @@ internal static class CommissioningLoaders
 
     // ---- Organisations by code
 
-    public static DataLoader<string, Consortium> ConsortiumByCode(IResolveContext ctx) =>
-        Loader<string, Consortium>(ctx, "commissioning.consortiumByCode", async (db, keys, ct) =>
-            await db.Consortia.Where(c => keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct));
+    // Loaders of one row by key are keyed by projection (ProjectedLoaders): the whole row for readers that do not say
+    // what they read (entity resolvers, mutations), else what the field's selection needs.
 
-    public static DataLoader<string, GpPractice> PracticeByCode(IResolveContext ctx) =>
-        Loader<string, GpPractice>(ctx, "commissioning.practiceByCode", async (db, keys, ct) =>
-            await db.GpPractices.Where(p => keys.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct));
+    public static DataLoader<string, Consortium> ConsortiumByCode(IResolveContext ctx) => ConsortiumByCode(ctx, Projection<Consortium>.Whole);
+
+    /// <summary>The consortium a field returns, read with the columns its selection needs.</summary>
+    public static DataLoader<string, Consortium> ConsortiumFor(IResolveContext ctx) =>
+        ConsortiumByCode(ctx, Projection.Of(ctx, CommissioningProjections.Consortium));
+
+    public static DataLoader<string, Consortium> ConsortiumByCode(IResolveContext ctx, Projection<Consortium> projection) =>
+        ProjectedLoaders.For(ctx, "commissioning.consortiumByCode", projection, ConsortiumLoader(ctx));
+
+    internal static Func<string, Projection<Consortium>, DataLoader<string, Consortium>> ConsortiumLoader(IResolveContext ctx) => (name, projection) =>
+        Loader<string, Consortium>(ctx, name, async (db, keys, ct) =>
+            await projection.Apply(db.Consortia.Where(c => keys.Contains(c.Code))).ToDictionaryAsync(c => c.Code, ct));
+
+    public static DataLoader<string, GpPractice> PracticeByCode(IResolveContext ctx) => PracticeByCode(ctx, Projection<GpPractice>.Whole);
+
+    public static DataLoader<string, GpPractice> PracticeFor(IResolveContext ctx) =>
+        PracticeByCode(ctx, Projection.Of(ctx, CommissioningProjections.GpPractice));
+
+    public static DataLoader<string, GpPractice> PracticeByCode(IResolveContext ctx, Projection<GpPractice> projection) =>
+        ProjectedLoaders.For(ctx, "commissioning.practiceByCode", projection, (name, p) =>
+            Loader<string, GpPractice>(ctx, name, async (db, keys, ct) =>
+                await p.Apply(db.GpPractices.Where(x => keys.Contains(x.Code))).ToDictionaryAsync(x => x.Code, ct)));
 
     public static DataLoader<string, Provider> ProviderByCode(IResolveContext ctx) =>
         Loader<string, Provider>(ctx, "commissioning.providerByCode", async (db, keys, ct) =>
@@ -41,16 +60,20 @@ internal static class CommissioningLoaders
     // ---- Memberships
 
     /// <summary>The practices that were members of each consortium on <paramref name="day"/>, by code.</summary>
-    public static DataLoader<string, IReadOnlyList<GpPractice>> PracticesByConsortium(IResolveContext ctx, DateOnly day) =>
-        Loader<string, IReadOnlyList<GpPractice>>(ctx, $"commissioning.practicesByConsortium:{day:yyyy-MM-dd}", async (db, keys, ct) =>
+    public static DataLoader<string, IReadOnlyList<GpPractice>> PracticesByConsortium(IResolveContext ctx, DateOnly day)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.GpPractice);
+        return Loader<string, IReadOnlyList<GpPractice>>(ctx, $"commissioning.practicesByConsortium:{day:yyyy-MM-dd}|{projection}", async (db, keys, ct) =>
         {
             var rows = await db.ConsortiumMemberships
                 .Where(m => keys.Contains(m.ConsortiumCode) && m.From <= day && (m.To == null || m.To >= day))
                 .OrderBy(m => m.PracticeCode)
-                .Select(m => new { m.ConsortiumCode, Practice = m.Practice! })
+                .Select(m => new KeyedRow<string, GpPractice> { Key = m.ConsortiumCode, Row = m.Practice! })
+                .Select(projection.Keyed<string, GpPractice>())
                 .ToListAsync(ct);
-            return rows.GroupBy(r => r.ConsortiumCode).ToDictionary(g => g.Key, g => (IReadOnlyList<GpPractice>)g.Select(r => r.Practice).ToList());
+            return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => (IReadOnlyList<GpPractice>)g.Select(r => r.Row).ToList());
         });
+    }
 
     public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByConsortium", async (db, keys, ct) =>
@@ -99,17 +122,30 @@ internal static class CommissioningLoaders
 
     // ---- Contracts and arrangements
 
-    public static DataLoader<string, Contract> ContractByCode(IResolveContext ctx) =>
-        Loader<string, Contract>(ctx, "commissioning.contractByCode", async (db, keys, ct) =>
-            await db.Contracts.Where(c => keys.Contains(c.Code)).ToDictionaryAsync(c => c.Code, ct));
+    public static DataLoader<string, Contract> ContractByCode(IResolveContext ctx) => ContractByCode(ctx, Projection<Contract>.Whole);
 
-    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByCommissioner(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByCommissioner", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await db.Contracts.Where(c => keys.Contains(c.CommissionerCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.CommissionerCode));
+    public static DataLoader<string, Contract> ContractFor(IResolveContext ctx) =>
+        ContractByCode(ctx, Projection.Of(ctx, CommissioningProjections.Contract));
 
-    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByProvider(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<Contract>>(ctx, "commissioning.contractsByProvider", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await db.Contracts.Where(c => keys.Contains(c.ProviderCode)).OrderBy(c => c.Code).ToListAsync(ct), c => c.ProviderCode));
+    public static DataLoader<string, Contract> ContractByCode(IResolveContext ctx, Projection<Contract> projection) =>
+        ProjectedLoaders.For(ctx, "commissioning.contractByCode", projection, (name, p) =>
+            Loader<string, Contract>(ctx, name, async (db, keys, ct) =>
+                await p.Apply(db.Contracts.Where(c => keys.Contains(c.Code))).ToDictionaryAsync(c => c.Code, ct)));
+
+    // The commissioner and provider codes are the governed owner and a join key: every projection reads them.
+    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByCommissioner(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Contract);
+        return Loader<string, IReadOnlyList<Contract>>(ctx, $"commissioning.contractsByCommissioner|{projection}", async (db, keys, ct) =>
+            GraphModuleResources.GroupByKey(await projection.Apply(db.Contracts.Where(c => keys.Contains(c.CommissionerCode)).OrderBy(c => c.Code)).ToListAsync(ct), c => c.CommissionerCode));
+    }
+
+    public static DataLoader<string, IReadOnlyList<Contract>> ContractsByProvider(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Contract);
+        return Loader<string, IReadOnlyList<Contract>>(ctx, $"commissioning.contractsByProvider|{projection}", async (db, keys, ct) =>
+            GraphModuleResources.GroupByKey(await projection.Apply(db.Contracts.Where(c => keys.Contains(c.ProviderCode)).OrderBy(c => c.Code)).ToListAsync(ct), c => c.ProviderCode));
+    }
 
     public static DataLoader<string, IReadOnlyList<ContractPerformance>> PerformanceByContract(IResolveContext ctx, string? year) =>
         Loader<string, IReadOnlyList<ContractPerformance>>(ctx, $"commissioning.performanceByContract:{year}", async (db, keys, ct) =>
@@ -145,11 +181,49 @@ internal static class CommissioningLoaders
                 .Where(a => a.Contracts.Any(c => c.ContractCode == k)).ToList());
         });
 
+    /// <summary>
+    /// Each arrangement's statements the caller may read (<paramref name="visible"/>: the type's policies as SQL), for a
+    /// year and month when given, by month then associate: one statement for every arrangement of the level.
+    /// </summary>
+    public static DataLoader<string, IReadOnlyList<ArrangementStatement>> VisibleStatementsByArrangement(IResolveContext ctx, string? year, int? month,
+        System.Linq.Expressions.Expression<Func<ArrangementStatement, bool>>? visible) =>
+        Loader<string, IReadOnlyList<ArrangementStatement>>(ctx, $"commissioning.statementsByArrangement:{year}|{month}", async (db, keys, ct) =>
+        {
+            var rows = db.ArrangementStatements.Where(s => keys.Contains(s.ArrangementCode) && (year == null || s.Year == year) && (month == null || s.Month == month));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await rows.OrderBy(s => s.ArrangementCode).ThenBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.AssociateCode)
+                .ToListAsync(ct), s => s.ArrangementCode);
+        });
+
+    /// <summary>The statements addressed to each consortium as an associate (for a year and month when given), by year,
+    /// month and arrangement: one statement for every consortium of the level.</summary>
+    public static DataLoader<string, IReadOnlyList<ArrangementStatement>> VisibleStatementsByAssociate(IResolveContext ctx, string? year, int? month,
+        System.Linq.Expressions.Expression<Func<ArrangementStatement, bool>>? visible) =>
+        Loader<string, IReadOnlyList<ArrangementStatement>>(ctx, $"commissioning.statementsByAssociate:{year}|{month}", async (db, keys, ct) =>
+        {
+            var rows = db.ArrangementStatements.Where(s => keys.Contains(s.AssociateCode) && (year == null || s.Year == year) && (month == null || s.Month == month));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await rows.OrderBy(s => s.AssociateCode).ThenBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.ArrangementCode)
+                .ToListAsync(ct), s => s.AssociateCode);
+        });
+
+    public static DataLoader<int, ArrangementStatement> StatementById(IResolveContext ctx) =>
+        Loader<int, ArrangementStatement>(ctx, "commissioning.statementById", async (db, ids, ct) =>
+            await db.ArrangementStatements.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct));
+
     // ---- Financial returns
 
-    public static DataLoader<int, FinancialReturn> ReturnById(IResolveContext ctx) =>
-        Loader<int, FinancialReturn>(ctx, "commissioning.returnById", async (db, keys, ct) =>
-            await db.FinancialReturns.Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct));
+    public static DataLoader<int, FinancialReturn> ReturnById(IResolveContext ctx) => ReturnById(ctx, Projection<FinancialReturn>.Whole);
+
+    public static DataLoader<int, FinancialReturn> ReturnFor(IResolveContext ctx) =>
+        ReturnById(ctx, Projection.Of(ctx, CommissioningProjections.FinancialReturn));
+
+    public static DataLoader<int, FinancialReturn> ReturnById(IResolveContext ctx, Projection<FinancialReturn> projection) =>
+        ProjectedLoaders.For(ctx, "commissioning.returnById", projection, ReturnLoader(ctx));
+
+    internal static Func<string, Projection<FinancialReturn>, DataLoader<int, FinancialReturn>> ReturnLoader(IResolveContext ctx) => (name, projection) =>
+        Loader<int, FinancialReturn>(ctx, name, async (db, keys, ct) =>
+            await projection.Apply(db.FinancialReturns.Where(r => keys.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct));
 
     public static DataLoader<int, IReadOnlyList<FinancialReturnLine>> LinesByReturn(IResolveContext ctx) =>
         Loader<int, IReadOnlyList<FinancialReturnLine>>(ctx, "commissioning.linesByReturn", async (db, keys, ct) =>
@@ -162,9 +236,12 @@ internal static class CommissioningLoaders
                 .OrderBy(l => l.PracticeCode).ToListAsync(ct), l => l.FinancialReturnId));
 
     /// <summary>The latest version of the latest month's return of each consortium for a year.</summary>
-    public static DataLoader<string, FinancialReturn> LatestReturnByConsortium(IResolveContext ctx, string year) =>
-        Loader<string, FinancialReturn>(ctx, $"commissioning.latestReturn:{year}", async (db, keys, ct) =>
-            await LatestReturns(db, year).Where(r => keys.Contains(r.ConsortiumCode)).ToDictionaryAsync(r => r.ConsortiumCode, ct));
+    public static DataLoader<string, FinancialReturn> LatestReturnByConsortium(IResolveContext ctx, string year)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.FinancialReturn);
+        return Loader<string, FinancialReturn>(ctx, $"commissioning.latestReturn:{year}|{projection}", async (db, keys, ct) =>
+            await projection.Apply(LatestReturns(db, year).Where(r => keys.Contains(r.ConsortiumCode))).ToDictionaryAsync(r => r.ConsortiumCode, ct));
+    }
 
     internal static IQueryable<FinancialReturn> LatestReturns(CommissioningDbContext db, string year) =>
         db.FinancialReturns.Where(r => r.Year == year && !db.FinancialReturns.Any(o =>

@@ -79,6 +79,8 @@ internal static class FinancialReturnMutations
         }
         var runningCosts = ReadFigures(input["runningCosts"], "runningCosts")!;
         var capital = ReadFigures(input["capital"], "capital")!;
+        var income = ReadFigures(input.GetValueOrDefault("income"), "income") ?? new Figures(0, 0, 0);
+        var resourceUse = ReadFigures(input.GetValueOrDefault("resourceUse"), "resourceUse");
         var totals = new Figures(lines.Sum(l => l.Figures.Plan), lines.Sum(l => l.Figures.YearToDateActual), lines.Sum(l => l.Figures.ForecastOutturn));
         if (ReadFigures(input.GetValueOrDefault("programmeTotals"), "programmeTotals") is { } declared && declared != totals)
             Error($"The programme totals do not add up: the lines give plan {totals.Plan}, year to date {totals.YearToDateActual}, forecast {totals.ForecastOutturn}.",
@@ -156,6 +158,13 @@ internal static class FinancialReturnMutations
             foreach (var p in breakdown) target.SetPracticeLine(p.PracticeCode, p.Figures.Plan, p.Figures.YearToDateActual, p.Figures.ForecastOutturn, now);
             target.SetRunningCosts(runningCosts.Plan, runningCosts.YearToDateActual, runningCosts.ForecastOutturn, now);
             target.SetCapital(capital.Plan, capital.YearToDateActual, capital.ForecastOutturn, now);
+            target.SetIncome(income.Plan, income.YearToDateActual, income.ForecastOutturn, now);
+            // A return that states no accruals uses resources as it spends cash: revenue expenditure less income.
+            var resources = resourceUse ?? new Figures(
+                Math.Max(0, lines.Sum(l => l.Figures.Plan) + runningCosts.Plan - income.Plan),
+                Math.Max(0, lines.Sum(l => l.Figures.YearToDateActual) + runningCosts.YearToDateActual - income.YearToDateActual),
+                Math.Max(0, lines.Sum(l => l.Figures.ForecastOutturn) + runningCosts.ForecastOutturn - income.ForecastOutturn));
+            target.SetResourceUse(resources.Plan, resources.YearToDateActual, resources.ForecastOutturn, now);
             target.Submit(now);
             await db.SaveChangesAsync(ct);
         }

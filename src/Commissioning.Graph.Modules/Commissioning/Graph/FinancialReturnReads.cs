@@ -1,6 +1,8 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
+using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Commissioning.Graph;
@@ -28,55 +30,26 @@ internal sealed record FinancialReturnFilter(string? Year, int? Month, Financial
     public override string ToString() => $"{Year}|{Month}|{Status}|{LatestVersionOnly}";
 }
 
-/// <summary>Pages and counts of consortia's financial returns, for every consortium of a level in one statement each.</summary>
+/// <summary><c>Consortium.financialReturns</c>: every consortium's page of a level in one statement (and one for the counts).</summary>
 internal static class FinancialReturnReads
 {
-    /// <summary>One page (plus one row, to tell whether more follow) of each consortium's returns, newest period first.</summary>
-    public static DataLoader<string, IReadOnlyList<FinancialReturn>> PageByConsortium(IResolveContext ctx, FinancialReturnFilter filter, int offset, int limit)
-    {
-        var contexts = CommissioningLoaders.Contexts(ctx);
-        return ctx.GetDataLoader<string, IReadOnlyList<FinancialReturn>>($"commissioning.returnPage:{filter}|{offset}|{limit}", async (keys, ct) =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            var matching = filter.Apply(db, db.FinancialReturns.AsNoTracking());
-            // A correlated, ordered Skip/Take per consortium: EF translates it to ROW_NUMBER() OVER
-            // (PARTITION BY …), so every consortium's page comes from one statement.
-            var pages = await db.Consortia.AsNoTracking()
-                .Where(c => keys.Contains(c.Code))
-                .Select(c => new
-                {
-                    c.Code,
-                    Page = matching.Where(r => r.ConsortiumCode == c.Code)
-                        .OrderByDescending(r => r.Year).ThenByDescending(r => r.Month).ThenByDescending(r => r.Version)
-                        .Skip(offset).Take(limit + 1).ToList(),
-                })
-                .ToListAsync(ct);
-            return pages.ToDictionary(p => p.Code, p => (IReadOnlyList<FinancialReturn>)p.Page);
-        });
-    }
-
-    public static DataLoader<string, int> CountByConsortium(IResolveContext ctx, FinancialReturnFilter filter)
-    {
-        var contexts = CommissioningLoaders.Contexts(ctx);
-        return ctx.GetDataLoader<string, int>($"commissioning.returnCount:{filter}", async (keys, ct) =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(ct);
-            return await filter.Apply(db, db.FinancialReturns.AsNoTracking())
-                .Where(r => keys.Contains(r.ConsortiumCode))
-                .GroupBy(r => r.ConsortiumCode)
-                .Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        });
-    }
-
     public static async Task<object?> ConnectionAsync(IResolveContext ctx)
     {
         var consortium = (Consortium)ctx.Source!;
         var filter = FinancialReturnFilter.From(ctx.Arguments);
-        var (offset, limit) = Cursor.Window(ctx.Arguments);
-        var rows = await PageByConsortium(ctx, filter, offset, limit).LoadAsync(consortium.Code) ?? [];
-        var counts = CountByConsortium(ctx, filter);
-        return new Connection<FinancialReturn>(rows.Take(limit).ToList(), offset, rows.Count > limit,
-            async () => await counts.LoadAsync(consortium.Code));
+        return await Connections.ChildAsync(ctx, CommissioningLists.FinancialReturn, new ChildListSource<CommissioningDbContext, Consortium, string, FinancialReturn>
+        {
+            Name = "commissioning.financialReturns",
+            Rows = db => filter.Apply(db, db.FinancialReturns),
+            Arguments = filter.ToString(),
+            DefaultOrder = "year DESC, month DESC, version DESC",
+            Governed = GovernedShapes.FinancialReturn,
+            RowPolicies = ["self", "nhscb"],
+            Parents = db => db.Consortia,
+            ParentKey = c => c.Code,
+            ParentKeyOf = r => r.ConsortiumCode,
+            // The consortium owns every return of its list.
+            Owner = code => code,
+        }, consortium.Code);
     }
 }

@@ -30,6 +30,7 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<LeadCommissioningArrangement> LeadCommissioningArrangements => Set<LeadCommissioningArrangement>();
     public DbSet<ArrangementAssociate> ArrangementAssociates => Set<ArrangementAssociate>();
     public DbSet<ArrangementContract> ArrangementContracts => Set<ArrangementContract>();
+    public DbSet<ArrangementStatement> ArrangementStatements => Set<ArrangementStatement>();
     public DbSet<CommissioningPlan> CommissioningPlans => Set<CommissioningPlan>();
     public DbSet<ConflictOfInterestDeclaration> ConflictOfInterestDeclarations => Set<ConflictOfInterestDeclaration>();
     public DbSet<CommissioningDecision> CommissioningDecisions => Set<CommissioningDecision>();
@@ -43,6 +44,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(o => o.Code).HasMaxLength(20);
             e.Property(o => o.Name).HasMaxLength(200);
             e.HasIndex(o => o.Kind);
+            // Lists sort by name (consortia, organisations).
+            e.HasIndex(o => o.Name);
             e.UseTptMappingStrategy();
         });
         b.Entity<Consortium>(e =>
@@ -59,6 +62,9 @@ public class CommissioningDbContext : ModuleDbContext
                 c.Property(x => x.ConflictsOfInterestPolicy).HasMaxLength(2000);
             });
             e.Navigation(c => c.Constitution).IsRequired();
+            // The consortia list filters by authorisation status and sorts by population.
+            e.HasIndex(c => c.AuthorisationStatus);
+            e.HasIndex(c => c.RegisteredPopulation);
         });
         b.Entity<GpPractice>(e =>
         {
@@ -77,6 +83,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasOne(m => m.Consortium).WithMany(c => c.Memberships).HasForeignKey(m => m.ConsortiumCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(m => m.Practice).WithMany(p => p.Memberships).HasForeignKey(m => m.PracticeCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.PracticeCode, m.From }).IsUnique();
+            // A consortium's practices on a day, and its membership history ordered by start.
+            e.HasIndex(m => new { m.ConsortiumCode, m.From });
         });
 
         b.Entity<FinancialReturn>(e =>
@@ -85,7 +93,12 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(r => r.Year).HasMaxLength(7);
             e.Property(r => r.QueryReason).HasMaxLength(2000);
             e.HasIndex(r => new { r.ConsortiumCode, r.Year, r.Month, r.Version }).IsUnique();
-            e.HasIndex(r => r.Status);
+            // Lists of returns filter by status and sort by period; the NHS CB's scan reads a year's latest returns.
+            e.HasIndex(r => new { r.Status, r.Year, r.Month });
+            // A consortium's page of returns filtered by status: both equalities in one index, so the rows read stay
+            // that consortium's whatever the number of consortia (the status index alone reads every consortium's).
+            e.HasIndex(r => new { r.ConsortiumCode, r.Status, r.Year, r.Month });
+            e.HasIndex(r => new { r.Year, r.ConsortiumCode, r.Month, r.Version });
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.PracticeBreakdown).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(r => r.TotalPlan);
@@ -112,7 +125,9 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(c => c.ActivityUnit).HasMaxLength(40);
             e.Property(c => c.CquinSharePercent).HasPrecision(5, 2);
             e.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderCode).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(c => c.CommissionerCode);
+            // Each commissioner's and provider's contracts, in code order.
+            e.HasIndex(c => new { c.CommissionerCode, c.Code });
+            e.HasIndex(c => new { c.ProviderCode, c.Code });
             e.HasMany(c => c.Performance).WithOne().HasForeignKey(p => p.ContractCode).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ContractPerformance>(e =>
@@ -155,6 +170,20 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasIndex(a => a.ContractCode);
         });
 
+        b.Entity<ArrangementStatement>(e =>
+        {
+            e.Property(s => s.ArrangementCode).HasMaxLength(40);
+            e.Property(s => s.AssociateCode).HasMaxLength(20);
+            e.Property(s => s.Year).HasMaxLength(7);
+            e.Property(s => s.SharePercent).HasPrecision(5, 2);
+            e.Property(s => s.DisputeReason).HasMaxLength(2000);
+            // One statement per associate and month; an arrangement's statements are read by arrangement and year.
+            e.HasIndex(s => new { s.ArrangementCode, s.Year, s.Month, s.AssociateCode }).IsUnique();
+            e.HasIndex(s => new { s.AssociateCode, s.Year });
+            e.HasOne<LeadCommissioningArrangement>().WithMany().HasForeignKey(s => s.ArrangementCode).OnDelete(DeleteBehavior.Restrict);
+            e.ToTable(t => t.HasCheckConstraint("CK_ArrangementStatements_Month", "\"Month\" BETWEEN 1 AND 12"));
+        });
+
         b.Entity<CommissioningPlan>(e =>
         {
             e.Property(p => p.ConsortiumCode).HasMaxLength(20);
@@ -168,7 +197,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(d => d.ConsortiumCode).HasMaxLength(20);
             e.Property(d => d.PersonName).HasMaxLength(200);
             e.Property(d => d.Role).HasMaxLength(200);
-            e.HasIndex(d => d.ConsortiumCode);
+            // A consortium's declarations in date order.
+            e.HasIndex(d => new { d.ConsortiumCode, d.DeclaredOn });
         });
         b.Entity<CommissioningDecision>(e =>
         {
@@ -177,7 +207,8 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(d => d.Title).HasMaxLength(300);
             e.Property(d => d.ProviderCode).HasMaxLength(20);
             e.HasIndex(d => d.Reference).IsUnique();
-            e.HasIndex(d => d.ConsortiumCode);
+            // A consortium's decisions, newest first.
+            e.HasIndex(d => new { d.ConsortiumCode, d.DecidedOn });
         });
     }
 

@@ -30,6 +30,10 @@ public sealed class DirectoryGraphModule : IGraphModule
     public string Name => ModuleName;
     public string Sdl => SdlText.Value;
 
+    /// <summary><c>node(id:)</c> resolves here for every Node type: organisations checked against the directory, other
+    /// entities by reference, their owners answering for them.</summary>
+    public bool ServesGlobalIds => true;
+
     public void Configure(SchemaBuilder builder)
     {
         builder

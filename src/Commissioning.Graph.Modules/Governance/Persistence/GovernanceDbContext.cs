@@ -59,6 +59,8 @@ public class GovernanceDbContext : DbContext
             // The query API reads by owner and time, newest first.
             e.HasIndex(r => new { r.OwningOrganisation, r.OccurredAt });
             e.HasIndex(r => r.OccurredAt);
+            // Disclosures made to a caller, by time.
+            e.HasIndex(r => new { r.CallerOrganisation, r.OccurredAt });
         });
     }
 

@@ -1,6 +1,7 @@
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,14 +88,24 @@ internal static class LocalGovernmentLoaders
     /// WHERE clause (<see cref="RuleFilter"/>): hidden ones are never loaded. One statement per batch; the predicate
     /// depends on the caller only, so every JSNA of the request shares it.
     /// </summary>
+    /// <remarks>Only the columns the field's selection needs are read (<see cref="Projection"/>: the narrative only when selected).</remarks>
     public static DataLoader<int, IReadOnlyList<JsnaContribution>> VisibleContributionsByJsna(IResolveContext ctx,
-        System.Linq.Expressions.Expression<Func<JsnaContribution, bool>>? visible) =>
-        Loader<int, IReadOnlyList<JsnaContribution>>(ctx, "lg.visibleContributionsByJsna", async (db, ids, ct) =>
+        System.Linq.Expressions.Expression<Func<JsnaContribution, bool>>? visible)
+    {
+        var projection = Projection.Of(ctx, ContributionProjection);
+        return Loader<int, IReadOnlyList<JsnaContribution>>(ctx, $"lg.visibleContributionsByJsna|{projection}", async (db, ids, ct) =>
         {
             var rows = db.JsnaContributions.Where(c => ids.Contains(c.JsnaId));
             if (visible is not null) rows = rows.Where(visible);
-            return (await rows.OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic).ToListAsync(ct)).GroupByKey(c => c.JsnaId);
+            var ordered = rows.OrderBy(c => c.JsnaId).ThenBy(c => c.ConsortiumCode).ThenBy(c => c.Topic);
+            return (await projection.Apply(ordered).ToListAsync(ct)).GroupByKey(c => c.JsnaId);
         });
+    }
+
+    /// <summary>What <c>JsnaContribution</c>'s fields read: its key, governed columns (consortium, JSNA, status) and the columns named like the fields.</summary>
+    internal static readonly ProjectionShape<JsnaContribution> ContributionProjection =
+        new ProjectionShape<JsnaContribution>("JsnaContribution", c => c.Id, GovernedShapes.JsnaContribution)
+            .NeedsNothing("id", "consortium", "indicators");
 
     public static DataLoader<int, JsnaContribution> ContributionById(IResolveContext ctx) =>
         Loader<int, JsnaContribution>(ctx, "lg.contributionById", async (db, ids, ct) =>

@@ -33,6 +33,8 @@ public class NhsCbDbContext : ModuleDbContext
             e.Property(a => a.ConsortiumCode).HasMaxLength(20);
             e.Property(a => a.Year).HasMaxLength(7);
             e.HasIndex(a => new { a.ConsortiumCode, a.Year }).IsUnique();
+            // The year's allocations in consortium order.
+            e.HasIndex(a => new { a.Year, a.ConsortiumCode });
             e.Ignore(a => a.TotalAllocation);
         });
         b.Entity<AssuranceAssessment>(e =>
@@ -65,7 +67,8 @@ public class NhsCbDbContext : ModuleDbContext
         {
             e.Property(i => i.ConsortiumCode).HasMaxLength(20);
             e.Property(i => i.Reason).HasMaxLength(2000);
-            e.HasIndex(i => i.ConsortiumCode);
+            // A consortium's interventions, newest first.
+            e.HasIndex(i => new { i.ConsortiumCode, i.StartedOn });
         });
     }
 }

@@ -239,6 +239,15 @@ public sealed class DemoDataSeeder(int scale = 1)
         var capitalPlan = Thousands(c.CapitalResourceLimit * 0.9m);
         r.SetCapital(capitalPlan, Money(capitalPlan * elapsed * 0.8m), c.OverSpending ? Thousands(c.CapitalResourceLimit * 0.95m) : capitalPlan, now);
 
+        // Other income (recharges, local-authority contributions): 0.4% of the programme budget, received evenly. Resources
+        // are used on an accruals basis: revenue expenditure plus accrued costs not yet paid (0.3% of the programme
+        // budget over the year) less income.
+        var incomePlan = Thousands(c.ProgrammeBudget * 0.004m);
+        r.SetIncome(incomePlan, Money(incomePlan * elapsed), incomePlan, now);
+        var accrued = Thousands(c.ProgrammeBudget * 0.003m);
+        r.SetResourceUse(totalPlan + runningPlan + accrued - incomePlan, Money(totalYtd + runningForecast * elapsed + (accrued - incomePlan) * elapsed),
+            totalForecast + runningForecast + accrued - incomePlan, now);
+
         // Breakdown by member practice in proportion to list size; the last practice takes the
         // remainder so that the breakdown adds up to the lines exactly.
         var practices = c.Practices;
@@ -255,6 +264,41 @@ public sealed class DemoDataSeeder(int scale = 1)
             r.SetPracticeLine(code, p, y, f, now);
         }
         return r;
+    }
+
+    /// <summary>
+    /// LCA-ACUTE-RNV's statements for months 1–6 of 2013-14, issued by 01A from CT-01A-RNV's performance (10,128 spells,
+    /// £26,780,000.00 a month): 02B (30%) 3,038 spells, £8,034,000.00; 03C (20%) 2,026 spells, £5,356,000.00; 01A keeps
+    /// 5,064 spells, £13,390,000.00. Months 1–4 agreed by both; month 5 agreed by 02B, disputed by 03C; month 6 issued.
+    /// </summary>
+    private static async Task SeedArrangementStatementsAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        const string code = "LCA-ACUTE-RNV";
+        if (await db.ArrangementStatements.AnyAsync(s => s.ArrangementCode == code, ct)) return;
+        var arrangement = await db.LeadCommissioningArrangements.AsNoTracking().Include(a => a.Associates).Include(a => a.Contracts).FirstAsync(a => a.Code == code, ct);
+        var contracts = arrangement.Contracts.Select(c => c.ContractCode).ToList();
+        var performance = await db.ContractPerformance.AsNoTracking().Where(p => contracts.Contains(p.ContractCode) && p.Year == Year).ToListAsync(ct);
+        for (var month = 1; month <= LatestMonth; month++)
+        {
+            var ofMonth = performance.Where(p => p.Month == month).ToList();
+            var (contractActivity, contractCost) = (ofMonth.Sum(p => p.ActivityActual), ofMonth.Sum(p => p.CostActual));
+            // Each month's statements go out on the 10th of the next month; associates answer within a week.
+            var issuedAt = FinancialYear.MonthEnd(Year, month).AddDays(10).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+            foreach (var associate in arrangement.Associates.OrderBy(a => a.ConsortiumCode))
+            {
+                var (activity, cost) = ArrangementRecharges.PartOf(associate.SharePercent, contractActivity, contractCost);
+                var disputed = month == 5 && associate.ConsortiumCode == "03C";
+                var status = month == LatestMonth ? ArrangementStatementStatus.Issued : disputed ? ArrangementStatementStatus.Disputed : ArrangementStatementStatus.Agreed;
+                db.ArrangementStatements.Add(new ArrangementStatement
+                {
+                    ArrangementCode = code, AssociateCode = associate.ConsortiumCode, Year = Year, Month = month, SharePercent = associate.SharePercent,
+                    Activity = activity, Cost = cost, ContractActivity = contractActivity, ContractCost = contractCost, Status = status, IssuedAt = issuedAt,
+                    RespondedAt = status == ArrangementStatementStatus.Issued ? null : issuedAt.AddDays(6),
+                    DisputeReason = disputed ? "Month 5 includes 212 non-elective spells for patients registered outside 03C's area; awaiting the provider's validated activity by responsible commissioner." : null,
+                });
+            }
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedContractsAsync(CommissioningDbContext db, HashSet<string> existingOrgsBefore, CancellationToken ct)
@@ -316,6 +360,8 @@ public sealed class DemoDataSeeder(int scale = 1)
             arrangement.Contracts.Add(new ArrangementContract { ArrangementCode = arrangement.Code, ContractCode = "CT-01A-RNV" });
             db.LeadCommissioningArrangements.Add(arrangement);
         }
+        await db.SaveChangesAsync(ct);
+        await SeedArrangementStatementsAsync(db, ct);
 
         var existingDecisions = (await db.CommissioningDecisions.Select(d => d.Reference).ToListAsync(ct)).ToHashSet();
         foreach (var d in new[]

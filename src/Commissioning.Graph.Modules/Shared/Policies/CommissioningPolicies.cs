@@ -32,7 +32,7 @@ public sealed class RulePolicy(string name, Grant rule) : IImmediateAuthorizatio
         var pending = targets.Select(async t =>
         {
             var (shape, entity) = Governed(t, context);
-            if (entity is MutationTarget m) entity = await WithBoardAsync(m, context);
+            if (entity is MutationTarget m) entity = await WithStatementAsync(await WithBoardAsync(m, context), context);
             return await RuleEvaluator.DecideAsync(Rule, shape, entity, caller, context);
         }).ToArray();
         return await Task.WhenAll(pending);
@@ -41,6 +41,16 @@ public sealed class RulePolicy(string name, Grant rule) : IImmediateAuthorizatio
     /// <summary>The governed entity and its shape; a target with none is judged as nothing (only <c>nhscb</c> holds).</summary>
     internal static (GovernedShape Shape, object Entity) Governed(object? target, IResolveContext context) =>
         GovernedData.Governed(target, context) ?? (GovernedShapes.Nothing, new object());
+
+    /// <summary>A mutation that names an arrangement statement is judged as its associate's (<c>self</c>), within its arrangement;
+    /// a statement that does not exist leaves nothing to hold (the mutation reports it as not found only to whom <c>self</c>
+    /// could never refuse).</summary>
+    private static async ValueTask<MutationTarget> WithStatementAsync(MutationTarget target, IResolveContext context)
+    {
+        if (target is not { StatementId: { } id, ConsortiumCode: null }) return target;
+        if (await Commissioning.Graph.CommissioningLoaders.StatementById(context).LoadAsync(id) is not { } statement) return target;
+        return target with { ConsortiumCode = statement.AssociateCode, ArrangementCode = statement.ArrangementCode };
+    }
 
     /// <summary>A mutation that names a JSNA contribution is judged at that contribution's HWB (from the directory).</summary>
     private static async ValueTask<MutationTarget> WithBoardAsync(MutationTarget target, IResolveContext context)

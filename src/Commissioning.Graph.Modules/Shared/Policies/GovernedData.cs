@@ -18,7 +18,7 @@ public static class GovernedData
 
     private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or DutyEvidence or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
-        or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate
+        or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate or ArrangementStatement
         or Contract or ContractPerformance;
 
     /// <summary>The governing entity of <paramref name="target"/>, or null when none can be found.</summary>
@@ -49,15 +49,24 @@ public static class GovernedData
 /// <summary>
 /// What a mutation's input names, for its policies to decide on before it runs (<see cref="MutationInput"/>):
 /// <c>input.consortiumCode</c> (whose data it writes: <c>self</c>), <c>input.pooledBudgetCode</c>
-/// (<c>poolHost</c>), <c>input.contributionId</c> or <c>input.healthAndWellbeingBoardCode</c> (<c>hwbLocalAuthority</c>).
+/// (<c>poolHost</c>), <c>input.contributionId</c> or <c>input.healthAndWellbeingBoardCode</c> (<c>hwbLocalAuthority</c>),
+/// <c>input.arrangementCode</c> (<c>arrangementLead</c>), <c>input.statementId</c> (an arrangement statement: <c>self</c> is
+/// its associate, judged with its arrangement).
 /// </summary>
 public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudgetCode, int? ContributionId, string? HwbCode)
 {
+    public string? ArrangementCode { get; init; }
+    public int? StatementId { get; init; }
+
     public static MutationTarget From(MutationInput mutation)
     {
         var input = mutation.Arguments.GetValueOrDefault("input") as IReadOnlyDictionary<string, object?>;
         string? Text(string name) => input?.GetValueOrDefault(name)?.ToString();
         return new MutationTarget(Text("consortiumCode"), Text("pooledBudgetCode"),
-            LocalGovernment.Graph.LocalGovernmentGraphModule.ContributionIdOf(Text("contributionId")), Text("healthAndWellbeingBoardCode"));
+            LocalGovernment.Graph.LocalGovernmentGraphModule.ContributionIdOf(Text("contributionId")), Text("healthAndWellbeingBoardCode"))
+        {
+            ArrangementCode = Text("arrangementCode"),
+            StatementId = Commissioning.Graph.ArrangementStatementFields.IdOf(Text("statementId")),
+        };
     }
 }

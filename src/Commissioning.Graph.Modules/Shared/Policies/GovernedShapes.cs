@@ -112,6 +112,14 @@ public static class GovernedShapes
     public static readonly GovernedShape<ArrangementAssociate> ArrangementAssociate = new()
     { TypeName = "ArrangementAssociate", Owner = Col<ArrangementAssociate>(a => a.ConsortiumCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Arrangement] = Col<ArrangementAssociate>(a => a.ArrangementCode) } };
+    /// <summary>A statement is its associate's (what it owes), judged as a part of its arrangement in the statement's year.</summary>
+    public static readonly GovernedShape<ArrangementStatement> ArrangementStatement = new()
+    { TypeName = "ArrangementStatement", Owner = Col<ArrangementStatement>(s => s.AssociateCode), Year = Year<ArrangementStatement>(s => s.Year),
+      Subjects = new Dictionary<SubjectRole, SubjectSource>
+      {
+          [SubjectRole.Consortium] = Col<ArrangementStatement>(s => s.AssociateCode),
+          [SubjectRole.Arrangement] = Col<ArrangementStatement>(s => s.ArrangementCode),
+      } };
     public static readonly GovernedShape<Contract> Contract = new()
     { TypeName = "Contract", Owner = Col<Contract>(c => c.CommissionerCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<Contract>(c => c.Code) } };
@@ -125,6 +133,7 @@ public static class GovernedShapes
           [SubjectRole.Consortium] = Col<MutationTarget>(m => m.ConsortiumCode!),
           [SubjectRole.Pool] = Col<MutationTarget>(m => m.PooledBudgetCode!),
           [SubjectRole.Hwb] = Col<MutationTarget>(m => m.HwbCode!),
+          [SubjectRole.Arrangement] = Col<MutationTarget>(m => m.ArrangementCode!),
       } };
 
     /// <summary>For a target with no governed entity: no owner, no subject (only <c>nhscb</c> holds).</summary>
@@ -133,8 +142,8 @@ public static class GovernedShapes
     public static readonly IReadOnlyList<GovernedShape> All =
     [
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention,
-        Jsna, JsnaContribution, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, Contract,
-        ContractPerformance, MutationTarget,
+        Jsna, JsnaContribution, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
+        Contract, ContractPerformance, MutationTarget,
     ];
 
     private static readonly Dictionary<Type, GovernedShape> ByType = All.ToDictionary(s => s.EntityType);

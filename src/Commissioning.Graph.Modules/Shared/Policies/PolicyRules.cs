@@ -70,6 +70,8 @@ public static class PolicyRules
             Grant.Party(SubjectRole.Arrangement, RelationshipKind.ArrangementAssociate),
             new PartyViaGrant(SubjectRole.Contract, RelationshipKind.ContractArrangement, RelationshipKind.ArrangementLead),
             new PartyViaGrant(SubjectRole.Contract, RelationshipKind.ContractArrangement, RelationshipKind.ArrangementAssociate)),
+        // Writes for an arrangement's lead only (issuing statements): the lead of the arrangement the input names.
+        ["arrangementLead"] = Grant.Party(SubjectRole.Arrangement, RelationshipKind.ArrangementLead),
         ["contractParty"] = Grant.Any(
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractCommissioner),
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider)),

@@ -42,17 +42,34 @@ public static class RuleFilter
     public static async ValueTask<Expression<Func<T, bool>>> BuildAsync<T>(Grant grant, GovernedShape<T> shape, string caller, IResolveContext ctx)
     {
         var row = Expression.Parameter(typeof(T), "row");
-        var body = await BuildAsync(grant, shape, row, caller, ctx);
+        var body = await BuildAsync(grant, shape, row, caller, ctx, ownsEveryRow: false);
         return Expression.Lambda<Func<T, bool>>(body, row);
     }
+
+    /// <summary>
+    /// What <paramref name="grant"/> decides for <paramref name="caller"/> whatever a row of <paramref name="shape"/>'s type holds: true
+    /// when its predicate is the constant true (the NHS CB under <c>nhscb</c>, on a type without drafts), false when it is the constant
+    /// false (no row at all), null when it depends on the row. With <paramref name="callerOwnsEveryRow"/> (a list whose every row is the
+    /// caller's own), the owner rule holds. Decided from the caller and the directory alone, never from the rows: what a filter or sort
+    /// may name (<c>FilterAccess</c>).
+    /// </summary>
+    public static async ValueTask<bool?> DecideWhateverTheRowAsync(Grant grant, GovernedShape shape, string caller, IResolveContext ctx, bool callerOwnsEveryRow = false) =>
+        await BuildAsync(grant, shape, Expression.Parameter(shape.EntityType, "row"), caller, ctx, callerOwnsEveryRow) switch
+        {
+            var e when e == True => true,
+            var e when e == False => false,
+            _ => null,
+        };
 
     private static readonly Expression True = Expression.Constant(true);
     private static readonly Expression False = Expression.Constant(false);
 
-    private static async ValueTask<Expression> BuildAsync(Grant grant, GovernedShape shape, ParameterExpression row, string caller, IResolveContext ctx)
+    private static async ValueTask<Expression> BuildAsync(Grant grant, GovernedShape shape, ParameterExpression row, string caller, IResolveContext ctx, bool ownsEveryRow)
     {
         switch (grant)
         {
+            case OwnerGrant when ownsEveryRow:
+                return True;
             case OwnerGrant:
                 switch (shape.Owner)
                 {
@@ -68,14 +85,14 @@ public static class RuleFilter
             case DraftGrant d:
             {
                 var draft = shape.Draft is { } e ? Bind(e, row) : False;
-                return And(d.Draft ? draft : Not(draft), await BuildAsync(d.Grant, shape, row, caller, ctx));
+                return And(d.Draft ? draft : Not(draft), await BuildAsync(d.Grant, shape, row, caller, ctx, ownsEveryRow));
             }
             case TypeGrant t:
-                return shape.TypeName == t.TypeName ? await BuildAsync(t.Grant, shape, row, caller, ctx) : False;
+                return shape.TypeName == t.TypeName ? await BuildAsync(t.Grant, shape, row, caller, ctx, ownsEveryRow) : False;
             case AnyGrant any:
             {
                 Expression result = False;
-                foreach (var g in any.Grants) result = Or(result, await BuildAsync(g, shape, row, caller, ctx));
+                foreach (var g in any.Grants) result = Or(result, await BuildAsync(g, shape, row, caller, ctx, ownsEveryRow));
                 return result;
             }
             case PartyGrant p:

@@ -84,6 +84,82 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.ToTable("ArrangementContracts", "commissioning");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Activity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ArrangementCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AssociateCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ContractActivity")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ContractCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociateCode", "Year");
+
+                    b.HasIndex("ArrangementCode", "Year", "Month", "AssociateCode")
+                        .IsUnique();
+
+                    b.ToTable("ArrangementStatements", "commissioning", t =>
+                        {
+                            t.HasCheckConstraint("CK_ArrangementStatements_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", b =>
                 {
                     b.Property<int>("Id")
@@ -123,10 +199,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ConsortiumCode", "DecidedOn");
 
                     b.ToTable("CommissioningDecisions", "commissioning");
                 });
@@ -207,7 +283,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "DeclaredOn");
 
                     b.ToTable("ConflictOfInterestDeclarations", "commissioning");
                 });
@@ -242,7 +318,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "From");
 
                     b.HasIndex("PracticeCode", "From")
                         .IsUnique();
@@ -299,9 +375,9 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasKey("Code");
 
-                    b.HasIndex("CommissionerCode");
+                    b.HasIndex("CommissionerCode", "Code");
 
-                    b.HasIndex("ProviderCode");
+                    b.HasIndex("ProviderCode", "Code");
 
                     b.ToTable("Contracts", "commissioning");
                 });
@@ -374,12 +450,36 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal>("IncomeForecastOutturn")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("IncomePlan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("IncomeYearToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
                     b.Property<string>("QueryReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("ResourceUseForecastOutturn")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ResourceUsePlan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ResourceUseYearToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -421,10 +521,14 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Year", "Month");
+
+                    b.HasIndex("ConsortiumCode", "Status", "Year", "Month");
 
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ConsortiumCode", "Month", "Version");
 
                     b.ToTable("FinancialReturns", "commissioning", t =>
                         {
@@ -540,6 +644,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Name");
+
                     b.ToTable("Organisations", "commissioning");
 
                     b.UseTptMappingStrategy();
@@ -609,6 +715,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.Property<int>("UnregisteredPopulation")
                         .HasColumnType("integer");
 
+                    b.HasIndex("AuthorisationStatus");
+
+                    b.HasIndex("RegisteredPopulation");
+
                     b.ToTable("Consortia", "commissioning");
                 });
 
@@ -670,6 +780,15 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .IsRequired();
 
                     b.Navigation("Contract");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementStatement", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ConsortiumMembership", b =>

@@ -78,6 +78,80 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.ToTable("ArrangementContracts", "commissioning");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArrangementCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociateCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContractActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ContractCost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociateCode", "Year");
+
+                    b.HasIndex("ArrangementCode", "Year", "Month", "AssociateCode")
+                        .IsUnique();
+
+                    b.ToTable("ArrangementStatements", "commissioning", t =>
+                        {
+                            t.HasCheckConstraint("CK_ArrangementStatements_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", b =>
                 {
                     b.Property<int>("Id")
@@ -115,10 +189,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
-
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("ConsortiumCode", "DecidedOn");
 
                     b.ToTable("CommissioningDecisions", "commissioning");
                 });
@@ -195,7 +269,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "DeclaredOn");
 
                     b.ToTable("ConflictOfInterestDeclarations", "commissioning");
                 });
@@ -228,7 +302,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "From");
 
                     b.HasIndex("PracticeCode", "From")
                         .IsUnique();
@@ -285,9 +359,9 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Code");
 
-                    b.HasIndex("CommissionerCode");
+                    b.HasIndex("CommissionerCode", "Code");
 
-                    b.HasIndex("ProviderCode");
+                    b.HasIndex("ProviderCode", "Code");
 
                     b.ToTable("Contracts", "commissioning");
                 });
@@ -356,11 +430,35 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("IncomeForecastOutturn")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IncomePlan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IncomeYearToDate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("QueryReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ResourceUseForecastOutturn")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ResourceUsePlan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ResourceUseYearToDate")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewedAt")
@@ -403,10 +501,14 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status", "Year", "Month");
+
+                    b.HasIndex("ConsortiumCode", "Status", "Year", "Month");
 
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
+
+                    b.HasIndex("Year", "ConsortiumCode", "Month", "Version");
 
                     b.ToTable("FinancialReturns", "commissioning", t =>
                         {
@@ -520,6 +622,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Name");
+
                     b.ToTable("Organisations", "commissioning");
 
                     b.UseTptMappingStrategy();
@@ -587,6 +691,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.Property<int>("UnregisteredPopulation")
                         .HasColumnType("INTEGER");
 
+                    b.HasIndex("AuthorisationStatus");
+
+                    b.HasIndex("RegisteredPopulation");
+
                     b.ToTable("Consortia", "commissioning");
                 });
 
@@ -648,6 +756,15 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .IsRequired();
 
                     b.Navigation("Contract");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementStatement", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.LeadCommissioningArrangement", null)
+                        .WithMany()
+                        .HasForeignKey("ArrangementCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ConsortiumMembership", b =>

@@ -91,6 +91,8 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.SqlServe
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("CallerOrganisation", "OccurredAt");
+
                     b.HasIndex("OwningOrganisation", "OccurredAt");
 
                     b.ToTable("DisclosureRecords", "governance", t =>

@@ -85,6 +85,8 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("RequestId");
 
+                    b.HasIndex("CallerOrganisation", "OccurredAt");
+
                     b.HasIndex("OwningOrganisation", "OccurredAt");
 
                     b.ToTable("DisclosureRecords", "governance", t =>

@@ -69,6 +69,8 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.HasIndex("ConsortiumCode", "Year")
                         .IsUnique();
 
+                    b.HasIndex("Year", "ConsortiumCode");
+
                     b.ToTable("Allocations", "nhs_cb");
                 });
 
@@ -257,7 +259,7 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "StartedOn");
 
                     b.ToTable("Interventions", "nhs_cb");
                 });

@@ -63,6 +63,8 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.HasIndex("ConsortiumCode", "Year")
                         .IsUnique();
 
+                    b.HasIndex("Year", "ConsortiumCode");
+
                     b.ToTable("Allocations", "nhs_cb");
                 });
 
@@ -241,7 +243,7 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsortiumCode");
+                    b.HasIndex("ConsortiumCode", "StartedOn");
 
                     b.ToTable("Interventions", "nhs_cb");
                 });

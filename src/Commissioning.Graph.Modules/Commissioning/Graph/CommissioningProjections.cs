@@ -1,0 +1,27 @@
+using Commissioning.Graph.Modules.Shared.Lists;
+using Commissioning.Graph.Modules.Shared.Policies;
+
+namespace Commissioning.Graph.Modules.Commissioning.Graph;
+
+/// <summary>
+/// What the fields of the module's busiest types read of their entities (<see cref="Projection"/>): a field not named
+/// here reads the member named like it. Relations resolved by the key through a loader, and fields of other modules
+/// (which know the entity by key only), need nothing more than every projection has.
+/// </summary>
+internal static class CommissioningProjections
+{
+    // The listed types: from their list shapes (CommissioningLists), the one definition of their fields.
+    public static readonly ProjectionShape<Consortium> Consortium = ProjectionShape<Consortium>.Of(CommissioningLists.Consortium);
+
+    public static readonly ProjectionShape<FinancialReturn> FinancialReturn = ProjectionShape<FinancialReturn>.Of(CommissioningLists.FinancialReturn);
+
+    // Types not listed yet (no list shape): declared here until they are.
+    public static readonly ProjectionShape<GpPractice> GpPractice = new ProjectionShape<GpPractice>("GpPractice", p => p.Code, GovernedShapes.GpPractice)
+        .NeedsNothing("id", "kind", "consortium", "memberships");
+
+    public static readonly ProjectionShape<Contract> Contract = new ProjectionShape<Contract>("Contract", c => c.Code, GovernedShapes.Contract)
+        // ContractsByProvider groups by the provider's code (the commissioner's is the governed owner).
+        .AlwaysReads(c => c.ProviderCode)
+        .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements")
+        .Needs("cquinShare", c => c.CquinSharePercent);
+}
