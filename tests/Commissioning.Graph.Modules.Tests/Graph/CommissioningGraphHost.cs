@@ -78,16 +78,16 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
     public IReadOnlyList<string> StatementTexts { get { lock (_statements.Texts) return _statements.Texts.ToList(); } }
 
     /// <summary>Runs a document; returns the whole response as JSON. <paramref name="projections"/> false reads whole rows everywhere;
-    /// <paramref name="subject"/> is the caller the list filters judge (none: an in-process tool, which filters nothing).</summary>
+    /// <paramref name="subject"/> is the caller the list filters judge (default: <see cref="Subject"/>; none: an in-process tool, which filters nothing).</summary>
     public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true,
         global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? subject = null)
     {
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
         var items = new Dictionary<string, object?>();
-        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
+        // This call's caller, else the host's.
+        if ((subject ?? Subject) is { } caller) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = caller;
         if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
-        if (subject is not null) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
