@@ -22,7 +22,8 @@ internal static class CommissioningLists
         .Computed("practices").Computed("practiceMemberships").Computed("healthAndWellbeingBoardCodes").Computed("financialReturns")
         .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("commissioningPlans")
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
-        .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions");
+        .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
+        .Computed("arrangementStatements");
 
     public static readonly ListShape<FinancialReturnLine> FinancialReturnLine = ListShape<FinancialReturnLine>.Keyed("FinancialReturnLine", l => l.Id)
         .Enum("category", "ProgrammeBudgetCategory", l => l.Category)
@@ -44,8 +45,11 @@ internal static class CommissioningLists
         .List("lines", FinancialReturnLine, (CommissioningDbContext db, FinancialReturn r) => r.Lines)
         .Computed("id", "Id").Computed("programmeTotals", "Id").Computed("runningCosts", "RunningCostsPlan", "RunningCostsYearToDate", "RunningCostsForecastOutturn")
         .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn").Computed("practiceBreakdown", "Id")
+        .Computed("income", "IncomePlan", "IncomeYearToDate", "IncomeForecastOutturn")
+        .Computed("resourceUse", "ResourceUsePlan", "ResourceUseYearToDate", "ResourceUseForecastOutturn")
         // FinancialDuties.Assess reads these of the return (its lines and allocation are loaded by its id, consortium and year).
-        .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn");
+        .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn",
+            "IncomeForecastOutturn", "ResourceUseForecastOutturn");
 
     /// <summary>The generated list inputs, appended to the module's SDL.</summary>
     public static string Sdl => ListSdl.For(Consortium, FinancialReturn);
