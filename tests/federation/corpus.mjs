@@ -127,9 +127,20 @@ const matrix = [
   ...['CT-01A-RNV', 'CT-03C-RRC'].map((t) => [`matrix Contract.performance ${t}`, `{ contract(code: "${t}") { code performance(year: "2013-14") { month activityActual costActual } } }`]),
 ];
 
+// Lists filtered and sorted (issue 13): the same rows, refusals (who may filter on what) and costs through the gateway.
+const deepWhere = Array.from({ length: 14 }).reduce((w) => `{and: [${w}]}`, '{name: {contains: "North"}}');
+const filterAndSort = [
+  ['where/order: every consortium\'s returns', `{ consortia(first: 100) { nodes { code financialReturns(where: {status: {eq: SUBMITTED}}, order: [{month: DESC}], first: 5) { totalCount nodes { month status } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['where/order: every consortium\'s returns, purpose not covering them', `{ consortia(first: 100) { nodes { code financialReturns(where: {month: {gt: 6}}, first: 5) { totalCount } } } }`],
+  ['where/order: nested and/or, list filter, paged', `{ consortium(code: "01A") { financialReturns(where: {or: [{month: {gt: 6}}, {and: [{status: {in: [ACCEPTED, QUERIED]}}, {lines: {some: {plan: {gt: 1000}}}}]}]}, order: [{status: ASC}, {month: DESC}], first: 3) { totalCount edges { cursor node { month status } } pageInfo { hasNextPage endCursor } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['where/order: without a purpose', `query Returns($status: FinancialReturnStatus) { consortium(code: "02B") { financialReturns(where: {status: {eq: $status}}, first: 5) { totalCount } } }`, { status: 'SUBMITTED' }, undefined, null],
+  ['where/order: consortia', `{ consortia(where: {name: {contains: "North"}}, order: [{registeredPopulation: DESC}]) { totalCount nodes { code name } } }`],
+  ['where/order: hostile nesting over the cost limit', `{ consortia(where: ${deepWhere}) { totalCount } }`],
+];
+
 export function queries(ids) {
   const list = [];
-  for (const [name, query, variables, operationName, purpose] of [...entryPoints, ...matrix]) {
+  for (const [name, query, variables, operationName, purpose] of [...entryPoints, ...matrix, ...filterAndSort]) {
     list.push({ name, query, variables, operationName, purpose: purpose === undefined ? 'COMMISSIONING' : purpose });
   }
   for (const type of nodeTypes) {

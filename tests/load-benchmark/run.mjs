@@ -1,8 +1,9 @@
 // The load benchmark: starts our server (serve --schema --data, in Production), graphql-js and graphql-jit (both behind
 // graphql-http, node-server.mjs), all on 127.0.0.1 over the same SDL and data; checks that the three answer every query
 // with the same data, warms each up, drives each with autocannon (this process, separate from the servers) for every
-// query shape, prints one table (requests/s, p50 and p99 latency, our ratio to each), then stops the servers by PID.
-//   node run.mjs [--duration 10] [--warmup 5] [--connections 32] [--dll path/to/Commissioning.Graph.Host.dll]
+// query shape in interleaved rounds, prints one table (medians of requests/s, p50 and p99 latency, our ratio to each),
+// then stops the servers by PID.
+//   node run.mjs [--duration 5] [--rounds 3] [--warmup 5] [--connections 32] [--dll path/to/Commissioning.Graph.Host.dll]
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,8 @@ import autocannon from 'autocannon';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] : d; };
-const duration = Number(opt('--duration', '10'));
+const duration = Number(opt('--duration', '5'));
+const rounds = Number(opt('--rounds', '3'));
 const warmup = Number(opt('--warmup', String(Math.min(duration, 5))));
 const connections = Number(opt('--connections', '32'));
 const dll = resolve(opt('--dll', join(here, '../../src/Commissioning.Graph.Host/bin/Release/net10.0/Commissioning.Graph.Host.dll')));
@@ -107,28 +109,40 @@ try {
     const [ours, js, jit] = answers.map((a) => (a.data && !a.errors ? JSON.stringify(a.data) : `errors: ${JSON.stringify(a.errors)}`));
     const ours16 = JSON.stringify(asGraphQL16(answers[0].data));
     const same = js !== jit ? 'NO' : (ours === js ? 'yes' : ours16 === js ? 'yes¹' : 'NO');
-    const results = {};
-    for (const s of servers) {
-      await run(s.port, q.query, warmup).catch(() => {});    // warm-up (JIT compilers, caches), not measured
-      results[s.name] = await run(s.port, q.query, duration);
+    for (const s of servers) await run(s.port, q.query, warmup).catch(() => {});    // warm-up (JIT compilers, caches), not measured
+    // Rounds interleave the servers (each round starting one later), so that a burst of other load on the machine
+    // falls on all three rather than on whichever was being measured; each figure is the median of the rounds.
+    const measured = Object.fromEntries(servers.map((s) => [s.name, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < servers.length; i++) {
+        const s = servers[(round + i) % servers.length];
+        measured[s.name].push(await run(s.port, q.query, duration));
+      }
     }
-    const errors = Object.values(results).reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+    const median = (values) => { const v = [...values].sort((a, b) => a - b); return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2; };
+    const results = Object.fromEntries(Object.entries(measured).map(([name, rs]) => [name, {
+      rps: median(rs.map((r) => r.requests.average)), p50: median(rs.map((r) => r.latency.p50)), p99: median(rs.map((r) => r.latency.p99)),
+      rpsRange: [Math.min(...rs.map((r) => r.requests.average)), Math.max(...rs.map((r) => r.requests.average))],
+      failed: rs.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0),
+    }]));
+    // Requests that failed (non-2xx, socket errors, autocannon's 10 s timeouts), per server that had any.
+    const failures = Object.entries(results).filter(([, r]) => r.failed > 0);
+    const errors = failures.length ? ` (failed requests: ${failures.map(([name, r]) => `${name} ${r.failed}`).join(', ')})` : '';
     rows.push({ q: q.name, results, same, errors });
     process.stderr.write(`measured: ${q.name}\n`);
   }
-  const rps = (r) => r.requests.average.toFixed(0).padStart(7);
-  const ms = (n) => String(n).padStart(4);
-  const cell = (r) => `${rps(r)} ${ms(r.latency.p50)} ${ms(r.latency.p99)}`;
-  const ratio = (a, b) => (a.requests.average / b.requests.average).toFixed(2).padStart(5);
-  console.log(`\n${duration} s per measurement after ${warmup} s of warm-up, ${connections} connections, autocannon in a separate process, 127.0.0.1,`);
-  console.log(`one server measured at a time; ours: dotnet Commissioning.Graph.Host.dll serve --schema fixture/schema.graphql --data fixture/data.json --urls http://127.0.0.1:PORT ${ourArguments.slice(7).join(' ')}`);
-  console.log('req/s is the mean, p50/p99 in ms; ratio = ours req/s / theirs\n');
+  const cell = (r) => `${r.rps.toFixed(0).padStart(7)} ${String(Math.round(r.p50)).padStart(4)} ${String(Math.round(r.p99)).padStart(4)}`;
+  const ratio = (a, b) => (a.rps / b.rps).toFixed(2).padStart(5);
+  console.log(`\n${rounds} rounds of ${duration} s per server and query, interleaved, after ${warmup} s of warm-up; ${connections} connections; autocannon in a separate process; 127.0.0.1`);
+  console.log(`ours: dotnet Commissioning.Graph.Host.dll serve --schema fixture/schema.graphql --data fixture/data.json --urls http://127.0.0.1:PORT ${ourArguments.slice(7).join(' ')}`);
+  console.log('req/s, p50 and p99 (ms) are medians of the rounds; ratio = ours req/s / theirs\n');
   console.log('query                    |        ours (req/s p50 p99) |  graphql-js (req/s p50 p99) | graphql-jit (req/s p50 p99) | ours/js | ours/jit | same data');
   console.log('-------------------------|-----------------------------|-----------------------------|-----------------------------|---------|----------|----------');
   for (const r of rows) {
     const { ours, 'graphql-js': js, 'graphql-jit': jit } = r.results;
-    console.log(`${r.q.padEnd(25)}| ${cell(ours).padStart(27)} | ${cell(js).padStart(27)} | ${cell(jit).padStart(27)} |   ${ratio(ours, js)} |    ${ratio(ours, jit)} | ${r.same}${r.errors ? ` (${r.errors} failed requests)` : ''}`);
+    console.log(`${r.q.padEnd(25)}| ${cell(ours).padStart(27)} | ${cell(js).padStart(27)} | ${cell(jit).padStart(27)} |   ${ratio(ours, js)} |    ${ratio(ours, jit)} | ${r.same}${r.errors}`);
   }
+  console.log('\nreq/s range over the rounds (min-max): ' + rows.map((r) => `${r.q}: ${Object.entries(r.results).map(([name, x]) => `${name} ${x.rpsRange.map((v) => v.toFixed(0)).join('-')}`).join(', ')}`).join('; '));
   if (rows.some((r) => r.same === 'yes¹')) console.log('\n¹ ours answers introspection as graphql-js 17.1 does, with @defer/@stream: the same as graphql-js 16 after undoing exactly that (asGraphQL16 in run.mjs)');
   if (rows.some((r) => r.same === 'NO' || r.errors)) process.exitCode = 1;
 } finally {

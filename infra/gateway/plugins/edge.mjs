@@ -112,11 +112,24 @@ export function useRequestErrors() {
 /** The executed operation's name and the document's hash, as the one process would record them. */
 export function useClientCoordinates() {
   const coordinates = new WeakMap();
+  // Clients repeat a few documents: each text (up to 10,000 characters) is hashed once; at most 1,000 are kept,
+  // the oldest forgotten first.
+  const hashes = new Map();
+  const hashOf = (text) => {
+    let hash = hashes.get(text);
+    if (hash === undefined) {
+      hash = 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+      if (text.length > 10000) return hash;
+      if (hashes.size >= 1000) hashes.delete(hashes.keys().next().value);
+      hashes.set(text, hash);
+    }
+    return hash;
+  };
   return {
     onParams({ params, request }) {
       if (typeof params.query === 'string') {
         coordinates.set(request, {
-          hash: 'sha256:' + createHash('sha256').update(params.query, 'utf8').digest('hex'),
+          hash: hashOf(params.query),
           operationName: params.operationName ?? undefined,
         });
       }

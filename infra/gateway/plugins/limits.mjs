@@ -269,6 +269,22 @@ export function useCostLimit({ supergraph, maxCost = defaults.maxCost, defaultLi
   // A request that passed validation but ended before execution (its variables refused) still reports its
   // cost, as the one process's does (it computes the cost before coercing variables).
   const validated = new WeakMap();
+  // The cost of a document's operation, computed once per document and variables: the parser cache hands every
+  // request of the same text the same document object, so a repeated query costs a map lookup, not a walk.
+  const costs = new WeakMap();
+  const costOf = (document, operation, variables) => {
+    let byOperation = costs.get(document);
+    if (!byOperation) costs.set(document, (byOperation = new Map()));
+    const key = `${operation.name?.value ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+    let cost = byOperation.get(key);
+    if (cost === undefined) {
+      cost = computeCost(types, document, operation, variables, defaultListSize);
+      // Bounded: a document sent with ever-different variables keeps only its latest costs.
+      if (byOperation.size >= 64) byOperation.delete(byOperation.keys().next().value);
+      byOperation.set(key, cost);
+    }
+    return cost;
+  };
   return {
     onValidate({ params, context }) {
       return ({ valid }) => {
@@ -279,12 +295,12 @@ export function useCostLimit({ supergraph, maxCost = defaults.maxCost, defaultLi
       const v = validated.get(request);
       if (!report || !v || !result || Array.isArray(result) || Symbol.asyncIterator in result || result.extensions?.cost || 'data' in result) return;
       const operation = selectedOperation(v.document, v.operationName);
-      if (operation) setResult(withCost(result, computeCost(types, v.document, operation, v.variables, defaultListSize)));
+      if (operation) setResult(withCost(result, costOf(v.document, operation, v.variables)));
     },
     onExecute({ args, setResultAndStopExecution }) {
       const operation = selectedOperation(args.document, args.operationName);
       if (!operation) return;
-      const cost = computeCost(types, args.document, operation, args.variableValues, defaultListSize);
+      const cost = costOf(args.document, operation, args.variableValues);
       if (maxCost > 0 && cost > maxCost) {
         setResultAndStopExecution({
           errors: [limitError(`The operation's cost, ${cost}, exceeds the maximum of ${maxCost}.`, 'COST_LIMIT_EXCEEDED')],

@@ -119,7 +119,7 @@ public static class GraphiQLPage
                       devHeaders['Authorization'] = 'Bearer ' + body.token;
                       if (purpose) devHeaders['X-Purpose-Of-Use'] = purpose; else delete devHeaders['X-Purpose-Of-Use'];
                       try { localStorage.setItem(storageKey, JSON.stringify({ org, scopes, purpose })); } catch { /* private mode */ }
-                      status.textContent = 'Sending as ' + body.organisation + (purpose ? ' for ' + purpose : '') + (body.scopes.length ? ' with ' + body.scopes.join(' ') : '');
+                      status.textContent = 'Sending as ' + body.organisation + (purpose ? ' for ' + purpose : '') + ((body.scopes || []).length ? ' with ' + body.scopes.join(' ') : '');
                       status.dataset.state = 'ok';
                     } catch (e) {
                       status.textContent = 'No token: ' + e.message;

@@ -68,27 +68,35 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         .ConfigureScalar("Date", s => s.Serialize = v => v is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : v)
         .ConfigureScalar("DateTime", s => s.Serialize = v => v is DateTime t ? t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) : v);
 
+    /// <summary>The caller executions run as (filters and sorts are access-checked for it, and lists narrowed to its rows); none by default.</summary>
+    public global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? Subject { get; set; }
+
     /// <summary>SQL statements this host's database has executed so far.</summary>
     public int StatementCount => _statements.Count;
 
     /// <summary>The text of every SQL statement counted so far, in order.</summary>
     public IReadOnlyList<string> StatementTexts { get { lock (_statements.Texts) return _statements.Texts.ToList(); } }
 
-    /// <summary>Runs a document; returns the whole response as JSON. <paramref name="projections"/> false reads whole rows everywhere.</summary>
-    public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true)
+    /// <summary>Runs a document; returns the whole response as JSON. <paramref name="projections"/> false reads whole rows everywhere;
+    /// <paramref name="subject"/> is the caller the list filters judge (none: an in-process tool, which filters nothing).</summary>
+    public async Task<JsonElement> ExecuteAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true,
+        global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? subject = null)
     {
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
         var items = new Dictionary<string, object?>();
+        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
+        if (subject is not null) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
 
     /// <summary>Runs a document that must succeed; returns <c>data</c>.</summary>
-    public async Task<JsonElement> DataAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true)
+    public async Task<JsonElement> DataAsync(string query, IReadOnlyDictionary<string, object?>? variables = null, bool projections = true,
+        global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? subject = null)
     {
-        var response = await ExecuteAsync(query, variables, projections);
+        var response = await ExecuteAsync(query, variables, projections, subject);
         Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
         return response.GetProperty("data");
     }

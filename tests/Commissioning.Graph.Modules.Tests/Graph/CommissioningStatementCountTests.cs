@@ -81,13 +81,18 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         Assert.Equal(demoCount, hundredfoldCount);
     }
 
+    // Lists judge their filter and sort terms (the key tie-breaker included) for a caller (FilterAccess): the NHS CB,
+    // which may filter and sort on every field used here.
+    private static readonly global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject NhsCb =
+        global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.For("X24", purpose: "FINANCIAL_ASSURANCE");
+
     private async Task<(int Statements, int Filtered, int Consortia)> CountAsync(int scale)
     {
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         await using var host = await CommissioningGraphHost.StartAsync(scale);
         output.WriteLine($"scale {scale}: migrated and seeded in {seeding.Elapsed.TotalSeconds:0.0} s");
         var before = host.StatementCount;
-        var data = await host.DataAsync(DeepQuery);
+        var data = await host.DataAsync(DeepQuery, subject: NhsCb);
         var statements = host.StatementCount - before;
         foreach (var text in host.StatementTexts.Skip(before))
             output.WriteLine($"  scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(160, text.ReplaceLineEndings(" ").Length)]}");
@@ -101,8 +106,10 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
             Assert.Equal(7, returns[0].GetProperty("lines").GetArrayLength());
             Assert.Equal(System.Text.Json.JsonValueKind.Object, returns[0].GetProperty("duties").ValueKind);
         }
+        // Filters and sorts are the caller's: as the NHS CB, who may use every field of these lists.
+        host.Subject = global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.For("X24");
         before = host.StatementCount;
-        var filtered = await host.DataAsync(FilteredQuery);
+        var filtered = await host.DataAsync(FilteredQuery, subject: NhsCb);
         var filteredStatements = host.StatementCount - before;
         foreach (var text in host.StatementTexts.Skip(before))
             output.WriteLine($"  filtered, scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(200, text.ReplaceLineEndings(" ").Length)]}");

@@ -144,12 +144,16 @@ public sealed class ModuleGraphHost : IAsyncDisposable
         .ConfigureScalar("DateTime", s => s.Serialize = v => v is DateTime t ? DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) : v);
 
     /// <summary>Runs a document and returns its JSON response.</summary>
+    /// <summary>The caller executions run as (filters and sorts are access-checked for it, lists narrowed to its rows); none by default.</summary>
+    public global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject? Subject { get; set; }
+
     public async Task<JsonElement> ExecuteAsync(string query, object? variables = null, bool projections = true)
     {
         var vars = variables is null ? null
             : JsonInput.ToVariables(JsonSerializer.SerializeToElement(variables));
         var items = new Dictionary<string, object?>();
         if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
+        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         var result = await Engine.ExecuteAsync(Engine.Prepare(query), null, vars, services: Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }

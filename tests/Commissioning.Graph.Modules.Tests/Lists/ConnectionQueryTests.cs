@@ -4,11 +4,43 @@ using Commissioning.Graph.Modules.Tests.Graph;
 namespace Commissioning.Graph.Modules.Tests.Lists;
 
 /// <summary>Filtering, sorting and keyset paging through the graph, on the demo data.</summary>
-public sealed class ConnectionQueryTests : IAsyncLifetime
+public sealed class ConnectionQueryTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
+    /// <summary>README's example ("Lists: filter, sort, page"): the NHS CB's submitted or accepted returns of 01A, latest month first, two a page.</summary>
+    public const string ReadmeQuery = """
+        {
+          consortium(code: "01A") {
+            financialReturns(year: "2013-14", where: { status: { in: [SUBMITTED, ACCEPTED] }, month: { gte: 3 } },
+                             order: { month: DESC }, first: 2) {
+              totalCount
+              edges { cursor node { month version status submittedAt } }
+              pageInfo { hasNextPage hasPreviousPage endCursor }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task The_README_example_pages_the_filtered_sorted_returns()
+    {
+        var data = await _host.DataAsync(ReadmeQuery);
+        output.WriteLine(JsonSerializer.Serialize(data, new JsonSerializerOptions { WriteIndented = true }));
+        var page = data.GetProperty("consortium").GetProperty("financialReturns");
+        var months = page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("month").GetInt32()).ToList();
+        Assert.Equal(2, months.Count);
+        Assert.Equal(months.OrderDescending(), months);
+        Assert.All(page.GetProperty("edges").EnumerateArray(), e => Assert.Contains(e.GetProperty("node").GetProperty("status").GetString(), new[] { "SUBMITTED", "ACCEPTED" }));
+        Assert.True(page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
+
     private CommissioningGraphHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await CommissioningGraphHost.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _host = await CommissioningGraphHost.StartAsync();
+        // The NHS CB may filter and sort on every field of these lists (the access check is FilterAccessTests').
+        _host.Subject = global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.For("X24");
+    }
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private static List<string?> Codes(JsonElement connection) =>
@@ -148,5 +180,46 @@ public sealed class ConnectionQueryTests : IAsyncLifetime
         var error = response.GetProperty("errors")[0];
         Assert.Equal("BAD_USER_INPUT", error.GetProperty("extensions").GetProperty("code").GetString());
         Assert.Contains("deeper than", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Child_connections_beside_the_plain_lists_filter_sort_and_page_the_same_rows()
+    {
+        var data = await _host.DataAsync("""
+            { consortia { nodes { code
+                contracts { code annualValue provider { code } }
+                contractsConnection(order: [{ annualValue: DESC }], where: { provider: { providerType: { neq: INDEPENDENT_SECTOR } } }) {
+                  totalCount nodes { code annualValue provider { code providerType } } }
+                commissioningDecisions { reference }
+                commissioningDecisionsConnection(first: 1) { totalCount nodes { reference decidedOn } pageInfo { hasNextPage } }
+                conflictOfInterestDeclarationsConnection(where: { mitigation: { neq: null } }) { totalCount nodes { personName mitigation } }
+                financialReturns(first: 1) { nodes { lines { category plan }
+                  linesConnection(where: { plan: { gt: "0" } }, order: [{ plan: DESC }], last: 2) { totalCount nodes { category plan } pageInfo { hasPreviousPage } } } } } } }
+            """);
+        foreach (var c in data.GetProperty("consortia").GetProperty("nodes").EnumerateArray())
+        {
+            var contracts = c.GetProperty("contractsConnection");
+            var values = contracts.GetProperty("nodes").EnumerateArray().Select(n => decimal.Parse(n.GetProperty("annualValue").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(values.OrderDescending(), values);
+            Assert.All(contracts.GetProperty("nodes").EnumerateArray(), n => Assert.NotEqual("INDEPENDENT_SECTOR", n.GetProperty("provider").GetProperty("providerType").GetString()));
+            Assert.True(values.Count <= c.GetProperty("contracts").GetArrayLength());
+
+            var decisions = c.GetProperty("commissioningDecisionsConnection");
+            Assert.Equal(c.GetProperty("commissioningDecisions").GetArrayLength(), decisions.GetProperty("totalCount").GetInt32());
+            Assert.Equal(decisions.GetProperty("totalCount").GetInt32() > 1, decisions.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+            Assert.All(c.GetProperty("conflictOfInterestDeclarationsConnection").GetProperty("nodes").EnumerateArray(),
+                n => Assert.Equal(JsonValueKind.String, n.GetProperty("mitigation").ValueKind));
+
+            foreach (var r in c.GetProperty("financialReturns").GetProperty("nodes").EnumerateArray())
+            {
+                var plans = r.GetProperty("lines").EnumerateArray().Select(l => decimal.Parse(l.GetProperty("plan").GetString()!, System.Globalization.CultureInfo.InvariantCulture))
+                    .Where(p => p > 0).OrderDescending().ToList();
+                var page = r.GetProperty("linesConnection");
+                Assert.Equal(plans.Count, page.GetProperty("totalCount").GetInt32());
+                // The last two of the order, in the order.
+                Assert.Equal(plans.TakeLast(2), page.GetProperty("nodes").EnumerateArray().Select(l => decimal.Parse(l.GetProperty("plan").GetString()!, System.Globalization.CultureInfo.InvariantCulture)));
+                Assert.Equal(plans.Count > 2, page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ public static class ArrangementStatementFields
         })
         .Resolve<ArrangementStatement>("ArrangementStatement.id", s => GlobalId.Encode("ArrangementStatement", s.Id.ToString(CultureInfo.InvariantCulture)))
         .ResolveAsync("ArrangementStatement.arrangement", async ctx => await ArrangementByCode(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).ArrangementCode))
-        .ResolveAsync("ArrangementStatement.associate", async ctx => await ConsortiumByCode(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).AssociateCode))
+        .ResolveAsync("ArrangementStatement.associate", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).AssociateCode))
         .Resolve<ArrangementStatement>("ArrangementStatement.share", s => s.SharePercent)
         .Resolve<ArrangementStatement>("ArrangementStatement.status", s => GraphEnum.Name(s.Status))
         .Resolve<ArrangementStatement>("ArrangementStatement.issuedAt", s => DateTime.SpecifyKind(s.IssuedAt, DateTimeKind.Utc))

@@ -142,6 +142,25 @@ public sealed class CommissioningGraphModule : IGraphModule
         })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.contractsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.Contract,
+            new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, Contract>
+            {
+                Name = "commissioning.contractsConnection", Rows = db => db.Contracts, DefaultOrder = "code",
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = c => c.CommissionerCode, Owner = code => code,
+            }, ((Consortium)ctx.Source!).Code))
+        .ResolveAsync("Consortium.conflictOfInterestDeclarationsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ConflictOfInterestDeclaration,
+            new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, ConflictOfInterestDeclaration>
+            {
+                Name = "commissioning.declarationsConnection", Rows = db => db.ConflictOfInterestDeclarations, DefaultOrder = "declaredOn DESC",
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
+            }, ((Consortium)ctx.Source!).Code))
+        .ResolveAsync("Consortium.commissioningDecisionsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.CommissioningDecision,
+            new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, CommissioningDecision>
+            {
+                Name = "commissioning.decisionsConnection", Rows = db => db.CommissioningDecisions, DefaultOrder = "decidedOn DESC",
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
+            }, ((Consortium)ctx.Source!).Code))
+        .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection")
         .ResolveTotalCounts("ConsortiumConnection")
 
         .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
@@ -169,6 +188,18 @@ public sealed class CommissioningGraphModule : IGraphModule
         .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
         .Resolve<FinancialReturn>("FinancialReturn.reviewedAt", r => Utc(r.ReviewedAt))
         .ResolveAsync("FinancialReturn.lines", ctx => List(LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
+        .ResolveAsync("FinancialReturn.linesConnection", async ctx =>
+        {
+            var r = (FinancialReturn)ctx.Source!;
+            return await Connections.ChildAsync(ctx, CommissioningLists.FinancialReturnLine,
+                new ChildListSource<Persistence.CommissioningDbContext, FinancialReturn, int, FinancialReturnLine>
+                {
+                    // The return's consortium owns every line (its rows were read under the return's own rule).
+                    Name = "commissioning.linesConnection", Rows = db => db.FinancialReturnLines, DefaultOrder = "category",
+                    Parents = db => db.FinancialReturns, ParentKey = p => p.Id, ParentKeyOf = l => l.FinancialReturnId, Owner = _ => r.ConsortiumCode,
+                }, r.Id);
+        })
+        .ResolveTotalCounts("FinancialReturnLineConnection")
         .ResolveAsync("FinancialReturn.programmeTotals", async ctx =>
         {
             var lines = await LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id) ?? [];

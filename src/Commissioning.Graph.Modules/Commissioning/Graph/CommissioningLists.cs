@@ -20,10 +20,45 @@ internal static class CommissioningLists
         .Computed("id", "Code").Computed("kind").Computed("constitution", "Constitution")
         // Relations, read by loaders by the consortium's code (projections: they need no other column); local-government's and nhs-cb's fields too.
         .Computed("practices").Computed("practiceMemberships").Computed("healthAndWellbeingBoardCodes").Computed("financialReturns")
-        .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("commissioningPlans")
+        .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("arrangementStatements").Computed("commissioningPlans")
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
         .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
-        .Computed("arrangementStatements");
+        .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection");
+
+    public static readonly ListShape<Provider> Provider = ListShape<Provider>.Keyed("Provider", p => p.Code)
+        .Id("code", p => p.Code)
+        .String("name", p => p.Name)
+        .Enum("providerType", "ProviderType", p => p.ProviderType)
+        .Computed("id", "Code").Computed("kind").Computed("contracts");
+
+    public static readonly ListShape<Contract> Contract = ListShape<Contract>.Keyed("Contract", c => c.Code)
+        .Id("code", c => c.Code)
+        .Id("commissionerCode", c => c.CommissionerCode)
+        .String("serviceArea", c => c.ServiceArea)
+        .Date("startDate", c => c.StartDate)
+        .Date("endDate", c => c.EndDate)
+        .Decimal("annualValue", c => c.AnnualValue)
+        .Int("activityPlan", c => c.ActivityPlan)
+        .String("activityUnit", c => c.ActivityUnit)
+        .Decimal("cquinShare", c => c.CquinSharePercent)
+        .Object("provider", Provider, (CommissioningDbContext db, Contract c) => db.Providers.FirstOrDefault(p => p.Code == c.ProviderCode))
+        .Computed("id", "Code").Computed("commissioner", "CommissionerCode").Computed("performance").Computed("arrangements");
+
+    public static readonly ListShape<ConflictOfInterestDeclaration> ConflictOfInterestDeclaration =
+        ListShape<ConflictOfInterestDeclaration>.Keyed("ConflictOfInterestDeclaration", d => d.Id)
+            .String("personName", d => d.PersonName)
+            .String("role", d => d.Role)
+            .String("interest", d => d.Interest)
+            .String("mitigation", d => d.Mitigation)
+            .Date("declaredOn", d => d.DeclaredOn);
+
+    public static readonly ListShape<CommissioningDecision> CommissioningDecision = ListShape<CommissioningDecision>.Keyed("CommissioningDecision", d => d.Id)
+        .String("reference", d => d.Reference)
+        .String("title", d => d.Title)
+        .Date("decidedOn", d => d.DecidedOn)
+        .Decimal("value", d => d.Value)
+        .String("rationale", d => d.Rationale)
+        .Object("provider", Provider, (CommissioningDbContext db, CommissioningDecision d) => db.Providers.FirstOrDefault(p => p.Code == d.ProviderCode));
 
     public static readonly ListShape<FinancialReturnLine> FinancialReturnLine = ListShape<FinancialReturnLine>.Keyed("FinancialReturnLine", l => l.Id)
         .Enum("category", "ProgrammeBudgetCategory", l => l.Category)
@@ -44,13 +79,27 @@ internal static class CommissioningLists
         .Object("consortium", Consortium, (CommissioningDbContext db, FinancialReturn r) => db.Consortia.FirstOrDefault(c => c.Code == r.ConsortiumCode))
         .List("lines", FinancialReturnLine, (CommissioningDbContext db, FinancialReturn r) => r.Lines)
         .Computed("id", "Id").Computed("programmeTotals", "Id").Computed("runningCosts", "RunningCostsPlan", "RunningCostsYearToDate", "RunningCostsForecastOutturn")
-        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn").Computed("practiceBreakdown", "Id")
+        .Computed("capital", "CapitalPlan", "CapitalYearToDate", "CapitalForecastOutturn")
         .Computed("income", "IncomePlan", "IncomeYearToDate", "IncomeForecastOutturn")
-        .Computed("resourceUse", "ResourceUsePlan", "ResourceUseYearToDate", "ResourceUseForecastOutturn")
+        .Computed("resourceUse", "ResourceUsePlan", "ResourceUseYearToDate", "ResourceUseForecastOutturn").Computed("practiceBreakdown", "Id")
         // FinancialDuties.Assess reads these of the return (its lines and allocation are loaded by its id, consortium and year).
         .Computed("duties", "Id", "ConsortiumCode", "Year", "Month", "Version", "RunningCostsForecastOutturn", "CapitalForecastOutturn",
-            "IncomeForecastOutturn", "ResourceUseForecastOutturn");
+            "IncomeForecastOutturn", "ResourceUseForecastOutturn")
+        .Computed("linesConnection", "Id");
 
-    /// <summary>The generated list inputs, appended to the module's SDL.</summary>
-    public static string Sdl => ListSdl.For(Consortium, FinancialReturn);
+    /// <summary>The generated list inputs and the connection fields added beside plain lists (<c>…Connection</c>), appended to the module's SDL.</summary>
+    public static string Sdl =>
+        ListSdl.For(Consortium, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision)
+        + ListSdl.ConnectionField("Consortium", "contractsConnection", "Contracts the consortium holds as commissioner, filtered, sorted and paged (`contracts` without paging); by code when `order` is omitted.",
+            Contract, "@authenticated")
+        + ListSdl.ConnectionTypes("Contract", "@authenticated", "contracts")
+        + ListSdl.ConnectionField("Consortium", "conflictOfInterestDeclarationsConnection", "Published declarations of interest, filtered, sorted and paged; newest first when `order` is omitted.",
+            ConflictOfInterestDeclaration, "@authenticated")
+        + ListSdl.ConnectionTypes("ConflictOfInterestDeclaration", "@authenticated", "declarations")
+        + ListSdl.ConnectionField("Consortium", "commissioningDecisionsConnection", "Published commissioning decisions, filtered, sorted and paged; newest first when `order` is omitted.",
+            CommissioningDecision, "@authenticated")
+        + ListSdl.ConnectionTypes("CommissioningDecision", "@authenticated", "decisions")
+        + ListSdl.ConnectionField("FinancialReturn", "linesConnection", "The programme budget lines, filtered, sorted and paged; by category when `order` is omitted.",
+            FinancialReturnLine, "@policy(policies: [[\"self\"], [\"nhscb\"]])")
+        + ListSdl.ConnectionTypes("FinancialReturnLine", "@policy(policies: [[\"self\"], [\"nhscb\"]])", "lines");
 }

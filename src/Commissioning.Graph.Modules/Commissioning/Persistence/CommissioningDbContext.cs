@@ -95,6 +95,9 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasIndex(r => new { r.ConsortiumCode, r.Year, r.Month, r.Version }).IsUnique();
             // Lists of returns filter by status and sort by period; the NHS CB's scan reads a year's latest returns.
             e.HasIndex(r => new { r.Status, r.Year, r.Month });
+            // A consortium's page of returns filtered by status: both equalities in one index, so the rows read stay
+            // that consortium's whatever the number of consortia (the status index alone reads every consortium's).
+            e.HasIndex(r => new { r.ConsortiumCode, r.Status, r.Year, r.Month });
             e.HasIndex(r => new { r.Year, r.ConsortiumCode, r.Month, r.Version });
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(r => r.PracticeBreakdown).WithOne().HasForeignKey(l => l.FinancialReturnId).OnDelete(DeleteBehavior.Cascade);

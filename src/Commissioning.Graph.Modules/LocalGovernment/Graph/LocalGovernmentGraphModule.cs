@@ -20,7 +20,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
     private static readonly Lazy<string> SdlText = new(() => GraphModuleResources.ReadSdl("local-government.graphql"));
 
     public string Name => ModuleName;
-    public string Sdl => SdlText.Value;
+    public string Sdl => SdlText.Value + LocalGovernmentLists.Sdl;
 
     public void Configure(SchemaBuilder builder)
     {
@@ -29,6 +29,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         ConfigureJsna(builder);
         ConfigurePools(builder);
         JsnaEvents.Configure(builder);
+        LocalGovernmentLists.Configure(builder);
         builder
             .ResolveAsync("Consortium.healthAndWellbeingBoards", async ctx =>
                 await BoardsOfConsortiumAsync(ctx, EntityReference.CodeOf(ctx.Source)))

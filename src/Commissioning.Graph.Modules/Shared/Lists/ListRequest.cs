@@ -144,11 +144,13 @@ public static class ListRequest
         var order = new List<SortTerm>();
         var elements = arguments.GetValueOrDefault("order") is { } o ? AsList(o, "order", fail) : [];
         if (elements.Count > MaxSortKeys) throw fail($"\"order\" has {elements.Count} elements; at most {MaxSortKeys} sort keys are allowed.");
-        if (elements.Count == 0 && defaultOrder is not null) elements = ParseDefault(defaultOrder);
+        // The server's default order is not the client's question: its fields are not checked as terms of "order".
+        var clientOrder = elements.Count > 0;
+        if (!clientOrder && defaultOrder is not null) elements = ParseDefault(defaultOrder);
         for (var i = 0; i < elements.Count; i++)
             order.Add(builder.Sort(shape, row, AsObject(elements[i], $"order[{i}]", fail), [], $"order[{i}]"));
         signature.Append("|o=").Append(string.Join(",", order.Select(t => t.Term + (t.Descending ? " DESC" : " ASC"))));
-        var sortTerms = order.Select(t => t.Term).Distinct().ToList();
+        var sortTerms = clientOrder ? order.Select(t => t.Term).Distinct().ToList() : [];
         // The unique key last: the order is total, so a cursor names one position.
         order.Add(new SortTerm(new FieldTerm([new FieldCoordinate(shape.TypeName, "(key)")]), shape.Key, KeyMember(shape), false));
 
@@ -470,8 +472,7 @@ public static class ListRequest
                 {
                     var direction = value as string;
                     if (direction is not ("ASC" or "DESC")) throw fail($"\"{at}.{name}\" must be ASC or DESC.");
-                    var term = Use(here);
-                    return new SortTerm(term, Expression.Lambda(Bind(v.Column, row), rowParameter), v, direction == "DESC");
+                    return new SortTerm(new FieldTerm(here), Expression.Lambda(Bind(v.Column, row), rowParameter), v, direction == "DESC");
                 }
                 case ObjectMember { Sortable: true } o:
                     return Sort(o.Shape, BindRelated(o.Related, row), AsObject(value, $"{at}.{name}", fail), here, $"{at}.{name}");

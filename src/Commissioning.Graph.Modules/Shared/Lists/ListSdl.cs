@@ -104,6 +104,12 @@ public static class ListSdl
         return sb.ToString();
     }
 
+    /// <summary>A connection field added to <paramref name="parentType"/> (an extension the composer merges into the type):
+    /// its list arguments, its connection type and <paramref name="directives"/>, sized for cost analysis by <c>first</c>/<c>last</c>.</summary>
+    public static string ConnectionField(string parentType, string field, string description, IListShape shape, string directives) =>
+        $"\nextend type {parentType} {{\n  \"{description}\"\n  {field}(\n{Arguments(shape)}  ): {shape.TypeName}Connection! {directives} " +
+        "@listSize(assumedSize: 50, slicingArguments: [\"first\", \"last\"], sizedFields: [\"edges\", \"nodes\"], requireOneSlicingArgument: false)\n}\n";
+
     /// <summary>The arguments every list field takes, for a field's SDL: <c>where</c>, <c>order</c>, <c>first</c>, <c>after</c>, <c>last</c>, <c>before</c>.</summary>
     public static string Arguments(IListShape shape, bool paging = true)
     {

@@ -29,7 +29,7 @@ public sealed class ProjectionShape<T>
         foreach (var member in list.Members)
             shape._needs[member.Name] = member switch
             {
-                ValueMember value => ProjectedMembers.Of(value.Column).ToArray(),
+                ValueMember value => ProjectedMembers.Of(value.Column).Where(m => m is not PropertyInfo p || !IsCollection(p.PropertyType)).ToArray(),
                 ComputedMember computed => computed.Needs
                     .Select(name => (MemberInfo?)typeof(T).GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
                                     ?? throw new InvalidOperationException($"{list.TypeName}.{member.Name} needs {name}, which {typeof(T).Name} does not have."))
@@ -39,6 +39,13 @@ public sealed class ProjectionShape<T>
             };
         return shape;
     });
+
+    private static int Depth(Type? type)
+    {
+        var depth = 0;
+        for (; type is not null; type = type.BaseType) depth++;
+        return depth;
+    }
 
     private static bool IsCollection(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 
@@ -57,7 +64,9 @@ public sealed class ProjectionShape<T>
         }
         Members = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && IsColumn(p.PropertyType))
-            .ToDictionary(p => p.Name, p => (MemberInfo)p, StringComparer.OrdinalIgnoreCase);
+            // A property hidden by a derived one (new) is listed twice: the most derived wins.
+            .GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => (MemberInfo)g.OrderByDescending(p => Depth(p.DeclaringType)).First(), StringComparer.OrdinalIgnoreCase);
     }
 
     // Scalars only: a member of a class type is a navigation (another row) or an owned type, which a field reads only

@@ -523,6 +523,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasIndex("Status", "Year", "Month");
 
+                    b.HasIndex("ConsortiumCode", "Status", "Year", "Month");
+
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
 

@@ -503,6 +503,8 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasIndex("Status", "Year", "Month");
 
+                    b.HasIndex("ConsortiumCode", "Status", "Year", "Month");
+
                     b.HasIndex("ConsortiumCode", "Year", "Month", "Version")
                         .IsUnique();
 
