@@ -85,9 +85,9 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
         var items = new Dictionary<string, object?>();
-        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
         if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
-        if (subject is not null) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
+        // The call's subject, else the host's.
+        if ((subject ?? Subject) is { } caller) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = caller;
         var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
