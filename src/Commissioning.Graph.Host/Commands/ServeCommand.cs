@@ -223,13 +223,26 @@ public static class ServeCommand
         // reports it in one line instead. Nothing else of Kestrel's is Critical.
         var startup = new StartupState();
         builder.Services.AddSingleton(startup);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level != LogLevel.Critical || startup.Started);
+        // A category rule replaces the configured levels for Kestrel's categories, so it applies them itself: without
+        // that, Kestrel's Debug events (six a request) were written whatever Logging:LogLevel said.
+        var kestrelLevel = ConfiguredLevel(builder.Configuration, "Microsoft.AspNetCore.Server.Kestrel");
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", level => level >= kestrelLevel && (level != LogLevel.Critical || startup.Started));
         // EF Core logs every statement at Information, which drowns a developer's console (the seed
         // alone is thousands); `Database:LogSql=true` turns statement logging back on deliberately.
         // SQLite ignores the modules' schemas, as intended: no warning per entity.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Model.Validation", LogLevel.Error);
         return builder;
+    }
+
+    /// <summary>The level <c>Logging:LogLevel</c> sets for <paramref name="category"/>: its own entry, else the longest
+    /// configured prefix of it, else <c>Default</c>, else Information (Microsoft.Extensions.Logging's rule).</summary>
+    private static LogLevel ConfiguredLevel(IConfiguration configuration, string category)
+    {
+        var levels = configuration.GetSection("Logging:LogLevel");
+        for (var name = category; name.Length > 0; name = name.LastIndexOf('.') is var dot and > 0 ? name[..dot] : "")
+            if (Enum.TryParse<LogLevel>(levels[name], ignoreCase: true, out var level)) return level;
+        return Enum.TryParse<LogLevel>(levels["Default"], ignoreCase: true, out var fallback) ? fallback : LogLevel.Information;
     }
 }
 
