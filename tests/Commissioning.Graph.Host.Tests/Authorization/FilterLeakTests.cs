@@ -202,8 +202,12 @@ public sealed class FilterLeakTests(AuthorizedGraphFixture graph, ITestOutputHel
         return node.ValueKind == JsonValueKind.Object && node.TryGetProperty(path[i], out var next) ? Leaves(next, path, i + 1) : [];
     }
 
+    /// <summary>The response's errors, in a canonical order: sibling list items complete concurrently, so the order errors
+    /// are raised in depends on timing (as in graphql-js), never on the data; the errors themselves must be identical.</summary>
     private static string ErrorsJson(GraphResponse r) =>
-        r.Body.ValueKind == JsonValueKind.Object && r.Body.TryGetProperty("errors", out var e) ? e.GetRawText() : "";
+        r.Body.ValueKind == JsonValueKind.Object && r.Body.TryGetProperty("errors", out var e)
+            ? "[" + string.Join(",", e.EnumerateArray().Select(x => x.GetRawText()).Order(StringComparer.Ordinal)) + "]"
+            : "";
 
     private static bool RefusedAt(GraphResponse r, string path, bool orBelow) => r.Errors.Any(e =>
         GraphResponse.CodeOf(e) is ErrorCodes.Forbidden or ErrorCodes.Unauthenticated && e.TryGetProperty("path", out var p)
