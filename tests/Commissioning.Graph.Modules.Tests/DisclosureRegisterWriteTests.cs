@@ -18,10 +18,10 @@ public sealed class DisclosureRegisterWriteTests
 
     private static readonly DateTime Noon = new(2013, 10, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    /// <summary>One response's records: one per owner, with nulls and several coordinates among them.</summary>
+    /// <summary>One response's records: one per owner, with nulls and several coordinates among them (times to the microsecond, PostgreSQL's precision).</summary>
     private static List<DisclosureRecord> Response(int owners, string requestId = "request-1") =>
         Enumerable.Range(0, owners).Select(i => DisclosureRecord.Create(
-                Noon.AddTicks(1234567),
+                Noon.AddTicks(1234560),
                 new DisclosureCaller("X24", i % 3 == 0 ? null : "app-X24", i % 5 == 0 ? null : "user-1", i % 2 == 0 ? "FINANCIAL_ASSURANCE" : null),
                 new DisclosureOperation(i % 7 == 0 ? null : "AtRisk", "query", "sha256:" + new string('b', 64), i % 4 == 0 ? null : requestId),
                 $"{i:D3}X",
@@ -91,8 +91,8 @@ public sealed class DisclosureRegisterWriteTests
         }
         // And they read back through EF as created.
         var first = await read.DisclosureRecords.OrderBy(r => r.Id).FirstAsync();
-        Assert.Equal((Noon.AddTicks(1234567), DateTimeKind.Utc), (first.OccurredAt, first.OccurredAt.Kind));
-        Assert.Equal([new DisclosedCoordinate("Allocation.programmeBudget", 0), new DisclosedCoordinate("FinancialReturn.lines", 1)].Where(d => d.Records > 0), first.Disclosed);
+        Assert.Equal((Noon.AddTicks(1234560), DateTimeKind.Utc), (first.OccurredAt, first.OccurredAt.Kind));
+        Assert.Equal([new DisclosedCoordinate("FinancialReturn.lines", 1)], first.Disclosed);
     }
 
     /// <summary>The statements EF sent on this test's database (SQLite file or PostgreSQL database).</summary>
