@@ -213,7 +213,7 @@ if (smoke || explain) {
 } else {
   console.log(`\nload: autocannon ${connections} connections, ${duration}s after a 2s warm-up; seq p50: one request at a time; floor: the request's`);
   console.log('SQL replayed over ADO.NET on one connection (p50): all statements, and the reads alone; graph/floor = seq p50 / floor (all).');
-  console.log('stmts = reads + writes (the disclosure register\'s INSERTs: one command per owner on SQLite, batched on PostgreSQL).');
+  console.log('stmts = reads + writes (the disclosure register\'s INSERTs: one multi-row INSERT per response on every provider).');
   console.log('Development tokens, authorisation, disclosure register on.');
   console.log('provider   | scale | query                          |  req/s |  p50 |  p99 | seq p50 ms |   stmts |  rows | floor ms | reads ms | graph/floor');
   console.log('-----------|-------|--------------------------------|--------|------|------|------------|---------|-------|----------|----------|------------');
