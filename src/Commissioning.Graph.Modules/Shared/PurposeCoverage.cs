@@ -41,6 +41,8 @@ public static class PurposeCoverage
         ["FinancialReturnConnection"] = FinancialReturns,
         ["FinancialReturnEdge"] = FinancialReturns,
         ["FinancialReturnLine"] = FinancialReturns,
+        ["FinancialReturnLineConnection"] = FinancialReturns,
+        ["FinancialReturnLineEdge"] = FinancialReturns,
         ["FinancialFigures"] = FinancialReturns,
         ["PracticeBreakdownLine"] = FinancialReturns,
         ["StatutoryFinancialDuties"] = FinancialReturns,
@@ -65,6 +67,12 @@ public static class PurposeCoverage
         // pool contributions, expenditure, risk share: POOLED_BUDGET_MANAGEMENT
         ["PooledBudget.contributions"] = PoolData,
         ["PooledBudget.expenditure"] = PoolData,
+        ["PooledBudget.contributionsConnection"] = PoolData,
+        ["PooledBudget.expenditureConnection"] = PoolData,
+        ["PoolContributionConnection"] = PoolData,
+        ["PoolContributionEdge"] = PoolData,
+        ["PoolExpenditureConnection"] = PoolData,
+        ["PoolExpenditureEdge"] = PoolData,
         ["PooledBudget.riskShare"] = PoolData,
         ["PooledBudget.rowVersion"] = PoolData,
         ["PooledBudget.outturn"] = PoolData,
@@ -81,6 +89,10 @@ public static class PurposeCoverage
         // statements (recharges): LEAD_COMMISSIONING
         ["LeadCommissioningArrangement.statements"] = ArrangementData,
         ["Consortium.arrangementStatements"] = ArrangementData,
+        ["LeadCommissioningArrangement.statementsConnection"] = ArrangementData,
+        ["Consortium.arrangementStatementsConnection"] = ArrangementData,
+        ["ArrangementStatementConnection"] = ArrangementData,
+        ["ArrangementStatementEdge"] = ArrangementData,
         ["ArrangementStatement"] = ArrangementData,
         // contracts: value, activity, performance
         ["Contract.annualValue"] = ContractData,
