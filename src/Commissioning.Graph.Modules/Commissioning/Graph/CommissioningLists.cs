@@ -127,5 +127,8 @@ internal static class CommissioningLists
         + ListSdl.ConnectionField("Consortium", "arrangementStatementsConnection",
             "The statements issued to the consortium as an associate that the caller may read (as `arrangementStatements`), filtered, sorted and paged; by year and month when `order` is omitted.",
             ArrangementStatement, "@policy(policies: [[\"self\"], [\"nhscb\"]])")
-        + ListSdl.ConnectionTypes("ArrangementStatement", StatementPolicies, "statements");
+        // The page's own fields are @authenticated: its two parents differ in rule (arrangementParty | self), each field above
+        // carries its parent's, the rows are already narrowed to the caller's (arrangementParty|nhscb in SQL) and each
+        // statement's fields keep the type's policies.
+        + ListSdl.ConnectionTypes("ArrangementStatement", "@authenticated", "statements");
 }
