@@ -91,6 +91,10 @@ public static class PurposeCoverage
         // statements (recharges): LEAD_COMMISSIONING
         ["LeadCommissioningArrangement.statements"] = ArrangementData,
         ["Consortium.arrangementStatements"] = ArrangementData,
+        ["LeadCommissioningArrangement.statementsConnection"] = ArrangementData,
+        ["Consortium.arrangementStatementsConnection"] = ArrangementData,
+        ["ArrangementStatementConnection"] = ArrangementData,
+        ["ArrangementStatementEdge"] = ArrangementData,
         ["ArrangementStatement"] = ArrangementData,
         // contracts: value, activity, performance
         ["Contract.annualValue"] = ContractData,

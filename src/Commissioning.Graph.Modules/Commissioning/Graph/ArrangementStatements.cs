@@ -4,6 +4,7 @@ using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 using static Commissioning.Graph.Modules.Commissioning.Graph.CommissioningLoaders;
@@ -40,6 +41,23 @@ public static class ArrangementStatementFields
             var all = (await VisibleStatementsByAssociate(ctx, year, month, visible).LoadAsync(((Consortium)ctx.Source!).Code)).OrEmpty();
             return ctx.Arguments.GetValueOrDefault("status") is string status ? all.Where(s => GraphEnum.Name(s.Status) == status).ToList() : all;
         })
+        // The connections list exactly the rows the plain lists do: the type's policies as SQL (arrangementParty|nhscb).
+        .ResolveAsync("LeadCommissioningArrangement.statementsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
+            new ChildListSource<CommissioningDbContext, LeadCommissioningArrangement, string, ArrangementStatement>
+            {
+                Name = "commissioning.statementsConnection", Rows = db => db.ArrangementStatements, DefaultOrder = "year, month",
+                Governed = GovernedShapes.ArrangementStatement, RowPolicies = Policies,
+                Parents = db => db.LeadCommissioningArrangements, ParentKey = a => a.Code, ParentKeyOf = s => s.ArrangementCode,
+            }, ((LeadCommissioningArrangement)ctx.Source!).Code))
+        .ResolveAsync("Consortium.arrangementStatementsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
+            new ChildListSource<CommissioningDbContext, Consortium, string, ArrangementStatement>
+            {
+                Name = "commissioning.arrangementStatementsConnection", Rows = db => db.ArrangementStatements, DefaultOrder = "year, month",
+                Governed = GovernedShapes.ArrangementStatement, RowPolicies = Policies,
+                // The consortium is the associate (the owner) of every statement of its list.
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = s => s.AssociateCode, Owner = code => code,
+            }, ((Consortium)ctx.Source!).Code))
+        .ResolveTotalCounts("ArrangementStatementConnection")
         .Resolve<ArrangementStatement>("ArrangementStatement.id", s => GlobalId.Encode("ArrangementStatement", s.Id.ToString(CultureInfo.InvariantCulture)))
         .ResolveAsync("ArrangementStatement.arrangement", async ctx => await ArrangementByCode(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).ArrangementCode))
         .ResolveAsync("ArrangementStatement.associate", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).AssociateCode))

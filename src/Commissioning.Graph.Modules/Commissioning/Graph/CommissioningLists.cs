@@ -23,7 +23,8 @@ internal static class CommissioningLists
         .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("arrangementStatements").Computed("commissioningPlans")
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
         .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
-        .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection");
+        .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection")
+        .Computed("arrangementStatementsConnection");
 
     public static readonly ListShape<Provider> Provider = ListShape<Provider>.Keyed("Provider", p => p.Code)
         .Id("code", p => p.Code)
@@ -87,9 +88,27 @@ internal static class CommissioningLists
             "IncomeForecastOutturn", "ResourceUseForecastOutturn")
         .Computed("linesConnection", "Id");
 
+    public static readonly ListShape<ArrangementStatement> ArrangementStatement = ListShape<ArrangementStatement>.Keyed("ArrangementStatement", s => s.Id)
+        .String("year", s => s.Year)
+        .Int("month", s => s.Month)
+        .Decimal("share", s => s.SharePercent)
+        .Int("activity", s => s.Activity)
+        .Decimal("cost", s => s.Cost)
+        .Int("contractActivity", s => s.ContractActivity)
+        .Decimal("contractCost", s => s.ContractCost)
+        .Enum("status", "ArrangementStatementStatus", s => s.Status)
+        .DateTime("issuedAt", s => s.IssuedAt)
+        .DateTime("respondedAt", s => s.RespondedAt)
+        .String("disputeReason", s => s.DisputeReason)
+        .Int("rowVersion", s => s.RowVersion)
+        .Object("associate", Consortium, (CommissioningDbContext db, ArrangementStatement s) => db.Consortia.FirstOrDefault(c => c.Code == s.AssociateCode))
+        .Computed("id", "Id").Computed("arrangement", "ArrangementCode");
+
+    private const string StatementPolicies = "@policy(policies: [[\"arrangementParty\"], [\"nhscb\"]])";
+
     /// <summary>The generated list inputs and the connection fields added beside plain lists (<c>…Connection</c>), appended to the module's SDL.</summary>
     public static string Sdl =>
-        ListSdl.For(Consortium, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision)
+        ListSdl.For(Consortium, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision, ArrangementStatement)
         + ListSdl.ConnectionField("Consortium", "contractsConnection", "Contracts the consortium holds as commissioner, filtered, sorted and paged (`contracts` without paging); by code when `order` is omitted.",
             Contract, "@authenticated")
         + ListSdl.ConnectionTypes("Contract", "@authenticated", "contracts")
@@ -101,5 +120,15 @@ internal static class CommissioningLists
         + ListSdl.ConnectionTypes("CommissioningDecision", "@authenticated", "decisions")
         + ListSdl.ConnectionField("FinancialReturn", "linesConnection", "The programme budget lines, filtered, sorted and paged; by category when `order` is omitted.",
             FinancialReturnLine, "@policy(policies: [[\"self\"], [\"nhscb\"]])")
-        + ListSdl.ConnectionTypes("FinancialReturnLine", "@policy(policies: [[\"self\"], [\"nhscb\"]])", "lines");
+        + ListSdl.ConnectionTypes("FinancialReturnLine", "@policy(policies: [[\"self\"], [\"nhscb\"]])", "lines")
+        + ListSdl.ConnectionField("LeadCommissioningArrangement", "statementsConnection",
+            "The lead's statements to the associates that the caller may read (as `statements`), filtered, sorted and paged; by year and month when `order` is omitted.",
+            ArrangementStatement, StatementPolicies)
+        + ListSdl.ConnectionField("Consortium", "arrangementStatementsConnection",
+            "The statements issued to the consortium as an associate that the caller may read (as `arrangementStatements`), filtered, sorted and paged; by year and month when `order` is omitted.",
+            ArrangementStatement, "@policy(policies: [[\"self\"], [\"nhscb\"]])")
+        // The page's own fields are @authenticated: its two parents differ in rule (arrangementParty | self), each field above
+        // carries its parent's, the rows are already narrowed to the caller's (arrangementParty|nhscb in SQL) and each
+        // statement's fields keep the type's policies.
+        + ListSdl.ConnectionTypes("ArrangementStatement", "@authenticated", "statements");
 }
