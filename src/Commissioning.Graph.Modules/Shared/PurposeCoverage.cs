@@ -31,18 +31,15 @@ public static class PurposeCoverage
     // Contracts: their management, commissioning, and (for the contracts an arrangement covers) lead commissioning.
     private static readonly string[] ContractData = [ContractManagement, Commissioning, LeadCommissioning];
 
-    /// <summary>Coordinate or type → the purposes covering it.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Covers { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    /// <summary>Coordinate or type → the purposes covering it; a list's connection (<c>Type.fieldConnection</c>) and the
+    /// <c>…Connection</c>/<c>…Edge</c> types of a listed type are covered as the list and the type are.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Covers { get; } = WithConnections(new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         // financial returns and their lines, breakdowns and duties: FINANCIAL_ASSURANCE, ASSURANCE
         ["Consortium.financialReturns"] = FinancialReturns,
         ["Consortium.latestFinancialReturn"] = FinancialReturns,
         ["FinancialReturn"] = FinancialReturns,
-        ["FinancialReturnConnection"] = FinancialReturns,
-        ["FinancialReturnEdge"] = FinancialReturns,
         ["FinancialReturnLine"] = FinancialReturns,
-        ["FinancialReturnLineConnection"] = FinancialReturns,
-        ["FinancialReturnLineEdge"] = FinancialReturns,
         ["FinancialFigures"] = FinancialReturns,
         ["PracticeBreakdownLine"] = FinancialReturns,
         ["StatutoryFinancialDuties"] = FinancialReturns,
@@ -64,17 +61,9 @@ public static class PurposeCoverage
         // JSNA contributions and indicators: JSNA, COMMISSIONING
         ["JsnaContribution"] = JsnaData,
         ["JsnaIndicator"] = JsnaData,
-        ["JsnaContributionConnection"] = JsnaData,
-        ["JsnaContributionEdge"] = JsnaData,
         // pool contributions, expenditure, risk share: POOLED_BUDGET_MANAGEMENT
         ["PooledBudget.contributions"] = PoolData,
         ["PooledBudget.expenditure"] = PoolData,
-        ["PooledBudget.contributionsConnection"] = PoolData,
-        ["PooledBudget.expenditureConnection"] = PoolData,
-        ["PoolContributionConnection"] = PoolData,
-        ["PoolContributionEdge"] = PoolData,
-        ["PoolExpenditureConnection"] = PoolData,
-        ["PoolExpenditureEdge"] = PoolData,
         ["PooledBudget.riskShare"] = PoolData,
         ["PooledBudget.rowVersion"] = PoolData,
         ["PooledBudget.outturn"] = PoolData,
@@ -91,10 +80,6 @@ public static class PurposeCoverage
         // statements (recharges): LEAD_COMMISSIONING
         ["LeadCommissioningArrangement.statements"] = ArrangementData,
         ["Consortium.arrangementStatements"] = ArrangementData,
-        ["LeadCommissioningArrangement.statementsConnection"] = ArrangementData,
-        ["Consortium.arrangementStatementsConnection"] = ArrangementData,
-        ["ArrangementStatementConnection"] = ArrangementData,
-        ["ArrangementStatementEdge"] = ArrangementData,
         ["ArrangementStatement"] = ArrangementData,
         // contracts: value, activity, performance
         ["Contract.annualValue"] = ContractData,
@@ -103,7 +88,17 @@ public static class PurposeCoverage
         ["Contract.cquinShare"] = ContractData,
         ["Contract.performance"] = ContractData,
         ["ContractPerformance"] = ContractData,
-    };
+    });
+
+    private static Dictionary<string, IReadOnlyList<string>> WithConnections(Dictionary<string, IReadOnlyList<string>> covers)
+    {
+        foreach (var (coordinate, purposes) in covers.ToList())
+        {
+            string[] derived = coordinate.Contains('.') ? [coordinate + "Connection"] : [coordinate + "Connection", coordinate + "Edge"];
+            foreach (var name in derived) covers.TryAdd(name, purposes);
+        }
+        return covers;
+    }
 
     /// <summary>The table as the engine takes it: <c>AUDIT</c> for whoever satisfies <c>nhscb</c> on the data.</summary>
     public static PurposeLimitation Limitation { get; } = new(Covers,
