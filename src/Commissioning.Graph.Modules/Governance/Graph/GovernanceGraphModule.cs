@@ -40,7 +40,7 @@ public sealed class GovernanceGraphModule : IGraphModule
             first: Int
             "The cursor of the last record of the previous page."
             after: String
-          ): DisclosureConnection! @authenticated @listSize(slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)
+          ): DisclosureConnection! @authenticated @listSize(assumedSize: 50, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)
         }
 
         "A page of disclosure records (Relay connection), newest first."
