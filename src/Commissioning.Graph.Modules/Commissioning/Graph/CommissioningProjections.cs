@@ -24,4 +24,13 @@ internal static class CommissioningProjections
         .AlwaysReads(c => c.ProviderCode)
         .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements")
         .Needs("cquinShare", c => c.CquinSharePercent);
+
+    // Memberships: the loaders group by both codes, and the current/ended filter and `current` read the dates.
+    public static readonly ProjectionShape<ConsortiumMembership> Membership = new ProjectionShape<ConsortiumMembership>("PracticeMembership", m => m.Id, null)
+        .AlwaysReads(m => m.ConsortiumCode, m => m.PracticeCode, m => m.From, m => m.To)
+        .NeedsNothing("practice", "consortium", "current");
+
+    // Plans: grouped by consortium, filtered by year in memory.
+    public static readonly ProjectionShape<CommissioningPlan> Plan = new ProjectionShape<CommissioningPlan>("CommissioningPlan", p => p.Id, null)
+        .AlwaysReads(p => p.ConsortiumCode, p => p.Year);
 }
