@@ -135,8 +135,10 @@ public sealed class GovernanceGraphModule : IGraphModule
         .Id("owningOrganisation", r => r.OwningOrganisation)
         .Computed("schemaCoordinates", "SchemaCoordinates").Computed("disclosed", "Disclosed").Computed("records", "Records");
 
-    // An entry's parts are found by its request id, whatever the selection reads.
-    static GovernanceGraphModule() => ProjectionShape<DisclosureRecord>.Of(Disclosure).AlwaysReads(r => r.RequestId);
+    // An entry's parts are found by its request id, whatever the selection reads; the coordinates are JSON columns of the
+    // row (not other rows, as a collection member would be).
+    static GovernanceGraphModule() => ProjectionShape<DisclosureRecord>.Of(Disclosure).AlwaysReads(r => r.RequestId)
+        .Needs("schemaCoordinates", r => r.SchemaCoordinates).Needs("disclosed", r => r.Disclosed);
 
     /// <summary>The list's rows: the register's, visible to the caller by the register's rule (<c>self</c>: its own data;
     /// <c>nhscb</c>: all) in SQL, one entry per client request and owner (<see cref="DisclosureQuery.Entries"/>).</summary>
@@ -145,6 +147,10 @@ public sealed class GovernanceGraphModule : IGraphModule
         var services = ctx.Services ?? throw new InvalidOperationException("The request has no service provider: execute with the host's services.");
         var reader = services.GetRequiredService<IDisclosureReaderAccessor>().ReaderFor(ctx)
             ?? throw Error("Authentication required to read the disclosure register.", ErrorCodes.Unauthenticated);
+        // The rows are narrowed by the request's authorisation subject (RuleFilter); a request without one would read them
+        // all, so the register is never read without it.
+        if (RuleFilter.Subject(ctx) is not { IsAuthenticated: true })
+            throw Error("The disclosure register is read only under authorisation.", ErrorCodes.Unauthenticated);
         var owner = ctx.Arguments.GetValueOrDefault("owningOrganisation") as string;
         if (!reader.SeesAll && owner is not null && owner != reader.Organisation)
             throw Error("An organisation may read only the disclosures of its own data.", ErrorCodes.Forbidden);
