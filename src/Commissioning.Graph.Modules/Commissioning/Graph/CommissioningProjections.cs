@@ -15,9 +15,9 @@ internal static class CommissioningProjections
 
     public static readonly ProjectionShape<FinancialReturn> FinancialReturn = ProjectionShape<FinancialReturn>.Of(CommissioningLists.FinancialReturn);
 
+    public static readonly ProjectionShape<GpPractice> GpPractice = ProjectionShape<GpPractice>.Of(CommissioningLists.GpPractice);
+
     // Types not listed yet (no list shape): declared here until they are.
-    public static readonly ProjectionShape<GpPractice> GpPractice = new ProjectionShape<GpPractice>("GpPractice", p => p.Code, GovernedShapes.GpPractice)
-        .NeedsNothing("id", "kind", "consortium", "memberships");
 
     public static readonly ProjectionShape<Contract> Contract = new ProjectionShape<Contract>("Contract", c => c.Code, GovernedShapes.Contract)
         // ContractsByProvider groups by the provider's code (the commissioner's is the governed owner).
