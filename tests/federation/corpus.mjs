@@ -136,6 +136,9 @@ const filterAndSort = [
   ['where/order: without a purpose', `query Returns($status: FinancialReturnStatus) { consortium(code: "02B") { financialReturns(where: {status: {eq: $status}}, first: 5) { totalCount } } }`, { status: 'SUBMITTED' }, undefined, null],
   ['where/order: consortia', `{ consortia(where: {name: {contains: "North"}}, order: [{registeredPopulation: DESC}]) { totalCount nodes { code name } } }`],
   ['where/order: hostile nesting over the cost limit', `{ consortia(where: ${deepWhere}) { totalCount } }`],
+  // Connections priced by @listSize(sizedFields:): nodes/edges are as many as first/last (50 when neither is given).
+  ['connections: nested pages of 100 over the cost limit', `{ consortia(first: 100) { nodes { code financialReturns(first: 100) { nodes { month } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['connections: nested pages within the cost limit, cost reported', `{ consortia(first: 20, order: [{code: ASC}]) { edges { node { code financialReturns(last: 3) { nodes { month } } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
 ];
 
 export function queries(ids) {

@@ -141,7 +141,11 @@ public sealed class DisclosureTestHost : IAsyncDisposable
             var org = context.HttpContext.Request.Headers[OrgHeader].ToString();
             if (org.Length == 0 && context.HttpContext.Request.Query.TryGetValue("org", out var q)) org = q.ToString();
             if (org.Length > 0)
+            {
                 context.Items[CallerRequestInterceptor.ItemKey] = new Caller(org, "app-" + org, new HashSet<string>(), "FINANCIAL_ASSURANCE", "user-" + org);
+                // As the server's authorisation does: lists narrow their rows by the subject.
+                AuthorizationSubject.For(org, purpose: "FINANCIAL_ASSURANCE").StoreIn(context.Items!);
+            }
             return new((IReadOnlyList<GraphQLError>?)null);
         }
     }

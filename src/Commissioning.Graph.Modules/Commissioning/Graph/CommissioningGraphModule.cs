@@ -129,6 +129,22 @@ public sealed class CommissioningGraphModule : IGraphModule
         .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
         .ResolveAsync("Consortium.practices", ctx =>
             List(PracticesByConsortium(ctx, GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.practicesConnection", async ctx =>
+        {
+            var day = GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today;
+            return await Connections.ChildAsync(ctx, CommissioningLists.GpPractice,
+                new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, GpPractice>
+                {
+                    Name = "commissioning.practicesConnection", Arguments = $"{day:yyyy-MM-dd}", DefaultOrder = "code",
+                    Rows = db => db.GpPractices,
+                    Parents = db => db.Consortia, ParentKey = c => c.Code,
+                    // The same source as Consortium.practices: the memberships current on the day (a practice is a member of
+                    // one consortium at a time), their column the correlation.
+                    RowsOf = (db, code) => db.ConsortiumMemberships
+                        .Where(m => m.ConsortiumCode == code && m.From <= day && (m.To == null || m.To >= day)).Select(m => m.Practice!),
+                }, ((Consortium)ctx.Source!).Code);
+        })
+        .ResolveTotalCounts("GpPracticeConnection")
         .ResolveAsync("Consortium.practiceMemberships", async ctx =>
         {
             var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];

@@ -89,7 +89,7 @@ public sealed class ProjectionShape<T>
     /// <summary>The members the resolver of <paramref name="field"/> reads (none: it reads only what every projection has, e.g. the key).</summary>
     public ProjectionShape<T> Needs(string field, params Expression<Func<T, object?>>[] members)
     {
-        _needs[field] = members.SelectMany(ProjectedMembers.Of).ToArray();
+        _needs[field] = members.SelectMany(m => ProjectedMembers.Of(m)).ToArray();
         return this;
     }
 
@@ -111,7 +111,8 @@ public sealed class ProjectionShape<T>
     /// <summary>Columns every read includes besides the key and the governed ones: those loaders read (parent keys, join keys).</summary>
     public ProjectionShape<T> AlwaysReads(params Expression<Func<T, object?>>[] members)
     {
-        _always.AddRange(members.SelectMany(ProjectedMembers.Of));
+        // A lambda, not the method group: SelectMany would pick its indexed overload and pass each index as Of's parameter.
+        _always.AddRange(members.SelectMany(m => ProjectedMembers.Of(m)));
         return this;
     }
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Commissioning.Graph.Modules.Commissioning;
 using Commissioning.Graph.Modules.Directory;
+using Commissioning.Graph.Modules.Governance;
 using Commissioning.Graph.Modules.LocalGovernment;
 using Commissioning.Graph.Modules.NhsCb;
 
@@ -136,6 +137,10 @@ public static class GovernedShapes
           [SubjectRole.Arrangement] = Col<MutationTarget>(m => m.ArrangementCode!),
       } };
 
+    /// <summary>A disclosure record is its owning organisation's: the register's rule (<c>self</c> or <c>nhscb</c>) filters its list in SQL.</summary>
+    public static readonly GovernedShape<DisclosureRecord> DisclosureRecord = new()
+    { TypeName = "DisclosureRecord", Owner = Col<DisclosureRecord>(r => r.OwningOrganisation) };
+
     /// <summary>For a target with no governed entity: no owner, no subject (only <c>nhscb</c> holds).</summary>
     public static readonly GovernedShape<object> Nothing = new() { TypeName = "", Owner = new NoSource() };
 
@@ -143,7 +148,7 @@ public static class GovernedShapes
     [
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention,
         Jsna, JsnaContribution, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
-        Contract, ContractPerformance, MutationTarget,
+        Contract, ContractPerformance, MutationTarget, DisclosureRecord,
     ];
 
     private static readonly Dictionary<Type, GovernedShape> ByType = All.ToDictionary(s => s.EntityType);
