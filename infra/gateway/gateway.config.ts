@@ -14,7 +14,7 @@ import { defineConfig } from '@graphql-hive/gateway';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
-import { incrementalAwareUnifiedGraphHandler } from './plugins/incremental.mjs';
+import { incrementalAwareUnifiedGraphHandler, usePayloadFormat } from './plugins/incremental.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,6 +74,7 @@ export const gatewayConfig = defineConfig({
     useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
     useCostLimit({ supergraph, maxCost: limit('GRAPHQL_MAX_COST', defaults.maxCost), defaultListSize: limit('GRAPHQL_DEFAULT_LIST_SIZE', defaults.defaultListSize) }),
     useClientCoordinates(),
+    usePayloadFormat(),
     useRequestErrors(),
     ...(secret ? [useUpstreamSignature({ secret })] : []),
   ],
