@@ -178,7 +178,13 @@ export function usePayloadFormat() {
                   entry = announce(path, item.label ?? undefined);
                   pending.push(item.label === undefined ? { id: entry.id, path } : { id: entry.id, path, label: item.label });
                 }
-                if (streamed) { incremental.push({ id: entry.id, items: item.items, ...(item.errors ? { errors: item.errors } : {}) }); continue; }
+                if (streamed) {
+                  // One entry per stream and payload, its items in order (Hive sends one item per entry).
+                  const same = incremental.find((i) => i.id === entry.id);
+                  if (same) { same.items.push(...item.items); if (item.errors) same.errors = [...(same.errors ?? []), ...item.errors]; }
+                  else incremental.push({ id: entry.id, items: [...item.items], ...(item.errors ? { errors: item.errors } : {}) });
+                  continue;
+                }
                 if (item.data === null) {
                   // The fragment's null reached its own root: 17.1 completes it with the errors.
                   completed.push({ id: entry.id, errors: item.errors });
