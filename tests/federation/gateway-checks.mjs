@@ -9,6 +9,7 @@ import { createHmac } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -206,6 +207,24 @@ if (oneUrl) {
   await check('gateway @defer/@stream: deferred fragments in a list and a streamed list inside them, merged data and errors as the one process', () =>
     sameIncremental('{ consortia(first: 3) { nodes { code ... @defer(label: "m") { allocation(year: "2013-14") { programmeBudget } healthAndWellbeingBoards @stream(initialCount: 0) { name } } } } }',
       { field: 'allocation', path: ['consortia', 'nodes', 0], exact: false }));
+  await check('gateway @defer: over graphql-transport-ws (graphql-ws) each payload is one next message, as the one process', async () => {
+    // graphql-ws and ws come with the gateway's packages (infra/gateway/node_modules).
+    const gatewayRequire = createRequire(join(root, 'infra', 'gateway', 'package.json'));
+    const { createClient } = await import(gatewayRequire.resolve('graphql-ws'));
+    const WebSocket = gatewayRequire('ws');
+    const payloadsOver = async (url) => {
+      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0,
+        connectionParams: { Authorization: `Bearer ${x24}`, 'X-Purpose-Of-Use': 'FINANCIAL_ASSURANCE' } });
+      try {
+        const out = [];
+        await new Promise((resolve, reject) => client.subscribe({ query: ACROSS }, { next: (v) => out.push(v), error: (e) => reject(new Error(show(e))), complete: resolve }));
+        return out;
+      } finally { await client.dispose(); }
+    };
+    const [one, viaGateway] = await Promise.all([payloadsOver(oneUrl), payloadsOver(gatewayUrl)]);
+    if (viaGateway.length < 2 || 'allocation' in (viaGateway[0].data?.consortium ?? { allocation: 0 })) return `not incremental through the gateway: ${show(viaGateway)}`;
+    if (JSON.stringify(strip(viaGateway)) !== JSON.stringify(strip(one))) return `gateway ${show(strip(viaGateway))}\n  one process ${show(strip(one))}`;
+  });
   await check('gateway @defer: one disclosure record per request and owning organisation, covering the deferred payload, as the one process', async () => {
     const name = `DeferredOnce_${Math.random().toString(36).slice(2, 10)}`;
     const query = `query ${name} { consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }`;
