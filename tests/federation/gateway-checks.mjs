@@ -106,7 +106,7 @@ const strip = (v) => {
 /** POSTs with an incremental Accept and returns each payload (multipart/mixed parts, or SSE `next` events). */
 async function incremental(url, { query, token = x24, purpose = 'FINANCIAL_ASSURANCE', accept = 'multipart/mixed' }) {
   const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(60000),
-    headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}`, 'x-purpose-of-use': purpose },
+    headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose-of-use': purpose } : {}) },
     body: JSON.stringify({ query }) });
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
@@ -203,6 +203,23 @@ if (oneUrl) {
     const errors = payloads.slice(1).flatMap((p) => (p.incremental ?? []).flatMap((e) => e.errors ?? []));
     const denied = errors.filter((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.reason).map((e) => e.path.join('.')).sort();
     if (denied.join() !== 'consortium.allocation,consortium.financialReturns' || payloads[0].errors) return show(payloads);
+  });
+  await check('gateway @defer: without a purpose of use, the deferred field of another subgraph is refused (PURPOSE_REQUIRED) in the later payload, as the one process', async () => {
+    const query = '{ consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }';
+    const why = await sameIncremental(query, { field: 'allocation', purpose: null });
+    if (why) return why;
+    const { payloads } = await incremental(gatewayUrl, { query, purpose: null });
+    if (payloads[1]?.incremental?.[0]?.errors?.[0]?.extensions?.reason !== 'PURPOSE_REQUIRED') return show(payloads);
+  });
+  await check('gateway @defer: a well-formed token the subgraphs refuse is their 401, relayed, as the one process', async () => {
+    const [h, p] = x24.split('.');
+    const query = '{ consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }';
+    const answers = await Promise.all([oneUrl, gatewayUrl].map(async (url) => {
+      const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(60000), body: JSON.stringify({ query }),
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed', authorization: `Bearer ${h}.${p}.AAAA`, 'x-purpose-of-use': 'FINANCIAL_ASSURANCE' } });
+      return { status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.text() };
+    }));
+    if (answers[1].status !== 401 || JSON.stringify(answers[0]) !== JSON.stringify(answers[1])) return `gateway ${show(answers[1])} vs one process ${show(answers[0])}`;
   });
   await check('gateway @defer/@stream: deferred fragments in a list and a streamed list inside them, merged data and errors as the one process', () =>
     sameIncremental('{ consortia(first: 3) { nodes { code ... @defer(label: "m") { allocation(year: "2013-14") { programmeBudget } healthAndWellbeingBoards @stream(initialCount: 0) { name } } } } }',
