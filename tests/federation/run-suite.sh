@@ -97,7 +97,8 @@ done < <(grep -E '^(PASS|FAIL) ' "$work/corpus.out")
 grep -q '^CORPUS ' "$work/corpus.out" || ko "the corpus ran (see above)"
 
 echo "(corpus done: ${SECONDS}s into the suite)"
-node "$here/gateway-checks.mjs" --fed "$fed_url" --data-dir "$work/fed" --tokens "$work/tokens.json" --secret "$secret" >"$work/checks.out" 2>&1
+node "$here/gateway-checks.mjs" --fed "$fed_url" --data-dir "$work/fed" --tokens "$work/tokens.json" --secret "$secret" \
+  --one "http://127.0.0.1:$one_port/graphql" >"$work/checks.out" 2>&1
 grep -v -E '^(PASS|FAIL) ' "$work/checks.out"
 while read -r line; do
   case "$line" in

@@ -325,8 +325,14 @@ export function useCostLimit({ supergraph, maxCost = defaults.maxCost, defaultLi
       }
       return {
         onExecuteDone({ result, setResult }) {
-          // Incremental/streamed results carry no cost, as the one process's don't after the first payload.
-          if (result && typeof result[Symbol.asyncIterator] !== 'function') {
+          // An incremental result reports its cost on its first payload, as the one process's does (except in
+          // Apollo's deferSpec=20220824 format, whose payloads it sends without extensions).
+          if (result && typeof result[Symbol.asyncIterator] === 'function') {
+            if (/deferSpec=20220824/i.test(args.contextValue?.request?.headers?.get?.('accept') ?? '')) return undefined;
+            let first = true;
+            return { onNext({ result: payload, setResult }) { if (first) { first = false; setResult(withCost(payload, cost)); } } };
+          }
+          if (result) {
             const { extensions, ...rest } = result;
             // The subgraphs' own extensions (their partial costs) are theirs, not the client's.
             setResult(withCost({ ...rest, extensions: extensions && Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'cost')) }, cost));
