@@ -61,6 +61,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         FinancialReturnMutations.Configure(builder);
         ArrangementStatementFields.Configure(builder);
         ArrangementStatementMutations.Configure(builder);
+        CommissioningPlanFields.Configure(builder);
+        CommissioningPlanMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
@@ -135,11 +137,6 @@ public sealed class CommissioningGraphModule : IGraphModule
             await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(((Consortium)ctx.Source!).Code))
         .ResolveAsync("Consortium.contracts", ctx => List(ContractsByCommissioner(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.leadCommissioningArrangements", ctx => List(ArrangementsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.commissioningPlans", async ctx =>
-        {
-            var plans = await PlansByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
-            return ctx.Arguments.GetValueOrDefault("year") is string year ? plans.Where(p => p.Year == year).ToList() : plans;
-        })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.contractsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.Contract,
