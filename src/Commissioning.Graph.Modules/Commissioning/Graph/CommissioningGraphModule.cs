@@ -38,6 +38,9 @@ public sealed class CommissioningGraphModule : IGraphModule
         ["Provider"] = async (rep, ctx) => Code(rep) is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null,
         ["Contract"] = async (rep, ctx) => Code(rep) is { } code ? await ContractByCode(ctx).LoadAsync(code) : null,
         ["LeadCommissioningArrangement"] = async (rep, ctx) => Code(rep) is { } code ? await ArrangementByCode(ctx).LoadAsync(code) : null,
+        // Other modules' entities this module names by key only (a plan's priorities, a response's board).
+        ["HealthAndWellbeingBoard"] = (rep, _) => ValueTask.FromResult<object?>(Code(rep) is { } code ? new EntityReference("HealthAndWellbeingBoard", code) : null),
+        ["StrategyPriority"] = (rep, _) => ValueTask.FromResult<object?>(Code(rep) is { } code ? new EntityReference("StrategyPriority", code) : null),
         ["FinancialReturn"] = async (rep, ctx) =>
             FinancialReturnIds.Parse(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
     };
