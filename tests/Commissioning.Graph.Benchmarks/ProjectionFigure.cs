@@ -79,7 +79,7 @@ public static class ProjectionFigure
                 await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAndSeedAsync(scale);
             Console.WriteLine($"SQLite, seed --scale {scale} ({seeding.Elapsed.TotalSeconds:0.0} s), {runs} runs per row after 5 warm-ups; one request each.");
             var module = new CommissioningGraphModule();
-            var builder = SchemaBuilder.FromSdl(Prelude + "\n" + module.Sdl);
+            var builder = SchemaBuilder.FromSdl(Modules.Shared.GraphModuleResources.DefineKeyOnlyEntities(Prelude + "\n" + module.Sdl));
             module.Configure(builder);
             var engine = new GraphQLEngine(builder.Build());
 

@@ -117,13 +117,24 @@ internal static class CommissioningLoaders
 
     // ---- Transparency
 
-    public static DataLoader<string, IReadOnlyList<CommissioningPlan>> PlansByConsortium(IResolveContext ctx)
+    /// <summary>Each consortium's plans that the caller may read (<paramref name="visible"/>: the plan's rule as SQL), newest first,
+    /// with the columns the selection needs.</summary>
+    public static DataLoader<string, IReadOnlyList<CommissioningPlan>> VisiblePlansByConsortium(IResolveContext ctx,
+        System.Linq.Expressions.Expression<Func<CommissioningPlan, bool>>? visible)
     {
         var projection = Projection.Of(ctx, CommissioningProjections.Plan);
-        return Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, $"commissioning.plansByConsortium|{projection}", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await projection.Apply(db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode))
-                .OrderByDescending(p => p.Year)).ToListAsync(ct), p => p.ConsortiumCode));
+        return Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, $"commissioning.visiblePlansByConsortium|{projection}", async (db, keys, ct) =>
+        {
+            var rows = db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await projection.Apply(rows.OrderByDescending(p => p.Year)).ToListAsync(ct), p => p.ConsortiumCode);
+        });
     }
+
+    /// <summary>The boards' responses to each plan, by board.</summary>
+    public static DataLoader<int, IReadOnlyList<PlanResponse>> ResponsesByPlan(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<PlanResponse>>(ctx, "commissioning.responsesByPlan", async (db, ids, ct) =>
+            GraphModuleResources.GroupByKey(await db.PlanResponses.Where(r => ids.Contains(r.PlanId)).OrderBy(r => r.PlanId).ThenBy(r => r.BoardCode).ToListAsync(ct), r => r.PlanId));
 
     public static DataLoader<string, IReadOnlyList<ConflictOfInterestDeclaration>> DeclarationsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConflictOfInterestDeclaration>>(ctx, "commissioning.declarationsByConsortium", async (db, keys, ct) =>

@@ -30,7 +30,10 @@ internal static class CommissioningProjections
         .AlwaysReads(m => m.ConsortiumCode, m => m.PracticeCode, m => m.From, m => m.To)
         .NeedsNothing("practice", "consortium", "current");
 
-    // Plans: grouped by consortium, filtered by year in memory.
-    public static readonly ProjectionShape<CommissioningPlan> Plan = new ProjectionShape<CommissioningPlan>("CommissioningPlan", p => p.Id, null)
-        .AlwaysReads(p => p.ConsortiumCode, p => p.Year);
+    // Plans: grouped by consortium, filtered by year in memory; the governed columns (owner, year, status) come with the shape;
+    // the boards' responses are loaded by the plan's key.
+    public static readonly ProjectionShape<CommissioningPlan> Plan = new ProjectionShape<CommissioningPlan>("CommissioningPlan", p => p.Id, GovernedShapes.CommissioningPlan)
+        .AlwaysReads(p => p.ConsortiumCode, p => p.Year)
+        .Needs("strategyPriorities", p => p.StrategyPriorityCodes)
+        .NeedsNothing("id", "consortium", "hwbResponses");
 }

@@ -9,7 +9,7 @@ namespace Commissioning.Graph.Modules.Shared.Lists;
 /// member named like it (the default resolver's rule) unless the shape says otherwise (<see cref="Needs"/>); a field
 /// that is neither declared nor named like a member makes the read whole (an unknown resolver may read anything).
 /// Every projection also reads the key, every column of the entity's <see cref="GovernedShape"/> (owner, subjects,
-/// year, draft: the policies judge rows by them) and the columns loaders read (<see cref="AlwaysReads"/>).
+/// year, draft, published: the policies judge rows by them) and the columns loaders read (<see cref="AlwaysReads"/>).
 /// </summary>
 public sealed class ProjectionShape<T>
 {
@@ -61,6 +61,7 @@ public sealed class ProjectionShape<T>
                 if (source is ColumnSource column) _always.AddRange(ProjectedMembers.Of(column.Column));
             if (governed.Year is { } year) _always.AddRange(ProjectedMembers.Of(year));
             if (governed.Draft is { } draft) _always.AddRange(ProjectedMembers.Of(draft));
+            if (governed.Published is { } published) _always.AddRange(ProjectedMembers.Of(published));
         }
         Members = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && IsColumn(p.PropertyType))
