@@ -33,18 +33,21 @@ public sealed class OutboxSubgraphs : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await GraphDatabase.CreateAsync(DatabaseProvider.Sqlite, "outbox");
-        Writer = await StartAsync("commissioning", relay: false, prepare: true);
+        // Every module's tables and the demonstration data, as `seed` makes them, before any subgraph starts.
+        await using (var seed = ServeCommand.BuildGraphServer(ServeCommand.WithDevelopmentDefault(
+            [.. _database.ServeArguments, "--Database:PrepareOnStart=MigrateAndSeed"]), null, builder => builder.WebHost.UseTestServer()))
+            await ServeCommand.PrepareDatabaseAsync(seed);
+        Writer = await StartAsync("commissioning", relay: false);
         Reader = await StartAsync("commissioning", relay: false);
         Directory = await StartAsync("directory", relay: false);
     }
 
     /// <summary>Another instance of <paramref name="module"/> on the same database (a restart, when <paramref name="relay"/>).</summary>
-    public async Task<WebApplication> StartAsync(string module, bool relay, bool prepare = false)
+    public async Task<WebApplication> StartAsync(string module, bool relay)
     {
         var app = ServeCommand.BuildGraphServer(ServeCommand.WithDevelopmentDefault(
-            [.. _database.ServeArguments, $"--Directory:Outbox:Relay={relay}", "--Directory:Outbox:PollIntervalMs=50", "--Database:PrepareOnStart=" + (prepare ? "MigrateAndSeed" : "None")]),
+            [.. _database.ServeArguments, $"--Directory:Outbox:Relay={relay}", "--Directory:Outbox:PollIntervalMs=50", "--Database:PrepareOnStart=None"]),
             module, builder => builder.WebHost.UseTestServer());
-        await ServeCommand.PrepareDatabaseAsync(app);
         await app.StartAsync();
         _apps.Add(app);
         return app;
@@ -175,12 +178,13 @@ public sealed class DirectoryOutboxTests(OutboxSubgraphs subgraphs, ITestOutputH
         var before = await PendingAsync(subgraphs.Writer);
         await using var scope = subgraphs.Writer.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommissioningDbContext>();
-        db.ConsortiumMemberships.Add(new ConsortiumMembership { PracticeCode = practice, ConsortiumCode = "01A", From = Today });
+        var membership = await db.ConsortiumMemberships.SingleAsync(m => m.PracticeCode == practice && m.To == null);
+        membership.To = Today;
         // The facts cannot be computed (a failure after the module's first save): the transaction rolls back both.
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             db.SaveChangesWithFactsAsync(() => throw new InvalidOperationException("facts failed")));
         await using var check = subgraphs.Writer.Services.GetRequiredService<IDbContextFactory<CommissioningDbContext>>().CreateDbContext();
-        Assert.False(await check.ConsortiumMemberships.AnyAsync(m => m.PracticeCode == practice && m.ConsortiumCode == "01A"));
+        Assert.Null((await check.ConsortiumMemberships.SingleAsync(m => m.Id == membership.Id)).To);
         Assert.Equal(before, await PendingAsync(subgraphs.Writer));
     }
 
