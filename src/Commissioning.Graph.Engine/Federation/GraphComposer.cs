@@ -285,14 +285,19 @@ public static class GraphComposer
                 var local = index >= 0 ? (ObjectTypeDefinitionNode)definitions[index] : null;
                 if (local?.Interfaces.Any(i => i.Name.Value == interfaceName) == true) continue;
                 var fields = local?.Fields.ToList() ?? new List<FieldDefinitionNode>();
+                // A new stub keeps its type's own authorisation rules: a value returned here for it (node(id:)) is judged by
+                // them in this subgraph exactly as the owner judges the entity.
+                var typeRules = authenticated && local is null ? implementation.Directives.Where(IsAuthorisation).ToList() : [];
                 foreach (var keyField in key.Where(k => fields.All(f => f.Name.Value != k)))
                 {
                     // The key only echoes the reference (the owner's rules guard the entity's fields); where authorisation
                     // directives are declared it carries @authenticated, as node(id:) does, not the owner's policies,
-                    // which need the entity loaded.
+                    // which need the entity loaded — unless the type has rules of its own, which this subgraph judges
+                    // (from what the owner published): then the key keeps the owner's rules too.
                     var owned = implementation.Fields.First(f => f.Name.Value == keyField);
                     fields.Add(new FieldDefinitionNode { Name = owned.Name, Arguments = owned.Arguments, Type = owned.Type,
-                        Directives = authenticated ? [new DirectiveNode { Name = new NameNode("authenticated") }] : [] });
+                        Directives = typeRules.Count > 0 ? owned.Directives.Where(IsAuthorisation).ToList()
+                            : authenticated ? [new DirectiveNode { Name = new NameNode("authenticated") }] : [] });
                 }
                 foreach (var field in @interface.Fields.Where(f => fields.All(g => g.Name.Value != f.Name.Value)))
                 {
@@ -300,11 +305,6 @@ public static class GraphComposer
                     fields.Add(new FieldDefinitionNode { Name = owned.Name, Arguments = owned.Arguments, Type = owned.Type, Directives = [external] });
                 }
                 var interfaces = (local?.Interfaces ?? []).Append(new NamedTypeNode { Name = new NameNode(interfaceName) }).ToList();
-                // A new stub keeps its type's own authorisation rules: a value returned here for it (node(id:)) is judged by
-                // them in this subgraph exactly as the owner judges the entity.
-                var typeRules = authenticated
-                    ? implementation.Directives.Where(d => d.Name.Value is "policy" or "requiresScopes" or "authenticated").ToList()
-                    : [];
                 var stub = new ObjectTypeDefinitionNode
                 {
                     Description = local?.Description, Name = implementation.Name, Interfaces = interfaces, Fields = fields,
@@ -316,6 +316,8 @@ public static class GraphComposer
             }
         }
     }
+
+    private static bool IsAuthorisation(DirectiveNode d) => d.Name.Value is "policy" or "requiresScopes" or "authenticated";
 
     private static string NamedTypeOf(TypeNode type) => type switch
     {
