@@ -9,13 +9,15 @@
 //    different callers, or that each must record a disclosure, would share one subgraph response
 //    (tests/load-benchmark/federation.sh measures both settings);
 //  - the subgraphs' limits (plugins/limits.mjs) and 401 at the edge; internal errors masked outside Development;
-//  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret).
+//  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret);
+//  - with GATEWAY_INSTANCES (a JSON file, federation.sh --instances N), several instances per subgraph, round-robin (plugins/instances.mjs).
 import { defineConfig } from '@graphql-hive/gateway';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
 import { incrementalAwareUnifiedGraphHandler, usePayloadFormat } from './plugins/incremental.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
+import { readInstances, useInstances } from './plugins/instances.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const supergraph = process.env.SUPERGRAPH ? resolve(process.env.SUPERGRAPH) : resolve(here, '../../schema/supergraph.graphql');
@@ -23,6 +25,7 @@ const development = (process.env.GATEWAY_ENVIRONMENT ?? process.env.ASPNETCORE_E
 const secret = process.env.GATEWAY_SECRET || undefined;
 const limit = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const dedupe = process.env.GATEWAY_DEDUPLICATE === 'true';
+const instances = readInstances(process.env.GATEWAY_INSTANCES);
 
 function header(context: any, name: string): string | undefined {
   const headers = context?.headers ?? {};
@@ -76,6 +79,7 @@ export const gatewayConfig = defineConfig({
     useClientCoordinates(),
     usePayloadFormat(),
     useRequestErrors(),
+    ...(instances ? [useInstances({ instances })] : []),
     ...(secret ? [useUpstreamSignature({ secret })] : []),
   ],
 });

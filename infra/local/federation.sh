@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The federated deployment on one machine (ARCHITECTURE.md, "The command-line contract"):
 #
-#   infra/local/federation.sh up --data-dir DIR --port PORT [--postgres] [--redis] [--secret S]
+#   infra/local/federation.sh up --data-dir DIR --port PORT [--postgres] [--redis] [--secret S] [--instances N]
 #       every module the Host serves (`modules` verb) as a subgraph (`serve --module NAME`) on its own free
 #       loopback port, all sharing DIR (SQLite DIR/commissioning.db, migrated and seeded once; the development
 #       signing key DIR/dev-signing-key.json), and Hive Gateway on 127.0.0.1:PORT; returns once the gateway
@@ -9,10 +9,14 @@
 #       --postgres: a PostgreSQL cluster of its own (infra/local/postgres.sh, state in DIR) instead of SQLite;
 #       --redis: a redis-server on a free port, given to every subgraph as Redis:Configuration;
 #       --secret S (or GATEWAY_SECRET): the gateway signs its subgraph requests and the subgraphs refuse
-#       unsigned ones (GraphQL:Federation:GatewaySecret).
+#       unsigned ones (GraphQL:Federation:GatewaySecret);
+#       --instances N (or FEDERATION_INSTANCES): N instances of each subgraph, each on its own port (NAME, NAME.2, ...
+#       in DIR/run), the gateway sending each subgraph's requests to them in turn (DIR/run/instances.json,
+#       infra/gateway/plugins/instances.mjs).
 #   infra/local/federation.sh down --data-dir DIR        stops exactly what up started (PIDs in DIR/run)
 #   infra/local/federation.sh token --data-dir DIR --org CODE [token options]   a token every subgraph trusts
 #   infra/local/federation.sh restart --data-dir DIR --module NAME   starts a stopped subgraph again, same port
+#       (NAME.2 ... for the other instances)
 #
 # Needs the Release build of the Host (built here if missing) and infra/gateway's npm packages (npm ci here if
 # missing). Logs: DIR/logs/. Environment: ASPNETCORE_ENVIRONMENT (default Development, so development tokens
@@ -36,7 +40,7 @@ ours() {
 }
 
 verb=${1:-}; shift || true
-data=""; port=""; postgres=0; redis=0; module=""; secret="${GATEWAY_SECRET:-}"; rest=()
+data=""; port=""; postgres=0; redis=0; module=""; secret="${GATEWAY_SECRET:-}"; instances="${FEDERATION_INSTANCES:-1}"; rest=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --data-dir) data=$2; shift 2 ;;
@@ -45,6 +49,7 @@ while [[ $# -gt 0 ]]; do
     --redis) redis=1; shift ;;
     --secret) secret=$2; shift 2 ;;
     --module) module=$2; shift 2 ;;
+    --instances) instances=$2; shift 2 ;;
     *) rest+=("$1"); shift ;;
   esac
 done
@@ -104,34 +109,44 @@ up() {
   host seed >>"$logs/seed.log" 2>&1 || die "seed failed (see $logs/seed.log)"
   host token --org X24 >/dev/null 2>>"$logs/seed.log"
 
+  [[ "$instances" =~ ^[1-9][0-9]*$ ]] || die "up: --instances N needs a positive whole number"
   local modules; modules=$(dotnet "$dll" modules)
-  local subgraph_args=() name p
+  local subgraph_args=() name p i id ids=() urls map="{" sep=""
   for name in $modules; do
-    p=$(free_port)
-    cat >"$run/$name.sh" <<EOF
+    urls=""
+    for i in $(seq 1 "$instances"); do
+      id=$name; (( i > 1 )) && id="$name.$i"
+      p=$(free_port)
+      cat >"$run/$id.sh" <<EOF
 source '$run/env'
 export Database__PrepareOnStart=false
 exec dotnet '$dll' serve --module '$name' --data-dir '$data' --urls 'http://127.0.0.1:$p' '--Logging:LogLevel:Microsoft.AspNetCore=${SUBGRAPH_ASPNETCORE_LOG_LEVEL:-Warning}'
 EOF
-    echo "$p" >"$run/$name.port"
-    start_subgraph "$name"
-    subgraph_args+=(--subgraph "$name=http://127.0.0.1:$p/graphql")
+      echo "$p" >"$run/$id.port"
+      start_subgraph "$id"
+      ids+=("$id")
+      urls+="${urls:+,}\"http://127.0.0.1:$p/graphql\""
+    done
+    subgraph_args+=(--subgraph "$name=http://127.0.0.1:$(cat "$run/$name.port")/graphql")
+    map+="$sep\"http://127.0.0.1:$(cat "$run/$name.port")/graphql\": [$urls]"; sep=","
   done
+  echo "$map}" >"$run/instances.json"
   # Each subgraph's SDL as the Host prints it (in parallel: one process start each).
   local printing=()
   for name in $modules; do dotnet "$dll" schema --module "$name" --federation >"$data/schema/$name.graphql" & printing+=($!); done
   wait "${printing[@]}"
   (cd "$gateway_dir" && node compose.mjs --schema-dir "$data/schema" --out "$data/supergraph.graphql" "${subgraph_args[@]}") 2>>"$logs/compose.log" \
     || die "composition failed (see $logs/compose.log)"
-  for name in $modules; do
-    wait_until 120 "$(cat "$run/$name.pid")" curl -sf "http://127.0.0.1:$(cat "$run/$name.port")/healthz" \
-      || { down; die "subgraph $name did not start (see $logs/$name.log)"; }
+  for id in "${ids[@]}"; do
+    wait_until 120 "$(cat "$run/$id.pid")" curl -sf "http://127.0.0.1:$(cat "$run/$id.port")/healthz" \
+      || { down; die "subgraph $id did not start (see $logs/$id.log)"; }
   done
 
   cat >"$run/gateway.sh" <<EOF
 source '$run/env'
 cd '$gateway_dir'
 export SUPERGRAPH='$data/supergraph.graphql' GATEWAY_SECRET='$secret'
+$( (( instances > 1 )) && echo "export GATEWAY_INSTANCES='$run/instances.json'" || true)
 exec node '$gateway_dir/node_modules/@graphql-hive/gateway/dist/bin.js' --fork '${GATEWAY_FORK:-1}' supergraph '$data/supergraph.graphql' --host 127.0.0.1 --port '$port'
 EOF
   nohup bash "$run/gateway.sh" >>"$logs/gateway.log" 2>&1 &
@@ -142,8 +157,8 @@ EOF
       -H "authorization: Bearer $token" -d '{"query":"{ __typename }"}' \
     || { down; die "the gateway did not start (see $logs/gateway.log)"; }
   echo "GATEWAY=http://127.0.0.1:$port/graphql"
-  for name in $modules; do
-    echo "SUBGRAPH_$(echo "$name" | tr 'a-z-' 'A-Z_')=http://127.0.0.1:$(cat "$run/$name.port")/graphql"
+  for id in "${ids[@]}"; do
+    echo "SUBGRAPH_$(echo "$id" | tr 'a-z.-' 'A-Z__')=http://127.0.0.1:$(cat "$run/$id.port")/graphql"
   done
 }
 
@@ -182,5 +197,5 @@ case "$verb" in
   down) down ;;
   token) [[ -f "$dll" ]] || ensure_build; host token "${rest[@]}" ;;
   restart) restart ;;
-  *) die "usage: federation.sh up|down|token|restart --data-dir DIR [--port PORT] [--postgres] [--redis] [--secret S] [--module NAME]" ;;
+  *) die "usage: federation.sh up|down|token|restart --data-dir DIR [--port PORT] [--postgres] [--redis] [--secret S] [--instances N] [--module NAME]" ;;
 esac

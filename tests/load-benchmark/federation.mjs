@@ -1,12 +1,13 @@
 // The federated shape against the one process (README "Benchmarks"): requests/s and p50/p99 of three queries
 // (simple, cross-subgraph, deep) with autocannon; SQL statements per request in each process; disclosure records
 // for 100 identical requests at 16 concurrent, with the gateway's in-flight merging off (our setting) and on.
-// usage: node federation.mjs [--duration 10] [--connections 16]     (federation.sh runs it; bounded: ~4 min)
+// usage: node federation.mjs [--duration 10] [--connections 16] [--instances N]   (federation.sh runs it; bounded: ~4 min)
+// --instances N: N instances of each subgraph behind the gateway (infra/local/federation.sh up --instances N, round-robin).
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,8 @@ const federation = join(root, 'infra/local/federation.sh');
 const arg = (name, fallback) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : fallback; };
 const duration = Number(arg('--duration', '10'));
 const connections = Number(arg('--connections', '16'));
+const instances = Number(arg('--instances', '1'));
+if (!(Number.isInteger(instances) && instances >= 1)) { console.error('--instances N needs a positive whole number'); process.exit(2); }
 
 const queries = [
   { name: 'simple', query: '{ consortium(code: "01A") { code name } }' },
@@ -51,7 +54,7 @@ async function start({ logSql }) {
   mkdirSync(one, { recursive: true });
   fedDir = fed;
   const gwPort = await freePort();
-  const up = execFileSync('bash', [federation, 'up', '--data-dir', fed, '--port', String(gwPort)], { env, encoding: 'utf8' });
+  const up = execFileSync('bash', [federation, 'up', '--data-dir', fed, '--port', String(gwPort), '--instances', String(instances)], { env, encoding: 'utf8' });
   copyFileSync(join(fed, 'dev-signing-key.json'), join(one, 'dev-signing-key.json'));
   const onePort = await freePort();
   const oneLog = join(work, `one-${logSql}.log`);
@@ -67,6 +70,8 @@ const ask = async (url, token, query, purpose = 'COMMISSIONING') => (await fetch
 })).json();
 
 const statementsIn = (file) => (existsSync(file) ? (readFileSync(file, 'utf8').match(/Executed DbCommand/g) ?? []).length : 0);
+// A subgraph's statements over all its instances (logs NAME.log, NAME.2.log, ...).
+const subgraphStatements = (dir, m) => Array.from({ length: instances }, (_, i) => statementsIn(join(dir, 'logs', i ? `${m}.${i + 1}.log` : `${m}.log`))).reduce((a, b) => a + b, 0);
 
 async function disclosures(url, token) {
   const count = async () => (await ask(url, token, '{ disclosures(first: 1) { totalCount } }', 'AUDIT')).data.disclosures.totalCount;
@@ -86,10 +91,10 @@ for (const q of queries) {
   const [a, b] = [await ask(s.one, s.token, q.query), await ask(s.fed, s.token, q.query)];
   q.same = JSON.stringify(a) === JSON.stringify(b) || JSON.stringify(a.data) === JSON.stringify(b.data);
   const n = 10;
-  const before = { one: statementsIn(s.oneLog), ...Object.fromEntries(modules.map((m) => [m, statementsIn(join(s.fedDir, 'logs', `${m}.log`))])) };
+  const before = { one: statementsIn(s.oneLog), ...Object.fromEntries(modules.map((m) => [m, subgraphStatements(s.fedDir, m)])) };
   for (let i = 0; i < n; i++) { await ask(s.one, s.token, q.query); await ask(s.fed, s.token, q.query); }
   const row = { query: q.name, 'one process': (statementsIn(s.oneLog) - before.one) / n };
-  for (const m of modules) row[m] = (statementsIn(join(s.fedDir, 'logs', `${m}.log`)) - before[m]) / n;
+  for (const m of modules) row[m] = (subgraphStatements(s.fedDir, m) - before[m]) / n;
   statementRows.push(row);
 }
 const disclosureRows = [];
@@ -117,6 +122,9 @@ const bench = (url, query) => new Promise((res, rej) => autocannon({
   body: JSON.stringify({ query }),
 }, (err, r) => (err ? rej(err) : res(r))));
 const rows = [];
+const cpus = availableParallelism();
+const load = () => loadavg().map((l) => l.toFixed(1)).join('/');
+const loadAtStart = load();
 for (const q of queries) {
   await bench(s.one, q.query); await bench(s.fed, q.query); // warm-up (JIT, plan cache), not measured
   const one = await bench(s.one, q.query);
@@ -129,11 +137,12 @@ const dedupeSimple = await bench(s.fed, queries[0].query);
 stopAll();
 
 const f = (n) => n.toFixed(0).padStart(7);
-console.log(`\nthroughput: autocannon ${connections} connections, ${duration}s per run after a warm-up run; caller X24, purpose COMMISSIONING; SQLite; Development`);
+console.log(`\nthroughput: autocannon ${connections} connections, ${duration}s per run after a warm-up run; caller X24, purpose COMMISSIONING; SQLite; Development; ${instances} instance(s) of each subgraph`);
 console.log('query          | one process req/s | p50 ms | p99 ms | gateway req/s | p50 ms | p99 ms | ratio | same data | errors');
 for (const r of rows) {
   console.log(`${r.q.name.padEnd(15)}| ${f(r.one.requests.average)}           | ${String(r.one.latency.p50).padStart(6)} | ${String(r.one.latency.p99).padStart(6)} | ${f(r.fed.requests.average)}       | ${String(r.fed.latency.p50).padStart(6)} | ${String(r.fed.latency.p99).padStart(6)} | ${(r.fed.requests.average / r.one.requests.average).toFixed(2)}  | ${r.q.same ? 'yes' : 'NO'}       | ${r.one.non2xx + r.one.errors + r.fed.non2xx + r.fed.errors}`);
 }
+console.log(`load average (1/5/15 min) at the start of the throughput runs: ${loadAtStart}; at their end: ${load()} (${cpus} cores)`);
 console.log(`simple, gateway with deduplicateInflightRequests on: ${f(dedupeSimple.requests.average)} req/s, p50 ${dedupeSimple.latency.p50} ms, p99 ${dedupeSimple.latency.p99} ms`);
 console.log('\nSQL statements per request (mean of 10 sequential requests; EF Core "Executed DbCommand" lines, Database:LogSql=true)');
 console.log(['query', 'one process', ...modules].join(' | '));

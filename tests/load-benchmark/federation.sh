@@ -8,4 +8,4 @@ dotnet build "$here/../../src/Commissioning.Graph.Host" -c Release -nologo -v qu
 cd "$here"
 [ -d node_modules/autocannon ] || npm ci --no-audit --no-fund --silent
 [ -d ../../infra/gateway/node_modules/@graphql-hive/router-runtime ] || (cd ../../infra/gateway && npm ci --no-audit --no-fund --silent)
-node federation.mjs "$@"
+node federation.mjs "$@"   # --duration S --connections C --instances N

@@ -333,7 +333,9 @@ internal sealed class FieldAuthorization
             ? _limitation.PurposesFor(ctx.ParentType.Name, ctx.FieldDefinition.Name, typeName)
             : _purposes;
         await CheckPurposeAsync(service, item, ctx, purposes).ConfigureAwait(false);
-        if (owner is not null) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
+        // _entities is the gateway's plumbing, not a coordinate the client asked for: the field that returned the
+        // reference is recorded where it was resolved (node(id:) in the directory, judged by the type's own rules).
+        if (owner is not null && _coordinate != "Query._entities") DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
     }
 
     // One's own data (when purposes are limited): no purpose needed, nothing disclosed.

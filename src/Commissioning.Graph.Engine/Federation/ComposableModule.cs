@@ -39,6 +39,11 @@ public sealed record ComposableModule(
     /// the owners. Without such a module every subgraph serves <c>node</c> for its own types (<c>@shareable</c>).</summary>
     public bool ServesGlobalIds { get; init; }
 
+    /// <summary>The module that serves global ids: what <c>node(id:)</c> answers for an entity another subgraph owns, given
+    /// its reference (<c>__typename</c> and key) — the reference itself, a value that the type's rules can judge here (what
+    /// the owner published about it), or null when there is no such entity. Without it, the reference.</summary>
+    public EntityResolverFunc? GlobalIdReferences { get; init; }
+
     public IReadOnlyDictionary<string, EntityResolverFunc> Entities { get; } =
         EntityResolvers ?? new Dictionary<string, EntityResolverFunc>(StringComparer.Ordinal);
 }

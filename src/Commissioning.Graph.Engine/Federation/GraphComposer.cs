@@ -117,7 +117,7 @@ public static class GraphComposer
             else ((UnionType)type).ResolveType = composed;
         }
         // Node ids are bound wherever node(id:) is served in the graph, whether this subgraph serves it or not.
-        if (addNode || nodeServer is not null) BindNode(schema, entities, nodeServer is not null ? graphEntities : null, addNode);
+        if (addNode || nodeServer is not null) BindNode(schema, entities, nodeServer is not null ? graphEntities : null, addNode, nodeServer?.GlobalIdReferences);
         if (mode == ComposeMode.Monolith) EntityReferences.Bind(schema, entities);
         if (subgraphSdl is not null)
         {
@@ -206,7 +206,8 @@ public static class GraphComposer
     /// <param name="references">The subgraph serving <c>node(id:)</c> for the whole graph: the keys of every type, for the
     /// reference it answers with when it cannot load the entity itself (the gateway asks the owner, which answers null
     /// for an entity that does not exist or that the caller may not see, as the one process does).</param>
-    private static void BindNode(Schema schema, EntityDirectory entities, EntityDirectory? references, bool nodeField)
+    /// <param name="vouch">The node server's <see cref="ComposableModule.GlobalIdReferences"/>: the reference, or what stands for it.</param>
+    private static void BindNode(Schema schema, EntityDirectory entities, EntityDirectory? references, bool nodeField, EntityResolverFunc? vouch)
     {
         if (nodeField) schema.QueryType!.Fields["node"].Resolver = async context =>
         {
@@ -214,9 +215,11 @@ public static class GraphComposer
             // Only a type of this schema that implements Node can be fetched by id.
             if (schema.GetType(typeName) is not ObjectType type || !type.Interfaces.Any(i => i.Name == "Node")) return null;
             if (references is not null && !entities.CanResolve(typeName))
-                return references.KeyField(typeName) is { } field
-                    ? new Dictionary<string, object?>(StringComparer.Ordinal) { ["__typename"] = typeName, [field] = field == "id" ? id : key }
-                    : null;
+            {
+                if (references.KeyField(typeName) is not { } field) return null;
+                var reference = new Dictionary<string, object?>(StringComparer.Ordinal) { ["__typename"] = typeName, [field] = field == "id" ? id : key };
+                return vouch is null ? reference : await vouch(reference, context);
+            }
             // A type keyed by its global id (@key(fields: "id")) is looked up by the id itself, not the decoded key.
             return await entities.ResolveByKeyAsync(typeName, entities.KeyField(typeName) == "id" ? id : key, context);
         };
@@ -282,14 +285,19 @@ public static class GraphComposer
                 var local = index >= 0 ? (ObjectTypeDefinitionNode)definitions[index] : null;
                 if (local?.Interfaces.Any(i => i.Name.Value == interfaceName) == true) continue;
                 var fields = local?.Fields.ToList() ?? new List<FieldDefinitionNode>();
+                // A new stub keeps its type's own authorisation rules: a value returned here for it (node(id:)) is judged by
+                // them in this subgraph exactly as the owner judges the entity.
+                var typeRules = authenticated && local is null ? implementation.Directives.Where(IsAuthorisation).ToList() : [];
                 foreach (var keyField in key.Where(k => fields.All(f => f.Name.Value != k)))
                 {
                     // The key only echoes the reference (the owner's rules guard the entity's fields); where authorisation
                     // directives are declared it carries @authenticated, as node(id:) does, not the owner's policies,
-                    // which need the entity loaded.
+                    // which need the entity loaded — unless the type has rules of its own, which this subgraph judges
+                    // (from what the owner published): then the key keeps the owner's rules too.
                     var owned = implementation.Fields.First(f => f.Name.Value == keyField);
                     fields.Add(new FieldDefinitionNode { Name = owned.Name, Arguments = owned.Arguments, Type = owned.Type,
-                        Directives = authenticated ? [new DirectiveNode { Name = new NameNode("authenticated") }] : [] });
+                        Directives = typeRules.Count > 0 ? owned.Directives.Where(IsAuthorisation).ToList()
+                            : authenticated ? [new DirectiveNode { Name = new NameNode("authenticated") }] : [] });
                 }
                 foreach (var field in @interface.Fields.Where(f => fields.All(g => g.Name.Value != f.Name.Value)))
                 {
@@ -301,13 +309,15 @@ public static class GraphComposer
                 {
                     Description = local?.Description, Name = implementation.Name, Interfaces = interfaces, Fields = fields,
                     Directives = local?.Directives ?? [(DirectiveNode)((ObjectTypeDefinitionNode)ParseDefinition(
-                        $"type X @key(fields: \"{string.Join(' ', key)}\", resolvable: false)")).Directives[0]],
+                        $"type X @key(fields: \"{string.Join(' ', key)}\", resolvable: false)")).Directives[0], .. typeRules],
                 };
                 if (index >= 0) definitions[index] = stub;
                 else definitions.Add(stub);
             }
         }
     }
+
+    private static bool IsAuthorisation(DirectiveNode d) => d.Name.Value is "policy" or "requiresScopes" or "authenticated";
 
     private static string NamedTypeOf(TypeNode type) => type switch
     {

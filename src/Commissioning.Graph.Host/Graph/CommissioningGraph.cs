@@ -76,5 +76,9 @@ public static class CommissioningGraph
         module.EntityResolvers.ToDictionary(
             e => e.Key,
             e => { var resolve = e.Value; return (EntityResolverFunc)((representation, context) => resolve(representation, context)); },
-            StringComparer.Ordinal)) { ServesGlobalIds = module.ServesGlobalIds };
+            StringComparer.Ordinal))
+        {
+            ServesGlobalIds = module.ServesGlobalIds,
+            GlobalIdReferences = module.GlobalIdReferences is { } vouch ? (representation, context) => vouch(representation, context) : null,
+        };
 }

@@ -21,7 +21,7 @@ public static class CommissioningDirectoryFacts
 
         var relationships = new List<Relationship>();
         relationships.AddRange((await db.ConsortiumMemberships.AsNoTracking().ToListAsync(ct))
-            .Select(m => Relationship.Of(RelationshipKind.PracticeConsortium, m.PracticeCode, m.ConsortiumCode, m.From, m.To)));
+            .Select(Membership));
         // Parties of arrangements and contracts hold for the life of the arrangement or contract: data of any year
         // under it is theirs (no dates, unlike memberships).
         relationships.AddRange((await db.LeadCommissioningArrangements.AsNoTracking().Select(a => new { a.Code, a.LeadConsortiumCode }).ToListAsync(ct))
@@ -35,6 +35,14 @@ public static class CommissioningDirectoryFacts
             relationships.Add(Relationship.Of(RelationshipKind.ContractCommissioner, c.Code, c.CommissionerCode));
             relationships.Add(Relationship.Of(RelationshipKind.ContractProvider, c.Code, c.ProviderCode));
         }
-        return new DirectoryFacts(organisations, relationships, []);
+        var returns = (await db.FinancialReturns.AsNoTracking().ToListAsync(ct)).Select(Entity).ToList();
+        return new DirectoryFacts(organisations, relationships, [], returns);
     }
+
+    /// <summary>A return as the directory knows it for <c>node(id:)</c> (its owner and year).</summary>
+    public static DirectoryEntity Entity(FinancialReturn r) => Shared.Policies.GovernedShapes.Publish(Shared.Policies.GovernedShapes.FinancialReturn, r,
+        Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>A practice's membership of a consortium, with its dates.</summary>
+    public static Relationship Membership(ConsortiumMembership m) => Relationship.Of(RelationshipKind.PracticeConsortium, m.PracticeCode, m.ConsortiumCode, m.From, m.To);
 }

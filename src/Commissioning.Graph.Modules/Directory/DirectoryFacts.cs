@@ -78,6 +78,7 @@ public sealed class Relationship
     };
 
     /// <summary>What makes two facts the same fact (writing one twice changes nothing).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (RelationshipKind, string, string, DateOnly?) Identity => (Kind, SubjectCode, PartyCode, From);
 }
 
@@ -91,6 +92,13 @@ public sealed class AllocationLimit
     public decimal RunningCostsAllowance { get; set; }
     public decimal RevenueResourceLimit { get; set; }
     public decimal CapitalResourceLimit { get; set; }
+}
+
+/// <summary>An outbox message the directory has applied (by its id): a message delivered again is not applied again.</summary>
+public sealed class DirectoryInboxMessage
+{
+    public Guid MessageId { get; set; }
+    public DateTime AppliedAt { get; set; }
 }
 
 /// <summary>Subject codes of things that have no organisation code, and the financial year of a date.</summary>
@@ -109,11 +117,58 @@ public static class DirectoryKeys
     public static string YearOf(DateOnly day) => FinancialYear.Of(day.Month >= 4 ? day.Year : day.Year - 1);
 }
 
-/// <summary>What one module publishes to the directory: its organisations, relationships and allocation limits.</summary>
+/// <summary>
+/// An entity keyed by its global id (<c>FinancialReturn</c>, <c>JsnaContribution</c>) as the directory knows it, so that
+/// the subgraph serving <c>node(id:)</c> judges it by the same rules as its owner does, without its owner's tables: what
+/// its <see cref="Shared.Policies.GovernedShape"/> reads — its owner, the financial year of its data, whether it is a draft,
+/// and its subjects by role (<c>Consortium=01A;Jsna=jsna:3</c>). Published by the owning module whenever one is created
+/// or one of these values changes.
+/// </summary>
+public sealed class DirectoryEntity
+{
+    /// <summary>The global id (the entity's federation key).</summary>
+    public required string Id { get; set; }
+    public required string TypeName { get; set; }
+    public string? OwnerCode { get; set; }
+    public string? Year { get; set; }
+    public bool Draft { get; set; }
+    /// <summary>The entity's subjects that its own columns hold, as <c>Role=code</c> pairs separated by <c>;</c>.</summary>
+    public string Subjects { get; set; } = "";
+
+    /// <summary>The subject of <paramref name="role"/> (a <see cref="Shared.Policies.SubjectRole"/> name), or null.</summary>
+    public string? SubjectOf(string role)
+    {
+        foreach (var pair in Subjects.Split(';', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.Length > role.Length && pair[role.Length] == '=' && pair.StartsWith(role, StringComparison.Ordinal)) return pair[(role.Length + 1)..];
+        return null;
+    }
+
+    /// <summary>Used by the engine's type resolution of <c>Node</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string __typename => TypeName;
+}
+
+/// <summary>What one module publishes to the directory: its organisations, relationships, allocation limits and the
+/// global-id-keyed entities whose visibility another subgraph must judge (<see cref="DirectoryEntity"/>).</summary>
 public sealed record DirectoryFacts(
     IReadOnlyList<DirectoryOrganisation> Organisations,
     IReadOnlyList<Relationship> Relationships,
-    IReadOnlyList<AllocationLimit> Allocations)
+    IReadOnlyList<AllocationLimit> Allocations,
+    IReadOnlyList<DirectoryEntity>? Entities = null)
 {
     public static readonly DirectoryFacts None = new([], [], []);
+
+    public bool IsEmpty => Organisations.Count == 0 && Relationships.Count == 0 && Allocations.Count == 0 && (Entities?.Count ?? 0) == 0;
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The facts as an outbox message's body (JSON).</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static DirectoryFacts FromJson(string json) => System.Text.Json.JsonSerializer.Deserialize<DirectoryFacts>(json, Json)
+        ?? throw new InvalidOperationException("An outbox message holds no directory facts.");
 }

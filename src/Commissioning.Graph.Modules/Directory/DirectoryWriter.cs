@@ -5,17 +5,55 @@ namespace Commissioning.Graph.Modules.Directory;
 
 /// <summary>
 /// Writes a module's facts into the directory, idempotently: an organisation is upserted by code, a
-/// relationship by (kind, subject, party, from) — its end date updated — and an allocation limit by
-/// (consortium, year). Publishing the same facts twice changes nothing, so a module may publish at
-/// least once (after each write that changes a fact, and again at start) without duplicates.
-/// Policies read the directory per request, so what is published is seen by the next request of
+/// relationship by (kind, subject, party, from) — its end date updated — an allocation limit by
+/// (consortium, year) and an entity by its global id. Publishing the same facts twice changes nothing.
+/// A module's writes reach it through its outbox (<see cref="DirectoryOutboxRelay"/>): each message is
+/// applied once (<see cref="ApplyAsync"/> records its id in the same transaction), however often it is
+/// delivered. Policies read the directory per request, so what is applied is seen by the next request of
 /// every subgraph.
 /// </summary>
 public sealed class DirectoryWriter(IDbContextFactory<DirectoryDbContext> contexts)
 {
+    /// <summary>Applies the facts (idempotent upserts), without a message id: seeding and start-up republishing.</summary>
     public async Task PublishAsync(DirectoryFacts facts, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await StageAsync(db, facts, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Applies an outbox message once: the facts and the message id in one transaction. False when the message was
+    /// applied before (a redelivery after a crash, or another instance's relay delivering it concurrently).
+    /// </summary>
+    public async Task<bool> ApplyAsync(Guid messageId, DirectoryFacts facts, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(token);
+                if (await db.Inbox.AnyAsync(m => m.MessageId == messageId, token)) return false;
+                await StageAsync(db, facts, token);
+                db.Inbox.Add(new DirectoryInboxMessage { MessageId = messageId, AppliedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync(token);
+                await transaction.CommitAsync(token);
+                return true;
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two relays delivering the same message at once: the inbox's key refuses the second. Applied once either way.
+            await using var check = await contexts.CreateDbContextAsync(ct);
+            if (await check.Inbox.AnyAsync(m => m.MessageId == messageId, ct)) return false;
+            throw;
+        }
+    }
+
+    private static async Task StageAsync(DirectoryDbContext db, DirectoryFacts facts, CancellationToken ct)
+    {
         if (facts.Organisations.Count > 0)
         {
             var codes = facts.Organisations.Select(o => o.Code).Distinct().ToList();
@@ -56,6 +94,18 @@ public sealed class DirectoryWriter(IDbContextFactory<DirectoryDbContext> contex
                 });
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (facts.Entities is { Count: > 0 } entities)
+        {
+            var ids = entities.Select(e => e.Id).Distinct().ToList();
+            var existing = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+            foreach (var e in entities.DistinctBy(e => e.Id))
+            {
+                if (existing.TryGetValue(e.Id, out var known))
+                {
+                    known.TypeName = e.TypeName; known.OwnerCode = e.OwnerCode; known.Year = e.Year; known.Draft = e.Draft; known.Subjects = e.Subjects;
+                }
+                else db.Entities.Add(new DirectoryEntity { Id = e.Id, TypeName = e.TypeName, OwnerCode = e.OwnerCode, Year = e.Year, Draft = e.Draft, Subjects = e.Subjects });
+            }
+        }
     }
 }

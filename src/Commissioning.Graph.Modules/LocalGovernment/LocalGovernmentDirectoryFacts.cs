@@ -32,6 +32,11 @@ public static class LocalGovernmentDirectoryFacts
         relationships.AddRange((await db.PoolPartners.AsNoTracking().Select(p => new { p.PoolCode, p.PartnerCode }).ToListAsync(ct))
             .Select(p => Relationship.Of(RelationshipKind.PoolPartner, p.PoolCode, p.PartnerCode)));
         relationships.AddRange(PriorityFacts(await db.StrategyPriorities.AsNoTracking().Where(p => p.Published).ToListAsync(ct)));
-        return new DirectoryFacts(organisations, relationships, []);
+        var contributions = (await db.JsnaContributions.AsNoTracking().ToListAsync(ct)).Select(Entity).ToList();
+        return new DirectoryFacts(organisations, relationships, [], contributions);
     }
+
+    /// <summary>A JSNA contribution as the directory knows it for <c>node(id:)</c> (its consortium, JSNA and whether it is a draft).</summary>
+    public static DirectoryEntity Entity(JsnaContribution c) => Shared.Policies.GovernedShapes.Publish(Shared.Policies.GovernedShapes.JsnaContribution, c,
+        Engine.Federation.GlobalId.Encode("JsnaContribution", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

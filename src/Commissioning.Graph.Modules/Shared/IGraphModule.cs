@@ -40,6 +40,10 @@ public interface IGraphModule
     /// <summary>In the federated graph this module's subgraph alone serves <c>Query.node(id:)</c>, answering any id with a
     /// reference by type and key (the directory); the composer supplies the field.</summary>
     bool ServesGlobalIds => false;
+
+    /// <summary>With <see cref="ServesGlobalIds"/>: what <c>node(id:)</c> answers for another module's entity given its
+    /// reference by type and key — the reference, what the directory knows of it for its type's rules, or null.</summary>
+    EntityResolver? GlobalIdReferences => null;
 }
 
 /// <summary>Loads the entity a federation representation names; null when there is none.</summary>

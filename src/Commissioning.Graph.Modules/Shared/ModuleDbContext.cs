@@ -14,10 +14,20 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The module this context persists; fixes its schema and migrations history table.</summary>
     public abstract GraphModule Module { get; }
 
+    /// <summary>The facts this module has written and the directory has not yet acknowledged (<see cref="Directory.DirectoryOutbox"/>).</summary>
+    public DbSet<Directory.DirectoryOutboxMessage> DirectoryOutbox => Set<Directory.DirectoryOutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(DatabaseOptions.SchemaOf(Module));
         ConfigureModel(modelBuilder);
+        modelBuilder.Entity<Directory.DirectoryOutboxMessage>(e =>
+        {
+            // SQLite keeps every context in one file: table names are unique across modules.
+            e.ToTable($"{Module}DirectoryOutbox");
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => m.MessageId).IsUnique();
+        });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

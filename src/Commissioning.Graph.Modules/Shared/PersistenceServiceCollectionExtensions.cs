@@ -50,6 +50,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddScoped<CommissioningDatabase>();
         // Every subgraph reads the directory (policies, allocation limits); the modules publish their facts to it.
         services.AddDirectoryPersistence(options, options.DirectoryConnectionString);
+        // The modules' fact changes reach the directory through their outboxes.
+        services.AddDirectoryOutbox();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
@@ -166,11 +167,13 @@ internal static class FinancialReturnMutations
                 Math.Max(0, lines.Sum(l => l.Figures.ForecastOutturn) + runningCosts.ForecastOutturn - income.ForecastOutturn));
             target.SetResourceUse(resources.Plan, resources.YearToDateActual, resources.ForecastOutturn, now);
             target.Submit(now);
-            await db.SaveChangesAsync(ct);
+            // A new version is a new node: the directory learns of it (owner, year) in the same transaction.
+            await db.SaveChangesWithFactsAsync(() => new([], [], [], [CommissioningDirectoryFacts.Entity(target)]), ct);
         }
         catch (DomainRuleException e) { return Failed(e.Message, e.Code, "input"); }
         catch (DbUpdateConcurrencyException) { return ConflictPayload(); }
         catch (DbUpdateException e) when (IsUniqueViolation(e)) { return ConflictPayload(); }
+        await DirectoryOutbox.DeliverNowAsync(ctx.Services, ct);
         await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnSubmitted, target.Id, target.ConsortiumCode);
         return new FinancialReturnPayload(target, []);
 

@@ -31,6 +31,14 @@ public sealed class DirectoryGraphModule : IGraphModule
     /// entities by reference, their owners answering for them.</summary>
     public bool ServesGlobalIds => true;
 
+    /// <summary>An entity keyed by its global id (a return, a JSNA contribution) answers as what its owner published about
+    /// it (<see cref="DirectoryEntity"/>), which its type's rules judge here as the owner would; null when none was
+    /// published (there is no such entity). Other references pass through: the owner supplies their fields.</summary>
+    public EntityResolver? GlobalIdReferences { get; } = async (reference, ctx) =>
+        reference.GetValueOrDefault("__typename") is string type && Shared.Policies.GovernedShapes.Published.ContainsKey(type)
+            ? await Shared.Policies.DirectoryLookups.EntityById(ctx).LoadAsync((string)reference["id"]!) is { } entity && entity.TypeName == type ? entity : null
+            : reference;
+
     public void Configure(SchemaBuilder builder)
     {
         builder

@@ -18,6 +18,8 @@ public class DirectoryDbContext : DbContext
     public DbSet<DirectoryOrganisation> Organisations => Set<DirectoryOrganisation>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<AllocationLimit> AllocationLimits => Set<AllocationLimit>();
+    public DbSet<DirectoryEntity> Entities => Set<DirectoryEntity>();
+    public DbSet<DirectoryInboxMessage> Inbox => Set<DirectoryInboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -55,6 +57,22 @@ public class DirectoryDbContext : DbContext
             foreach (var p in new[] { nameof(AllocationLimit.ProgrammeBudget), nameof(AllocationLimit.RunningCostsAllowance),
                          nameof(AllocationLimit.RevenueResourceLimit), nameof(AllocationLimit.CapitalResourceLimit) })
                 e.Property(p).HasPrecision(18, 2);
+        });
+        b.Entity<DirectoryEntity>(e =>
+        {
+            e.ToTable("DirectoryEntities");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(120);
+            e.Property(x => x.TypeName).HasMaxLength(60);
+            e.Property(x => x.OwnerCode).HasMaxLength(20);
+            e.Property(x => x.Year).HasMaxLength(7);
+            e.Property(x => x.Subjects).HasMaxLength(400);
+            e.Ignore(x => x.__typename);
+        });
+        b.Entity<DirectoryInboxMessage>(e =>
+        {
+            e.ToTable("DirectoryInbox");
+            e.HasKey(x => x.MessageId);
         });
     }
 }

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.LocalGovernment.Persistence;
@@ -102,7 +103,9 @@ internal static class LocalGovernmentMutations
             contribution.Revise(topic, narrative, now);
             foreach (var (name, numerator, denominator) in indicators) contribution.SetIndicator(name, numerator, denominator, now);
             contribution.Submit(now);
-            await db.SaveChangesAsync(ct);
+            // A new contribution, or a draft no longer one: the directory's record of it changes in the same transaction.
+            await db.SaveChangesWithFactsAsync(() => new([], [], [], [LocalGovernmentDirectoryFacts.Entity(contribution)]), ct);
+            await DirectoryOutbox.DeliverNowAsync(ctx.Services, ct);
             await ctx.PublishEventAsync(GraphEventTopics.JsnaContributionSubmitted, contribution.Id, hwbCode);
             return new(contribution, []);
         }

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Modules.Directory;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
@@ -191,10 +192,10 @@ internal static class NhsCbMutations
         allocation.RecordedAt = ctx.Clock().GetUtcNow().UtcDateTime;
         try
         {
-            await db.SaveChangesAsync(ct);
-            // The limits a return's duties are judged against live in the directory for every subgraph: published
-            // before the payload returns, so the writer sees them at once (start-up republishes what a crash lost).
-            await ctx.Service<Directory.DirectoryWriter>().PublishAsync(new([], [], [NhsCbDirectoryFacts.Limit(allocation)]), ct);
+            // The limits a return's duties are judged against live in the directory for every subgraph: written to the outbox
+            // in the same transaction, delivered before the payload returns so that the writer sees them at once.
+            await db.SaveChangesWithFactsAsync(() => new([], [], [NhsCbDirectoryFacts.Limit(allocation)]), ct);
+            await Directory.DirectoryOutbox.DeliverNowAsync(ctx.Services, ct);
             return new(allocation, []);
         }
         catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first recording (a database that is down is not a conflict)

@@ -27,6 +27,11 @@ public static class DirectoryLookups
         ctx.DbLoader<DirectoryDbContext, string, DirectoryOrganisation>(ctx.DbFactory<DirectoryDbContext>(), "directory.organisationByCode", async (db, codes, ct) =>
             await db.Organisations.Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct));
 
+    /// <summary>Entities their owners published by global id (<see cref="DirectoryEntity"/>), for <c>node(id:)</c>.</summary>
+    public static DataLoader<string, DirectoryEntity> EntityById(IResolveContext ctx) =>
+        ctx.DbLoader<DirectoryDbContext, string, DirectoryEntity>(ctx.DbFactory<DirectoryDbContext>(), "directory.entityById", async (db, ids, ct) =>
+            await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct));
+
     /// <summary>The parties of <paramref name="kind"/> facts over each of <paramref name="subjects"/> (no dates: links and owners).</summary>
     public static async ValueTask<IReadOnlyList<string>> PartiesAsync(IResolveContext ctx, IReadOnlyList<string> subjects, RelationshipKind kind)
     {

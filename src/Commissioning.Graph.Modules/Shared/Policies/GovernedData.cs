@@ -16,7 +16,8 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 public static class GovernedData
 {
 
-    private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
+    private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName)
+        : o is Directory.DirectoryEntity d ? GovernedShapes.Published.ContainsKey(d.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or DutyEvidence or Intervention or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate or ArrangementStatement
         or Contract or ContractPerformance or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan;
@@ -43,7 +44,12 @@ public static class GovernedData
         Find(target, ctx) is { } entity && ShapeOf(entity) is { } shape ? (shape, entity) : null;
 
     private static GovernedShape? ShapeOf(object entity) =>
-        entity is EntityReference r ? GovernedShapes.References.GetValueOrDefault(r.TypeName) : GovernedShapes.Of(entity);
+        entity switch
+        {
+            EntityReference r => GovernedShapes.References.GetValueOrDefault(r.TypeName),
+            Directory.DirectoryEntity d => GovernedShapes.Published.GetValueOrDefault(d.TypeName),
+            _ => GovernedShapes.Of(entity),
+        };
 }
 
 /// <summary>

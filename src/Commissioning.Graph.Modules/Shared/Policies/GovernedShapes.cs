@@ -185,6 +185,39 @@ public static class GovernedShapes
     private static ColumnSource Key => new((Expression<Func<EntityReference, string>>)(r => r.Code));
 
     /// <summary>
+    /// Entities keyed by their global id whose owners publish them to the directory (<see cref="DirectoryEntity"/>), so that
+    /// <c>node(id:)</c>, served by the directory, judges them as their owner does. Their shapes over the published record
+    /// are derived from the loaded entity's shape: owner, year, draft and column subjects read from the record, the rest
+    /// (a contribution's HWB) through the directory as before.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, GovernedShape> Published =
+        new GovernedShape[] { FinancialReturn, JsnaContribution }.ToDictionary(s => s.TypeName, PublishedShape, StringComparer.Ordinal);
+
+    /// <summary>What the owning module publishes about <paramref name="entity"/> (of <paramref name="shape"/>, id <paramref name="globalId"/>).</summary>
+    public static DirectoryEntity Publish(GovernedShape shape, object entity, string globalId) => new()
+    {
+        Id = globalId,
+        TypeName = shape.TypeName,
+        OwnerCode = shape.Owner is ColumnSource owner ? shape.Read(owner.Column, entity) as string : null,
+        Year = shape.Year is { } year ? shape.Read(year, entity) as string : null,
+        Draft = RuleEvaluator.IsDraft(shape, entity),
+        Subjects = string.Join(';', shape.Subjects
+            .Select(s => (Role: s.Key, Code: s.Value is ColumnSource c ? shape.Read(c.Column, entity) as string : null))
+            .Where(s => s.Code is not null).OrderBy(s => s.Role).Select(s => $"{s.Role}={s.Code}")),
+    };
+
+    private static GovernedShape PublishedShape(GovernedShape loaded) => new GovernedShape<DirectoryEntity>
+    {
+        TypeName = loaded.TypeName,
+        Owner = loaded.Owner is ColumnSource ? Col<DirectoryEntity>(e => e.OwnerCode!) : loaded.Owner,
+        Year = loaded.Year is null ? null : Year<DirectoryEntity>(e => e.Year!),
+        Draft = loaded.Draft is null ? null : (Expression<Func<DirectoryEntity, bool>>)(e => e.Draft),
+        Subjects = loaded.Subjects.ToDictionary(s => s.Key, s => s.Value is ColumnSource ? SubjectColumn(s.Key.ToString()) : s.Value),
+    };
+
+    private static ColumnSource SubjectColumn(string role) => Col<DirectoryEntity>(e => e.SubjectOf(role)!);
+
+    /// <summary>
     /// The shapes of entity references by type name: an entity that reaches a subgraph by its key (<c>_entities</c>, or
     /// another module's entity in one process) is judged by its key and the directory alone, exactly as a loaded one:
     /// its owner is the key itself or the directory's party of it (an HWB's local authority, a pool's host …).

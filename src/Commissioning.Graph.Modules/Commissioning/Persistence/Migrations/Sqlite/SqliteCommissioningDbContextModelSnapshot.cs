@@ -717,6 +717,30 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.ToTable("PracticeBreakdownLines", "commissioning");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("CommissioningDirectoryOutbox", "commissioning");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Consortium", b =>
                 {
                     b.HasBaseType("Commissioning.Graph.Modules.Commissioning.Organisation");

@@ -54,6 +54,52 @@ namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.PostgreSq
                     b.ToTable("DirectoryAllocationLimits", "directory");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<bool>("Draft")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OwnerCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryEntities", "directory");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryInboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("DirectoryInbox", "directory");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOrganisation", b =>
                 {
                     b.Property<string>("Code")

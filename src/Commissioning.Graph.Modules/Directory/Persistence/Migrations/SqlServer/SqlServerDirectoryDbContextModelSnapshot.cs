@@ -54,6 +54,52 @@ namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.SqlServer
                     b.ToTable("DirectoryAllocationLimits", "directory");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<bool>("Draft")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OwnerCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryEntities", "directory");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryInboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("DirectoryInbox", "directory");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOrganisation", b =>
                 {
                     b.Property<string>("Code")

@@ -50,6 +50,52 @@ namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.Sqlite
                     b.ToTable("DirectoryAllocationLimits", "directory");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Draft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypeName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DirectoryEntities", "directory");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryInboxMessage", b =>
+                {
+                    b.Property<Guid>("MessageId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MessageId");
+
+                    b.ToTable("DirectoryInbox", "directory");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOrganisation", b =>
                 {
                     b.Property<string>("Code")

@@ -23,6 +23,32 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("LocalGovernmentDirectoryOutbox", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.Property<string>("Code")

@@ -19,6 +19,30 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                 .HasDefaultSchema("local_government")
                 .HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("LocalGovernmentDirectoryOutbox", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.Property<string>("Code")

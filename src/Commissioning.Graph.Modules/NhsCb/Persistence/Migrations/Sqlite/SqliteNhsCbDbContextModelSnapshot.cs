@@ -19,6 +19,30 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                 .HasDefaultSchema("nhs_cb")
                 .HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryOutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.ToTable("NhsCbDirectoryOutbox", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.Allocation", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,24 @@
+// Several instances of a subgraph behind one gateway (infra/local/federation.sh up --instances N): the supergraph names
+// each subgraph by its first instance's URL; this plugin sends each subgraph request to the next instance in turn
+// (round-robin per subgraph). GATEWAY_INSTANCES names a JSON file { "<first instance URL>": ["<URL>", ...], ... }.
+// Subscriptions (WebSocket) keep the first instance's URL. A stopped instance's turns fail until it is back.
+import { readFileSync } from 'node:fs';
+
+export function readInstances(file) {
+  if (!file) return null;
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  return Object.keys(map).length ? map : null;
+}
+
+export function useInstances({ instances }) {
+  const turn = new Map(Object.keys(instances).map((k) => [k, 0]));
+  return {
+    onFetch({ url, setURL }) {
+      const urls = instances[url];
+      if (!urls || urls.length < 2) return;
+      const i = turn.get(url);
+      turn.set(url, (i + 1) % urls.length);
+      setURL(urls[i]);
+    },
+  };
+}

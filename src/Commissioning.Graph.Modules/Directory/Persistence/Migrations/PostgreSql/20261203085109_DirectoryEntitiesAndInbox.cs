@@ -1,0 +1,57 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class DirectoryEntitiesAndInbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "DirectoryEntities",
+                schema: "directory",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    TypeName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OwnerCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Year = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    Draft = table.Column<bool>(type: "boolean", nullable: false),
+                    Subjects = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryEntities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectoryInbox",
+                schema: "directory",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AppliedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectoryInbox", x => x.MessageId);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DirectoryEntities",
+                schema: "directory");
+
+            migrationBuilder.DropTable(
+                name: "DirectoryInbox",
+                schema: "directory");
+        }
+    }
+}
