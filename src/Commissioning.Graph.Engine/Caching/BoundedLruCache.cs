@@ -4,7 +4,8 @@ namespace Commissioning.Graph.Engine.Caching;
 /// A least-recently-used cache bounded by the bytes its entries hold (an estimate the caller gives),
 /// and optionally by the bytes of each owner's entries, so one caller cannot push out everyone else's.
 /// Adding past a bound evicts the least recently used entries (of that owner, then of all) until it
-/// fits; an entry larger than a bound is not kept at all. Thread-safe: one lock, O(1) per operation.
+/// fits; an entry larger than a bound is not kept at all. Thread-safe: one lock, O(1) per operation; a hit on the
+/// entry already most recently used takes no lock (as a ConcurrentDictionary's read did before the bound).
 /// </summary>
 public sealed class BoundedLruCache<TValue>
 {
@@ -26,7 +27,8 @@ public sealed class BoundedLruCache<TValue>
         public long Bytes;
     }
 
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // Read without the lock (a hit on the most recent entry takes no lock), written under it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _order = new();   // most recently used first
     private readonly Dictionary<string, OwnerEntries> _owners = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
@@ -50,7 +52,7 @@ public sealed class BoundedLruCache<TValue>
 
     /// <summary>Bytes the entries hold now (the sum of their estimates).</summary>
     public long Bytes { get { lock (_lock) return _bytes; } }
-    public int Count { get { lock (_lock) return _entries.Count; } }
+    public int Count { get { lock (_lock) return _order.Count; } }
     /// <summary>Entries evicted to make room since the cache was made.</summary>
     public long Evictions { get { lock (_lock) return _evictions; } }
 
@@ -60,13 +62,16 @@ public sealed class BoundedLruCache<TValue>
     /// <summary>Finds an entry and marks it most recently used.</summary>
     public bool TryGet(string key, out TValue value)
     {
+        if (!_entries.TryGetValue(key, out var e)) { value = default!; return false; }
+        value = e.Value;
+        // A hot entry asked for again and again is already first: nothing to move. (Read unlocked, the lists'
+        // heads may be a moment old: at worst a touch is skipped or taken under the lock for nothing.)
+        if (ReferenceEquals(_order.First, e.AllNode) && ReferenceEquals(e.Owned.Order.First, e.OwnerNode)) return true;
         lock (_lock)
         {
-            if (!_entries.TryGetValue(key, out var e)) { value = default!; return false; }
-            Touch(e);
-            value = e.Value;
-            return true;
+            if (e.AllNode?.List is not null) Touch(e);   // still cached (not evicted meanwhile)
         }
+        return true;
     }
 
     public bool ContainsKey(string key) { lock (_lock) return _entries.ContainsKey(key); }
@@ -84,7 +89,7 @@ public sealed class BoundedLruCache<TValue>
             if (_entries.TryGetValue(key, out var existing)) Remove(existing);
             if (!_owners.TryGetValue(owner, out var own)) _owners[owner] = own = new OwnerEntries();
             while (own.Bytes + bytes > MaxBytesPerOwner && own.Order.Last is { } oldestOfOwner) { Remove(oldestOfOwner.Value); _evictions++; }
-            while ((_bytes + bytes > MaxBytes || (MaxEntries > 0 && _entries.Count >= MaxEntries)) && _order.Last is { } oldest) { Remove(oldest.Value); _evictions++; }
+            while ((_bytes + bytes > MaxBytes || (MaxEntries > 0 && _order.Count >= MaxEntries)) && _order.Last is { } oldest) { Remove(oldest.Value); _evictions++; }
             if (!_owners.TryGetValue(owner, out own)) _owners[owner] = own = new OwnerEntries();   // Remove may have dropped it
             var entry = new Entry(key, value, bytes, owner, own);
             entry.AllNode = _order.AddFirst(entry);
@@ -121,7 +126,7 @@ public sealed class BoundedLruCache<TValue>
 
     private void Remove(Entry e)
     {
-        _entries.Remove(e.Key);
+        _entries.TryRemove(e.Key, out _);
         _order.Remove(e.AllNode!);
         var own = e.Owned;
         own.Order.Remove(e.OwnerNode!);
