@@ -93,8 +93,12 @@ public static class RuleFilter
                 return shape.TypeName == t.TypeName ? await BuildAsync(t.Grant, shape, row, caller, ctx, ownsEveryRow) : False;
             case AnyGrant any:
             {
+                // What needs no directory look-up first: when it already admits every row (the NHS CB), no look-up is made at all.
                 Expression result = False;
-                foreach (var g in any.Grants) result = Or(result, await BuildAsync(g, shape, row, caller, ctx, ownsEveryRow));
+                foreach (var g in any.Grants.Where(g => !NeedsDirectory(g, shape)))
+                    if ((result = Or(result, await BuildAsync(g, shape, row, caller, ctx, ownsEveryRow))) == True) return True;
+                foreach (var g in any.Grants.Where(g => NeedsDirectory(g, shape)))
+                    result = Or(result, await BuildAsync(g, shape, row, caller, ctx, ownsEveryRow));
                 return result;
             }
             case PartyGrant p:
@@ -121,6 +125,17 @@ public static class RuleFilter
                 return False;
         }
     }
+
+    /// <summary>Whether building <paramref name="grant"/>'s predicate reads the directory (a relationship, or an owner the directory names).</summary>
+    private static bool NeedsDirectory(Grant grant, GovernedShape shape) => grant switch
+    {
+        PartyGrant or PartyViaGrant => true,
+        OwnerGrant => shape.Owner is ViaSource,
+        DraftGrant d => NeedsDirectory(d.Grant, shape),
+        TypeGrant t => NeedsDirectory(t.Grant, shape),
+        AnyGrant a => a.Grants.Any(g => NeedsDirectory(g, shape)),
+        _ => false,
+    };
 
     private static async ValueTask<IReadOnlyList<Relationship>> Held(IResolveContext ctx, string caller) =>
         (await DirectoryLookups.FactsOfParty(ctx).LoadAsync(caller)).OrEmpty();
