@@ -17,8 +17,11 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 /// the demonstration data, shared by every authorisation test.
 /// Requests carry real development tokens minted by the server's own authority.
 /// </summary>
-public sealed class AuthorizedGraphFixture : IAsyncLifetime
+public class AuthorizedGraphFixture : IAsyncLifetime
 {
+    /// <summary>Settings added to <c>serve</c>'s arguments.</summary>
+    protected virtual string[] ExtraArguments => [];
+
     private GraphDatabase _database = null!;
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
@@ -34,7 +37,7 @@ public sealed class AuthorizedGraphFixture : IAsyncLifetime
     {
         _database = await GraphDatabase.CreateAsync(Provider, "authz");
         App = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault(_database.ServeArguments),
+            ServeCommand.WithDevelopmentDefault([.. _database.ServeArguments, .. ExtraArguments]),
             configure: builder => builder.WebHost.UseTestServer());
         await ServeCommand.PrepareDatabaseAsync(App);
         await App.StartAsync();
@@ -81,6 +84,16 @@ public sealed class AuthorizedGraphFixture : IAsyncLifetime
 }
 
 /// <summary>An HTTP response from /graphql: status, raw text, parsed body.</summary>
+/// <summary>
+/// The same server without the cost limit (<c>GraphQL:MaxCost=0</c>), for suites about authorisation whose requests
+/// read every row of a list under every parent at once — pages of 100 under connections of 50, priced far above the
+/// default limit since connections are priced by their page (README "Cost of connections").
+/// </summary>
+public sealed class AuthorizedGraphWithoutCostLimitFixture : AuthorizedGraphFixture
+{
+    protected override string[] ExtraArguments => ["--GraphQL:MaxCost=0"];
+}
+
 public sealed record GraphResponse(HttpStatusCode Status, string Text, JsonElement Body)
 {
     public JsonElement Data => Body.GetProperty("data");

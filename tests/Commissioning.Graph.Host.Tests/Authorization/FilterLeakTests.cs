@@ -28,8 +28,11 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 /// </list>
 /// The NHS CB states AUDIT; everyone else COMMISSIONING (own data needs no purpose). The list is reached from the query root
 /// by the shortest path of argument-free fields (a parent list or connection covers every parent at once).
+/// Those requests read whole lists under every parent (far above the default cost limit): they run on a server without
+/// it; the cost refusals run on the default one (<c>limited</c>).
 /// </summary>
-public sealed class FilterLeakTests(AuthorizedGraphFixture graph, ITestOutputHelper output) : IClassFixture<AuthorizedGraphFixture>
+public sealed class FilterLeakTests(AuthorizedGraphWithoutCostLimitFixture graph, AuthorizedGraphFixture limited, ITestOutputHelper output)
+    : IClassFixture<AuthorizedGraphWithoutCostLimitFixture>, IClassFixture<AuthorizedGraphFixture>
 {
     private const string Board = "X24";
     private const int Page = 100;
@@ -398,8 +401,8 @@ public sealed class FilterLeakTests(AuthorizedGraphFixture graph, ITestOutputHel
     public async Task Hostile_filters_are_refused_by_the_cost_limit_before_anything_runs()
     {
         var deep = Enumerable.Range(0, 14).Aggregate("{status: {eq: SUBMITTED}}", (w, _) => $"{{or: [{w}]}}");
-        var nested = await graph.PostAsync(Board, $"{{ consortium(code: \"01A\") {{ financialReturns(where: {deep}) {{ totalCount }} }} }}", purpose: PurposeCoverage.Audit);
-        var longIn = await graph.PostAsync(Board, """
+        var nested = await limited.PostAsync(Board, $"{{ consortium(code: \"01A\") {{ financialReturns(where: {deep}) {{ totalCount }} }} }}", purpose: PurposeCoverage.Audit);
+        var longIn = await limited.PostAsync(Board, """
             query Leak($m: [Int!]) { consortium(code: "01A") {
               financialReturns(where: {and: [{or: [{month: {in: $m}}, {version: {in: $m}}, {rowVersion: {in: $m}}]}]}) { totalCount } } }
             """, new { m = Enumerable.Range(1, 1000).ToArray() }, purpose: PurposeCoverage.Audit);
@@ -410,7 +413,7 @@ public sealed class FilterLeakTests(AuthorizedGraphFixture graph, ITestOutputHel
             Assert.True(refused.Body.GetProperty("extensions").GetProperty("cost").GetProperty("requested").GetDouble() > 10_000, refused.ToString());
         }
         // The same filter, flat, is cheap.
-        var flat = await graph.PostAsync(Board, """{ consortium(code: "01A") { financialReturns(where: {status: {eq: SUBMITTED}}) { totalCount } } }""", purpose: PurposeCoverage.Audit);
+        var flat = await limited.PostAsync(Board, """{ consortium(code: "01A") { financialReturns(where: {status: {eq: SUBMITTED}}) { totalCount } } }""", purpose: PurposeCoverage.Audit);
         Assert.Empty(flat.Errors);
     }
 
