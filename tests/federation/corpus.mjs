@@ -136,6 +136,13 @@ const filterAndSort = [
   ['where/order: without a purpose', `query Returns($status: FinancialReturnStatus) { consortium(code: "02B") { financialReturns(where: {status: {eq: $status}}, first: 5) { totalCount } } }`, { status: 'SUBMITTED' }, undefined, null],
   ['where/order: consortia', `{ consortia(where: {name: {contains: "North"}}, order: [{registeredPopulation: DESC}]) { totalCount nodes { code name } } }`],
   ['where/order: hostile nesting over the cost limit', `{ consortia(where: ${deepWhere}) { totalCount } }`],
+  ['where/order: organisations by name, backward', `{ organisations(where: {name: {contains: "Northvale"}}, order: [{kind: ASC}, {name: DESC}], last: 3) { totalCount edges { cursor node { __typename code name kind } } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }`],
+  ['where/order: organisations of two kinds, paged', `{ organisations(where: {kind: {in: [LOCAL_AUTHORITY, HEALTH_AND_WELLBEING_BOARD]}, code: {neq: "E10000001"}}, order: [{code: DESC}], first: 2) { totalCount nodes { code kind } pageInfo { hasNextPage endCursor } } }`],
+  ['where/order: organisations, first and last', `{ organisations(first: 1, last: 1) { totalCount } }`],
+  ['where/order: practices of a consortium, backward', `{ consortium(code: "02B") { practicesConnection(where: {listSize: {gte: 1000}}, order: [{listSize: DESC}], last: 2) { totalCount nodes { code listSize } pageInfo { hasPreviousPage } } } }`],
+  // The register's rows depend on when each shape served the corpus's concurrent requests: a filter no entry matches.
+  ['where/order: disclosures nobody received', `{ disclosures(where: {callerOrganisation: {eq: "NONE"}, or: [{purposeOfUse: {eq: "AUDIT"}}, {operationType: {neq: "query"}}]}, order: [{occurredAt: DESC}], last: 2) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`, undefined, undefined, 'AUDIT'],
+  ['where/order: disclosures, two fields in one sort element', `{ disclosures(order: [{occurredAt: DESC, id: ASC}]) { totalCount } }`, undefined, undefined, 'AUDIT'],
 ];
 
 export function queries(ids) {
