@@ -38,7 +38,7 @@ public sealed class DemoGraphServer : IAsyncDisposable
     /// <summary>The SQLite file the server reads (SQLite only).</summary>
     public string DatabaseFile => Path.Combine(_database.Directory, "commissioning.db");
 
-    private DemoGraphServer(GraphDatabase database, string[] arguments)
+    private DemoGraphServer(GraphDatabase database, string[] arguments, bool countRegister)
     {
         _database = database;
         _app = ServeCommand.BuildGraphServer(
@@ -54,6 +54,7 @@ public sealed class DemoGraphServer : IAsyncDisposable
                     builder.Services.ConfigureDbContext<PostgreSqlLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<PostgreSqlNhsCbDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<PostgreSqlDirectoryDbContext>(o => o.AddInterceptors(_counter));
+                    if (countRegister) builder.Services.ConfigureDbContext<Modules.Governance.Persistence.PostgreSqlGovernanceDbContext>(o => o.AddInterceptors(_counter));
                 }
                 else
                 {
@@ -61,14 +62,18 @@ public sealed class DemoGraphServer : IAsyncDisposable
                     builder.Services.ConfigureDbContext<SqliteLocalGovernmentDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<SqliteNhsCbDbContext>(o => o.AddInterceptors(_counter));
                     builder.Services.ConfigureDbContext<SqliteDirectoryDbContext>(o => o.AddInterceptors(_counter));
+                    if (countRegister) builder.Services.ConfigureDbContext<Modules.Governance.Persistence.SqliteGovernanceDbContext>(o => o.AddInterceptors(_counter));
                 }
             });
     }
 
     /// <summary>Starts the graph on a fresh database; <paramref name="arguments"/> are added to <c>serve</c>'s.</summary>
-    public static async Task<DemoGraphServer> StartAsync(DatabaseProvider provider, params string[] arguments)
+    public static Task<DemoGraphServer> StartAsync(DatabaseProvider provider, params string[] arguments) => StartAsync(provider, false, arguments);
+
+    /// <param name="countRegister">Count the disclosure register's statements too (its reads by <c>disclosures</c>, its writes).</param>
+    public static async Task<DemoGraphServer> StartAsync(DatabaseProvider provider, bool countRegister, params string[] arguments)
     {
-        var server = new DemoGraphServer(await GraphDatabase.CreateAsync(provider, "demo"), arguments);
+        var server = new DemoGraphServer(await GraphDatabase.CreateAsync(provider, "demo"), arguments, countRegister);
         try
         {
             await ServeCommand.PrepareDatabaseAsync(server._app);
@@ -93,6 +98,13 @@ public sealed class DemoGraphServer : IAsyncDisposable
         await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync())
             codes = await db.Organisations.Select(o => o.Code).ToListAsync();
         await _app.Services.GetRequiredService<Graph.DatabaseKnownOrganisations>().PrimeAsync(codes);
+    }
+
+    /// <summary>Grows the demonstration data in place to <paramref name="scale"/> times its size (<c>seed --scale</c>).</summary>
+    public async Task SeedAsync(int scale)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAndSeedAsync(scale);
     }
 
     public async ValueTask DisposeAsync()

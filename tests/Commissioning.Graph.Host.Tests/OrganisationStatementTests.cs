@@ -74,4 +74,40 @@ public sealed class OrganisationStatementTests(DemoGraphServers servers, ITestOu
         Assert.InRange(statements.Count(s => s.Contains("\"Consortia\"")), 1, 2);
         Assert.InRange(statements.Count, 3, 5);
     }
+
+    [Theory, OnEveryProvider]
+    public async Task Organisations_filtered_and_sorted_page_forward_and_backward_over_the_same_rows(DatabaseProvider provider)
+    {
+        var server = await servers.For(provider);
+        const string list = """where: { kind: { in: [GP_PRACTICE, CONSORTIUM] }, name: { neq: "" } }, order: [{ kind: DESC }, { name: ASC }]""";
+        static List<string> Codes(JsonElement page) => page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("code").GetString()!).ToList();
+        var all = (await server.DataAsync($$"""{ organisations({{list}}, first: 100) { totalCount nodes { code kind } } }""")).GetProperty("organisations");
+        var expected = Codes(all);
+        Assert.True(expected.Count > 8, $"{expected.Count} organisations");
+        Assert.Equal(expected.Count, all.GetProperty("totalCount").GetInt32());
+        // Practices (GP_PRACTICE sorts after CONSORTIUM, so first descending), then consortia.
+        Assert.Equal(all.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()).OrderByDescending(k => k, StringComparer.Ordinal),
+            all.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("kind").GetString()));
+
+        var forward = new List<string>();
+        string? after = null;
+        for (var i = 0; i < 20; i++)
+        {
+            var page = (await server.DataAsync($$"""{ organisations({{list}}, first: 4{{(after is null ? "" : $", after: \"{after}\"")}}) { nodes { code } pageInfo { hasNextPage endCursor } } }""")).GetProperty("organisations");
+            forward.AddRange(Codes(page));
+            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()) break;
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        var backward = new List<string>();
+        string? before = null;
+        for (var i = 0; i < 20; i++)
+        {
+            var page = (await server.DataAsync($$"""{ organisations({{list}}, last: 4{{(before is null ? "" : $", before: \"{before}\"")}}) { nodes { code } pageInfo { hasPreviousPage startCursor } } }""")).GetProperty("organisations");
+            backward.InsertRange(0, Codes(page));
+            if (!page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean()) break;
+            before = page.GetProperty("pageInfo").GetProperty("startCursor").GetString();
+        }
+        Assert.Equal(expected, forward);
+        Assert.Equal(expected, backward);
+    }
 }

@@ -149,6 +149,13 @@ const filterAndSort = [
   // Connections priced by @listSize(sizedFields:): nodes/edges are as many as first/last (50 when neither is given).
   ['connections: nested pages of 100 over the cost limit', `{ consortia(first: 100) { nodes { code financialReturns(first: 100) { nodes { month } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
   ['connections: nested pages within the cost limit, cost reported', `{ consortia(first: 20, order: [{code: ASC}]) { edges { node { code financialReturns(last: 3) { nodes { month } } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['where/order: organisations by name, backward', `{ organisations(where: {name: {contains: "Northvale"}}, order: [{kind: ASC}, {name: DESC}], last: 3) { totalCount edges { cursor node { __typename code name kind } } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }`],
+  ['where/order: organisations of two kinds, paged', `{ organisations(where: {kind: {in: [LOCAL_AUTHORITY, HEALTH_AND_WELLBEING_BOARD]}, code: {neq: "E10000001"}}, order: [{code: DESC}], first: 2) { totalCount nodes { code kind } pageInfo { hasNextPage endCursor } } }`],
+  ['where/order: organisations, first and last', `{ organisations(first: 1, last: 1) { totalCount } }`],
+  ['where/order: practices of a consortium, backward', `{ consortium(code: "02B") { practicesConnection(where: {listSize: {gte: 1000}}, order: [{listSize: DESC}], last: 2) { totalCount nodes { code listSize } pageInfo { hasPreviousPage } } } }`],
+  // The register's rows depend on when each shape served the corpus's concurrent requests: a filter no entry matches.
+  ['where/order: disclosures nobody received', `{ disclosures(where: {callerOrganisation: {eq: "NONE"}, or: [{purposeOfUse: {eq: "AUDIT"}}, {operationType: {neq: "query"}}]}, order: [{occurredAt: DESC}], last: 2) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage } } }`, undefined, undefined, 'AUDIT'],
+  ['where/order: disclosures, two fields in one sort element', `{ disclosures(order: [{occurredAt: DESC, id: ASC}]) { totalCount } }`, undefined, undefined, 'AUDIT'],
 ];
 
 export function queries(ids) {

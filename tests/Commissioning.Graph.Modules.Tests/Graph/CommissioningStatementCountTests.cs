@@ -57,11 +57,32 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         }
         """;
 
+    /// <summary>The newer child connections over the same page: a consortium's practices on a day, its statements as an associate,
+    /// and its arrangements' statements as the lead — filtered, sorted and paged.</summary>
+    private const string ConnectionsQuery = """
+        {
+          consortia(first: 100) {
+            nodes {
+              code
+              practicesConnection(asOf: "2013-06-01", where: { listSize: { gte: 0 } }, order: [{ listSize: DESC }], first: 3) {
+                totalCount nodes { code listSize prescribingSpend consortium { code } } pageInfo { hasNextPage endCursor }
+              }
+              arrangementStatementsConnection(order: [{ month: DESC }], first: 5) { totalCount nodes { month cost status } }
+              leadCommissioningArrangements { code statementsConnection(where: { month: { lte: 6 } }, last: 5) { totalCount nodes { month associate { code } } } }
+            }
+          }
+        }
+        """;
+
     [Fact]
     public async Task A_deep_query_over_a_page_of_consortia_issues_the_same_number_of_statements_at_demo_scale_and_a_hundred_times_it()
     {
-        var (demoCount, demoFiltered, demoConsortia) = await CountAsync(scale: 1);
-        var (hundredfoldCount, hundredfoldFiltered, hundredfoldConsortia) = await CountAsync(scale: 100);
+        var (demoCount, demoFiltered, demoConsortia, demoConnections) = await CountAsync(scale: 1);
+        var (hundredfoldCount, hundredfoldFiltered, hundredfoldConsortia, hundredfoldConnections) = await CountAsync(scale: 100);
+        output.WriteLine($"Practices and arrangement-statement connections: {demoConnections} SQL statements at scale 1, {hundredfoldConnections} at scale 100.");
+        // consortia page; practices pages, counts and their consortia; statements as associate (page, count); arrangements;
+        // their statements (page, count) and associates: one statement per loader whatever the rows.
+        Assert.Equal(demoConnections, hundredfoldConnections);
         output.WriteLine($"Deep query over a page of consortia: {demoCount} SQL statements at scale 1 ({demoConsortia} consortia), {hundredfoldCount} at scale 100 ({hundredfoldConsortia} consortia of 300).");
         output.WriteLine($"Filtered, sorted deep query: {demoFiltered} SQL statements at scale 1, {hundredfoldFiltered} at scale 100.");
         // consortia page + COUNT, returns pages + counts, lines, allocations: one statement per loader whatever the rows.
@@ -86,7 +107,7 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
     private static readonly global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject NhsCb =
         global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.For("X24", purpose: "FINANCIAL_ASSURANCE");
 
-    private async Task<(int Statements, int Filtered, int Consortia)> CountAsync(int scale)
+    private async Task<(int Statements, int Filtered, int Consortia, int Connections)> CountAsync(int scale)
     {
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         await using var host = await CommissioningGraphHost.StartAsync(scale);
@@ -116,6 +137,18 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         var filteredConsortia = filtered.GetProperty("consortia").GetProperty("nodes");
         Assert.Equal(consortia.GetArrayLength(), filteredConsortia.GetArrayLength());
         Assert.Contains(filteredConsortia.EnumerateArray(), c => c.GetProperty("financialReturns").GetProperty("nodes").GetArrayLength() > 0);
-        return (statements, filteredStatements, consortia.GetArrayLength());
+        before = host.StatementCount;
+        var connections = await host.DataAsync(ConnectionsQuery, subject: NhsCb);
+        var connectionStatements = host.StatementCount - before;
+        foreach (var text in host.StatementTexts.Skip(before))
+            output.WriteLine($"  connections, scale {scale}: {text.ReplaceLineEndings(" ")[..Math.Min(200, text.ReplaceLineEndings(" ").Length)]}");
+        var nodes = connections.GetProperty("consortia").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(consortia.GetArrayLength(), nodes.Count);
+        // Every level is reached at both scales (an empty level issues no statement and would hide a difference).
+        Assert.All(nodes, c => Assert.NotEmpty(c.GetProperty("practicesConnection").GetProperty("nodes").EnumerateArray()));
+        Assert.Contains(nodes, c => c.GetProperty("arrangementStatementsConnection").GetProperty("totalCount").GetInt32() > 0);
+        Assert.Contains(nodes, c => c.GetProperty("leadCommissioningArrangements").EnumerateArray()
+            .Any(a => a.GetProperty("statementsConnection").GetProperty("nodes").GetArrayLength() > 0));
+        return (statements, filteredStatements, consortia.GetArrayLength(), connectionStatements);
     }
 }

@@ -69,4 +69,43 @@ public sealed class LocalGovernmentConnectionTests
         }
         Assert.True(any, "the caller reads some contributions");
     }
+
+    /// <summary>Every board's JSNA contributions and its member consortia's pools' contributions and expenditure, as connections.</summary>
+    private const string ConnectionsQuery = """
+        { healthAndWellbeingBoards { code
+            jsna(year: "2013-14") { contributionsConnection(where: { status: { neq: DRAFT } }, order: [{ topic: ASC }], first: 20) {
+              totalCount nodes { topic status indicators { name } } pageInfo { hasNextPage } } }
+            members { consortium { code pooledBudgets { code
+              contributionsConnection(order: [{ amount: DESC }], first: 5) { totalCount nodes { partnerCode amount } }
+              expenditureConnection(order: [{ month: ASC }], last: 5) { totalCount nodes { month serviceArea amount } } } } } } }
+        """;
+
+    [Fact]
+    public async Task The_JSNA_contribution_and_pool_connections_issue_the_same_number_of_statements_at_demo_scale_and_a_hundred_times_it()
+    {
+        var counts = new List<(int Statements, int Contributions, int Members)>();
+        foreach (var scale in new[] { 1, 100 })
+        {
+            await using var host = await ModuleGraphHost.CreateAsync(scale);
+            host.Subject = AuthorizationSubject.For("X24");
+            host.ResetStatements();
+            var response = await host.ExecuteAsync(ConnectionsQuery);
+            Assert.False(response.TryGetProperty("errors", out var errors), errors.ToString());
+            var boards = response.GetProperty("data").GetProperty("healthAndWellbeingBoards").EnumerateArray().ToList();
+            var contributions = boards.Where(b => b.GetProperty("jsna").ValueKind == JsonValueKind.Object)
+                .Sum(b => b.GetProperty("jsna").GetProperty("contributionsConnection").GetProperty("totalCount").GetInt32());
+            var pools = boards.SelectMany(b => b.GetProperty("members").EnumerateArray())
+                .Where(m => m.GetProperty("consortium").ValueKind == JsonValueKind.Object)
+                .SelectMany(m => m.GetProperty("consortium").GetProperty("pooledBudgets").EnumerateArray()).ToList();
+            // Every level is reached (an empty level issues no statement and would hide a difference).
+            Assert.Contains(pools, p => p.GetProperty("contributionsConnection").GetProperty("nodes").GetArrayLength() > 0);
+            Assert.Contains(pools, p => p.GetProperty("expenditureConnection").GetProperty("nodes").GetArrayLength() > 0);
+            counts.Add((host.Statements, contributions, boards.Sum(b => b.GetProperty("members").GetArrayLength())));
+            Console.WriteLine($"JSNA contribution and pool connections at scale {scale}: {host.Statements} SQL statements " +
+                              $"({contributions} contributions counted, {counts[^1].Members} board members)\n  {string.Join("\n  ", host.StatementTexts)}");
+        }
+        Assert.True(counts[1].Contributions > counts[0].Contributions && counts[1].Members > 10 * counts[0].Members,
+            $"scale 100 should have many more contributions and members: {counts[0]} vs {counts[1]}");
+        Assert.Equal(counts[0].Statements, counts[1].Statements);
+    }
 }

@@ -93,4 +93,93 @@ public sealed class DisclosuresQueryTests : IAsyncLifetime
         await DisclosuresAsync("X24");
         Assert.Equal(4, (await _host.RecordsAsync()).Count);
     }
+
+    private const string ListQuery = """
+        query Register($where: DisclosureRecordFilterInput, $order: [DisclosureRecordSortInput!], $first: Int, $after: String, $last: Int, $before: String) {
+          disclosures(where: $where, order: $order, first: $first, after: $after, last: $last, before: $before) {
+            totalCount
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+            nodes { id owningOrganisation callerOrganisation occurredAt records schemaCoordinates }
+          }
+        }
+        """;
+
+    private async Task<JsonElement> ListAsync(string org, object variables)
+    {
+        var (status, body, text) = await _host.PostAsync(org, ListQuery, "Register", variables);
+        Assert.True(status == 200, text);
+        Assert.False(body.TryGetProperty("errors", out var errors), errors.ToString());
+        return body.GetProperty("data").GetProperty("disclosures");
+    }
+
+    private static List<string> OwnersOf(JsonElement connection) =>
+        connection.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("owningOrganisation").GetString()!).ToList();
+
+    [Fact]
+    public async Task The_register_filters_and_sorts_on_its_columns_within_the_callers_rows()
+    {
+        var board = await ListAsync("X24", new { where = new { callerOrganisation = new { eq = "X24" } }, order = new[] { new { owningOrganisation = "ASC" } } });
+        Assert.Equal(["01A", "02B", "03C"], OwnersOf(board));
+        Assert.Equal(3, board.GetProperty("totalCount").GetInt32());
+
+        // An organisation's filter narrows its own rows: another's data is never among them, whatever the filter names.
+        var own = await ListAsync("01A", new { where = new { or = new object[] { new { callerOrganisation = new { eq = "02B" } }, new { owningOrganisation = new { eq = "02B" } } } } });
+        Assert.Equal(["01A"], OwnersOf(own));
+        Assert.Equal(1, own.GetProperty("totalCount").GetInt32());
+        Assert.Equal(0, (await ListAsync("01A", new { where = new { owningOrganisation = new { eq = "03C" } } })).GetProperty("totalCount").GetInt32());
+
+        var times = await ListAsync("X24", new { where = new { occurredAt = new { gte = "2013-10-01T09:01:00Z", lt = "2013-10-01T09:03:00Z" } }, order = new[] { new { occurredAt = "ASC" } } });
+        Assert.Equal(["02B", "01A"], OwnersOf(times));
+    }
+
+    [Fact]
+    public async Task Pages_of_a_filtered_sorted_register_go_forward_and_backward_over_the_same_entries()
+    {
+        var where = new { purposeOfUse = new { eq = "FINANCIAL_ASSURANCE" } };
+        var order = new[] { new { callerOrganisation = "DESC" } };
+        var all = OwnersOf(await ListAsync("X24", new { where, order }));
+        Assert.Equal(4, all.Count);
+        var forward = new List<string>();
+        string? after = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await ListAsync("X24", new { where, order, first = 1, after });
+            forward.AddRange(OwnersOf(page));
+            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean()) break;
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        }
+        var backward = new List<string>();
+        string? before = null;
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await ListAsync("X24", new { where, order, last = 3, before });
+            backward.InsertRange(0, OwnersOf(page));
+            if (!page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean()) break;
+            before = page.GetProperty("pageInfo").GetProperty("startCursor").GetString();
+        }
+        Assert.Equal(all, forward);
+        Assert.Equal(all, backward);
+
+        var (_, bad, _) = await _host.PostAsync("X24", ListQuery, "Register", new { first = 1, last = 1 });
+        Assert.Equal("BAD_USER_INPUT", bad.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task The_parts_several_subgraphs_recorded_for_one_request_are_one_entry_that_filters_by_its_latest_record()
+    {
+        var at = new DateTime(2013, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+        DisclosureRecord Part(string coordinate, int records, int seconds) => DisclosureRecord.Create(at.AddSeconds(seconds),
+            new DisclosureCaller("X24", null, null, "AUDIT"), new DisclosureOperation("Both", "query", "sha256:" + new string('1', 64), RequestId: "req-1"),
+            "02B", [new DisclosedCoordinate(coordinate, records)]);
+        await _host.AppendAsync(Part("FinancialReturn.lines", 7, 0), Part("JsnaContribution.narrative", 2, 1));
+
+        var entry = await ListAsync("X24", new { where = new { purposeOfUse = new { eq = "AUDIT" } } });
+        Assert.Equal(1, entry.GetProperty("totalCount").GetInt32());
+        var node = entry.GetProperty("nodes")[0];
+        Assert.Equal(9, node.GetProperty("records").GetInt32());
+        Assert.Equal(["FinancialReturn.lines", "JsnaContribution.narrative"], node.GetProperty("schemaCoordinates").EnumerateArray().Select(c => c.GetString()!));
+        // The entry's time is its first part's; a filter reads its latest record (one second later).
+        Assert.Equal("2013-11-01T09:00:00Z", node.GetProperty("occurredAt").GetString());
+        Assert.Equal(1, (await ListAsync("X24", new { where = new { purposeOfUse = new { eq = "AUDIT" }, occurredAt = new { gte = "2013-11-01T09:00:01Z" } } })).GetProperty("totalCount").GetInt32());
+    }
 }
