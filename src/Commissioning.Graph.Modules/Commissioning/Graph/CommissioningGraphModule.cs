@@ -113,7 +113,12 @@ public sealed class CommissioningGraphModule : IGraphModule
             latest = await projection.Apply(returns).ToListAsync(ctx.CancellationToken);
         }
         ProjectedLoaders.Prime(ctx, "commissioning.returnById", projection, latest, r => r.Id, ReturnLoader(ctx));
-        var duties = await Task.WhenAll(latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)));
+        // The loads are issued after an await of this resolver's own query, outside the executor's sections:
+        // held, they make one batch per loader whatever the thread pool does (statements fixed by the query).
+        Task<FinancialDutiesAssessment?>[] assessing;
+        using (DataLoaderRegistry.For(ctx).HoldDispatch())
+            assessing = latest.Select(r => FinancialReturnFields.DutiesAsync(ctx, r)).ToArray();
+        var duties = await Task.WhenAll(assessing);
         return latest.Where((r, i) => duties[i] is { AtRisk: true }).ToList();
     }
 
