@@ -48,10 +48,12 @@ public sealed class DisclosureTestHost : IAsyncDisposable
           duties(owner: ID!): String
           "Denied by authorisation: FORBIDDEN, nothing recorded."
           forbidden(owner: ID!): String
+          "The organisation and purpose the request executes as (its scope's subject), read after a hop to the thread pool."
+          caller: String
         }
         type Mutation { touch: Boolean }
         type Subscription { ticks(owner: ID!, count: Int!): Tick! }
-        type Tick { n: Int! }
+        type Tick { n: Int! caller: String }
         """;
 
     private readonly string _file;
@@ -108,6 +110,8 @@ public sealed class DisclosureTestHost : IAsyncDisposable
             .Resolve("Query.forbidden", _ => throw new GraphQLException(new GraphQLError("Not for you.")
                 { Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Forbidden } }))
             .Resolve("Query.hello", _ => "world")
+            .ResolveAsync("Query.caller", CallerAsync)
+            .ResolveAsync("Tick.caller", CallerAsync)
             .Resolve("Subscription.ticks", ctx => ctx.Source)
             .Resolve("Tick.n", ctx =>
             {
@@ -122,6 +126,13 @@ public sealed class DisclosureTestHost : IAsyncDisposable
         var dateTime = (ScalarType)schema.GetType("DateTime")!;
         dateTime.Serialize = v => v is DateTime d ? d.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) : v;
         return schema;
+    }
+
+    private static async Task<object?> CallerAsync(IResolveContext ctx)
+    {
+        await Task.Yield();
+        var subject = AuthorizationSubject.Of(ctx);
+        return $"{subject.Organisation}/{subject.Purpose}";
     }
 
     private static async IAsyncEnumerable<object?> Ticks(int count, string owner, [EnumeratorCancellation] CancellationToken ct = default)
