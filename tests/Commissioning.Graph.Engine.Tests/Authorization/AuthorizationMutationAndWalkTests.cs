@@ -24,7 +24,6 @@ public class AuthorizationMutationAndWalkTests
         var schema = SdlSchemaBuilder.Build(Sdl);
         schema.MutationType!.Fields["submit"].Resolver = _ => new ValueTask<object?>(++writes);
         AuthorizationTransform.Apply(schema, new AuthorizationService([Owns]));
-
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = schema,

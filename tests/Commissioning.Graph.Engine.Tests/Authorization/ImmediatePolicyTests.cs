@@ -63,7 +63,6 @@ public class ImmediatePolicyTests
         var schema = SdlSchemaBuilder.Build(Sdl);
         var policies = new Policies();
         AuthorizationTransform.Apply(schema, new AuthorizationService(policies.All));
-
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = schema,
