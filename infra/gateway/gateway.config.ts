@@ -1,7 +1,8 @@
 // Hive Gateway configuration (picked up from this directory, or given with --config-path):
 //  - the supergraph: SUPERGRAPH (infra/local/federation.sh composes one per data directory, with the
 //    subgraphs' ports), else schema/supergraph.graphql (join__graph URLs from compose.mjs);
-//  - the native query planner (@graphql-hive/router-runtime), the configuration equivalent of --hive-router-runtime;
+//  - the native query planner (@graphql-hive/router-runtime), the configuration equivalent of --hive-router-runtime,
+//    except for operations with @defer/@stream, which it cannot split (plugins/incremental.mjs);
 //  - forwards Authorization, X-Purpose-Of-Use and traceparent; X-Request-Id (the client's, else a new UUID)
 //    and X-Client-Operation-Name / X-Client-Document-Hash (plugins/edge.mjs);
 //  - no merging of in-flight subgraph requests: its key is the URL and body only, so identical requests of
@@ -10,10 +11,10 @@
 //  - the subgraphs' limits (plugins/limits.mjs) and 401 at the edge; internal errors masked outside Development;
 //  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret).
 import { defineConfig } from '@graphql-hive/gateway';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
+import { incrementalAwareUnifiedGraphHandler, usePayloadFormat } from './plugins/incremental.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -31,7 +32,8 @@ function header(context: any, name: string): string | undefined {
 
 export const gatewayConfig = defineConfig({
   supergraph,
-  unifiedGraphHandler,
+  // The native planner, and Hive's JavaScript runtime for operations with @defer/@stream (plugins/incremental.mjs).
+  unifiedGraphHandler: incrementalAwareUnifiedGraphHandler,
   logging: (process.env.GATEWAY_LOG_LEVEL as any) ?? 'warn',
   maskedErrors: { isDev: development },
   requestId: { headerName: 'x-request-id' },
@@ -72,6 +74,7 @@ export const gatewayConfig = defineConfig({
     useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
     useCostLimit({ supergraph, maxCost: limit('GRAPHQL_MAX_COST', defaults.maxCost), defaultListSize: limit('GRAPHQL_DEFAULT_LIST_SIZE', defaults.defaultListSize) }),
     useClientCoordinates(),
+    usePayloadFormat(),
     useRequestErrors(),
     ...(secret ? [useUpstreamSignature({ secret })] : []),
   ],

@@ -187,7 +187,9 @@ public sealed class GraphQLEngine
         CancellationToken = cancellationToken,
     };
 
-    private ExecutionOptions ExecutionOptions => new() { MaxErrors = Options.MaxErrors };
+    // Immutable (init-only): one for every execution of this engine.
+    private ExecutionOptions ExecutionOptions => _executionOptions ??= new() { MaxErrors = Options.MaxErrors };
+    private ExecutionOptions? _executionOptions;
 
     /// <summary>Parses, validates and executes in one call.</summary>
     public Task<ExecutionResult> ExecuteAsync(string query, string? operationName = null,

@@ -53,6 +53,9 @@ public static class ProjectionFigure
         ("consortia, every scalar", "{ consortia(first: 100) { nodes { code name area establishedOn authorisationStatus registeredPopulation unregisteredPopulation constitution { accountableOfficer chiefFinanceOfficer caldicottGuardian seniorInformationRiskOwner decisionMaking conflictsOfInterestPolicy } } } }"),
         ("returns of 100 consortia, month+status", "{ consortia(first: 100) { nodes { financialReturns(year: \"2013-14\", first: 12) { nodes { month status } } } } }"),
         ("practices of 100 consortia, name", "{ consortia(first: 100) { nodes { practices { name } } } }"),
+        ("practices' consortium, name", "{ consortia(first: 100) { nodes { practices { consortium { name } } } } }"),
+        ("memberships of 100 consortia, from", "{ consortia(first: 100) { nodes { practiceMemberships { from practice { code } } } } }"),
+        ("plans of 100 consortia, title", "{ consortia(first: 100) { nodes { commissioningPlans { title } } } }"),
     ];
 
     // The NHS CB, who may read, filter and sort on every field of these lists.
@@ -76,7 +79,7 @@ public static class ProjectionFigure
                 await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAndSeedAsync(scale);
             Console.WriteLine($"SQLite, seed --scale {scale} ({seeding.Elapsed.TotalSeconds:0.0} s), {runs} runs per row after 5 warm-ups; one request each.");
             var module = new CommissioningGraphModule();
-            var builder = SchemaBuilder.FromSdl(Prelude + "\n" + module.Sdl);
+            var builder = SchemaBuilder.FromSdl(Modules.Shared.GraphModuleResources.DefineKeyOnlyEntities(Prelude + "\n" + module.Sdl));
             module.Configure(builder);
             var engine = new GraphQLEngine(builder.Build());
 

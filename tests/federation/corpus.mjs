@@ -3,12 +3,12 @@
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
 export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
-  consortium(code: "01A") { id latestFinancialReturn(year: "2013-14") { id rowVersion status } }
-  submitted: consortium(code: "02B") { financialReturns(year: "2013-14", status: SUBMITTED, first: 1) { nodes { id rowVersion } } }
+  consortium(code: "01A") { id latestFinancialReturn(year: "2013-14") { id rowVersion status } commissioningPlans(year: "2014-15") { id rowVersion } }
+  submitted: consortium(code: "02B") { financialReturns(year: "2013-14", status: SUBMITTED, first: 1) { nodes { id rowVersion } } commissioningPlans(year: "2014-15") { rowVersion } }
   gpPractice(code: "A01001") { id } provider(code: "RNV") { id } contract(code: "CT-01A-RNV") { id }
   leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { id } localAuthority(code: "E10000001") { id }
   healthAndWellbeingBoard(code: "HWB-E10000001") { id jsna(year: "2013-14") { contributions { id status rowVersion } } }
@@ -31,6 +31,8 @@ export function idsFrom(data) {
     submittedReturn: data.submitted.financialReturns.nodes[0] ?? { id: 'none', rowVersion: 0 },
     draftContribution: data.healthAndWellbeingBoard.jsna.contributions.find((c) => c.status === 'DRAFT'),
     poolRowVersion: data.pooledBudget.rowVersion,
+    sharedPlan: data.consortium.commissioningPlans[0] ?? { id: 'none', rowVersion: 0 },
+    draftPlanVersion: data.submitted.commissioningPlans[0]?.rowVersion ?? 0,
   };
 }
 
@@ -72,6 +74,14 @@ const entryPoints = [
   ['arrangement statements of 03C (own, no purpose)', `{ consortium(code: "03C") { code arrangementStatements(year: "2013-14") { month cost status arrangement { code lead { code } } } } }`, undefined, undefined, null],
   ['pool agreement and outturn', `{ pooledBudget(code: "POOL-LD-NV") { code agreement { poolKind signedOn reviewOn governingBoard } outturn(year: "2013-14") { monthsRecorded contributions expenditureToDate expenditure variance partnerShares { partner { code name } share amount } } contributions(year: "2013-14") { partnerCode confirmedAt } } }`, undefined, undefined, 'POOLED_BUDGET_MANAGEMENT'],
   ['income and use of resources', `{ consortium(code: "01A") { latestFinancialReturn(year: "2013-14") { income { plan forecastOutturn } resourceUse { forecastOutturn } duties { breached breakEven { limit headroom } useOfResources { duty limit outturn headroom met } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['strategy (published, no purpose)', `{ healthAndWellbeingBoard(code: "HWB-E10000001") { code strategy(year: "2013-14") { period publishedOn board { code name } priorities { code title jsnaTopics } rowVersion } } }`, undefined, undefined, null],
+  ['strategy (draft, JSNA: partners only)', `{ healthAndWellbeingBoard(code: "HWB-E10000001") { code strategy(year: "2014-15") { period publishedOn priorities { code title jsnaTopics } } } }`, undefined, undefined, 'JSNA'],
+  ['strategy (draft, wrong purpose)', `{ healthAndWellbeingBoard(code: "HWB-E10000001") { code strategy(year: "2014-15") { period } } }`],
+  ['strategy (malformed year)', `{ healthAndWellbeingBoard(code: "HWB-E06000002") { code strategy(year: "2013") { period } } }`],
+  ['plans with priorities and responses (cross-subgraph)', `{ consortium(code: "02B") { code commissioningPlans { year status sharedOn publishedOn rowVersion strategyPriorities { code title jsnaTopics }
+      hwbResponses { board { code name localAuthority { code } } receivedOn view statement } } } }`],
+  ['plans of 01A (no purpose: published and own)', `{ consortium(code: "01A") { code commissioningPlans { year status title strategyPriorities { code title } hwbResponses { board { code } view } } } }`, undefined, undefined, null],
+  ['plans of 01A (JSNA: not covered)', `{ consortium(code: "01A") { code commissioningPlans(status: SHARED_WITH_HWB) { year title } } }`, undefined, undefined, 'JSNA'],
   ['contract', `{ contract(code: "CT-01A-RNV") { code commissionerCode commissioner { code name } provider { code name providerType } serviceArea startDate annualValue activityPlan cquinShare performance(year: "2013-14") { month activityActual } arrangements { code } } }`],
   ['contract (02B)', `{ contract(code: "CT-02B-NQ1") { code commissioner { code } provider { code } annualValue } }`],
   ['provider', `{ provider(code: "RNV") { code name providerType contracts { code annualValue commissioner { code } } } }`],
@@ -136,6 +146,9 @@ const filterAndSort = [
   ['where/order: without a purpose', `query Returns($status: FinancialReturnStatus) { consortium(code: "02B") { financialReturns(where: {status: {eq: $status}}, first: 5) { totalCount } } }`, { status: 'SUBMITTED' }, undefined, null],
   ['where/order: consortia', `{ consortia(where: {name: {contains: "North"}}, order: [{registeredPopulation: DESC}]) { totalCount nodes { code name } } }`],
   ['where/order: hostile nesting over the cost limit', `{ consortia(where: ${deepWhere}) { totalCount } }`],
+  // Connections priced by @listSize(sizedFields:): nodes/edges are as many as first/last (50 when neither is given).
+  ['connections: nested pages of 100 over the cost limit', `{ consortia(first: 100) { nodes { code financialReturns(first: 100) { nodes { month } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['connections: nested pages within the cost limit, cost reported', `{ consortia(first: 20, order: [{code: ASC}]) { edges { node { code financialReturns(last: 3) { nodes { month } } } } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
 ];
 
 export function queries(ids) {
@@ -175,6 +188,15 @@ export function mutations(ids) {
     { name: 'recordPoolContribution to POOL-LD-NV', purpose: 'POOLED_BUDGET_MANAGEMENT', writer: true,
       query: `mutation Pool($input: RecordPoolContributionInput!) { recordPoolContribution(input: $input) { contribution { partnerCode year amount } pooledBudget { code rowVersion } userErrors { message code path } } }`,
       variables: { input: { pooledBudgetCode: 'POOL-LD-NV', partnerCode: '02B', year: '2014-15', amount: '5400000', expectedRowVersion: ids.poolRowVersion } } },
+    { name: 'publishStrategy for Riverside 2015-16', purpose: 'JSNA', writer: true,
+      query: `mutation Publish($input: PublishStrategyInput!) { publishStrategy(input: $input) { strategy { period publishedOn board { code } priorities { code title jsnaTopics } } userErrors { message code path } } }`,
+      variables: { input: { healthAndWellbeingBoardCode: 'HWB-E06000002', year: '2015-16', priorities: [{ code: 'RS15-P1', title: 'Keep frail people well at home', jsnaTopics: ['Frailty and falls'] }] } } },
+    { name: 'respondToCommissioningPlan of 01A by Northvale', purpose: 'COMMISSIONING', writer: true,
+      query: `mutation Respond($input: RespondToCommissioningPlanInput!) { respondToCommissioningPlan(input: $input) { plan { year status rowVersion hwbResponses { board { code name } view statement } } userErrors { message code path } } }`,
+      variables: { input: { planId: ids.sharedPlan.id, healthAndWellbeingBoardCode: 'HWB-E10000001', view: 'SUPPORTS_WITH_COMMENTS', statement: 'Written by the corpus.', expectedRowVersion: ids.sharedPlan.rowVersion } } },
+    { name: 'shareDraftCommissioningPlan of 02B', purpose: 'COMMISSIONING', writer: true,
+      query: `mutation Share($input: ShareDraftCommissioningPlanInput!) { shareDraftCommissioningPlan(input: $input) { plan { year status rowVersion strategyPriorities { code title } hwbResponses { view } } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '02B', year: '2014-15', title: 'Shared by the corpus', strategyPriorityCodes: [], expectedRowVersion: ids.draftPlanVersion } } },
     { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
       query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
@@ -186,5 +208,8 @@ export const afterMutations = [
   { name: 'after: 01A returns', purpose: 'FINANCIAL_ASSURANCE', query: `{ consortium(code: "01A") { financialReturns(year: "2013-14") { totalCount nodes { month version status } } } }` },
   { name: 'after: Riverside JSNA', purpose: 'JSNA', query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { jsna(year: "2013-14") { contributions { topic status consortium { code } } } } }` },
   { name: 'after: allocations 2014-15', purpose: 'ALLOCATIONS', query: `{ allocations(year: "2014-15") { consortium { code } totalAllocation } }` },
+  { name: 'after: plans of 01A and 02B', purpose: 'COMMISSIONING', query: `{ a: consortium(code: "01A") { commissioningPlans(year: "2014-15") { status rowVersion hwbResponses { board { code } view statement } } }
+      b: consortium(code: "02B") { commissioningPlans(year: "2014-15") { status title rowVersion } } }` },
+  { name: 'after: Riverside strategy 2015-16', purpose: null, query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { strategy(year: "2015-16") { period priorities { code title } } } }` },
   { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
 ];

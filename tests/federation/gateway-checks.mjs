@@ -1,13 +1,15 @@
 // End-to-end checks of the federated shape that the corpus cannot express as "same as the one process":
 // 401 and limits at the edge, direct subgraph calls (token, signature), disclosure records under concurrency,
 // and a subgraph instance killed mid-load and started again.
-// usage: node gateway-checks.mjs --fed URL --data-dir DIR --tokens FILE --secret S
+// usage: node gateway-checks.mjs --fed URL --data-dir DIR --tokens FILE --secret S [--one URL]
+// (--one: the one process, seeded as the federation's data, for the @defer/@stream comparisons)
 // Prints "PASS name" / "FAIL name: why" lines; the caller counts them.
 import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -88,27 +90,174 @@ await check('gateway: a cost over 10000 is COST_LIMIT_EXCEEDED before any subgra
   if (r.status !== 400 || codes(r).join() !== 'COST_LIMIT_EXCEEDED' || !(r.body.extensions?.cost?.requested > 10000)) return `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
 });
 
-await check('gateway: @defer across subgraphs over multipart/mixed gives the same data as without it', async () => {
-  const deferred = '{ consortium(code: "01A") { name ... @defer(label: "money") { allocation(year: "2013-14") { programmeBudget } } healthAndWellbeingBoards { name } } }';
-  const plain = await post(fed, { query: deferred.replace(' ... @defer(label: "money") {', '').replace(' } healthAndWellbeingBoards', ' healthAndWellbeingBoards'), token: x24, purpose: 'FINANCIAL_ASSURANCE' });
-  const res = await fetch(fed, { method: 'POST', signal: AbortSignal.timeout(30000),
-    headers: { 'content-type': 'application/json', accept: 'multipart/mixed', authorization: `Bearer ${x24}`, 'x-purpose-of-use': 'FINANCIAL_ASSURANCE' },
-    body: JSON.stringify({ query: deferred }) });
+// ---- @defer/@stream through the gateway, against the one process (--one) ----
+// Each operation is sent to both shapes; payloads are compared after removing what differs by design
+// (error locations, extensions.serviceName: README.md), keys in any order.
+const strip = (v) => {
+  if (Array.isArray(v)) return v.map(strip);
+  if (!v || typeof v !== 'object') return v;
+  const out = {};
+  for (const k of Object.keys(v).sort()) {
+    if (k === 'locations') continue;
+    out[k] = k === 'extensions' && v[k] && typeof v[k] === 'object' ? strip(Object.fromEntries(Object.entries(v[k]).filter(([x]) => x !== 'serviceName'))) : strip(v[k]);
+  }
+  return out;
+};
+/** POSTs with an incremental Accept and returns each payload (multipart/mixed parts, or SSE `next` events). */
+async function incremental(url, { query, token = x24, purpose = 'FINANCIAL_ASSURANCE', accept = 'multipart/mixed' }) {
+  const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(60000),
+    headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose-of-use': purpose } : {}) },
+    body: JSON.stringify({ query }) });
   const type = res.headers.get('content-type') ?? '';
   const text = await res.text();
-  if (res.status !== 200 || !type.startsWith('multipart/mixed')) return `${res.status} ${type} ${text.slice(0, 300)}`;
-  // Merge every part's data (initial, then incremental items at their paths) and compare with the plain answer.
-  const parts = text.split(/\r?\n---/).map((p) => p.slice(p.indexOf('{'))).filter((p) => p.startsWith('{')).map((p) => JSON.parse(p.trim()));
-  const merged = structuredClone(parts[0]?.data ?? {});
-  const pending = new Map((parts.flatMap((p) => p.pending ?? [])).map((p) => [p.id, p.path]));
-  for (const p of parts.slice(1)) for (const item of p.incremental ?? []) {
-    let target = merged;
-    for (const key of [...(pending.get(item.id) ?? item.path ?? []), ...(item.subPath ?? [])]) target = target[key];
-    Object.assign(target, item.data ?? {});
+  let payloads;
+  if (type.startsWith('multipart/mixed')) {
+    const boundary = /boundary="?([^";]+)"?/.exec(type)?.[1] ?? '-';
+    const parts = text.split(`--${boundary}`);
+    if (!parts.at(-1).startsWith('--')) throw new Error(`multipart body without its closing delimiter: ${text.slice(-100)}`);
+    payloads = parts.filter((p) => p.includes('{')).map((p) => JSON.parse(p.slice(p.indexOf('{'), p.lastIndexOf('}') + 1)));
+  } else if (type.startsWith('text/event-stream')) {
+    const events = text.split(/\r?\n\r?\n/).map((e) => ({ event: /^event: ?(.*)$/m.exec(e)?.[1], data: e.split(/\r?\n/).filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n') })).filter((e) => e.event);
+    if (events.at(-1)?.event !== 'complete') throw new Error(`SSE stream without its complete event: ${text.slice(-200)}`);
+    payloads = events.filter((e) => e.event === 'next').map((e) => JSON.parse(e.data));
+  } else {
+    payloads = [JSON.parse(text)];
   }
-  const sort = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : Array.isArray(v) ? v.map(sort) : v);
-  if (JSON.stringify(sort(merged)) !== JSON.stringify(sort(plain.body.data))) return `merged ${JSON.stringify(merged)} vs ${JSON.stringify(plain.body.data)}`;
-});
+  return { status: res.status, type, payloads };
+}
+/** Applies graphql-js 17.1 payloads (pending / incremental / completed) to the initial data; collects every error. */
+function merge(payloads) {
+  const [initial, ...rest] = payloads;
+  const data = structuredClone(initial.data ?? null);
+  const errors = [...(initial.errors ?? [])];
+  const pending = new Map((initial.pending ?? []).map((p) => [p.id, p.path]));
+  const at = (path) => path.reduce((o, k) => o[k], data);
+  for (const payload of rest) {
+    for (const p of payload.pending ?? []) pending.set(p.id, p.path);
+    for (const entry of payload.incremental ?? []) {
+      const path = pending.get(entry.id);
+      if (!path) throw new Error(`incremental entry for id ${entry.id}, never pending`);
+      if (entry.items) at(path).push(...entry.items); else Object.assign(at([...path, ...(entry.subPath ?? [])]), entry.data);
+      errors.push(...(entry.errors ?? []));
+    }
+    for (const c of payload.completed ?? []) {
+      if (!pending.delete(c.id)) throw new Error(`completed id ${c.id}, never pending`);
+      errors.push(...(c.errors ?? []));
+    }
+  }
+  if (pending.size) throw new Error(`ids never completed: ${[...pending.keys()]}`);
+  if (payloads.at(-1).hasNext !== false && payloads.length > 1) throw new Error('the last payload has hasNext: true');
+  return { data, errors: errors.map((e) => JSON.stringify(strip(e))).sort() };
+}
+const show = (v) => JSON.stringify(v).slice(0, 600);
+/** Both shapes answer `query` incrementally; fails unless the deferred `field` (at `path`) is absent from the
+ *  gateway's first payload and arrives later, and the gateway's payloads equal the one process's (`exact`), or
+ *  at least their merged data and errors. */
+async function sameIncremental(query, { field, path = ['consortium'], exact = true, ...options }) {
+  const [one, fed] = await Promise.all([incremental(oneUrl, { query, ...options }), incremental(gatewayUrl, { query, ...options })]);
+  if (fed.status !== 200 || fed.type.split(';')[0] !== one.type.split(';')[0]) return `gateway ${fed.status} ${fed.type}, one process ${one.status} ${one.type}: ${show(fed.payloads)}`;
+  if (fed.payloads.length < 2 || fed.payloads[0].hasNext !== true) return `one payload through the gateway: ${show(fed.payloads)}`;
+  if (field) {
+    const first = path.reduce((o, k) => o?.[k], fed.payloads[0].data);
+    if (!first || field in first) return `the first payload ${first ? 'already holds' : 'lacks the object of'} ${field}: ${show(fed.payloads[0])}`;
+    if (!fed.payloads.slice(1).some((p) => (p.incremental ?? []).some((e) => e.data && field in e.data))) return `no later payload brings ${field}: ${show(fed.payloads)}`;
+  }
+  if (exact) {
+    if (JSON.stringify(strip(fed.payloads)) !== JSON.stringify(strip(one.payloads))) return `payloads differ\n  gateway:     ${show(strip(fed.payloads))}\n  one process: ${show(strip(one.payloads))}`;
+    return;
+  }
+  const [m1, m2] = [merge(one.payloads), merge(fed.payloads)];
+  if (JSON.stringify(strip(m1.data)) !== JSON.stringify(strip(m2.data))) return `merged data differ\n  gateway:     ${show(m2.data)}\n  one process: ${show(m1.data)}`;
+  if (JSON.stringify(m1.errors) !== JSON.stringify(m2.errors)) return `errors differ\n  gateway:     ${m2.errors}\n  one process: ${m1.errors}`;
+}
+const gatewayUrl = fed;
+const oneUrl = arg('--one');
+if (oneUrl) {
+  const ACROSS = '{ consortium(code: "01A") { name ... @defer(label: "money") { allocation(year: "2013-14") { programmeBudget } } healthAndWellbeingBoards { name } } }';
+  await check('gateway @defer: a field of another subgraph (Consortium.allocation, nhs-cb) arrives in a later multipart/mixed payload, payloads as the one process', () =>
+    sameIncremental(ACROSS, { field: 'allocation' }));
+  await check('gateway @defer: the same over SSE (text/event-stream), payloads as the one process', () =>
+    sameIncremental(ACROSS, { field: 'allocation', accept: 'text/event-stream' }));
+  await check('gateway @defer: Apollo\'s format (multipart/mixed;deferSpec=20220824), payloads as the one process', () =>
+    sameIncremental(ACROSS, { accept: 'multipart/mixed;deferSpec=20220824, application/json' }));
+  await check('gateway @defer: merged, the payloads equal the gateway\'s answer without @defer', async () => {
+    const { payloads } = await incremental(gatewayUrl, { query: ACROSS });
+    const plain = await post(gatewayUrl, { query: ACROSS.replace(' ... @defer(label: "money") {', '').replace(' } healthAndWellbeingBoards', ' healthAndWellbeingBoards'), token: x24, purpose: 'FINANCIAL_ASSURANCE' });
+    const merged = merge(payloads);
+    if (!plain.body.data?.consortium?.allocation || JSON.stringify(strip(merged.data)) !== JSON.stringify(strip(plain.body.data))) return `merged ${show(merged.data)} vs ${show(plain.body)}`;
+  });
+  await check('gateway @defer: an error inside the deferred fragment (BAD_USER_INPUT from nhs-cb) is in the later payload at the field\'s path, as the one process', async () => {
+    const query = '{ consortium(code: "01A") { code ... @defer(label: "bad") { allocation(year: "13-14") { programmeBudget } } } }';
+    const why = await sameIncremental(query, { field: 'allocation' });
+    if (why) return why;
+    const { payloads } = await incremental(gatewayUrl, { query });
+    const error = payloads[1]?.incremental?.[0]?.errors?.[0];
+    if (error?.extensions?.code !== 'BAD_USER_INPUT' || JSON.stringify(error.path) !== '["consortium","allocation"]') return show(payloads);
+  });
+  await check('gateway @defer: FORBIDDEN fields inside the deferred fragment (two subgraphs) are denied in the later payload, with reasons, as the one process', async () => {
+    const query = '{ consortium(code: "01A") { code ... @defer { financialReturns { nodes { month } } allocation(year: "2013-14") { programmeBudget } } } }';
+    const options = { token: tokens.E10000001.plain, purpose: 'COMMISSIONING' };
+    const why = await sameIncremental(query, { field: 'allocation', ...options });
+    if (why) return why;
+    const { payloads } = await incremental(gatewayUrl, { query, ...options });
+    const errors = payloads.slice(1).flatMap((p) => (p.incremental ?? []).flatMap((e) => e.errors ?? []));
+    const denied = errors.filter((e) => e.extensions?.code === 'FORBIDDEN' && e.extensions?.reason).map((e) => e.path.join('.')).sort();
+    if (denied.join() !== 'consortium.allocation,consortium.financialReturns' || payloads[0].errors) return show(payloads);
+  });
+  await check('gateway @defer: without a purpose of use, the deferred field of another subgraph is refused (PURPOSE_REQUIRED) in the later payload, as the one process', async () => {
+    const query = '{ consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }';
+    const why = await sameIncremental(query, { field: 'allocation', purpose: null });
+    if (why) return why;
+    const { payloads } = await incremental(gatewayUrl, { query, purpose: null });
+    if (payloads[1]?.incremental?.[0]?.errors?.[0]?.extensions?.reason !== 'PURPOSE_REQUIRED') return show(payloads);
+  });
+  await check('gateway @defer: a well-formed token the subgraphs refuse is their 401, relayed, as the one process', async () => {
+    const [h, p] = x24.split('.');
+    const query = '{ consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }';
+    const answers = await Promise.all([oneUrl, gatewayUrl].map(async (url) => {
+      const res = await fetch(url, { method: 'POST', signal: AbortSignal.timeout(60000), body: JSON.stringify({ query }),
+        headers: { 'content-type': 'application/json', accept: 'multipart/mixed', authorization: `Bearer ${h}.${p}.AAAA`, 'x-purpose-of-use': 'FINANCIAL_ASSURANCE' } });
+      return { status: res.status, challenge: res.headers.get('www-authenticate'), body: await res.text() };
+    }));
+    if (answers[1].status !== 401 || JSON.stringify(answers[0]) !== JSON.stringify(answers[1])) return `gateway ${show(answers[1])} vs one process ${show(answers[0])}`;
+  });
+  await check('gateway @defer/@stream: deferred fragments in a list and a streamed list inside them, merged data and errors as the one process', () =>
+    sameIncremental('{ consortia(first: 3) { nodes { code ... @defer(label: "m") { allocation(year: "2013-14") { programmeBudget } healthAndWellbeingBoards @stream(initialCount: 0) { name } } } } }',
+      { field: 'allocation', path: ['consortia', 'nodes', 0], exact: false }));
+  await check('gateway @defer: over graphql-transport-ws (graphql-ws) each payload is one next message, as the one process', async () => {
+    // graphql-ws and ws come with the gateway's packages (infra/gateway/node_modules).
+    const gatewayRequire = createRequire(join(root, 'infra', 'gateway', 'package.json'));
+    const { createClient } = await import(gatewayRequire.resolve('graphql-ws'));
+    const WebSocket = gatewayRequire('ws');
+    const payloadsOver = async (url) => {
+      const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0,
+        connectionParams: { Authorization: `Bearer ${x24}`, 'X-Purpose-Of-Use': 'FINANCIAL_ASSURANCE' } });
+      try {
+        const out = [];
+        await new Promise((resolve, reject) => client.subscribe({ query: ACROSS }, { next: (v) => out.push(v), error: (e) => reject(new Error(show(e))), complete: resolve }));
+        return out;
+      } finally { await client.dispose(); }
+    };
+    const [one, viaGateway] = await Promise.all([payloadsOver(oneUrl), payloadsOver(gatewayUrl)]);
+    if (viaGateway.length < 2 || 'allocation' in (viaGateway[0].data?.consortium ?? { allocation: 0 })) return `not incremental through the gateway: ${show(viaGateway)}`;
+    if (JSON.stringify(strip(viaGateway)) !== JSON.stringify(strip(one))) return `gateway ${show(strip(viaGateway))}\n  one process ${show(strip(one))}`;
+  });
+  await check('gateway @defer: one disclosure record per request and owning organisation, covering the deferred payload, as the one process', async () => {
+    const name = `DeferredOnce_${Math.random().toString(36).slice(2, 10)}`;
+    const query = `query ${name} { consortium(code: "01A") { name ... @defer { allocation(year: "2013-14") { programmeBudget } } } }`;
+    const answers = await Promise.all([incremental(oneUrl, { query }), incremental(gatewayUrl, { query })]);
+    if (answers.some((a) => a.payloads.length < 2)) return `not incremental: ${show(answers.map((a) => a.payloads))}`;
+    const register = async (url) => {
+      const r = await post(url, { query: 'query Register { disclosures(first: 200) { nodes { operationName owningOrganisation disclosed { coordinate records } } } }', token: x24, purpose: 'AUDIT' });
+      if (!r.body.data?.disclosures) throw new Error(show(r.body));
+      return r.body.data.disclosures.nodes.filter((n) => n.operationName === name).map((n) => strip(n));
+    };
+    const [one, viaGateway] = await Promise.all([register(oneUrl), register(gatewayUrl)]);
+    if (viaGateway.length !== 1 || viaGateway[0].owningOrganisation !== '01A') return `${viaGateway.length} records through the gateway: ${show(viaGateway)}`;
+    if (!viaGateway[0].disclosed.some((d) => d.coordinate === 'Allocation.programmeBudget')) return `the deferred field is not in the record: ${show(viaGateway)}`;
+    if (JSON.stringify(viaGateway) !== JSON.stringify(one)) return `gateway ${show(viaGateway)} vs one process ${show(one)}`;
+  });
+}
 
 // ---- direct calls to a subgraph ----
 const sign = (body) => 'sha256=' + createHmac('sha256', secret).update(body, 'utf8').digest('hex');

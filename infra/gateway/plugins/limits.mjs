@@ -127,6 +127,15 @@ function directive(list, name) {
   return list?.find((d) => d.name.value === name);
 }
 
+/** A [String!] argument of a directive (one string given for a list, as input coercion allows), or null. */
+function stringList(dir, name) {
+  const arg = dir?.arguments?.find((a) => a.name.value === name);
+  if (!arg) return null;
+  if (arg.value.kind === Kind.LIST) return arg.value.values.filter((v) => v.kind === Kind.STRING).map((v) => v.value);
+  if (arg.value.kind === Kind.STRING) return [arg.value.value];
+  return null;
+}
+
 function weightOf(list) {
   const cost = directive(list, 'cost');
   const arg = cost?.arguments?.find((a) => a.name.value === 'weight');
@@ -154,13 +163,13 @@ export function computeCost(types, document, operation, variables, defaultListSi
   const fragments = new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
   const active = new Set();
 
-  const listSize = (node, field) => {
-    const ls = directive(field.directives, 'listSize');
-    let slicing = DEFAULT_SLICING;
+  // The largest slicing argument given (several at once are priced at the largest whatever requireOneSlicingArgument
+  // says: the field refuses the combination it forbids), else assumedSize, else the default (CostAnalyzer.ListSize).
+  const listSize = (node, field, ls) => {
+    let slicing = stringList(ls, 'slicingArguments') ?? DEFAULT_SLICING;
     let assumed = null;
     for (const a of ls?.arguments ?? []) {
       if (a.name.value === 'assumedSize' && a.value.kind === Kind.INT) assumed = Number(a.value.value);
-      if (a.name.value === 'slicingArguments' && a.value.kind === Kind.LIST) slicing = a.value.values.filter((v) => v.kind === Kind.STRING).map((v) => v.value);
     }
     let sliced = null;
     for (const arg of node.arguments ?? []) {
@@ -192,7 +201,8 @@ export function computeCost(types, document, operation, variables, defaultListSi
     : value.kind === Kind.LIST ? value.values.map(literalOrVariable)
     : null;
 
-  const fieldCost = (node, parentName, depth) => {
+  // sized: { names, size } that the enclosing field's @listSize(sizedFields:) sets for lists of this selection.
+  const fieldCost = (node, parentName, depth, sized) => {
     const name = node.name.value;
     if (name.startsWith('__')) return 0;
     const parent = types.get(parentName);
@@ -211,32 +221,37 @@ export function computeCost(types, document, operation, variables, defaultListSi
       const simplest = def ? simplestTermDepth(def) : null;
       weight += simplest !== null ? termsCost(literalOrVariable(arg.value), 0, simplest) : listValues(arg.value);
     }
-    const children = node.selectionSet ? setCost(node.selectionSet, typeName, depth + 1) : 0;
+    // A connection (sizedFields) is not multiplied itself: its slice is the size of the lists it names (edges, nodes).
+    const ls = directive(field.directives, 'listSize');
+    const sizedFields = stringList(ls, 'sizedFields');
+    const forChildren = sizedFields?.length ? { names: sizedFields, size: listSize(node, field, ls) } : null;
+    const children = node.selectionSet ? setCost(node.selectionSet, typeName, depth + 1, forChildren) : 0;
     if (!isList(field.type)) return weight + children;
-    return listSize(node, field) * (weight + children);
+    const size = sized && sized.names.includes(name) ? sized.size : listSize(node, field, ls);
+    return size * (weight + children);
   };
 
-  const setCost = (set, parentName, depth) => {
+  const setCost = (set, parentName, depth, sized) => {
     if (depth > 256) return 0;
     let total = 0;
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) total += fieldCost(s, parentName, depth);
+      if (s.kind === Kind.FIELD) total += fieldCost(s, parentName, depth, sized);
       else if (s.kind === Kind.INLINE_FRAGMENT) {
         const t = s.typeCondition && types.has(s.typeCondition.name.value) ? s.typeCondition.name.value : parentName;
-        total += setCost(s.selectionSet, t, depth + 1);
+        total += setCost(s.selectionSet, t, depth + 1, sized);
       } else if (s.kind === Kind.FRAGMENT_SPREAD) {
         const f = fragments.get(s.name.value);
         if (f && !active.has(f.name.value)) {
           active.add(f.name.value);
           const t = types.has(f.typeCondition.name.value) ? f.typeCondition.name.value : parentName;
-          total += setCost(f.selectionSet, t, depth + 1);
+          total += setCost(f.selectionSet, t, depth + 1, sized);
           active.delete(f.name.value);
         }
       }
     }
     return total;
   };
-  return setCost(operation.selectionSet, rootName, 0);
+  return setCost(operation.selectionSet, rootName, 0, null);
 }
 
 // ---- cost of filters and sorts (README "Cost of filters and sorts"; CostAnalyzer.TermsCost) ----
@@ -310,8 +325,14 @@ export function useCostLimit({ supergraph, maxCost = defaults.maxCost, defaultLi
       }
       return {
         onExecuteDone({ result, setResult }) {
-          // Incremental/streamed results carry no cost, as the one process's don't after the first payload.
-          if (result && typeof result[Symbol.asyncIterator] !== 'function') {
+          // An incremental result reports its cost on its first payload, as the one process's does (except in
+          // Apollo's deferSpec=20220824 format, whose payloads it sends without extensions).
+          if (result && typeof result[Symbol.asyncIterator] === 'function') {
+            if (/deferSpec=20220824/i.test(args.contextValue?.request?.headers?.get?.('accept') ?? '')) return undefined;
+            let first = true;
+            return { onNext({ result: payload, setResult }) { if (first) { first = false; setResult(withCost(payload, cost)); } } };
+          }
+          if (result) {
             const { extensions, ...rest } = result;
             // The subgraphs' own extensions (their partial costs) are theirs, not the client's.
             setResult(withCost({ ...rest, extensions: extensions && Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'cost')) }, cost));

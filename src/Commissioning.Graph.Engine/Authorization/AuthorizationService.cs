@@ -35,6 +35,29 @@ public sealed class AuthorizationService : IAuthorizationService
 
     public bool HasPolicy(string name) => _policies.ContainsKey(name);
 
+    public async ValueTask<bool> IsPublishedAsync(AuthorizationRules rules, object? target, IResolveContext context)
+    {
+        if (rules.PolicyRequirements.Count == 0) return false;
+        var subject = AuthorizationSubject.Of(context);
+        foreach (var requirement in rules.PolicyRequirements)
+        {
+            var published = false;
+            foreach (var alternative in requirement)
+            {
+                if (alternative.Count == 0 || !alternative.All(n => _policies.GetValueOrDefault(n) is IPublicAuthorizationPolicy)) continue;
+                var all = true;
+                foreach (var name in alternative)
+                {
+                    var known = TryDecide(name, subject, target, context);
+                    if (known == false || (known is null && !await EvaluateAsync(name, subject, target, context).ConfigureAwait(false))) { all = false; break; }
+                }
+                if (all) { published = true; break; }
+            }
+            if (!published) return false;
+        }
+        return true;
+    }
+
     public ValueTask<AuthorizationOutcome> AuthorizeAsync(AuthorizationRules rules, object? target, IResolveContext context)
     {
         if (rules.IsEmpty) return new(AuthorizationOutcome.Allowed);

@@ -231,7 +231,8 @@ internal sealed class FieldAuthorization
         // Restricted data of another organisation needs a purpose that covers it; one's own needs none and is no disclosure.
         string? owner = null;
         var disclosed = false;
-        if (_fieldRules.HasPolicies && !_isRootField)
+        // Published data (a public policy's alternative holds) is not restricted: no purpose, no disclosure.
+        if (_fieldRules.HasPolicies && !_isRootField && !await service.IsPublishedAsync(_fieldRules, ctx.Source, ctx).ConfigureAwait(false))
         {
             owner = await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false);
             if (!IsOwnData(owner, ctx))
@@ -274,7 +275,8 @@ internal sealed class FieldAuthorization
                     continue;
                 }
                 kept.Add(items[i]);
-                if (restricted) await RecordItemAsync(service, items[i], ctx).ConfigureAwait(false);
+                if (restricted && !await service.IsPublishedAsync(RulesFor(items[i]!, ctx), items[i], ctx).ConfigureAwait(false))
+                    await RecordItemAsync(service, items[i], ctx).ConfigureAwait(false);
             }
             return kept;
         }
@@ -282,7 +284,8 @@ internal sealed class FieldAuthorization
         if (single == AuthorizationOutcome.Forbidden && _withholdQuietly) return null;
         if (single != AuthorizationOutcome.Allowed && _isSubscriptionField) throw new SubscriptionEventWithheldException();
         if (single != AuthorizationOutcome.Allowed) throw Denied(single, ctx, RulesFor(value, ctx));
-        if (isRestricted) await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
+        if (isRestricted && !await service.IsPublishedAsync(RulesFor(value, ctx), value, ctx).ConfigureAwait(false))
+            await RecordItemAsync(service, value, ctx).ConfigureAwait(false);
         return value;
     }
 

@@ -33,6 +33,13 @@ public interface IImmediateAuthorizationPolicy : IAuthorizationPolicy
 }
 
 /// <summary>
+/// A policy that grants published data: what it allows is public once it holds (a published plan or strategy), so
+/// reading it is no disclosure — no purpose of use is needed and nothing is recorded, as for <c>@authenticated</c>
+/// data. An element whose rule holds only through other alternatives (a draft read by a partner) stays restricted.
+/// </summary>
+public interface IPublicAuthorizationPolicy : IAuthorizationPolicy;
+
+/// <summary>
 /// Which organisation a piece of data belongs to: the owner a disclosure is recorded against, and
 /// the author that small-number suppression spares. Batched like policies.
 /// </summary>
@@ -80,4 +87,8 @@ public interface IAuthorizationService
 
     /// <summary>The purposes that may disclose each restricted coordinate; null when purposes are not limited.</summary>
     PurposeLimitation? Purposes => null;
+
+    /// <summary>True when an alternative of <paramref name="rules"/> made only of public policies (<see cref="IPublicAuthorizationPolicy"/>)
+    /// holds for <paramref name="target"/>: the data is published, not restricted (no purpose, no disclosure).</summary>
+    ValueTask<bool> IsPublishedAsync(AuthorizationRules rules, object? target, IResolveContext context) => new(false);
 }

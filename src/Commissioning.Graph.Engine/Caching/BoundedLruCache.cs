@@ -8,12 +8,14 @@ namespace Commissioning.Graph.Engine.Caching;
 /// </summary>
 public sealed class BoundedLruCache<TValue>
 {
-    private sealed class Entry(string key, TValue value, long bytes, string owner)
+    private sealed class Entry(string key, TValue value, long bytes, string owner, OwnerEntries owned)
     {
         public readonly string Key = key;
         public readonly TValue Value = value;
         public readonly long Bytes = bytes;
         public readonly string Owner = owner;
+        // The owner's list, held so that a hit touches it without a lookup.
+        public readonly OwnerEntries Owned = owned;
         public LinkedListNode<Entry>? AllNode;
         public LinkedListNode<Entry>? OwnerNode;
     }
@@ -83,9 +85,9 @@ public sealed class BoundedLruCache<TValue>
             if (!_owners.TryGetValue(owner, out var own)) _owners[owner] = own = new OwnerEntries();
             while (own.Bytes + bytes > MaxBytesPerOwner && own.Order.Last is { } oldestOfOwner) { Remove(oldestOfOwner.Value); _evictions++; }
             while ((_bytes + bytes > MaxBytes || (MaxEntries > 0 && _entries.Count >= MaxEntries)) && _order.Last is { } oldest) { Remove(oldest.Value); _evictions++; }
-            var entry = new Entry(key, value, bytes, owner);
-            entry.AllNode = _order.AddFirst(entry);
             if (!_owners.TryGetValue(owner, out own)) _owners[owner] = own = new OwnerEntries();   // Remove may have dropped it
+            var entry = new Entry(key, value, bytes, owner, own);
+            entry.AllNode = _order.AddFirst(entry);
             entry.OwnerNode = own.Order.AddFirst(entry);
             own.Bytes += bytes;
             _bytes += bytes;
@@ -109,18 +111,19 @@ public sealed class BoundedLruCache<TValue>
         lock (_lock) { _entries.Clear(); _order.Clear(); _owners.Clear(); _bytes = 0; }
     }
 
+    // A hit on the most recently used entry (a hot document asked for again and again) moves nothing.
     private void Touch(Entry e)
     {
-        _order.Remove(e.AllNode!); _order.AddFirst(e.AllNode!);
-        var own = _owners[e.Owner];
-        own.Order.Remove(e.OwnerNode!); own.Order.AddFirst(e.OwnerNode!);
+        if (!ReferenceEquals(_order.First, e.AllNode)) { _order.Remove(e.AllNode!); _order.AddFirst(e.AllNode!); }
+        var own = e.Owned.Order;
+        if (!ReferenceEquals(own.First, e.OwnerNode)) { own.Remove(e.OwnerNode!); own.AddFirst(e.OwnerNode!); }
     }
 
     private void Remove(Entry e)
     {
         _entries.Remove(e.Key);
         _order.Remove(e.AllNode!);
-        var own = _owners[e.Owner];
+        var own = e.Owned;
         own.Order.Remove(e.OwnerNode!);
         own.Bytes -= e.Bytes;
         if (own.Order.Count == 0) _owners.Remove(e.Owner);

@@ -30,7 +30,7 @@ internal sealed class ExecutionState : DataLoaderScope
     {
         Schema = Schema, DocumentPlan = DocumentPlan, Operation = Operation, Variables = Variables, RootValue = RootValue,
         Services = Services, Scope = Scope, DefaultResolver = DefaultResolver, CancellationToken = CancellationToken, Options = Options,
-        Incremental = new Incremental.IncrementalFrame { ParentDeferUsages = parentDeferUsages, RootGroups = Incremental!.RootGroups, Directives = Incremental.Directives },
+        Incremental = new Incremental.IncrementalFrame { ParentDeferUsages = parentDeferUsages, RootGroups = Incremental!.RootGroups, PathGroups = Incremental.PathGroups, Directives = Incremental.Directives },
         _root = _root ?? this,
     };
 

@@ -13,8 +13,6 @@ public sealed class ResponsePath
     public string? Key { get; }
     public int Index { get; }
     public int Depth { get; }
-    /// <summary>Incremental execution only: the deferred fragments of the object at this path, by @defer.</summary>
-    internal Dictionary<Incremental.DeferUsage, Incremental.DeliveryGroup>? DeliveryGroups;
 
     /// <summary>The segments from the root: strings and boxed ints.</summary>
     public object[] ToArray()

@@ -96,9 +96,7 @@ public static class ServeCommand
         builder.Services.AddSingleton<Server.Resilience.IUnavailableDependencyDetector, DatabaseUnavailableDetector>();
         // Identity first: its interceptor must know the caller before authorisation and the register run.
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<DatabaseKnownOrganisations>();
-        builder.Services.AddSingleton<IKnownOrganisations>(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseKnownOrganisations>());
+        builder.Services.AddKnownOrganisations(builder.Configuration);
         builder.AddCommissioningIdentity();
         if (module is not null) builder.Services.AddServiceSdlAccess();
         builder.Services.AddCommissioningPolicies();

@@ -44,6 +44,9 @@ public enum RelationshipKind
     SupportSupplier,
     /// <summary>Subject: a JSNA (<see cref="DirectoryKeys.Jsna"/>); party: the HWB whose JSNA it is.</summary>
     JsnaBoard,
+    /// <summary>Subject: a priority of a published joint health and wellbeing strategy (its code); party: the HWB whose strategy
+    /// it is, held in the strategy's financial year (what a commissioning plan may address).</summary>
+    StrategyPriorityBoard,
 }
 
 /// <summary>
@@ -94,6 +97,13 @@ public sealed class AllocationLimit
 public static class DirectoryKeys
 {
     public static string Jsna(int id) => $"jsna:{id}";
+
+    /// <summary>The first and last day of a financial year (<c>2013-14</c>: 2013-04-01 to 2014-03-31).</summary>
+    public static (DateOnly From, DateOnly To) DaysOf(string year)
+    {
+        var start = int.Parse(year[..4], System.Globalization.CultureInfo.InvariantCulture);
+        return (new DateOnly(start, 4, 1), new DateOnly(start + 1, 3, 31));
+    }
 
     /// <summary>The financial year (<c>2013-14</c>) a day falls in.</summary>
     public static string YearOf(DateOnly day) => FinancialYear.Of(day.Month >= 4 ? day.Year : day.Year - 1);

@@ -35,20 +35,37 @@ public sealed class DisclosureQuery(IDbContextFactory<GovernanceDbContext> conte
         if (to is { } t) { var tu = ToUtc(t); query = query.Where(r => r.OccurredAt < tu); }
         // One disclosure per client request and owner: the records several subgraphs wrote for one request (same
         // request id) are one entry, keyed by their latest record id; a record without a request id stands alone.
-        var groups = query.GroupBy(r => new { Request = r.RequestId ?? "#" + r.Id, r.OwningOrganisation }).Select(g => g.Max(r => r.Id));
-        var total = await groups.CountAsync(cancellationToken);
-        if (afterId is { } after) groups = groups.Where(id => id < after);
-        var keys = await groups.OrderByDescending(id => id).Take(first + 1).ToListAsync(cancellationToken);
-        var hasNext = keys.Count > first;
-        if (hasNext) keys.RemoveAt(keys.Count - 1);
-        var latest = await db.DisclosureRecords.AsNoTracking().Where(r => keys.Contains(r.Id)).ToListAsync(cancellationToken);
+        var entries = Entries(query);
+        var total = await entries.CountAsync(cancellationToken);
+        if (afterId is { } after) entries = entries.Where(r => r.Id < after);
+        var latest = await entries.OrderByDescending(r => r.Id).Take(first + 1).ToListAsync(cancellationToken);
+        var hasNext = latest.Count > first;
+        if (hasNext) latest.RemoveAt(latest.Count - 1);
+        return new DisclosurePage(await MergeAsync(query, latest, cancellationToken), hasNext, total);
+    }
+
+    /// <summary>
+    /// One entry per client request and owner: of the records several subgraphs wrote for one request (same request id)
+    /// about one owner, the latest stands for them all (its id is the entry's); a record without a request id stands alone.
+    /// </summary>
+    public static IQueryable<DisclosureRecord> Entries(IQueryable<DisclosureRecord> records) =>
+        records.Where(r => r.RequestId == null
+                           || !records.Any(o => o.RequestId == r.RequestId && o.OwningOrganisation == r.OwningOrganisation && o.Id > r.Id));
+
+    /// <summary>Each entry of <paramref name="latest"/> as the one disclosure it stands for: its parts among
+    /// <paramref name="records"/> merged (<see cref="DisclosureRecord.Merge"/>), read by one statement.</summary>
+    public static async Task<IReadOnlyList<DisclosureRecord>> MergeAsync(IQueryable<DisclosureRecord> records, IReadOnlyList<DisclosureRecord> latest,
+        CancellationToken cancellationToken)
+    {
         var requests = latest.Where(r => r.RequestId is not null).Select(r => r.RequestId!).Distinct().ToList();
-        var parts = requests.Count == 0 ? [] : await query.Where(r => r.RequestId != null && requests.Contains(r.RequestId)).ToListAsync(cancellationToken);
-        var rows = latest.OrderByDescending(r => r.Id)
-            .Select(r => r.RequestId is null ? r
-                : DisclosureRecord.Merge(parts.Where(p => p.RequestId == r.RequestId && p.OwningOrganisation == r.OwningOrganisation && p.Id <= r.Id).ToList()))
+        if (requests.Count == 0) return latest;
+        var owners = latest.Select(r => r.OwningOrganisation).Distinct().ToList();
+        var parts = await records.AsNoTracking()
+            .Where(r => r.RequestId != null && requests.Contains(r.RequestId) && owners.Contains(r.OwningOrganisation)).ToListAsync(cancellationToken);
+        return latest
+            .Select(r => parts.Where(p => p.RequestId == r.RequestId && p.OwningOrganisation == r.OwningOrganisation && p.Id <= r.Id).ToList() is { Count: > 0 } mine
+                ? DisclosureRecord.Merge(mine) : r)
             .ToList();
-        return new DisclosurePage(rows, hasNext, total);
     }
 
     private static DateTime ToUtc(DateTime value) => value.Kind switch

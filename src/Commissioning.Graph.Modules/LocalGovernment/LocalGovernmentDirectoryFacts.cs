@@ -5,9 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Commissioning.Graph.Modules.LocalGovernment;
 
 /// <summary>The facts the local-government module owns and publishes to the directory: local authorities and their
-/// HWBs, each HWB's local authority, each JSNA's HWB, pool hosts and partners.</summary>
+/// HWBs, each HWB's local authority, each JSNA's HWB, pool hosts and partners, the priorities of published strategies.</summary>
 public static class LocalGovernmentDirectoryFacts
 {
+    /// <summary>The priorities of a published strategy, each its board's for the strategy's year (what plans may address).</summary>
+    public static IEnumerable<Relationship> PriorityFacts(IEnumerable<StrategyPriority> published) => published.Select(p =>
+    {
+        var (from, to) = DirectoryKeys.DaysOf(p.Year);
+        return Relationship.Of(RelationshipKind.StrategyPriorityBoard, p.Code, p.HwbCode, from, to);
+    });
+
     public static async Task<DirectoryFacts> ReadAsync(LocalGovernmentDbContext db, CancellationToken ct = default)
     {
         var organisations = new List<DirectoryOrganisation>();
@@ -24,6 +31,7 @@ public static class LocalGovernmentDirectoryFacts
             .Select(p => Relationship.Of(RelationshipKind.PoolHost, p.Code, p.HostCode)));
         relationships.AddRange((await db.PoolPartners.AsNoTracking().Select(p => new { p.PoolCode, p.PartnerCode }).ToListAsync(ct))
             .Select(p => Relationship.Of(RelationshipKind.PoolPartner, p.PoolCode, p.PartnerCode)));
+        relationships.AddRange(PriorityFacts(await db.StrategyPriorities.AsNoTracking().Where(p => p.Published).ToListAsync(ct)));
         return new DirectoryFacts(organisations, relationships, []);
     }
 }

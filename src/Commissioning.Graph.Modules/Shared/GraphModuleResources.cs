@@ -17,6 +17,25 @@ public static class GraphModuleResources
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// A module's SDL (with a prelude) served on its own, outside the composer: an entity of another module that it names by key
+    /// only (<c>extend type HealthAndWellbeingBoard @key(fields: "code") { code: ID! @external }</c>) becomes that type's
+    /// definition, as the composer makes it when no module present defines the type.
+    /// </summary>
+    public static string DefineKeyOnlyEntities(string sdl)
+    {
+        var document = Engine.Language.Parser.Parse(sdl);
+        var defined = document.Definitions.OfType<Engine.Language.TypeDefinitionNode>().Where(d => !d.IsExtension).Select(d => d.Name.Value).ToHashSet();
+        var definitions = document.Definitions.Select(d => d is Engine.Language.ObjectTypeDefinitionNode { IsExtension: true } ext && defined.Add(ext.Name.Value)
+            ? new Engine.Language.ObjectTypeDefinitionNode
+            {
+                Name = ext.Name, Interfaces = ext.Interfaces, Directives = ext.Directives, Fields = ext.Fields, IsExtension = false,
+                Description = new Engine.Language.StringValueNode($"The {ext.Name.Value} type."),
+            }
+            : d).ToList();
+        return Engine.Language.Printer.Print(new Engine.Language.DocumentNode { Definitions = definitions });
+    }
+
     /// <summary>A request service; resolvers fail clearly when the host did not register it.</summary>
     public static T Service<T>(this IResolveContext context) where T : notnull =>
         (context.Services ?? throw new InvalidOperationException("The request has no service provider: execute with the host's services."))

@@ -61,6 +61,12 @@ public static class PurposeCoverage
         // JSNA contributions and indicators: JSNA, COMMISSIONING
         ["JsnaContribution"] = JsnaData,
         ["JsnaIndicator"] = JsnaData,
+        // strategies (drafts: a published one is public): JSNA
+        ["JointHealthAndWellbeingStrategy"] = [Jsna],
+        ["StrategyPriority"] = [Jsna],
+        // plans and their HWB responses (unpublished: a published plan is public): COMMISSIONING
+        ["CommissioningPlan"] = [Commissioning],
+        ["PlanResponse"] = [Commissioning],
         // pool contributions, expenditure, risk share: POOLED_BUDGET_MANAGEMENT
         ["PooledBudget.contributions"] = PoolData,
         ["PooledBudget.expenditure"] = PoolData,

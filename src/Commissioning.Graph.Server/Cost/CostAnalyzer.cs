@@ -9,8 +9,11 @@ namespace Commissioning.Graph.Server.Cost;
 /// <item>a field returning an object, interface or union costs 1, a scalar or enum field 0, unless
 /// <c>@cost(weight:)</c> on the field (or on its return type) says otherwise;</item>
 /// <item>a list field multiplies the cost of what it selects by its size: the value of a slicing
-/// argument (<c>first</c>, <c>last</c>, <c>limit</c>, or those named by <c>@listSize(slicingArguments:)</c>),
-/// else <c>@listSize(assumedSize:)</c>, else <see cref="GraphQLServerOptions.DefaultListSize"/>;</item>
+/// argument (<c>first</c>, <c>last</c>, <c>limit</c>, or those named by <c>@listSize(slicingArguments:)</c>; the largest
+/// when several are given), else <c>@listSize(assumedSize:)</c>, else <see cref="GraphQLServerOptions.DefaultListSize"/>;</item>
+/// <item>a field with <c>@listSize(sizedFields:)</c> (a connection) is not itself multiplied: its size — worked out from
+/// its own slicing arguments and assumed size as above — is the size of the named lists of what it returns
+/// (<c>edges</c>, <c>nodes</c>), so <c>consortia(first: 100) { nodes { … } }</c> pays 100 times what a node selects;</item>
 /// <item>fragments are counted as if every one applied (an upper bound for abstract types);</item>
 /// <item><c>@cost</c> on an argument adds its weight when the argument is given;</item>
 /// <item>beyond the specification, every value of a list input (literal or variable, nested lists and
@@ -39,8 +42,11 @@ public static class CostAnalyzer
         foreach (var d in document.Definitions)
             if (d is FragmentDefinitionNode f) fragments.TryAdd(f.Name.Value, f);
         var walker = new Walker(schema, fragments, variables, defaultListSize);
-        return walker.SelectionSetCost(operation.SelectionSet, root, 0);
+        return walker.SelectionSetCost(operation.SelectionSet, root, 0, null);
     }
+
+    /// <summary>The size a connection field's <c>@listSize(sizedFields:)</c> gives the named lists of what it returns.</summary>
+    private sealed record SizedFields(IReadOnlyCollection<string> Names, double Size);
 
     private sealed class Walker(Schema schema, Dictionary<string, FragmentDefinitionNode> fragments,
         IReadOnlyDictionary<string, object?>? variables, int defaultListSize)
@@ -49,7 +55,8 @@ public static class CostAnalyzer
         // (no cycles) bound the recursion. A fragment reached through itself is not counted again.
         private readonly HashSet<string> _active = new(StringComparer.Ordinal);
 
-        public double SelectionSetCost(SelectionSetNode set, NamedType parent, int depth)
+        /// <param name="sized">The sizes the enclosing field's <c>sizedFields</c> sets for lists of this selection (through fragments too).</param>
+        public double SelectionSetCost(SelectionSetNode set, NamedType parent, int depth, SizedFields? sized)
         {
             if (depth > 256) return 0;
             double total = 0;
@@ -58,17 +65,17 @@ public static class CostAnalyzer
                 switch (selection)
                 {
                     case FieldNode field:
-                        total += FieldCost(field, parent, depth);
+                        total += FieldCost(field, parent, depth, sized);
                         break;
                     case InlineFragmentNode inline:
                         var t = inline.TypeCondition is null ? parent : schema.GetType(inline.TypeCondition.Name.Value) ?? parent;
-                        total += SelectionSetCost(inline.SelectionSet, t, depth + 1);
+                        total += SelectionSetCost(inline.SelectionSet, t, depth + 1, sized);
                         break;
                     case FragmentSpreadNode spread:
                         if (fragments.TryGetValue(spread.Name.Value, out var frag) && _active.Add(frag.Name.Value))
                         {
                             var ft = schema.GetType(frag.TypeCondition.Name.Value) ?? parent;
-                            total += SelectionSetCost(frag.SelectionSet, ft, depth + 1);
+                            total += SelectionSetCost(frag.SelectionSet, ft, depth + 1, sized);
                             _active.Remove(frag.Name.Value);
                         }
                         break;
@@ -77,7 +84,7 @@ public static class CostAnalyzer
             return total;
         }
 
-        private double FieldCost(FieldNode node, NamedType parent, int depth)
+        private double FieldCost(FieldNode node, NamedType parent, int depth, SizedFields? sized)
         {
             var name = node.Name.Value;
             if (name.StartsWith("__", StringComparison.Ordinal)) return 0;
@@ -95,9 +102,13 @@ public static class CostAnalyzer
                     ? TermsCost(LiteralOrVariable(arg.Value), 0, simplest)
                     : ListValues(arg.Value);
             }
-            var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1);
+            var listSize = Find(field.AppliedDirectives, "listSize");
+            var sizedFields = listSize is null ? null : StringList(listSize, "sizedFields");
+            var forChildren = sizedFields is { Count: > 0 } ? new SizedFields(sizedFields, ListSize(node, field, listSize)) : null;
+            var children = node.SelectionSet is null ? 0 : SelectionSetCost(node.SelectionSet, named, depth + 1, forChildren);
             if (!IsList(field.Type)) return weight + children;
-            var size = ListSize(node, field);
+            // A list its parent's sizedFields names is as long as the parent's slice.
+            var size = sized is not null && sized.Names.Contains(name) ? sized.Size : ListSize(node, field, listSize);
             return size * (weight + children);
         }
 
@@ -150,23 +161,20 @@ public static class CostAnalyzer
 
         private static bool IsList(IGraphQLType type) => Schema.GetNullableType(type) is ListType;
 
-        private double ListSize(FieldNode node, FieldDefinition field)
+        /// <summary>The size of a list (or, for a field with <c>sizedFields</c>, of the lists it names): the largest slicing
+        /// argument given, else <c>assumedSize</c>, else the default. Several slicing arguments at once are priced at the
+        /// largest whatever <c>requireOneSlicingArgument</c> says: the field itself refuses the combination it forbids
+        /// (a connection's <c>first</c> with <c>last</c>: <c>BAD_USER_INPUT</c>), and the price is an upper bound.</summary>
+        private double ListSize(FieldNode node, FieldDefinition field, DirectiveNode? listSize)
         {
             // A gateway's _entities call returns exactly one entity per representation: its size is known, and
             // assuming the default would charge a subgraph ten times what the client's operation costs.
             if (field.Name == "_entities" && Representations(node) is { } count) return count;
-            var listSize = Find(field.AppliedDirectives, "listSize");
-            IEnumerable<string> slicing = DefaultSlicingArguments;
+            IEnumerable<string> slicing = (listSize is null ? null : StringList(listSize, "slicingArguments")) ?? DefaultSlicingArguments;
             double? assumed = null;
             if (listSize is not null)
-            {
                 foreach (var a in listSize.Arguments)
-                {
                     if (a.Name.Value == "assumedSize" && a.Value is IntValueNode i) assumed = double.Parse(i.Value);
-                    if (a.Name.Value == "slicingArguments" && a.Value is ListValueNode l)
-                        slicing = l.Values.OfType<StringValueNode>().Select(s => s.Value).ToArray();
-                }
-            }
             double? sliced = null;
             foreach (var arg in node.Arguments)
             {
@@ -194,6 +202,19 @@ public static class CostAnalyzer
                     _ => null,
                 };
             }
+            return null;
+        }
+
+        private static IReadOnlyList<string>? StringList(DirectiveNode directive, string argument)
+        {
+            foreach (var a in directive.Arguments)
+                if (a.Name.Value == argument)
+                    return a.Value switch
+                    {
+                        ListValueNode l => l.Values.OfType<StringValueNode>().Select(s => s.Value).ToArray(),
+                        StringValueNode one => [one.Value], // a list argument given one value (input coercion)
+                        _ => null,
+                    };
             return null;
         }
 

@@ -66,6 +66,13 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         ("Contract.activityPlan",                     "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y   n   n"),
         ("Contract.performance",                      "CT-01A-RNV",                   "Y   n         n         Y   Y   Y   n      Y   n   n"),
         ("Contract.performance",                      "CT-03C-RRC",                   "Y   n         n         n   n   Y   n      n   Y   n"),
+        // Strategies and plans: published ones are everyone's; a draft strategy is its council's, the board's partners' and
+        // the NHS CB's; a consortium's unpublished plan its own, the partners' of every board it sits on, and the NHS CB's.
+        ("JointHealthAndWellbeingStrategy (published)", "HWB-E06000002/2013-14",      "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
+        ("JointHealthAndWellbeingStrategy (draft)",   "HWB-E10000001/2014-15",        "Y   Y         n         Y   Y   n   n      n   n   n"),
+        ("CommissioningPlan (shared with the HWB)",   "01A/2014-15",                  "Y   Y         n         Y   Y   n   n      n   n   n"),
+        ("CommissioningPlan (draft)",                 "02B/2014-15",                  "Y   Y         Y         Y   Y   Y   n      n   n   n"),
+        ("CommissioningPlan.hwbResponses (published)", "03C/2013-14",                 "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
     ];
 
     public static TheoryData<string, string, string, Access> Matrix
@@ -141,6 +148,7 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         "PooledBudget" => "POOLED_BUDGET_MANAGEMENT",
         "ArrangementAssociate" or "LeadCommissioningArrangement" => "LEAD_COMMISSIONING",
         "Contract" => "CONTRACT_MANAGEMENT",
+        "JointHealthAndWellbeingStrategy (published)" or "JointHealthAndWellbeingStrategy (draft)" => "JSNA",
         _ => "COMMISSIONING",
     };
 
@@ -187,6 +195,13 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
             "leadCommissioningArrangement.statements", "leadCommissioningArrangement.statements", "leadCommissioningArrangement.code", t),
         ["Consortium.arrangementStatements"] = t => new($$"""{ consortium(code: "{{t}}") { code arrangementStatements(year: "2013-14") { month cost status } } }""",
             "consortium.arrangementStatements", "consortium.arrangementStatements", "consortium.code", t),
+        ["JointHealthAndWellbeingStrategy (published)"] = Strategy,
+        ["JointHealthAndWellbeingStrategy (draft)"] = Strategy,
+        // A consortium's plans are a list filtered in SQL: the year (as "topic") is listed or not.
+        ["CommissioningPlan (shared with the HWB)"] = Plans,
+        ["CommissioningPlan (draft)"] = Plans,
+        ["CommissioningPlan.hwbResponses (published)"] = t => new($$"""{ consortium(code: "{{t.Split('/')[0]}}") { code commissioningPlans(year: "{{t.Split('/')[1]}}") { hwbResponses { board { code } view statement } } } }""",
+            "consortium.commissioningPlans.0.hwbResponses", "consortium.commissioningPlans.0.hwbResponses", "consortium.code", t.Split('/')[0]),
         ["Contract.annualValue"] = t => Contract(t, "annualValue"),
         ["Contract.activityPlan"] = t => Contract(t, "activityPlan"),
         ["Contract.performance"] = t => new($$"""{ contract(code: "{{t}}") { code performance(year: "2013-14") { month activityActual costActual } } }""",
@@ -198,6 +213,20 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
         var (hwb, topic) = (target.Split('/')[0], target.Split('/')[1]);
         return new($$"""{ healthAndWellbeingBoard(code: "{{hwb}}") { code jsna(year: "2013-14") { contributions { topic status narrative } } } }""",
             "healthAndWellbeingBoard.jsna.contributions", "healthAndWellbeingBoard.jsna.contributions", "healthAndWellbeingBoard.code", hwb, topic);
+    }
+
+    private static Probe Strategy(string target)
+    {
+        var (hwb, year) = (target.Split('/')[0], target.Split('/')[1]);
+        return new($$"""{ healthAndWellbeingBoard(code: "{{hwb}}") { code strategy(year: "{{year}}") { period publishedOn priorities { code title jsnaTopics } } } }""",
+            "healthAndWellbeingBoard.strategy.period", "healthAndWellbeingBoard.strategy", "healthAndWellbeingBoard.code", hwb);
+    }
+
+    private static Probe Plans(string target)
+    {
+        var (consortium, year) = (target.Split('/')[0], target.Split('/')[1]);
+        return new($$"""{ consortium(code: "{{consortium}}") { code commissioningPlans { topic: year status title strategyPriorities { code } hwbResponses { view } } } }""",
+            "consortium.commissioningPlans", "consortium.commissioningPlans", "consortium.code", consortium, year);
     }
 
     // The first associate of the arrangement (02B, 30%).

@@ -28,6 +28,10 @@ public sealed class PurposeLimitationTests(AuthorizedGraphFixture graph)
         ["contract value"] = ("RNV", """{ contract(code: "CT-01A-RNV") { code annualValue } }""", "contract.annualValue"),
         ["pool risk share"] = ("01A", """{ pooledBudget(code: "POOL-LD-NV") { code riskShare } }""", "pooledBudget.riskShare"),
         ["pool contributions (02B)"] = ("02B", """{ pooledBudget(code: "POOL-LD-NV") { code contributions(year: "2013-14") { amount } } }""", "pooledBudget.contributions"),
+        // A board's draft strategy read by a member consortium; a consortium's shared draft plan read by its board's council (the
+        // plan's fields are non-null: a refusal nulls the consortium).
+        ["draft strategy"] = ("01A", """{ healthAndWellbeingBoard(code: "HWB-E10000001") { code strategy(year: "2014-15") { priorities { title } } } }""", "healthAndWellbeingBoard.strategy"),
+        ["shared plan"] = ("E10000001", """{ consortium(code: "01A") { code commissioningPlans(year: "2014-15") { title status hwbResponses { view } } } }""", "consortium"),
     };
 
     // For each purpose of DOMAIN.md's table: a probe it covers, and one it does not. OUTCOMES_MONITORING covers outcomes
@@ -49,6 +53,10 @@ public sealed class PurposeLimitationTests(AuthorizedGraphFixture graph)
         { PurposeCoverage.ContractManagement, "lead cost", false },
         { PurposeCoverage.PooledBudgetManagement, "pool risk share", true },
         { PurposeCoverage.PooledBudgetManagement, "contract value", false },
+        { PurposeCoverage.Jsna, "draft strategy", true },
+        { PurposeCoverage.Jsna, "shared plan", false },
+        { PurposeCoverage.Commissioning, "shared plan", true },
+        { PurposeCoverage.Commissioning, "draft strategy", false },
         { PurposeCoverage.Commissioning, "prescribing (01A)", true },
         { PurposeCoverage.Commissioning, "returns", false },
         { PurposeCoverage.Audit, "returns", true },

@@ -125,6 +125,15 @@ public sealed class PolicyAgreementTests(SeededServices seeded) : IClassFixture<
         + await CheckAsync<LocalGovernmentDbContext, Modules.LocalGovernment.JsnaContribution>(GovernedShapes.JsnaContribution, db => db.JsnaContributions, c => c.Id.ToString())
         > 0);
 
+    // Published strategies and plans hold 'published' for everyone; drafts (NV 2014-15, 01A's and 02B's 2014-15 plans) do not,
+    // and a plan's partners are those of every board its consortium sits on (a HeldBySource subject, walked back in SQL).
+    [Fact]
+    public async Task Strategies_priorities_and_plans_agree() => Assert.True(
+        await CheckAsync<LocalGovernmentDbContext, Modules.LocalGovernment.JointHealthAndWellbeingStrategy>(GovernedShapes.Strategy, db => db.Strategies, s => s.Id.ToString())
+        + await CheckAsync<LocalGovernmentDbContext, Modules.LocalGovernment.StrategyPriority>(GovernedShapes.StrategyPriority, db => db.StrategyPriorities, p => p.Code)
+        + await CheckAsync<CommissioningDbContext, Modules.Commissioning.CommissioningPlan>(GovernedShapes.CommissioningPlan, db => db.CommissioningPlans, p => p.Id.ToString())
+        > 0);
+
     [Fact]
     public async Task Pools_arrangements_and_contracts_agree() => Assert.True(
         await CheckAsync<LocalGovernmentDbContext, Modules.LocalGovernment.PooledBudget>(GovernedShapes.PooledBudget, db => db.PooledBudgets, p => p.Code)

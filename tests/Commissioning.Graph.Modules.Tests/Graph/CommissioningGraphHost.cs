@@ -49,7 +49,7 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
     {
         Database = database;
         _statements = new StatementCounter(database.ConnectionMarker);
-        var builder = SchemaBuilder.FromSdl(Prelude + "\n" + Module.Sdl);
+        var builder = SchemaBuilder.FromSdl(GraphModuleResources.DefineKeyOnlyEntities(Prelude + "\n" + Module.Sdl));
         Module.Configure(builder);
         ConfigureScalars(builder);
         Engine = new GraphQLEngine(builder.Build());

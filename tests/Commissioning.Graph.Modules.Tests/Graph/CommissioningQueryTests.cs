@@ -234,7 +234,7 @@ public sealed class CommissioningQueryTests : IAsyncLifetime
         Assert.Null(result.Errors);
         // Entity resolvers use the same loaders; resolve one of each through a resolve context of a real request.
         var found = new List<object?>();
-        var schemaBuilder = global::Commissioning.Graph.Engine.Types.SchemaBuilder.FromSdl(CommissioningGraphHost.Prelude + "\n" + _host.Module.Sdl + "\nextend type Query { probe: [String] @authenticated }");
+        var schemaBuilder = global::Commissioning.Graph.Engine.Types.SchemaBuilder.FromSdl(global::Commissioning.Graph.Modules.Shared.GraphModuleResources.DefineKeyOnlyEntities(CommissioningGraphHost.Prelude + "\n" + _host.Module.Sdl + "\nextend type Query { probe: [String] @authenticated }"));
         _host.Module.Configure(schemaBuilder);
         schemaBuilder.ResolveAsync("Query.probe", async ctx =>
         {

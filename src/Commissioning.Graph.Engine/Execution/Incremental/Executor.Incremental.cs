@@ -78,7 +78,7 @@ public static partial class Executor
         if (inherited is null && collector.NewDeferUsages.Count == 0)
             return ExecuteFields(state, collector.AllFields(), result, path);
         var (map, newGroups) = NewDeliveryGroups(collector.NewDeferUsages, inherited, path);
-        path.DeliveryGroups = map;
+        frame.PathGroups[path] = map;
         var (immediate, deferred) = collector.BuildExecutionPlan(frame.ParentDeferUsages);
         var data = ExecuteFields(state, immediate, result, path);
         frame.Work.Groups.AddRange(newGroups);
@@ -100,7 +100,7 @@ public static partial class Executor
     private static Dictionary<DeferUsage, DeliveryGroup>? FindDeliveryGroups(ExecutionState state, ResponsePath? path)
     {
         for (var p = path; p is not null; p = p.Parent)
-            if (p.DeliveryGroups is { } map) return map;
+            if (state.Incremental!.PathGroups.TryGetValue(p, out var map)) return map;
         return state.Incremental!.RootGroups;
     }
 
@@ -233,7 +233,8 @@ public static partial class Executor
 
     private static ValueTask<TaskOutcome> CompleteStreamItem(ExecutionState fork, FieldPlan field, IGraphQLType itemType, ResponsePath streamPath, int index, object? item)
     {
-        var itemPath = new ResponsePath(streamPath, index) { DeliveryGroups = NoGroups };
+        var itemPath = new ResponsePath(streamPath, index);
+        fork.Incremental!.PathGroups[itemPath] = NoGroups;
         var context = field.NeedsContextForCompletion ? new ResolveContext(fork, field, field.ParentType, null, itemPath, ArgumentCoercion.NoArguments) : null;
         ValueTask<object?> completed;
         fork.EnterSection();

@@ -83,6 +83,10 @@ internal sealed class IncrementalFrame
 {
     public DeferUsage[] ParentDeferUsages = Array.Empty<DeferUsage>();
     public Dictionary<DeferUsage, DeliveryGroup>? RootGroups;
+    /// <summary>The deferred fragments of the objects at these paths, by @defer; one table for the execution and its
+    /// forks (a side table, not a field of <see cref="ResponsePath"/>: every path of every execution would carry it).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<ResponsePath, Dictionary<DeferUsage, DeliveryGroup>> PathGroups =
+        new(ReferenceEqualityComparer.Instance);
     public readonly IncrementalWork Work = new();
     public DirectiveDefinitionRef Directives = null!;
 }

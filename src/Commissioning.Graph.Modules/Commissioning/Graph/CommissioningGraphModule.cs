@@ -38,6 +38,9 @@ public sealed class CommissioningGraphModule : IGraphModule
         ["Provider"] = async (rep, ctx) => Code(rep) is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null,
         ["Contract"] = async (rep, ctx) => Code(rep) is { } code ? await ContractByCode(ctx).LoadAsync(code) : null,
         ["LeadCommissioningArrangement"] = async (rep, ctx) => Code(rep) is { } code ? await ArrangementByCode(ctx).LoadAsync(code) : null,
+        // Other modules' entities this module names by key only (a plan's priorities, a response's board).
+        ["HealthAndWellbeingBoard"] = (rep, _) => ValueTask.FromResult<object?>(Code(rep) is { } code ? new EntityReference("HealthAndWellbeingBoard", code) : null),
+        ["StrategyPriority"] = (rep, _) => ValueTask.FromResult<object?>(Code(rep) is { } code ? new EntityReference("StrategyPriority", code) : null),
         ["FinancialReturn"] = async (rep, ctx) =>
             FinancialReturnIds.Parse(rep.GetValueOrDefault("id") as string) is { } id ? await ReturnById(ctx).LoadAsync(id) : null,
     };
@@ -61,6 +64,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         FinancialReturnMutations.Configure(builder);
         ArrangementStatementFields.Configure(builder);
         ArrangementStatementMutations.Configure(builder);
+        CommissioningPlanFields.Configure(builder);
+        CommissioningPlanMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
     }
 
@@ -129,6 +134,22 @@ public sealed class CommissioningGraphModule : IGraphModule
         .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
         .ResolveAsync("Consortium.practices", ctx =>
             List(PracticesByConsortium(ctx, GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
+        .ResolveAsync("Consortium.practicesConnection", async ctx =>
+        {
+            var day = GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today;
+            return await Connections.ChildAsync(ctx, CommissioningLists.GpPractice,
+                new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, GpPractice>
+                {
+                    Name = "commissioning.practicesConnection", Arguments = $"{day:yyyy-MM-dd}", DefaultOrder = "code",
+                    Rows = db => db.GpPractices,
+                    Parents = db => db.Consortia, ParentKey = c => c.Code,
+                    // The same source as Consortium.practices: the memberships current on the day (a practice is a member of
+                    // one consortium at a time), their column the correlation.
+                    RowsOf = (db, code) => db.ConsortiumMemberships
+                        .Where(m => m.ConsortiumCode == code && m.From <= day && (m.To == null || m.To >= day)).Select(m => m.Practice!),
+                }, ((Consortium)ctx.Source!).Code);
+        })
+        .ResolveTotalCounts("GpPracticeConnection")
         .ResolveAsync("Consortium.practiceMemberships", async ctx =>
         {
             var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
@@ -140,11 +161,6 @@ public sealed class CommissioningGraphModule : IGraphModule
             await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(((Consortium)ctx.Source!).Code))
         .ResolveAsync("Consortium.contracts", ctx => List(ContractsByCommissioner(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.leadCommissioningArrangements", ctx => List(ArrangementsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.commissioningPlans", async ctx =>
-        {
-            var plans = await PlansByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
-            return ctx.Arguments.GetValueOrDefault("year") is string year ? plans.Where(p => p.Year == year).ToList() : plans;
-        })
         .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
         .ResolveAsync("Consortium.contractsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.Contract,

@@ -24,7 +24,16 @@ internal static class CommissioningLists
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
         .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
         .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection")
-        .Computed("arrangementStatementsConnection");
+        .Computed("arrangementStatementsConnection").Computed("practicesConnection");
+
+    public static readonly ListShape<GpPractice> GpPractice = ListShape<GpPractice>.Keyed("GpPractice", p => p.Code)
+        .Id("code", p => p.Code)
+        .String("name", p => p.Name)
+        .String("postcode", p => p.Postcode)
+        .Int("listSize", p => p.ListSize)
+        .Decimal("prescribingSpend", p => p.PrescribingSpend)
+        // The kind is set by the constructor; the consortium and memberships are loaded by the practice's code.
+        .Computed("id", "Code").Computed("kind").Computed("consortium").Computed("memberships");
 
     public static readonly ListShape<Provider> Provider = ListShape<Provider>.Keyed("Provider", p => p.Code)
         .Id("code", p => p.Code)
@@ -104,11 +113,19 @@ internal static class CommissioningLists
         .Object("associate", Consortium, (CommissioningDbContext db, ArrangementStatement s) => db.Consortia.FirstOrDefault(c => c.Code == s.AssociateCode))
         .Computed("id", "Id").Computed("arrangement", "ArrangementCode");
 
+    /// <summary><c>Consortium.practicesConnection</c>: the list arguments and the day membership is taken on.</summary>
+    private static string PracticesConnectionField =>
+        "\nextend type Consortium {\n  \"The member practices on a day (today when omitted), filtered, sorted and paged (`practices` without paging); by code when `order` is omitted.\"\n"
+        + "  practicesConnection(\n    \"The day on which membership is taken; today when omitted.\"\n    asOf: Date\n" + ListSdl.Arguments(GpPractice)
+        + "  ): GpPracticeConnection! @authenticated @listSize(assumedSize: 50, slicingArguments: [\"first\", \"last\"], sizedFields: [\"edges\", \"nodes\"], requireOneSlicingArgument: false)\n}\n";
+
     private const string StatementPolicies = "@policy(policies: [[\"arrangementParty\"], [\"nhscb\"]])";
 
     /// <summary>The generated list inputs and the connection fields added beside plain lists (<c>…Connection</c>), appended to the module's SDL.</summary>
     public static string Sdl =>
-        ListSdl.For(Consortium, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision, ArrangementStatement)
+        ListSdl.For(Consortium, GpPractice, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision, ArrangementStatement)
+        + PracticesConnectionField
+        + ListSdl.ConnectionTypes("GpPractice", "@authenticated", "practices")
         + ListSdl.ConnectionField("Consortium", "contractsConnection", "Contracts the consortium holds as commissioner, filtered, sorted and paged (`contracts` without paging); by code when `order` is omitted.",
             Contract, "@authenticated")
         + ListSdl.ConnectionTypes("Contract", "@authenticated", "contracts")

@@ -75,27 +75,39 @@ internal static class CommissioningLoaders
         });
     }
 
-    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByConsortium(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByConsortium", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await db.ConsortiumMemberships.Where(m => keys.Contains(m.ConsortiumCode))
-                .OrderBy(m => m.From).ThenBy(m => m.PracticeCode).ToListAsync(ct), m => m.ConsortiumCode));
+    // The membership and plan lists read the columns their selection needs (CommissioningProjections); each projection
+    // batches in its own loader, so a partial row never reaches a reader that needs more.
+    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByConsortium(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Membership);
+        return Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, $"commissioning.membershipsByConsortium|{projection}", async (db, keys, ct) =>
+            GraphModuleResources.GroupByKey(await projection.Apply(db.ConsortiumMemberships.Where(m => keys.Contains(m.ConsortiumCode))
+                .OrderBy(m => m.From).ThenBy(m => m.PracticeCode)).ToListAsync(ct), m => m.ConsortiumCode));
+    }
 
-    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByPractice(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, "commissioning.membershipsByPractice", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await db.ConsortiumMemberships.Where(m => keys.Contains(m.PracticeCode))
-                .OrderBy(m => m.From).ToListAsync(ct), m => m.PracticeCode));
+    public static DataLoader<string, IReadOnlyList<ConsortiumMembership>> MembershipsByPractice(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Membership);
+        return Loader<string, IReadOnlyList<ConsortiumMembership>>(ctx, $"commissioning.membershipsByPractice|{projection}", async (db, keys, ct) =>
+            GraphModuleResources.GroupByKey(await projection.Apply(db.ConsortiumMemberships.Where(m => keys.Contains(m.PracticeCode))
+                .OrderBy(m => m.From)).ToListAsync(ct), m => m.PracticeCode));
+    }
 
-    /// <summary>The consortium each practice belongs to on <paramref name="day"/>.</summary>
-    public static DataLoader<string, Consortium> ConsortiumOfPractice(IResolveContext ctx, DateOnly day) =>
-        Loader<string, Consortium>(ctx, $"commissioning.consortiumOfPractice:{day:yyyy-MM-dd}", async (db, keys, ct) =>
+    /// <summary>The consortium each practice belongs to on <paramref name="day"/>, read with the columns the field's selection needs.</summary>
+    public static DataLoader<string, Consortium> ConsortiumOfPractice(IResolveContext ctx, DateOnly day)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Consortium);
+        return Loader<string, Consortium>(ctx, $"commissioning.consortiumOfPractice:{day:yyyy-MM-dd}|{projection}", async (db, keys, ct) =>
         {
             var rows = await db.ConsortiumMemberships
                 .Where(m => keys.Contains(m.PracticeCode) && m.From <= day && (m.To == null || m.To >= day))
-                .Select(m => new { m.PracticeCode, Consortium = m.Consortium! })
+                .Select(m => new KeyedRow<string, Consortium> { Key = m.PracticeCode, Row = m.Consortium! })
+                .Select(projection.Keyed<string, Consortium>())
                 .ToListAsync(ct);
             // A practice is a member of one consortium at a time; the unique (practice, from) index keeps it so.
-            return rows.GroupBy(r => r.PracticeCode).ToDictionary(g => g.Key, g => g.First().Consortium);
+            return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.First().Row);
         });
+    }
 
     /// <summary>The HWBs a consortium is a member of on <paramref name="day"/>: the directory's facts (its one source of truth).</summary>
     public static async ValueTask<IReadOnlyList<string>?> HwbCodesOfConsortiumAsync(IResolveContext ctx, string consortiumCode, DateOnly day) =>
@@ -105,10 +117,24 @@ internal static class CommissioningLoaders
 
     // ---- Transparency
 
-    public static DataLoader<string, IReadOnlyList<CommissioningPlan>> PlansByConsortium(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, "commissioning.plansByConsortium", async (db, keys, ct) =>
-            GraphModuleResources.GroupByKey(await db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode))
-                .OrderByDescending(p => p.Year).ToListAsync(ct), p => p.ConsortiumCode));
+    /// <summary>Each consortium's plans that the caller may read (<paramref name="visible"/>: the plan's rule as SQL), newest first,
+    /// with the columns the selection needs.</summary>
+    public static DataLoader<string, IReadOnlyList<CommissioningPlan>> VisiblePlansByConsortium(IResolveContext ctx,
+        System.Linq.Expressions.Expression<Func<CommissioningPlan, bool>>? visible)
+    {
+        var projection = Projection.Of(ctx, CommissioningProjections.Plan);
+        return Loader<string, IReadOnlyList<CommissioningPlan>>(ctx, $"commissioning.visiblePlansByConsortium|{projection}", async (db, keys, ct) =>
+        {
+            var rows = db.CommissioningPlans.Where(p => keys.Contains(p.ConsortiumCode));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await projection.Apply(rows.OrderByDescending(p => p.Year)).ToListAsync(ct), p => p.ConsortiumCode);
+        });
+    }
+
+    /// <summary>The boards' responses to each plan, by board.</summary>
+    public static DataLoader<int, IReadOnlyList<PlanResponse>> ResponsesByPlan(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<PlanResponse>>(ctx, "commissioning.responsesByPlan", async (db, ids, ct) =>
+            GraphModuleResources.GroupByKey(await db.PlanResponses.Where(r => ids.Contains(r.PlanId)).OrderBy(r => r.PlanId).ThenBy(r => r.BoardCode).ToListAsync(ct), r => r.PlanId));
 
     public static DataLoader<string, IReadOnlyList<ConflictOfInterestDeclaration>> DeclarationsByConsortium(IResolveContext ctx) =>
         Loader<string, IReadOnlyList<ConflictOfInterestDeclaration>>(ctx, "commissioning.declarationsByConsortium", async (db, keys, ct) =>

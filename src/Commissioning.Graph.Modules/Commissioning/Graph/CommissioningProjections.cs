@@ -15,13 +15,25 @@ internal static class CommissioningProjections
 
     public static readonly ProjectionShape<FinancialReturn> FinancialReturn = ProjectionShape<FinancialReturn>.Of(CommissioningLists.FinancialReturn);
 
+    public static readonly ProjectionShape<GpPractice> GpPractice = ProjectionShape<GpPractice>.Of(CommissioningLists.GpPractice);
+
     // Types not listed yet (no list shape): declared here until they are.
-    public static readonly ProjectionShape<GpPractice> GpPractice = new ProjectionShape<GpPractice>("GpPractice", p => p.Code, GovernedShapes.GpPractice)
-        .NeedsNothing("id", "kind", "consortium", "memberships");
 
     public static readonly ProjectionShape<Contract> Contract = new ProjectionShape<Contract>("Contract", c => c.Code, GovernedShapes.Contract)
         // ContractsByProvider groups by the provider's code (the commissioner's is the governed owner).
         .AlwaysReads(c => c.ProviderCode)
         .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements")
         .Needs("cquinShare", c => c.CquinSharePercent);
+
+    // Memberships: the loaders group by both codes, and the current/ended filter and `current` read the dates.
+    public static readonly ProjectionShape<ConsortiumMembership> Membership = new ProjectionShape<ConsortiumMembership>("PracticeMembership", m => m.Id, null)
+        .AlwaysReads(m => m.ConsortiumCode, m => m.PracticeCode, m => m.From, m => m.To)
+        .NeedsNothing("practice", "consortium", "current");
+
+    // Plans: grouped by consortium, filtered by year in memory; the governed columns (owner, year, status) come with the shape;
+    // the boards' responses are loaded by the plan's key.
+    public static readonly ProjectionShape<CommissioningPlan> Plan = new ProjectionShape<CommissioningPlan>("CommissioningPlan", p => p.Id, GovernedShapes.CommissioningPlan)
+        .AlwaysReads(p => p.ConsortiumCode, p => p.Year)
+        .Needs("strategyPriorities", p => p.StrategyPriorityCodes)
+        .NeedsNothing("id", "consortium", "hwbResponses");
 }

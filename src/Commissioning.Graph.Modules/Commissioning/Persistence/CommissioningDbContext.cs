@@ -32,6 +32,7 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<ArrangementContract> ArrangementContracts => Set<ArrangementContract>();
     public DbSet<ArrangementStatement> ArrangementStatements => Set<ArrangementStatement>();
     public DbSet<CommissioningPlan> CommissioningPlans => Set<CommissioningPlan>();
+    public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
     public DbSet<ConflictOfInterestDeclaration> ConflictOfInterestDeclarations => Set<ConflictOfInterestDeclaration>();
     public DbSet<CommissioningDecision> CommissioningDecisions => Set<CommissioningDecision>();
 
@@ -190,7 +191,17 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(p => p.Year).HasMaxLength(7);
             e.Property(p => p.Title).HasMaxLength(300);
             e.Property(p => p.Url).HasMaxLength(500);
+            // (The migration adding Status gives plans made before statuses existed the value Published: they were published.)
+            e.Property(p => p.StrategyPriorityCodes).HasMaxLength(2000);
             e.HasIndex(p => new { p.ConsortiumCode, p.Year }).IsUnique();
+            e.HasMany(p => p.Responses).WithOne(r => r.Plan).HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<PlanResponse>(e =>
+        {
+            e.Property(r => r.BoardCode).HasMaxLength(20);
+            e.Property(r => r.Statement).HasMaxLength(4000);
+            // One opinion per board on a plan.
+            e.HasIndex(r => new { r.PlanId, r.BoardCode }).IsUnique();
         });
         b.Entity<ConflictOfInterestDeclaration>(e =>
         {

@@ -1,26 +1,23 @@
-using System.Buffers.Text;
-using System.Text;
 using Commissioning.Graph.Engine;
 using Commissioning.Graph.Engine.Execution;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Directory.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commissioning.Graph.Modules.Directory.Graph;
 
 /// <summary>
 /// The directory subgraph (<c>serve --module directory</c>): <c>Query.organisation(code)</c> and
-/// <c>Query.organisations(kind, first, after)</c> from the directory's one table of organisations (one statement for
-/// a page, one for <c>totalCount</c> when selected), answering with a reference by key (type and code) whose other
+/// <c>Query.organisations(kind, where, order, first, after, last, before)</c> from the directory's one table of organisations
+/// (<see cref="Connections"/>: one statement for a page, one for <c>totalCount</c> when selected), answering with a reference by key (type and code) whose other
 /// fields the owning subgraph supplies — through the gateway, or through the composer in one process. SDL:
 /// <c>directory.graphql</c>.
 /// </summary>
 public sealed class DirectoryGraphModule : IGraphModule
 {
     public const string ModuleName = "directory";
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 100;
     private static readonly Lazy<string> SdlText = new(() => GraphModuleResources.ReadSdl("directory.graphql"));
 
     /// <summary>The organisation types the directory knows by key.</summary>
@@ -28,7 +25,7 @@ public sealed class DirectoryGraphModule : IGraphModule
         ["Consortium", "GpPractice", "Provider", "LocalAuthority", "HealthAndWellbeingBoard", "NhsCommissioningBoard"];
 
     public string Name => ModuleName;
-    public string Sdl => SdlText.Value;
+    public string Sdl => SdlText.Value + ListInputs;
 
     /// <summary><c>node(id:)</c> resolves here for every Node type: organisations checked against the directory, other
     /// entities by reference, their owners answering for them.</summary>
@@ -42,7 +39,7 @@ public sealed class DirectoryGraphModule : IGraphModule
             .ResolveAsync("Query.organisations", ListAsync)
             // A reference names its type (__typename): the Organisation interface resolves it without an IsTypeOf here,
             // which in one process would stand in the way of the owning module's own.
-            .ResolveAsync("OrganisationConnection.totalCount", async ctx => await ((OrganisationPage)ctx.Source!).CountAsync());
+            .ResolveTotalCounts("OrganisationConnection");
     }
 
     /// <summary>Every organisation type resolves by key from the directory: <c>_entities</c> and <c>node(id:)</c> of an
@@ -52,61 +49,30 @@ public sealed class DirectoryGraphModule : IGraphModule
 
     private static DataLoader<string, DirectoryOrganisation> OrganisationByCode(IResolveContext ctx) => Shared.Policies.DirectoryLookups.OrganisationByCode(ctx);
 
+    /// <summary>
+    /// What organisation lists may be filtered and sorted on: the fields the directory's own table holds (code, name, kind);
+    /// every other field of an organisation is its owning subgraph's (<c>@external</c> here) and never joined.
+    /// </summary>
+    internal static readonly ListShape<DirectoryOrganisation> Organisation = ListShape<DirectoryOrganisation>.Keyed("Organisation", o => o.Code)
+        .Id("code", o => o.Code)
+        .String("name", o => o.Name)
+        .EnumName("kind", "OrganisationKind", o => o.Kind);
+
+    /// <summary>The generated list inputs, appended to <c>directory.graphql</c>.</summary>
+    public static string ListInputs => ListSdl.For(Organisation);
+
     private static async ValueTask<object?> ListAsync(IResolveContext ctx)
     {
         var kind = ctx.Arguments.GetValueOrDefault("kind") as string;
-        var first = ctx.Arguments.GetValueOrDefault("first") is int f ? f : DefaultPageSize;
-        if (first < 0 || first > MaxPageSize)
-            throw new GraphQLException(new GraphQLError($"\"first\" must be between 0 and {MaxPageSize}.", null, ctx.Path,
-                new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT" }));
-        var after = ctx.Arguments.GetValueOrDefault("after") is string cursor ? DecodeCursor(cursor, ctx) : null;
-
-        var factory = ctx.DbFactory<DirectoryDbContext>();
-        IQueryable<DirectoryOrganisation> OfKind(DirectoryDbContext db) =>
-            kind is null ? db.Organisations.AsNoTracking() : db.Organisations.AsNoTracking().Where(o => o.Kind == kind);
-        List<DirectoryOrganisation> rows;
-        await using (var db = await factory.CreateDbContextAsync(ctx.CancellationToken))
+        var page = await Connections.RootAsync(ctx, Organisation, new ListSource<DirectoryDbContext, DirectoryOrganisation>
         {
-            var query = OfKind(db);
-            if (after is not null) query = query.Where(o => string.Compare(o.Code, after) > 0);
-            // One more than asked for tells whether a next page exists.
-            rows = await query.OrderBy(o => o.Code).Take(first + 1).ToListAsync(ctx.CancellationToken);
-        }
-        var page = rows.Take(first).Select(o => new EntityReference(o.TypeName, o.Code)).ToList();
-        return new OrganisationPage(
-            page.Select(r => new OrganisationEdge(EncodeCursor(r.Code), r)).ToList(),
-            page,
-            new OrganisationPageInfo(
-                HasNextPage: rows.Count > first,
-                // Paging forward from a cursor, earlier organisations exist: at least the one the cursor names.
-                HasPreviousPage: after is not null,
-                StartCursor: page.Count > 0 ? EncodeCursor(page[0].Code) : null,
-                EndCursor: page.Count > 0 ? EncodeCursor(page[^1].Code) : null),
-            async () =>
-            {
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                return await OfKind(db).CountAsync(ctx.CancellationToken);
-            });
-    }
-
-    private sealed record OrganisationPage(IReadOnlyList<OrganisationEdge> Edges, IReadOnlyList<EntityReference> Nodes, OrganisationPageInfo PageInfo,
-        Func<Task<int>> CountAsync);
-
-    private sealed record OrganisationEdge(string Cursor, EntityReference Node);
-
-    private sealed record OrganisationPageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
-
-    private static string EncodeCursor(string code) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("code:" + code));
-
-    private static string DecodeCursor(string cursor, IResolveContext context)
-    {
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            if (text.StartsWith("code:", StringComparison.Ordinal)) return text[5..];
-        }
-        catch (FormatException) { }
-        throw new GraphQLException(new GraphQLError("\"after\" is not a cursor this field returned.", null, context.Path,
-            new Dictionary<string, object?> { ["code"] = "BAD_USER_INPUT" }));
+            Name = "directory.organisations",
+            Rows = db => kind is null ? db.Organisations : db.Organisations.Where(o => o.Kind == kind),
+            Arguments = kind ?? "",
+            DefaultOrder = "code",
+        });
+        // Each organisation answers as a reference by key: its owning subgraph (or the composer) supplies its other fields.
+        return new Connection<EntityReference>(page.Edges.Select(e => new Edge<EntityReference>(e.Cursor, new EntityReference(e.Node.TypeName, e.Node.Code))).ToList(),
+            page.PageInfo, page.CountAsync);
     }
 }

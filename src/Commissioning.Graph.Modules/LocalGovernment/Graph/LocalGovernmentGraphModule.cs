@@ -28,6 +28,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         ConfigureOrganisations(builder);
         ConfigureJsna(builder);
         ConfigurePools(builder);
+        ConfigureStrategies(builder);
         JsnaEvents.Configure(builder);
         LocalGovernmentLists.Configure(builder);
         builder
@@ -36,6 +37,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
             .ResolveAsync("Consortium.pooledBudgets", async ctx =>
                 (await PoolsByPartner(ctx).LoadAsync(EntityReference.CodeOf(ctx.Source))).OrEmpty());
         LocalGovernmentMutations.Configure(builder);
+        StrategyMutations.Configure(builder);
     }
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
@@ -43,6 +45,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         ["LocalAuthority"] = async (rep, ctx) => await LocalAuthorityByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
         ["HealthAndWellbeingBoard"] = async (rep, ctx) => await BoardByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
         ["PooledBudget"] = async (rep, ctx) => await PoolByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
+        ["StrategyPriority"] = async (rep, ctx) => await PriorityByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
         ["JsnaContribution"] = async (rep, ctx) =>
             ContributionIdOf(rep.TryGetValue("id", out var id) ? id?.ToString() : null) is { } key
                 ? await ContributionById(ctx).LoadAsync(key) : null,
@@ -113,6 +116,15 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .Resolve<JsnaContribution>("JsnaContribution.status", c => GraphValues.EnumName(c.Status))
         .ResolveAsync("JsnaContribution.indicators", async ctx =>
             (await IndicatorsByContribution(ctx).LoadAsync(((JsnaContribution)ctx.Source!).Id)).OrEmpty());
+
+    private static void ConfigureStrategies(SchemaBuilder builder) => builder
+        .ResolveAsync("HealthAndWellbeingBoard.strategy", async ctx =>
+            await StrategyByBoardAndYear(ctx).LoadAsync(new HwbYear(((HealthAndWellbeingBoard)ctx.Source!).Code, (string)ctx.Arguments["year"]!)))
+        .ResolveAsync("JointHealthAndWellbeingStrategy.board", async ctx => await BoardByCode(ctx).LoadAsync(((JointHealthAndWellbeingStrategy)ctx.Source!).HwbCode))
+        .Resolve<JointHealthAndWellbeingStrategy>("JointHealthAndWellbeingStrategy.period", s => s.Year)
+        .ResolveAsync("JointHealthAndWellbeingStrategy.priorities", async ctx =>
+            (await PrioritiesByStrategy(ctx).LoadAsync(((JointHealthAndWellbeingStrategy)ctx.Source!).Id)).OrEmpty())
+        .Resolve<StrategyPriority>("StrategyPriority.jsnaTopics", p => p.Topics);
 
     private static void ConfigurePools(SchemaBuilder builder) => builder
         .Resolve<PooledBudget>("PooledBudget.id", p => GlobalId.Encode("PooledBudget", p.Code))

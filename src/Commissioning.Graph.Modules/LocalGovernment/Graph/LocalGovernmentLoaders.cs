@@ -77,6 +77,25 @@ internal static class LocalGovernmentLoaders
             return rows.ToDictionary(j => new HwbYear(j.HwbCode, j.Year));
         });
 
+    public static DataLoader<HwbYear, JointHealthAndWellbeingStrategy> StrategyByBoardAndYear(IResolveContext ctx) =>
+        Loader<HwbYear, JointHealthAndWellbeingStrategy>(ctx, "lg.strategyByBoardAndYear", async (db, keys, ct) =>
+        {
+            var boards = keys.Select(k => k.HwbCode).Distinct().ToList();
+            var years = keys.Select(k => k.Year).Distinct().ToList();
+            var rows = await db.Strategies.Where(s => boards.Contains(s.HwbCode) && years.Contains(s.Year)).ToListAsync(ct);
+            return rows.ToDictionary(s => new HwbYear(s.HwbCode, s.Year));
+        });
+
+    public static DataLoader<int, IReadOnlyList<StrategyPriority>> PrioritiesByStrategy(IResolveContext ctx) =>
+        Loader<int, IReadOnlyList<StrategyPriority>>(ctx, "lg.prioritiesByStrategy", async (db, ids, ct) =>
+            (await db.StrategyPriorities.Where(p => ids.Contains(p.StrategyId)).OrderBy(p => p.StrategyId).ThenBy(p => p.Position).ToListAsync(ct))
+            .GroupByKey(p => p.StrategyId));
+
+    /// <summary>Priorities by their code (the federation key: a plan's <c>strategyPriorities</c>).</summary>
+    public static DataLoader<string, StrategyPriority> PriorityByCode(IResolveContext ctx) =>
+        Loader<string, StrategyPriority>(ctx, "lg.priorityByCode", async (db, codes, ct) =>
+            (await db.StrategyPriorities.Where(p => codes.Contains(p.Code)).ToListAsync(ct)).ToDictionary(p => p.Code));
+
     public static DataLoader<int, IReadOnlyList<JsnaContribution>> ContributionsByJsna(IResolveContext ctx) =>
         Loader<int, IReadOnlyList<JsnaContribution>>(ctx, "lg.contributionsByJsna", async (db, ids, ct) =>
             (await db.JsnaContributions.Where(c => ids.Contains(c.JsnaId))

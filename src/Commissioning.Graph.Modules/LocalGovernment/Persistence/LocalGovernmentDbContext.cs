@@ -24,6 +24,8 @@ public class LocalGovernmentDbContext : ModuleDbContext
     public DbSet<PoolPartner> PoolPartners => Set<PoolPartner>();
     public DbSet<PoolContribution> PoolContributions => Set<PoolContribution>();
     public DbSet<PoolExpenditure> PoolExpenditure => Set<PoolExpenditure>();
+    public DbSet<JointHealthAndWellbeingStrategy> Strategies => Set<JointHealthAndWellbeingStrategy>();
+    public DbSet<StrategyPriority> StrategyPriorities => Set<StrategyPriority>();
 
     protected override void ConfigureModel(ModelBuilder b)
     {
@@ -74,6 +76,29 @@ public class LocalGovernmentDbContext : ModuleDbContext
         {
             e.Property(i => i.Name).HasMaxLength(200);
             e.HasIndex(i => new { i.JsnaContributionId, i.Name }).IsUnique();
+        });
+
+        b.Entity<JointHealthAndWellbeingStrategy>(e =>
+        {
+            e.ToTable("HwbStrategies");
+            e.Property(s => s.HwbCode).HasMaxLength(20);
+            e.Property(s => s.Year).HasMaxLength(7);
+            // One strategy per board and year.
+            e.HasIndex(s => new { s.HwbCode, s.Year }).IsUnique();
+            e.HasOne<HealthAndWellbeingBoard>().WithMany().HasForeignKey(s => s.HwbCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Priorities).WithOne().HasForeignKey(p => p.StrategyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<StrategyPriority>(e =>
+        {
+            e.ToTable("HwbStrategyPriorities");
+            e.Property(p => p.Code).HasMaxLength(40);
+            e.Property(p => p.HwbCode).HasMaxLength(20);
+            e.Property(p => p.Year).HasMaxLength(7);
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.JsnaTopics).HasMaxLength(2000);
+            // The federation key: unique across boards and years.
+            e.HasIndex(p => p.Code).IsUnique();
+            e.HasIndex(p => new { p.StrategyId, p.Position });
         });
 
         b.Entity<PooledBudget>(e =>

@@ -3,6 +3,7 @@ using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.NhsCb.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,40 +105,58 @@ internal static class NhsCbLoaders
             (await NhsCbAllocationLookup.QueryAsync(factory, keys, ct)).ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year)));
     }
 
-    public static DataLoader<ConsortiumYear, AssuranceAssessment> AssuranceByConsortiumAndYear(IResolveContext ctx) =>
-        Loader<ConsortiumYear, AssuranceAssessment>(ctx, "nhscb.assuranceByConsortiumAndYear", async (db, keys, ct) =>
+    // The loaders below read the columns the field's selection needs (NhsCbProjections); each projection batches in its
+    // own loader (the projection is part of its name), so a partial row never reaches a reader that needs more.
+
+    public static DataLoader<ConsortiumYear, AssuranceAssessment> AssuranceByConsortiumAndYear(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, NhsCbProjections.AssuranceAssessment);
+        return Loader<ConsortiumYear, AssuranceAssessment>(ctx, $"nhscb.assuranceByConsortiumAndYear|{projection}", async (db, keys, ct) =>
         {
             var codes = keys.Select(k => k.ConsortiumCode).Distinct().ToList();
             var years = keys.Select(k => k.Year).Distinct().ToList();
-            var rows = await db.AssuranceAssessments.Where(a => codes.Contains(a.ConsortiumCode) && years.Contains(a.Year)).ToListAsync(ct);
+            var rows = await projection.Apply(db.AssuranceAssessments.Where(a => codes.Contains(a.ConsortiumCode) && years.Contains(a.Year))).ToListAsync(ct);
             return rows.ToDictionary(a => new ConsortiumYear(a.ConsortiumCode, a.Year));
         });
+    }
 
-    public static DataLoader<int, IReadOnlyList<DutyFinding>> DutyFindingsByAssessment(IResolveContext ctx) =>
-        Loader<int, IReadOnlyList<DutyFinding>>(ctx, "nhscb.dutyFindingsByAssessment", async (db, ids, ct) =>
-            (await db.DutyFindings.Where(f => ids.Contains(f.AssessmentId)).ToListAsync(ct))
+    public static DataLoader<int, IReadOnlyList<DutyFinding>> DutyFindingsByAssessment(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, NhsCbProjections.DutyFinding);
+        return Loader<int, IReadOnlyList<DutyFinding>>(ctx, $"nhscb.dutyFindingsByAssessment|{projection}", async (db, ids, ct) =>
+            (await projection.Apply(db.DutyFindings.Where(f => ids.Contains(f.AssessmentId))).ToListAsync(ct))
             .OrderBy(f => f.AssessmentId).ThenBy(f => f.Duty).ToList().GroupByKey(f => f.AssessmentId));
+    }
 
-    public static DataLoader<int, IReadOnlyList<AssuranceCheckpoint>> CheckpointsByAssessment(IResolveContext ctx) =>
-        Loader<int, IReadOnlyList<AssuranceCheckpoint>>(ctx, "nhscb.checkpointsByAssessment", async (db, ids, ct) =>
-            (await db.AssuranceCheckpoints.Where(c => ids.Contains(c.AssessmentId)).OrderBy(c => c.AssessmentId).ThenBy(c => c.Quarter).ToListAsync(ct))
+    public static DataLoader<int, IReadOnlyList<AssuranceCheckpoint>> CheckpointsByAssessment(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, NhsCbProjections.Checkpoint);
+        return Loader<int, IReadOnlyList<AssuranceCheckpoint>>(ctx, $"nhscb.checkpointsByAssessment|{projection}", async (db, ids, ct) =>
+            (await projection.Apply(db.AssuranceCheckpoints.Where(c => ids.Contains(c.AssessmentId)).OrderBy(c => c.AssessmentId).ThenBy(c => c.Quarter)).ToListAsync(ct))
             .GroupByKey(c => c.AssessmentId));
+    }
 
     /// <summary>A consortium's evidence for a year, every duty, in the order of <see cref="StatutoryDuty"/>.</summary>
-    public static DataLoader<ConsortiumYear, IReadOnlyList<DutyEvidence>> DutyEvidenceByConsortiumAndYear(IResolveContext ctx) =>
-        Loader<ConsortiumYear, IReadOnlyList<DutyEvidence>>(ctx, "nhscb.dutyEvidenceByConsortiumAndYear", async (db, keys, ct) =>
+    public static DataLoader<ConsortiumYear, IReadOnlyList<DutyEvidence>> DutyEvidenceByConsortiumAndYear(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, NhsCbProjections.DutyEvidence);
+        return Loader<ConsortiumYear, IReadOnlyList<DutyEvidence>>(ctx, $"nhscb.dutyEvidenceByConsortiumAndYear|{projection}", async (db, keys, ct) =>
         {
             var codes = keys.Select(k => k.ConsortiumCode).Distinct().ToList();
             var years = keys.Select(k => k.Year).Distinct().ToList();
-            var rows = await db.DutyEvidence.Where(e => codes.Contains(e.ConsortiumCode) && years.Contains(e.Year)).ToListAsync(ct);
+            var rows = await projection.Apply(db.DutyEvidence.Where(e => codes.Contains(e.ConsortiumCode) && years.Contains(e.Year))).ToListAsync(ct);
             return rows.OrderBy(e => e.Duty).ToList().GroupByKey(e => new ConsortiumYear(e.ConsortiumCode, e.Year));
         });
+    }
 
-    public static DataLoader<string, IReadOnlyList<Intervention>> InterventionsByConsortium(IResolveContext ctx) =>
-        Loader<string, IReadOnlyList<Intervention>>(ctx, "nhscb.interventionsByConsortium", async (db, codes, ct) =>
-            (await db.Interventions.Where(i => codes.Contains(i.ConsortiumCode))
-                .OrderBy(i => i.ConsortiumCode).ThenByDescending(i => i.StartedOn).ThenByDescending(i => i.Id).ToListAsync(ct))
+    public static DataLoader<string, IReadOnlyList<Intervention>> InterventionsByConsortium(IResolveContext ctx)
+    {
+        var projection = Projection.Of(ctx, NhsCbProjections.Intervention);
+        return Loader<string, IReadOnlyList<Intervention>>(ctx, $"nhscb.interventionsByConsortium|{projection}", async (db, codes, ct) =>
+            (await projection.Apply(db.Interventions.Where(i => codes.Contains(i.ConsortiumCode))
+                .OrderBy(i => i.ConsortiumCode).ThenByDescending(i => i.StartedOn).ThenByDescending(i => i.Id)).ToListAsync(ct))
             .GroupByKey(i => i.ConsortiumCode));
+    }
 
     private static DataLoader<TKey, TValue> Loader<TKey, TValue>(IResolveContext ctx, string name,
         Func<NhsCbDbContext, List<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> query) where TKey : notnull =>

@@ -272,6 +272,54 @@ public sealed class DemoDataSeeder(int scale = 1)
     /// £26,780,000.00 a month): 02B (30%) 3,038 spells, £8,034,000.00; 03C (20%) 2,026 spells, £5,356,000.00; 01A keeps
     /// 5,064 spells, £13,390,000.00. Months 1–4 agreed by both; month 5 agreed by 02B, disputed by 03C; month 6 issued.
     /// </summary>
+    /// <summary>
+    /// 01A, 02B and 03C's 2013-14 plans were shared with, and answered by, each board they sit on, then published; each
+    /// addresses priorities of its boards' 2013-14 strategies. For 2014-15, 01A's draft is shared with its board (not yet
+    /// answered) and 02B's is still a draft.
+    /// </summary>
+    private static async Task SeedPlansAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var answered = new (string Consortium, string Priorities, (string Board, PlanView View, string Statement, DateOnly On)[] Responses)[]
+        {
+            ("01A", "NV13-P1;NV13-P3", [(DemoConsortium.NorthvaleHwb, PlanView.Supports,
+                "The plan takes proper account of the joint strategy: it commits to the diabetes care processes and to young people's emotional wellbeing.", new DateOnly(2013, 3, 8))]),
+            ("02B", "NV13-P2;RS13-P3", [
+                (DemoConsortium.NorthvaleHwb, PlanView.SupportsWithComments,
+                    "The board supports the plan; it asks that the childhood obesity work name the two wards where Year 6 obesity is highest.", new DateOnly(2013, 3, 8)),
+                (DemoConsortium.RiversideHwb, PlanView.Supports,
+                    "The COPD case-finding in east Riverside practices answers the board's lung disease priority.", new DateOnly(2013, 3, 11))]),
+            ("03C", "RS13-P1", [(DemoConsortium.RiversideHwb, PlanView.SupportsWithComments,
+                "The falls prevention service answers the board's first priority; the plan does not yet say how alcohol-related admissions (RS13-P2) will fall.", new DateOnly(2013, 3, 11))]),
+        };
+        var codes = answered.Select(a => a.Consortium).ToList();
+        var plans = await db.CommissioningPlans.Include(p => p.Responses).Where(p => codes.Contains(p.ConsortiumCode)).ToListAsync(ct);
+        foreach (var (consortium, priorities, responses) in answered)
+        {
+            if (plans.FirstOrDefault(p => p.ConsortiumCode == consortium && p.Year == Year) is { } plan && plan.Responses.Count == 0)
+            {
+                plan.StrategyPriorityCodes = priorities;
+                plan.SharedOn = new DateOnly(2013, 2, 11);
+                foreach (var (board, view, statement, on) in responses)
+                    plan.Responses.Add(new PlanResponse { BoardCode = board, View = view, Statement = statement, ReceivedOn = on });
+            }
+        }
+        const string next = "2014-15";
+        if (!plans.Any(p => p.ConsortiumCode == "01A" && p.Year == next))
+            db.CommissioningPlans.Add(new CommissioningPlan
+            {
+                ConsortiumCode = "01A", Year = next, Title = "Northvale North Commissioning Consortium: commissioning plan 2014-15 (draft)",
+                Summary = "Draft for the board's opinion: admissions from care homes, dementia diagnosis, seven-day discharge.",
+                Status = CommissioningPlanStatus.SharedWithHwb, SharedOn = new DateOnly(2014, 2, 10),
+            });
+        if (!plans.Any(p => p.ConsortiumCode == "02B" && p.Year == next))
+            db.CommissioningPlans.Add(new CommissioningPlan
+            {
+                ConsortiumCode = "02B", Year = next, Title = "Northvale South Commissioning Consortium: commissioning plan 2014-15 (draft)",
+                Summary = "Working draft, not yet shared with the boards.", Status = CommissioningPlanStatus.Draft,
+            });
+        await db.SaveChangesAsync(ct);
+    }
+
     private static async Task SeedArrangementStatementsAsync(CommissioningDbContext db, CancellationToken ct)
     {
         const string code = "LCA-ACUTE-RNV";
@@ -363,6 +411,7 @@ public sealed class DemoDataSeeder(int scale = 1)
         }
         await db.SaveChangesAsync(ct);
         await SeedArrangementStatementsAsync(db, ct);
+        await SeedPlansAsync(db, ct);
 
         var existingDecisions = (await db.CommissioningDecisions.Select(d => d.Reference).ToListAsync(ct)).ToHashSet();
         foreach (var d in new[]
@@ -395,6 +444,7 @@ public sealed class DemoDataSeeder(int scale = 1)
         // Consortium seats are the directory's membership facts (DirectoryFacts), not rows of this module.
 
         await SeedJsnasAsync(db, ct);
+        await SeedStrategiesAsync(db, ct);
         await SeedPoolsAsync(db, ct);
     }
 
@@ -464,6 +514,35 @@ public sealed class DemoDataSeeder(int scale = 1)
                 "Estimated dementia diagnosis rate below the national ambition.",
                 JsnaContributionStatus.Submitted,
                 ("Recorded dementia diagnoses", c.RegisteredPopulation / 140, c.RegisteredPopulation / 85));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Each board's published 2013-14 strategy (its priorities drawn from its JSNA's topics), and Northvale's 2014-15 draft.</summary>
+    private static async Task SeedStrategiesAsync(LocalGovernmentDbContext db, CancellationToken ct)
+    {
+        var strategies = new (string Board, string Year, DateOnly? PublishedOn, (string Code, string Title, string Topics)[] Priorities)[]
+        {
+            (DemoConsortium.NorthvaleHwb, Year, new DateOnly(2013, 1, 31), [
+                ("NV13-P1", "Prevent diabetes and manage it well", "Diabetes"),
+                ("NV13-P2", "Give every child a healthy weight", "Childhood obesity"),
+                ("NV13-P3", "Support young people's emotional wellbeing", "Self-harm in young people")]),
+            (DemoConsortium.RiversideHwb, Year, new DateOnly(2013, 1, 31), [
+                ("RS13-P1", "Prevent falls and fractures in older people", "Frailty and falls"),
+                ("RS13-P2", "Reduce alcohol-related harm in the city centre", "Alcohol"),
+                ("RS13-P3", "Find and treat lung disease earlier", "Chronic obstructive pulmonary disease")]),
+            (DemoConsortium.NorthvaleHwb, "2014-15", null, [
+                ("NV14-P1", "Fewer emergency admissions from care homes", "Frailty and falls"),
+                ("NV14-P2", "Diagnose dementia earlier", "Dementia diagnosis")]),
+        };
+        var existing = (await db.Strategies.Select(s => new { s.HwbCode, s.Year }).ToListAsync(ct)).Select(s => (s.HwbCode, s.Year)).ToHashSet();
+        foreach (var (board, year, publishedOn, priorities) in strategies)
+        {
+            if (existing.Contains((board, year))) continue;
+            var strategy = new JointHealthAndWellbeingStrategy { HwbCode = board, Year = year, PublishedOn = publishedOn };
+            foreach (var (p, i) in priorities.Select((p, i) => (p, i)))
+                strategy.Priorities.Add(new StrategyPriority { Code = p.Code, HwbCode = board, Year = year, Position = i + 1, Title = p.Title, JsnaTopics = p.Topics, Published = publishedOn is not null });
+            db.Strategies.Add(strategy);
+        }
         await db.SaveChangesAsync(ct);
     }
 

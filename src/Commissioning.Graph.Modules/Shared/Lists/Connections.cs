@@ -63,8 +63,14 @@ public sealed class ChildListSource<TContext, TParent, TKey, T> : ListSource<TCo
     /// <summary>The parents' table (the pages are correlated subqueries of it, which EF turns into ROW_NUMBER() OVER (PARTITION BY …)).</summary>
     public required Func<TContext, IQueryable<TParent>> Parents { get; init; }
     public required Expression<Func<TParent, TKey>> ParentKey { get; init; }
-    /// <summary>The parent key of a row: <c>r => r.ConsortiumCode</c>.</summary>
-    public required Expression<Func<T, TKey>> ParentKeyOf { get; init; }
+    /// <summary>The parent key of a row: <c>r => r.ConsortiumCode</c> (or <see cref="RowsOf"/>).</summary>
+    public Expression<Func<T, TKey>>? ParentKeyOf { get; init; }
+    /// <summary>Instead of <see cref="ParentKeyOf"/>, when no column of the row names its parent: one parent's rows, reached through
+    /// a link table of the same context (a consortium's practices through their memberships on a day):
+    /// <c>(db, code) => db.ConsortiumMemberships.Where(m => m.ConsortiumCode == code &amp;&amp; …).Select(m => m.Practice!)</c>. The link's
+    /// column is the correlation, so each parent's page is still numbered by ROW_NUMBER() in the one statement of the level.
+    /// <see cref="ListSource{TContext,T}.Rows"/> is then unused.</summary>
+    public Expression<Func<TContext, TKey, IQueryable<T>>>? RowsOf { get; init; }
     /// <summary>When the parent owns every row of its list (a consortium's returns): its organisation code, for the access check.</summary>
     public Func<TKey, string>? Owner { get; init; }
 }
@@ -119,6 +125,8 @@ public static class Connections
         var visible = await VisibilityAsync(ctx, source);
         var factory = ctx.DbFactory<TContext>();
         // Only the columns the nodes' selection needs, the key, the governed columns and the parent key.
+        if ((source.ParentKeyOf is null) == (source.RowsOf is null))
+            throw new InvalidOperationException($"{source.Name}: give either ParentKeyOf or RowsOf.");
         var projection = Projection.OfConnection(ctx, ProjectionShape<T>.Of(shape), source.ParentKeyOf);
         var name = $"{source.Name}|{source.Arguments}|{request.Signature}";
         var rows = await ctx.GetDataLoader<TKey, IReadOnlyList<SortedRow<T>>>($"{name}|{projection}:pages", async (keys, ct) =>
@@ -135,11 +143,13 @@ public static class Connections
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             return await GraphModuleResources.InChunksAsync(keys.Distinct().ToList(), GraphModuleResources.MaxKeysPerStatement, async chunk =>
-                (IReadOnlyDictionary<TKey, int>)await Matching(db, source, request, visible)
-                    .Where(KeyIn(source.ParentKeyOf, chunk))
-                    .GroupBy(source.ParentKeyOf)
-                    .Select(g => new { g.Key, Count = g.Count() })
-                    .ToDictionaryAsync(g => g.Key, g => g.Count, ct));
+                source.ParentKeyOf is { } parentKeyOf
+                    ? (IReadOnlyDictionary<TKey, int>)await Matching(db, source, request, visible)
+                        .Where(KeyIn(parentKeyOf, chunk))
+                        .GroupBy(parentKeyOf)
+                        .Select(g => new { g.Key, Count = g.Count() })
+                        .ToDictionaryAsync(g => g.Key, g => g.Count, ct)
+                    : await CountsOfParents(db, source, request, visible, chunk).ToDictionaryAsync(c => c.Key, c => c.Count, ct));
         });
         return Build(ctx, shape, source, request, projection, rows, async () => await counts.LoadAsync(parentKey));
     }
@@ -162,9 +172,10 @@ public static class Connections
 
     /// <summary>The rows of the list that match the filter and that the caller may read (no window, no order).</summary>
     private static IQueryable<T> Matching<TContext, T>(TContext db, ListSource<TContext, T> source, ListRequest<T> request, Expression<Func<T, bool>>? visible)
-        where TContext : DbContext
+        where TContext : DbContext => Narrowed(source.Rows(db), db, request, visible);
+
+    private static IQueryable<T> Narrowed<T>(IQueryable<T> rows, DbContext db, ListRequest<T> request, Expression<Func<T, bool>>? visible)
     {
-        var rows = source.Rows(db);
         if (visible is not null) rows = rows.Where(visible);
         if (request.Where(db) is { } where) rows = rows.Where(where);
         return rows;
@@ -176,18 +187,47 @@ public static class Connections
     {
         var parent = Expression.Parameter(typeof(TParent), "parent");
         var parentKey = new ListRequest.Rebinder(source.ParentKey.Parameters[0], parent).Visit(source.ParentKey.Body);
-        var row = Expression.Parameter(typeof(T), "row");
-        var correlation = Expression.Lambda<Func<T, bool>>(
-            Expression.Equal(new ListRequest.Rebinder(source.ParentKeyOf.Parameters[0], row).Visit(source.ParentKeyOf.Body), parentKey), row);
-        // Restricted to the batch's parents inside the window too, so that ROW_NUMBER() numbers only their rows (by the
-        // parent-key index), not every parent's.
-        var matching = Matching(db, source, request, visible).Where(KeyIn(source.ParentKeyOf, keys));
-        var ofParent = matching.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], matching.Expression, Expression.Quote(correlation)));
+        IQueryable<T> ofParent;
+        if (source.ParentKeyOf is { } parentKeyOf)
+        {
+            var row = Expression.Parameter(typeof(T), "row");
+            var correlation = Expression.Lambda<Func<T, bool>>(
+                Expression.Equal(new ListRequest.Rebinder(parentKeyOf.Parameters[0], row).Visit(parentKeyOf.Body), parentKey), row);
+            // Restricted to the batch's parents inside the window too, so that ROW_NUMBER() numbers only their rows (by the
+            // parent-key index), not every parent's.
+            var matching = Matching(db, source, request, visible).Where(KeyIn(parentKeyOf, keys));
+            ofParent = matching.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(T)], matching.Expression, Expression.Quote(correlation)));
+        }
+        else ofParent = Narrowed(RowsOfParent(db, source, parentKey), db, request, visible);
         var page = Keyset.Page(ofParent, request, db, request.Window.Size + 1, project);
         var toList = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(SortedRow<T>)], page.Expression);
         var selector = Expression.Lambda<Func<TParent, ChildPage<TKey, T>>>(Expression.MemberInit(Expression.New(typeof(ChildPage<TKey, T>)),
             Expression.Bind(typeof(ChildPage<TKey, T>).GetProperty(nameof(ChildPage<TKey, T>.Key))!, parentKey),
             Expression.Bind(typeof(ChildPage<TKey, T>).GetProperty(nameof(ChildPage<TKey, T>.Rows))!, toList)), parent);
+        return source.Parents(db).Where(KeyIn(source.ParentKey, keys)).Select(selector);
+    }
+
+    /// <summary>The rows of the parent whose key is <paramref name="parentKey"/> (an expression over the parents' row), by <c>RowsOf</c>.</summary>
+    private static IQueryable<T> RowsOfParent<TContext, TParent, TKey, T>(TContext db, ChildListSource<TContext, TParent, TKey, T> source, Expression parentKey)
+        where TContext : DbContext where TKey : notnull
+    {
+        var rowsOf = source.RowsOf!;
+        var body = new ListRequest.Rebinder(rowsOf.Parameters[1], parentKey).Visit(
+            new ListRequest.Rebinder(rowsOf.Parameters[0], Expression.Constant(db, typeof(TContext))).Visit(rowsOf.Body));
+        return source.Parents(db).Provider.CreateQuery<T>(body);
+    }
+
+    /// <summary>Each parent's count of matching rows by <c>RowsOf</c>: a correlated COUNT per parent of the batch, in one statement.</summary>
+    private static IQueryable<ChildCount<TKey>> CountsOfParents<TContext, TParent, TKey, T>(TContext db, ChildListSource<TContext, TParent, TKey, T> source,
+        ListRequest<T> request, Expression<Func<T, bool>>? visible, IReadOnlyList<TKey> keys) where TContext : DbContext where TKey : notnull
+    {
+        var parent = Expression.Parameter(typeof(TParent), "parent");
+        var parentKey = new ListRequest.Rebinder(source.ParentKey.Parameters[0], parent).Visit(source.ParentKey.Body);
+        var rows = Narrowed(RowsOfParent(db, source, parentKey), db, request, visible);
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], rows.Expression);
+        var selector = Expression.Lambda<Func<TParent, ChildCount<TKey>>>(Expression.MemberInit(Expression.New(typeof(ChildCount<TKey>)),
+            Expression.Bind(typeof(ChildCount<TKey>).GetProperty(nameof(ChildCount<TKey>.Key))!, parentKey),
+            Expression.Bind(typeof(ChildCount<TKey>).GetProperty(nameof(ChildCount<TKey>.Count))!, count)), parent);
         return source.Parents(db).Where(KeyIn(source.ParentKey, keys)).Select(selector);
     }
 
@@ -222,4 +262,11 @@ public sealed class ChildPage<TKey, T>
 {
     public required TKey Key { get; init; }
     public required List<SortedRow<T>> Rows { get; init; }
+}
+
+/// <summary>One parent's count of matching rows.</summary>
+public sealed class ChildCount<TKey>
+{
+    public required TKey Key { get; init; }
+    public int Count { get; init; }
 }

@@ -70,6 +70,7 @@ public sealed record Cursor(string Text, IReadOnlyList<object?> Values)
     private static object Read(string raw, Type type) =>
         type == typeof(string) ? raw
         : type == typeof(int) ? int.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
+        : type == typeof(long) ? long.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
         : type == typeof(decimal) ? decimal.Parse(raw, NumberStyles.Number, CultureInfo.InvariantCulture)
         : type == typeof(DateOnly) ? DateOnly.ParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture)
         : type == typeof(DateTime) ? new DateTime(long.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture), DateTimeKind.Utc)

@@ -106,6 +106,11 @@ public sealed class ListShape<T> : IListShape
     public ListShape<T> Id(string name, Expression<Func<T, string?>> column, bool sortable = true) =>
         Add(name, ValueKind.Id, column, sortable, v => GraphValues.ToStringValue(v) ?? throw new ArgumentException("expects an ID"));
 
+    /// <summary>An ID field over a numeric key column (<c>r => r.Id</c>, a <c>long</c>): values are its decimal text.</summary>
+    public ListShape<T> Id(string name, Expression<Func<T, long>> column, bool sortable = true) =>
+        Add(name, ValueKind.Id, column, sortable, v => long.TryParse(GraphValues.ToStringValue(v), System.Globalization.NumberStyles.AllowLeadingSign,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : throw new ArgumentException("expects an ID of digits"));
+
     public ListShape<T> Int(string name, Expression<Func<T, int>> column, bool sortable = true) => Add(name, ValueKind.Int, column, sortable, ParseInt);
     public ListShape<T> Int(string name, Expression<Func<T, int?>> column, bool sortable = true) => Add(name, ValueKind.Int, column, sortable, ParseInt);
 
@@ -127,6 +132,12 @@ public sealed class ListShape<T> : IListShape
 
     public ListShape<T> Enum<TEnum>(string name, string enumType, Expression<Func<T, TEnum?>> column, bool sortable = true) where TEnum : struct, System.Enum =>
         AddMember(new ValueMember { Name = name, Kind = ValueKind.Enum, EnumType = enumType, Column = column, Sortable = sortable, Parse = v => GraphEnum.Parse<TEnum>(v) });
+
+    /// <summary>An enum field stored by its GraphQL name in a string column (the directory's organisation kind): the engine has
+    /// already checked the value against the enum; sorted by the stored name.</summary>
+    public ListShape<T> EnumName(string name, string enumType, Expression<Func<T, string>> column, bool sortable = true) =>
+        AddMember(new ValueMember { Name = name, Kind = ValueKind.Enum, EnumType = enumType, Column = column, Sortable = sortable,
+            Parse = v => v as string ?? throw new ArgumentException($"expects a value of {enumType}") });
 
     /// <summary>A to-one object of the same DbContext (see <see cref="ObjectMember"/>).</summary>
     public ListShape<T> Object<TContext, TOther>(string name, ListShape<TOther> shape, Expression<Func<TContext, T, TOther?>> related, bool sortable = true)

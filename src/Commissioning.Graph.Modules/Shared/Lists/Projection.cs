@@ -76,7 +76,8 @@ public static class Projection
         if (Disabled(ctx)) return Projection<T>.Whole;
         var connectionType = Engine.Types.Schema.GetNamedType(ctx.FieldDefinition.Type) as Engine.Types.ObjectType
                              ?? throw new InvalidOperationException($"{ctx.ParentType.Name}.{ctx.FieldDefinition.Name} is not a connection.");
-        var node = (Engine.Types.ObjectType)ctx.Schema.GetType(shape.TypeName)!;
+        // An interface's nodes (the directory's organisations, four columns) are read whole.
+        if (ctx.Schema.GetType(shape.TypeName) is not Engine.Types.ObjectType node) return Projection<T>.Whole;
         var connection = FieldSelection.Of(ctx, connectionType);
         var selections = new List<FieldSelection>();
         foreach (var nodes in connection.Named("nodes")) selections.Add(nodes.SelectionFor(node));
@@ -84,7 +85,7 @@ public static class Projection
             if (edges.Selection() is { } edge)
                 foreach (var edgeNode in edge.Named("node")) selections.Add(edgeNode.SelectionFor(node));
         var projection = From(shape, selections);
-        return alsoReads is null || projection.IsWhole ? projection : Projection<T>.Of([.. projection.Members!.Select(n => (MemberInfo)typeof(T).GetProperty(n)!), .. ProjectedMembers.Of(alsoReads)]);
+        return alsoReads is null || projection.IsWhole ? projection : Projection<T>.Of([.. projection.Members!.Select(n => (MemberInfo)typeof(T).GetProperty(n)!), .. ProjectedMembers.Of(alsoReads).Where(IsColumn)]);
     }
 
     /// <summary>The members <paramref name="selections"/> of <paramref name="shape"/>'s type need.</summary>
@@ -104,6 +105,11 @@ public static class Projection
             }
         return Projection<T>.Of(members);
     }
+
+    // A parent key read through a navigation (a practice's membership of a consortium) is not a column of the row: the
+    // statement reads it, the row need not carry it.
+    private static bool IsColumn(MemberInfo member) => member is PropertyInfo { CanWrite: true } p
+        && ((Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsValueType || p.PropertyType == typeof(string));
 
     private static bool Disabled(IResolveContext ctx) => ctx.Scope.Features.Get<ProjectionsDisabled>() is not null;
 

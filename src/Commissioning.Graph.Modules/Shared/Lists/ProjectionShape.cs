@@ -9,7 +9,7 @@ namespace Commissioning.Graph.Modules.Shared.Lists;
 /// member named like it (the default resolver's rule) unless the shape says otherwise (<see cref="Needs"/>); a field
 /// that is neither declared nor named like a member makes the read whole (an unknown resolver may read anything).
 /// Every projection also reads the key, every column of the entity's <see cref="GovernedShape"/> (owner, subjects,
-/// year, draft: the policies judge rows by them) and the columns loaders read (<see cref="AlwaysReads"/>).
+/// year, draft, published: the policies judge rows by them) and the columns loaders read (<see cref="AlwaysReads"/>).
 /// </summary>
 public sealed class ProjectionShape<T>
 {
@@ -61,6 +61,7 @@ public sealed class ProjectionShape<T>
                 if (source is ColumnSource column) _always.AddRange(ProjectedMembers.Of(column.Column));
             if (governed.Year is { } year) _always.AddRange(ProjectedMembers.Of(year));
             if (governed.Draft is { } draft) _always.AddRange(ProjectedMembers.Of(draft));
+            if (governed.Published is { } published) _always.AddRange(ProjectedMembers.Of(published));
         }
         Members = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0 && IsColumn(p.PropertyType))
@@ -89,7 +90,7 @@ public sealed class ProjectionShape<T>
     /// <summary>The members the resolver of <paramref name="field"/> reads (none: it reads only what every projection has, e.g. the key).</summary>
     public ProjectionShape<T> Needs(string field, params Expression<Func<T, object?>>[] members)
     {
-        _needs[field] = members.SelectMany(ProjectedMembers.Of).ToArray();
+        _needs[field] = members.SelectMany(m => ProjectedMembers.Of(m)).ToArray();
         return this;
     }
 
@@ -111,7 +112,8 @@ public sealed class ProjectionShape<T>
     /// <summary>Columns every read includes besides the key and the governed ones: those loaders read (parent keys, join keys).</summary>
     public ProjectionShape<T> AlwaysReads(params Expression<Func<T, object?>>[] members)
     {
-        _always.AddRange(members.SelectMany(ProjectedMembers.Of));
+        // A lambda, not the method group: SelectMany would pick its indexed overload and pass each index as Of's parameter.
+        _always.AddRange(members.SelectMany(m => ProjectedMembers.Of(m)));
         return this;
     }
 

@@ -13,7 +13,7 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 /// alike. What the entity's columns settle is decided at once; the rest start together so that their directory
 /// lookups share DataLoader batches.
 /// </summary>
-public sealed class RulePolicy(string name, Grant rule) : IImmediateAuthorizationPolicy
+public class RulePolicy(string name, Grant rule) : IImmediateAuthorizationPolicy
 {
     public string Name { get; } = name;
     public Grant Rule { get; } = rule;
@@ -62,6 +62,9 @@ public sealed class RulePolicy(string name, Grant rule) : IImmediateAuthorizatio
     }
 }
 
+/// <summary>A rule granting published data (<see cref="PolicyRules.Public"/>): what it allows needs no purpose and is no disclosure.</summary>
+public sealed class PublishedRulePolicy(string name, Grant rule) : RulePolicy(name, rule), IPublicAuthorizationPolicy;
+
 /// <summary>Owners for disclosure accounting and small-number suppression: the governed entity's owner (a column,
 /// or the directory's party: a JSNA's local authority, a pool's host, a contract's commissioner).</summary>
 public sealed class CommissioningDataOwnership : IImmediateDataOwnership
@@ -84,7 +87,7 @@ public static class CommissioningPolicyServiceCollectionExtensions
     public static IServiceCollection AddCommissioningPolicies(this IServiceCollection services)
     {
         foreach (var (name, rule) in PolicyRules.ByName)
-            services.AddSingleton<IAuthorizationPolicy>(new RulePolicy(name, rule));
+            services.AddSingleton<IAuthorizationPolicy>(PolicyRules.Public.Contains(name) ? new PublishedRulePolicy(name, rule) : new RulePolicy(name, rule));
         services.TryAddSingleton<IDataOwnership, CommissioningDataOwnership>();
         services.TryAddSingleton<IAuthorizationService>(sp =>
             new AuthorizationService(sp.GetServices<IAuthorizationPolicy>(), sp.GetService<IDataOwnership>(), PurposeCoverage.Limitation));

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Commissioning.Graph.Modules.Commissioning;
 using Commissioning.Graph.Modules.Directory;
+using Commissioning.Graph.Modules.Governance;
 using Commissioning.Graph.Modules.LocalGovernment;
 using Commissioning.Graph.Modules.NhsCb;
 
@@ -23,6 +24,10 @@ public sealed record ColumnSource(LambdaExpression Column) : SubjectSource;
 /// (a contribution's HWB: the <see cref="RelationshipKind.JsnaBoard"/> party of its JSNA).</summary>
 public sealed record ViaSource(SubjectRole From, RelationshipKind Link) : SubjectSource;
 
+/// <summary>The subjects of <paramref name="Link"/> facts whose party is the entity's subject of role <paramref name="From"/>
+/// (the HWBs a plan's consortium sits on: the subjects of its <see cref="RelationshipKind.HwbMemberConsortium"/> facts).</summary>
+public sealed record HeldBySource(SubjectRole From, RelationshipKind Link) : SubjectSource;
+
 /// <summary>
 /// How an entity type maps onto the directory, written as expressions so that the same description serves the
 /// in-memory decision (compiled) and the SQL filter of a list (composed into the query): its owner, its subjects by
@@ -37,6 +42,8 @@ public abstract class GovernedShape
     public IReadOnlyDictionary<SubjectRole, SubjectSource> Subjects { get; init; } = new Dictionary<SubjectRole, SubjectSource>();
     public LambdaExpression? Year { get; init; }
     public LambdaExpression? Draft { get; init; }
+    /// <summary>Whether the entity is published (<c>published</c>: anyone reads it, as public data); none: never.</summary>
+    public LambdaExpression? Published { get; init; }
 
     private readonly Dictionary<LambdaExpression, Delegate> _compiled = new(ReferenceEqualityComparer.Instance);
 
@@ -97,6 +104,26 @@ public static class GovernedShapes
           [SubjectRole.Jsna] = Col<JsnaContribution>(c => "jsna:" + c.JsnaId),
           [SubjectRole.Hwb] = new ViaSource(SubjectRole.Jsna, RelationshipKind.JsnaBoard),
       } };
+    /// <summary>A strategy is its board's local authority's (the author); its partners are the board's; published: public.</summary>
+    public static readonly GovernedShape<JointHealthAndWellbeingStrategy> Strategy = new()
+    { TypeName = "JointHealthAndWellbeingStrategy", Owner = new ViaSource(SubjectRole.Hwb, RelationshipKind.HwbLocalAuthority), Year = Year<JointHealthAndWellbeingStrategy>(s => s.Year),
+      Published = (Expression<Func<JointHealthAndWellbeingStrategy, bool>>)(s => s.PublishedOn != null),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Hwb] = Col<JointHealthAndWellbeingStrategy>(s => s.HwbCode) } };
+    /// <summary>A priority is judged as its strategy, from its own columns (it may be reached by its key alone).</summary>
+    public static readonly GovernedShape<StrategyPriority> StrategyPriority = new()
+    { TypeName = "StrategyPriority", Owner = new ViaSource(SubjectRole.Hwb, RelationshipKind.HwbLocalAuthority), Year = Year<StrategyPriority>(p => p.Year),
+      Published = (Expression<Func<StrategyPriority, bool>>)(p => p.Published),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Hwb] = Col<StrategyPriority>(p => p.HwbCode) } };
+    /// <summary>A plan is its consortium's; its partners are those of every HWB the consortium sits on (in the plan's year); published: public.
+    /// The HWBs' responses under it are judged as the plan.</summary>
+    public static readonly GovernedShape<CommissioningPlan> CommissioningPlan = new()
+    { TypeName = "CommissioningPlan", Owner = Col<CommissioningPlan>(p => p.ConsortiumCode), Year = Year<CommissioningPlan>(p => p.Year),
+      Published = (Expression<Func<CommissioningPlan, bool>>)(p => p.Status == CommissioningPlanStatus.Published),
+      Subjects = new Dictionary<SubjectRole, SubjectSource>
+      {
+          [SubjectRole.Consortium] = Col<CommissioningPlan>(p => p.ConsortiumCode),
+          [SubjectRole.Hwb] = new HeldBySource(SubjectRole.Consortium, RelationshipKind.HwbMemberConsortium),
+      } };
     public static readonly GovernedShape<PooledBudget> PooledBudget = new()
     { TypeName = "PooledBudget", Owner = Col<PooledBudget>(p => p.HostCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Pool] = Col<PooledBudget>(p => p.Code) } };
@@ -136,13 +163,17 @@ public static class GovernedShapes
           [SubjectRole.Arrangement] = Col<MutationTarget>(m => m.ArrangementCode!),
       } };
 
+    /// <summary>A disclosure record is its owning organisation's: the register's rule (<c>self</c> or <c>nhscb</c>) filters its list in SQL.</summary>
+    public static readonly GovernedShape<DisclosureRecord> DisclosureRecord = new()
+    { TypeName = "DisclosureRecord", Owner = Col<DisclosureRecord>(r => r.OwningOrganisation) };
+
     /// <summary>For a target with no governed entity: no owner, no subject (only <c>nhscb</c> holds).</summary>
     public static readonly GovernedShape<object> Nothing = new() { TypeName = "", Owner = new NoSource() };
 
     public static readonly IReadOnlyList<GovernedShape> All =
     [
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention,
-        Jsna, JsnaContribution, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
+        Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
         Contract, ContractPerformance, MutationTarget,
     ];
 

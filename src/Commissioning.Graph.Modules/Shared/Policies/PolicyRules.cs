@@ -16,7 +16,11 @@ public abstract record Grant
     public static Grant UnlessDraft(Grant grant) => new DraftGrant(false, grant);
     public static Grant OnlyDraft(Grant grant) => new DraftGrant(true, grant);
     public static Grant OnlyFor(string typeName, Grant grant) => new TypeGrant(typeName, grant);
+    public static readonly Grant Published = new PublishedGrant();
 }
+
+/// <summary>The entity is published (its shape's <see cref="GovernedShape.Published"/>): any registered organisation reads it.</summary>
+public sealed record PublishedGrant : Grant;
 
 /// <summary>The caller is the entity's owner.</summary>
 public sealed record OwnerGrant : Grant;
@@ -78,7 +82,12 @@ public static class PolicyRules
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractCommissioner),
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider)),
         ["supportFor"] = Grant.Party(SubjectRole.Consortium, RelationshipKind.SupportSupplier),
+        // Published strategies and commissioning plans (and the HWBs' responses a published plan carries) are public.
+        ["published"] = Grant.Published,
     };
+
+    /// <summary>Policies that grant published data: reading what they allow needs no purpose and is no disclosure.</summary>
+    public static readonly IReadOnlySet<string> Public = new HashSet<string>(StringComparer.Ordinal) { "published" };
 
     /// <summary>The rule of any of several policies (a field's <c>@policy</c> alternatives, each a single name).</summary>
     public static Grant AnyOf(params string[] policies) => Grant.Any(policies.Select(p => ByName[p]).ToArray());

@@ -15,6 +15,7 @@ public static class RuleEvaluator
     {
         OwnerGrant => shape.Owner is ColumnSource c ? Equals(shape.Read(c.Column, entity) as string, caller) : null,
         BoardGrant => caller == PolicyRules.NhsCommissioningBoardCode,
+        PublishedGrant => IsPublished(shape, entity),
         DraftGrant d => IsDraft(shape, entity) != d.Draft ? false : TryDecide(d.Grant, shape, entity, caller),
         TypeGrant t => shape.TypeName != t.TypeName ? false : TryDecide(t.Grant, shape, entity, caller),
         PartyGrant p => shape.Subjects.ContainsKey(p.Role) ? null : false,
@@ -42,6 +43,8 @@ public static class RuleEvaluator
                 return await OwnerAsync(shape, entity, ctx) == caller;
             case BoardGrant:
                 return caller == PolicyRules.NhsCommissioningBoardCode;
+            case PublishedGrant:
+                return IsPublished(shape, entity);
             case DraftGrant d:
                 return IsDraft(shape, entity) == d.Draft && await DecideAsync(d.Grant, shape, entity, caller, ctx);
             case TypeGrant t:
@@ -92,10 +95,13 @@ public static class RuleEvaluator
         {
             ColumnSource c => shape.Read(c.Column, entity) is string s ? [s] : [],
             ViaSource v => await DirectoryLookups.PartiesAsync(ctx, await SubjectsAsync(shape, entity, v.From, ctx), v.Link),
+            HeldBySource h => await DirectoryLookups.SubjectsOfAsync(ctx, await SubjectsAsync(shape, entity, h.From, ctx), h.Link),
             _ => [],
         };
 
     public static bool IsDraft(GovernedShape shape, object entity) => shape.Draft is { } d && shape.Read(d, entity) is true;
+
+    public static bool IsPublished(GovernedShape shape, object entity) => shape.Published is { } p && shape.Read(p, entity) is true;
 
     public static string YearOf(GovernedShape shape, object entity, IResolveContext ctx) =>
         shape.Year is { } y && shape.Read(y, entity) is string year ? year : DirectoryLookups.CurrentYear(ctx);

@@ -78,6 +78,8 @@ public static class RuleFilter
                 }
             case BoardGrant:
                 return caller == PolicyRules.NhsCommissioningBoardCode ? True : False;
+            case PublishedGrant:
+                return shape.Published is { } published ? Bind(published, row) : False;
             case DraftGrant d:
             {
                 var draft = shape.Draft is { } e ? Bind(e, row) : False;
@@ -133,6 +135,9 @@ public static class RuleFilter
                     : Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(codes.ToList()), column);
             case ViaSource v:
                 return await SubjectIn(shape, v.From, await DirectoryLookups.SubjectsOfAsync(ctx, codes, v.Link), row, ctx);
+            case HeldBySource h:
+                // The entities whose From subject holds a Link fact over one of the codes (a plan's consortium sits on one of the HWBs).
+                return await SubjectIn(shape, h.From, await DirectoryLookups.PartiesAsync(ctx, codes, h.Link), row, ctx);
             default:
                 return False;
         }

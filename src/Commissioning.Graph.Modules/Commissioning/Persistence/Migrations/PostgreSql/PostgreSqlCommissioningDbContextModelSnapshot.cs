@@ -220,8 +220,25 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SharedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StrategyPriorityCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Summary")
                         .HasColumnType("text");
@@ -651,6 +668,43 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.UseTptMappingStrategy();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PlanResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BoardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "BoardCode")
+                        .IsUnique();
+
+                    b.ToTable("PlanResponses", "commissioning");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PracticeBreakdownLine", b =>
                 {
                     b.Property<int>("Id")
@@ -848,6 +902,17 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PlanResponse", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", "Plan")
+                        .WithMany("Responses")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PracticeBreakdownLine", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.FinancialReturn", null)
@@ -922,6 +987,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .HasForeignKey("Commissioning.Graph.Modules.Commissioning.Provider", "Code")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Contract", b =>

@@ -208,7 +208,24 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SharedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StrategyPriorityCodes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -629,6 +646,41 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.UseTptMappingStrategy();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PlanResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BoardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("View")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "BoardCode")
+                        .IsUnique();
+
+                    b.ToTable("PlanResponses", "commissioning");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PracticeBreakdownLine", b =>
                 {
                     b.Property<int>("Id")
@@ -824,6 +876,17 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PlanResponse", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", "Plan")
+                        .WithMany("Responses")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.PracticeBreakdownLine", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.FinancialReturn", null)
@@ -898,6 +961,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .HasForeignKey("Commissioning.Graph.Modules.Commissioning.Provider", "Code")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Navigation("Responses");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Contract", b =>

@@ -93,6 +93,39 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                     b.ToTable("HwbMembers", "local_government");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HwbCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HwbCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("HwbStrategies", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.Jsna", b =>
                 {
                     b.Property<int>("Id")
@@ -404,6 +437,58 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                     b.ToTable("PooledBudgets", "local_government");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.StrategyPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("HwbCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("JsnaTopics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StrategyId", "Position");
+
+                    b.ToTable("HwbStrategyPriorities", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.LocalGovernment.LocalAuthority", "LocalAuthority")
@@ -421,6 +506,15 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                         .WithMany("Members")
                         .HasForeignKey("HwbCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", null)
+                        .WithMany()
+                        .HasForeignKey("HwbCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -478,9 +572,23 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Pos
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.StrategyPriority", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.Navigation("Priorities");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.Jsna", b =>

@@ -87,6 +87,37 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                     b.ToTable("HwbMembers", "local_government");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HwbCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HwbCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("HwbStrategies", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.Jsna", b =>
                 {
                     b.Property<int>("Id")
@@ -388,6 +419,56 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                     b.ToTable("PooledBudgets", "local_government");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.StrategyPriority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HwbCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JsnaTopics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("StrategyId", "Position");
+
+                    b.ToTable("HwbStrategyPriorities", "local_government");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.LocalGovernment.LocalAuthority", "LocalAuthority")
@@ -405,6 +486,15 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                         .WithMany("Members")
                         .HasForeignKey("HwbCode")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", null)
+                        .WithMany()
+                        .HasForeignKey("HwbCode")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -462,9 +552,23 @@ namespace Commissioning.Graph.Modules.LocalGovernment.Persistence.Migrations.Sql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.StrategyPriority", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", null)
+                        .WithMany("Priorities")
+                        .HasForeignKey("StrategyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.HealthAndWellbeingBoard", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.JointHealthAndWellbeingStrategy", b =>
+                {
+                    b.Navigation("Priorities");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.LocalGovernment.Jsna", b =>
