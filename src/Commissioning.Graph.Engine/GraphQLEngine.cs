@@ -158,24 +158,24 @@ public sealed class GraphQLEngine
     /// <summary>Executes a prepared, valid document (spec §6).</summary>
     public Task<ExecutionResult> ExecuteAsync(PreparedDocument document, string? operationName,
         IReadOnlyDictionary<string, object?>? variables, object? rootValue = null, IServiceProvider? services = null,
-        IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
+        RequestScope? scope = null, CancellationToken cancellationToken = default)
     {
         if (!document.IsValid) return Task.FromResult(ExecutionResult.FromErrors(document.Errors));
-        return Executor.ExecuteAsync(Request(document, operationName, variables, rootValue, services, items, cancellationToken), ExecutionOptions);
+        return Executor.ExecuteAsync(Request(document, operationName, variables, rootValue, services, scope, cancellationToken), ExecutionOptions);
     }
 
     /// <summary>Executes a prepared, valid document with its @defer and @stream honoured (when the schema
     /// declares them): the initial result, then the later payloads.</summary>
     public Task<IncrementalExecutionResult> ExecuteIncrementallyAsync(PreparedDocument document, string? operationName,
         IReadOnlyDictionary<string, object?>? variables, object? rootValue = null, IServiceProvider? services = null,
-        IDictionary<string, object?>? items = null, CancellationToken cancellationToken = default)
+        RequestScope? scope = null, CancellationToken cancellationToken = default)
     {
         if (!document.IsValid) return Task.FromResult(new IncrementalExecutionResult { Initial = ExecutionResult.FromErrors(document.Errors) });
-        return Executor.ExecuteIncrementallyAsync(Request(document, operationName, variables, rootValue, services, items, cancellationToken), ExecutionOptions);
+        return Executor.ExecuteIncrementallyAsync(Request(document, operationName, variables, rootValue, services, scope, cancellationToken), ExecutionOptions);
     }
 
     private ExecutionRequest Request(PreparedDocument document, string? operationName, IReadOnlyDictionary<string, object?>? variables,
-        object? rootValue, IServiceProvider? services, IDictionary<string, object?>? items, CancellationToken cancellationToken) => new()
+        object? rootValue, IServiceProvider? services, RequestScope? scope, CancellationToken cancellationToken) => new()
     {
         Schema = Schema,
         Document = document.Document!,
@@ -183,7 +183,7 @@ public sealed class GraphQLEngine
         VariableValues = variables,
         RootValue = rootValue,
         Services = services,
-        Items = items,
+        Scope = scope,
         CancellationToken = cancellationToken,
     };
 

@@ -49,7 +49,7 @@ public sealed partial class GraphQLRequestPipeline
         try
         {
             executed = await Engine.ExecuteIncrementallyAsync(context.Document, request.OperationName, request.Variables,
-                endpoint.RootValue, context.HttpContext.RequestServices, context.Items!, timeout.Token);
+                endpoint.RootValue, context.HttpContext.RequestServices, context.Scope, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -149,7 +149,8 @@ public sealed partial class GraphQLRequestPipeline
             VariableValues = context.Request.Variables,
             RootValue = endpoint.RootValue,
             Services = context.HttpContext.RequestServices,
-            Items = context.Items!,
+            Scope = context.Scope,
+            EventScope = context.BeginEvent,
             CancellationToken = cancellationToken,
         });
         if (subscription.Stream is null)

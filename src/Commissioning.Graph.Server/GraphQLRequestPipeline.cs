@@ -45,12 +45,24 @@ public interface IGraphQLRequestInterceptor
 /// <summary>What the pipeline knows about one operation while it runs.</summary>
 public sealed class GraphQLRequestContext
 {
+    private RequestScope _scope = null!;
+
     public required Microsoft.AspNetCore.Http.HttpContext HttpContext { get; init; }
     public required GraphQLHttpRequest Request { get; init; }
     public required GraphQLTransport Transport { get; init; }
     public required PreparedDocument Document { get; init; }
     public required OperationDefinitionNode Operation { get; init; }
-    public Dictionary<string, object?> Items { get; } = new(StringComparer.Ordinal);
+    /// <summary>Who is asking: the request's (or the WebSocket connection's) <see cref="Identity.Caller"/>, known when the
+    /// operation was accepted; null only on an endpoint that requires none (<see cref="Identity.CallerRequestInterceptor"/> refuses it).</summary>
+    public required Identity.Caller? Caller { get; init; }
+    /// <summary>What the execution's resolvers share, typed (the engine's <see cref="RequestScope"/>): the caller as the
+    /// authorisation layer sees it, what the execution disclosed, its DataLoaders. Each subscription event has its own
+    /// (<see cref="BeginEvent"/>), so this is the scope of the event being completed.</summary>
+    public required RequestScope Scope { get => _scope; init => _scope = value; }
+    /// <summary>Starts the scope of the next subscription event (same caller, nothing else carried over) and returns it:
+    /// the <see cref="ExecutionRequest.EventScope"/> of a subscription. Events run one at a time, so <see cref="Scope"/>
+    /// is that event's until the next begins.</summary>
+    public RequestScope BeginEvent() => _scope = Scope.ForEvent();
     public double Cost { get; set; }
     /// <summary>The result about to be sent, set once execution is over (each subscription event in turn);
     /// an interceptor's <see cref="IGraphQLRequestInterceptor.OnExecutedAsync"/> may replace it.</summary>
@@ -135,7 +147,7 @@ public sealed partial class GraphQLRequestPipeline(
             try
             {
                 result = await Engine.ExecuteAsync(context.Document, request.OperationName, request.Variables,
-                    endpoint.RootValue, http.RequestServices, context.Items!, timeout.Token);
+                    endpoint.RootValue, http.RequestServices, context.Scope, timeout.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -257,7 +269,12 @@ public sealed partial class GraphQLRequestPipeline(
             return (new GraphQLOperationOutcome { Result = refused, Operation = operation.Operation }, null);
         }
 
-        var context = new GraphQLRequestContext { HttpContext = http, Request = request, Transport = transport, Document = document, Operation = operation, Cost = cost };
+        var caller = Identity.CallerHttpContextExtensions.GetCaller(http);
+        var context = new GraphQLRequestContext
+        {
+            HttpContext = http, Request = request, Transport = transport, Document = document, Operation = operation, Cost = cost,
+            Caller = caller, Scope = new RequestScope(caller?.AuthorizationSubject),
+        };
         foreach (var interceptor in _interceptors)
         {
             IReadOnlyList<GraphQLError>? errors;

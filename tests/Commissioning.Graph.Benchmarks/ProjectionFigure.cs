@@ -91,10 +91,9 @@ public static class ProjectionFigure
                     var prepared = engine.Prepare(query);
                     async Task<string> Once()
                     {
-                        var items = new Dictionary<string, object?>();
-                        if (!projections) items[Projection.DisabledItem] = true;
-                        Caller.StoreIn(items);
-                        var result = await engine.ExecuteAsync(prepared, null, null, services: provider, items: items);
+                        var scope = new Engine.Execution.RequestScope(Caller);
+                        if (!projections) Projection.Disable(scope);
+                        var result = await engine.ExecuteAsync(prepared, null, null, services: provider, scope: scope);
                         if (result.Errors is { Count: > 0 } errors) throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message)));
                         return result.ToJson();
                     }

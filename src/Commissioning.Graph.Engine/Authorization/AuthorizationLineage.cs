@@ -7,13 +7,11 @@ namespace Commissioning.Graph.Engine.Authorization;
 /// Which object each resolved value came from, within one request: the authorisation wrapper
 /// records child → parent for every value an enforced field returns. A policy whose target is a
 /// value object (a connection, an edge, a set of figures, a payload) walks up to the entity that
-/// owns it — the data belongs to whoever owns its nearest governed ancestor. Lives in Items under
-/// <see cref="ItemsKey"/>; thread-safe; the first parent recorded for an object wins.
+/// owns it — the data belongs to whoever owns its nearest governed ancestor. It is the request's
+/// <see cref="RequestScope.Lineage"/>; thread-safe; the first parent recorded for an object wins.
 /// </summary>
 public sealed class AuthorizationLineage
 {
-    public const string ItemsKey = "Commissioning.Graph.AuthorizationLineage";
-
     private readonly ConditionalWeakTable<object, object> _parents = new();
 
     public void Record(object child, object parent)
@@ -29,18 +27,4 @@ public sealed class AuthorizationLineage
     {
         for (object? current = target; current is not null && maxDepth-- > 0; current = ParentOf(current)) yield return current;
     }
-
-    public static AuthorizationLineage For(IDictionary<string, object?> items)
-    {
-        lock (items)
-        {
-            if (items.TryGetValue(ItemsKey, out var l) && l is AuthorizationLineage lineage) return lineage;
-            lineage = new AuthorizationLineage();
-            items[ItemsKey] = lineage;
-            return lineage;
-        }
-    }
-
-    /// <summary>The lineage of the request of <paramref name="context"/>.</summary>
-    public static AuthorizationLineage For(IResolveContext context) => For(context.Items);
 }

@@ -38,7 +38,7 @@ public sealed class AuthorizationService : IAuthorizationService
     public async ValueTask<bool> IsPublishedAsync(AuthorizationRules rules, object? target, IResolveContext context)
     {
         if (rules.PolicyRequirements.Count == 0) return false;
-        var subject = AuthorizationSubject.From(context.Items);
+        var subject = AuthorizationSubject.Of(context);
         foreach (var requirement in rules.PolicyRequirements)
         {
             var published = false;
@@ -61,7 +61,7 @@ public sealed class AuthorizationService : IAuthorizationService
     public ValueTask<AuthorizationOutcome> AuthorizeAsync(AuthorizationRules rules, object? target, IResolveContext context)
     {
         if (rules.IsEmpty) return new(AuthorizationOutcome.Allowed);
-        var subject = AuthorizationSubject.From(context.Items);
+        var subject = AuthorizationSubject.Of(context);
         if (!subject.IsAuthenticated) return new(AuthorizationOutcome.Unauthenticated);
 
         foreach (var requirement in rules.ScopeRequirements)

@@ -150,10 +150,10 @@ internal sealed class FieldAuthorization
     public FieldResolver AuthenticatedOnlyResolver(FieldResolver inner)
     {
         if (!_recordsLineage)
-            return ctx => AuthorizationSubject.IsAuthenticatedIn(ctx.Items) ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
+            return ctx => ctx.Scope.Subject is { IsAuthenticated: true } ? inner(ctx) : throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
         return ctx =>
         {
-            if (!AuthorizationSubject.IsAuthenticatedIn(ctx.Items)) throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
+            if (ctx.Scope.Subject is not { IsAuthenticated: true }) throw Denied(AuthorizationOutcome.Unauthenticated, ctx, _fieldRules);
             var pending = inner(ctx);
             if (!pending.IsCompletedSuccessfully) return AwaitThenRecord(pending, ctx);
             var value = pending.Result;
@@ -202,7 +202,7 @@ internal sealed class FieldAuthorization
 
     private static void RecordLineage(object value, object parent, IResolveContext ctx)
     {
-        var lineage = AuthorizationLineage.For(ctx);
+        var lineage = ctx.Scope.Lineage;
         if (value is IEnumerable list && value is not string && value is not IDictionary && value is not IReadOnlyDictionary<string, object?>)
         {
             foreach (var item in list) if (item is not null) lineage.Record(item, parent);
@@ -252,7 +252,7 @@ internal sealed class FieldAuthorization
         if (_suppress) value = await SmallNumberSuppression.ApplyAsync(service, value, ctx).ConfigureAwait(false);
         if (value is null) return null;
 
-        if (disclosed) DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner!, CountRecords(value));
+        if (disclosed) ctx.Scope.Disclosures.Record(_coordinate, owner!, CountRecords(value));
         return value;
     }
 
@@ -335,19 +335,19 @@ internal sealed class FieldAuthorization
         await CheckPurposeAsync(service, item, ctx, purposes).ConfigureAwait(false);
         // _entities is the gateway's plumbing, not a coordinate the client asked for: the field that returned the
         // reference is recorded where it was resolved (node(id:) in the directory, judged by the type's own rules).
-        if (owner is not null && _coordinate != "Query._entities") DisclosureLedger.GetOrCreate(ctx.Items).Record(_coordinate, owner, 1);
+        if (owner is not null && _coordinate != "Query._entities") ctx.Scope.Disclosures.Record(_coordinate, owner, 1);
     }
 
     // One's own data (when purposes are limited): no purpose needed, nothing disclosed.
     private bool IsOwnData(string? owner, IResolveContext ctx) =>
-        _limitation is not null && owner is not null && AuthorizationSubject.From(ctx.Items).Organisation == owner;
+        _limitation is not null && owner is not null && AuthorizationSubject.Of(ctx).Organisation == owner;
 
     // The stated purpose must cover this coordinate, or be a universal purpose whose rules the caller satisfies.
     private async ValueTask CheckPurposeAsync(IAuthorizationService service, object? target, IResolveContext ctx, IReadOnlyList<string>? covering)
     {
         if (_limitation is not { } limitation) return;
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
-        if (await AuthorizationRefusal.PurposeAsync(limitation, AuthorizationSubject.From(ctx.Items), field, covering,
+        if (await AuthorizationRefusal.PurposeAsync(limitation, AuthorizationSubject.Of(ctx), field, covering,
                 async rules => await service.AuthorizeAsync(rules, target, ctx).ConfigureAwait(false) == AuthorizationOutcome.Allowed, "read").ConfigureAwait(false) is { } refusal)
             throw refusal;
     }
@@ -368,6 +368,6 @@ internal sealed class FieldAuthorization
     {
         var field = SchemaCoordinate.Field(ctx.ParentType.Name, ctx.FieldDefinition.Name);
         var verb = ctx.ParentType.Name == ctx.Schema.MutationType?.Name ? "perform" : "read";
-        return AuthorizationRefusal.Denied(outcome, AuthorizationSubject.From(ctx.Items), rules, field, verb);
+        return AuthorizationRefusal.Denied(outcome, AuthorizationSubject.Of(ctx), rules, field, verb);
     }
 }

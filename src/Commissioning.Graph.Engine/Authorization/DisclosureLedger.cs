@@ -11,14 +11,11 @@ public readonly record struct DisclosureEntry(string SchemaCoordinate, string Ow
 /// The restricted data one request actually disclosed, counted per schema coordinate and owning
 /// organisation. The authorisation wrapper records every field carrying <c>@policy</c> that was
 /// allowed and resolved to a non-null value; the disclosure register persists the totals once the
-/// request has executed. Lives in the request's <see cref="IResolveContext.Items"/> under
-/// <see cref="ItemsKey"/>. Fields resolve concurrently, so recording is thread-safe.
+/// request has executed. It is the request's <see cref="RequestScope.Disclosures"/> (a subscription's
+/// event's own). Fields resolve concurrently, so recording is thread-safe.
 /// </summary>
 public sealed class DisclosureLedger
 {
-    /// <summary>The key of the request's ledger in <see cref="IResolveContext.Items"/> / <see cref="ExecutionRequest.Items"/>.</summary>
-    public const string ItemsKey = "Commissioning.Graph.DisclosureLedger";
-
     private readonly ConcurrentDictionary<(string Coordinate, string Organisation), int> _counts = new();
 
     /// <summary>Adds <paramref name="records"/> disclosed records of <paramref name="schemaCoordinate"/>
@@ -48,23 +45,4 @@ public sealed class DisclosureLedger
     /// <summary>The entries of one owning organisation.</summary>
     public IReadOnlyList<DisclosureEntry> EntriesFor(string owningOrganisation) =>
         Entries.Where(e => e.OwningOrganisation == owningOrganisation).ToList();
-
-    /// <summary>The request's ledger, created in <paramref name="items"/> on first use.</summary>
-    public static DisclosureLedger GetOrCreate(IDictionary<string, object?> items)
-    {
-        lock (items)
-        {
-            if (items.TryGetValue(ItemsKey, out var existing) && existing is DisclosureLedger ledger) return ledger;
-            ledger = new DisclosureLedger();
-            items[ItemsKey] = ledger;
-            return ledger;
-        }
-    }
-
-    /// <summary>The request's ledger if one was created, else null.</summary>
-    public static DisclosureLedger? Find(IDictionary<string, object?>? items)
-    {
-        if (items is null) return null;
-        lock (items) return items.TryGetValue(ItemsKey, out var l) ? l as DisclosureLedger : null;
-    }
 }

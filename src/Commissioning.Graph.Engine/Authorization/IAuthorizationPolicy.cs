@@ -14,7 +14,7 @@ public interface IAuthorizationPolicy
     string Name { get; }
 
     /// <summary>One decision per target, in order. <paramref name="context"/> is the context of one of
-    /// the fields being resolved: use only its request-wide members (Items, Services, CancellationToken).</summary>
+    /// the fields being resolved: use only its request-wide members (Scope, Services, CancellationToken).</summary>
     ValueTask<bool[]> EvaluateAsync(AuthorizationSubject subject, IReadOnlyList<object?> targets, IResolveContext context);
 }
 

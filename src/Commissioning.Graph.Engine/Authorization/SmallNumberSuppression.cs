@@ -24,7 +24,7 @@ public static class SmallNumberSuppression
     internal static async ValueTask<object?> ApplyAsync(IAuthorizationService service, object value, IResolveContext ctx)
     {
         if (!TryGetCount(value, out var count)) return value;
-        var subject = AuthorizationSubject.From(ctx.Items);
+        var subject = AuthorizationSubject.Of(ctx);
         if (subject.Organisation is { } organisation
             && await service.GetOwnerAsync(ctx.Source, ctx).ConfigureAwait(false) == organisation)
             return value;

@@ -31,8 +31,8 @@ public interface IResolveContext
     object? RootValue { get; }
     /// <summary>Per-request services and state supplied by the host (identity, DbContext factory, ...).</summary>
     IServiceProvider? Services { get; }
-    /// <summary>Per-request items shared by resolvers (DataLoaders live here).</summary>
-    IDictionary<string, object?> Items { get; }
+    /// <summary>What every resolver of this execution shares: the caller, its disclosures, its DataLoaders (<see cref="RequestScope"/>).</summary>
+    RequestScope Scope { get; }
     CancellationToken CancellationToken { get; }
 }
 
@@ -47,7 +47,11 @@ public sealed class ExecutionRequest
     public IReadOnlyDictionary<string, object?>? VariableValues { get; init; }
     public object? RootValue { get; init; }
     public IServiceProvider? Services { get; init; }
-    public IDictionary<string, object?>? Items { get; init; }
+    /// <summary>What the request's resolvers share (its caller above all); null means a fresh one without a caller.</summary>
+    public RequestScope? Scope { get; init; }
+    /// <summary>For a subscription: the scope each event executes in (spec §6.2.3.2 ExecuteSubscriptionEvent), called
+    /// before each event; null means <see cref="RequestScope.ForEvent"/> of <see cref="Scope"/>.</summary>
+    public Func<RequestScope>? EventScope { get; init; }
     /// <summary>Used for fields without their own resolver; null means the default property resolver.</summary>
     public FieldResolver? DefaultFieldResolver { get; init; }
     public CancellationToken CancellationToken { get; init; }

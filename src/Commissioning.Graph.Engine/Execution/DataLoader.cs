@@ -526,14 +526,11 @@ internal class DataLoaderScope
 }
 
 /// <summary>
-/// The DataLoaders of one request, by name, kept in the request's <see cref="IResolveContext.Items"/>
-/// so that every resolver of the request shares them (and no two requests do).
+/// The DataLoaders of one request, by name: the request's <see cref="RequestScope.DataLoaders"/>, so that every
+/// resolver of the request shares them (and no two requests do).
 /// </summary>
 public sealed class DataLoaderRegistry
 {
-    /// <summary>The key under which the registry lives in the request's items.</summary>
-    public const string ItemsKey = "Commissioning.Graph.Engine.DataLoaderRegistry";
-
     private readonly ConcurrentDictionary<string, IScopedDataLoader> _loaders = new(StringComparer.Ordinal);
     private DataLoaderScope? _scope;
 
@@ -558,23 +555,10 @@ public sealed class DataLoaderRegistry
 
     internal ICollection<IScopedDataLoader> All => _loaders.Values;
 
-    /// <summary>The registry of a request, created on first use.</summary>
-    public static DataLoaderRegistry For(IDictionary<string, object?> items)
-    {
-        // Resolvers run concurrently; the items dictionary itself is the lock.
-        lock (items)
-        {
-            if (items.TryGetValue(ItemsKey, out var existing) && existing is DataLoaderRegistry r) return r;
-            var created = new DataLoaderRegistry();
-            items[ItemsKey] = created;
-            return created;
-        }
-    }
-
     /// <summary>The registry of the request a resolver runs in: its loaders dispatch when the executor
     /// has nothing left to do but wait for them (see <see cref="DataLoader{TKey, TValue}"/>).</summary>
     public static DataLoaderRegistry For(IResolveContext context) =>
-        context is ResolveContext executing ? executing.State.GetLoaderRegistry() : For(context.Items);
+        context is ResolveContext executing ? executing.State.GetLoaderRegistry() : context.Scope.DataLoaders;
 
     /// <summary>The loader registered under <paramref name="name"/>, created by <paramref name="create"/> on first use.</summary>
     public DataLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, Func<DataLoader<TKey, TValue>> create) where TKey : notnull

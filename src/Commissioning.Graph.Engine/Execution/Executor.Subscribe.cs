@@ -57,12 +57,12 @@ public static partial class Executor
             var errors = new ExecutionState
             {
                 Schema = state.Schema, DocumentPlan = state.DocumentPlan, Operation = operation, Variables = state.Variables,
-                Options = new ExecutionOptions { MaxErrors = int.MaxValue, ErrorFilter = state.Options.ErrorFilter },
+                Scope = state.Scope, Options = new ExecutionOptions { MaxErrors = int.MaxValue, ErrorFilter = state.Options.ErrorFilter },
             };
             RecordError(errors, e, field, path);
             return new SubscriptionResult(ExecutionResult.FromErrors(errors.Errors!));
         }
-        return new SubscriptionResult(MapSourceToResponse(state, source, request.CancellationToken));
+        return new SubscriptionResult(MapSourceToResponse(state, source, request.EventScope ?? state.Scope.ForEvent, request.CancellationToken));
     }
 
     private static SubscriptionResult Failed(GraphQLError error) => new(ExecutionResult.FromErrors(new[] { error }));
@@ -75,8 +75,9 @@ public static partial class Executor
     }
 
     // Spec §6.2.3.2 MapSourceToResponseEvent / ExecuteSubscriptionEvent.
+    // Each event executes in a scope of its own (eventScope: the subscriber, a fresh ledger and DataLoaders).
     private static async IAsyncEnumerable<ExecutionResult> MapSourceToResponse(ExecutionState template,
-        IAsyncEnumerable<object?> source, CancellationToken requestToken, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<object?> source, Func<RequestScope> eventScope, CancellationToken requestToken, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var linked = requestToken.CanBeCanceled && cancellationToken.CanBeCanceled
             ? CancellationTokenSource.CreateLinkedTokenSource(requestToken, cancellationToken) : null;
@@ -91,7 +92,7 @@ public static partial class Executor
                 Variables = template.Variables,
                 RootValue = payload,
                 Services = template.Services,
-                Items = template.Items,
+                Scope = eventScope(),
                 DefaultResolver = template.DefaultResolver,
                 CancellationToken = token,
                 Options = template.Options,

@@ -92,7 +92,7 @@ public static partial class Executor
             Variables = variables,
             RootValue = request.RootValue,
             Services = request.Services,
-            Items = request.Items,
+            Scope = request.Scope ?? new RequestScope(),
             DefaultResolver = request.DefaultFieldResolver,
             CancellationToken = request.CancellationToken,
             Options = options ?? ExecutionOptions.Default,

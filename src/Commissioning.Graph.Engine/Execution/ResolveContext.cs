@@ -14,7 +14,7 @@ internal sealed class ExecutionState : DataLoaderScope
     public required IReadOnlyDictionary<string, object?> Variables;
     public object? RootValue;
     public IServiceProvider? Services;
-    public IDictionary<string, object?>? Items;
+    public required RequestScope Scope;
     public FieldResolver? DefaultResolver;
     public CancellationToken CancellationToken;
     public required ExecutionOptions Options;
@@ -29,7 +29,7 @@ internal sealed class ExecutionState : DataLoaderScope
     public ExecutionState Fork(Incremental.DeferUsage[] parentDeferUsages) => new()
     {
         Schema = Schema, DocumentPlan = DocumentPlan, Operation = Operation, Variables = Variables, RootValue = RootValue,
-        Services = Services, Items = GetItems(), DefaultResolver = DefaultResolver, CancellationToken = CancellationToken, Options = Options,
+        Services = Services, Scope = Scope, DefaultResolver = DefaultResolver, CancellationToken = CancellationToken, Options = Options,
         Incremental = new Incremental.IncrementalFrame { ParentDeferUsages = parentDeferUsages, RootGroups = Incremental!.RootGroups, PathGroups = Incremental.PathGroups, Directives = Incremental.Directives },
         _root = _root ?? this,
     };
@@ -86,22 +86,16 @@ internal sealed class ExecutionState : DataLoaderScope
 
     private DataLoaderRegistry? _loaders;
 
-    /// <summary>The request's DataLoader registry (in <see cref="Items"/>), bound to this execution.</summary>
+    /// <summary>The request's DataLoader registry (<see cref="RequestScope.DataLoaders"/>), bound to this execution.</summary>
     public DataLoaderRegistry GetLoaderRegistry()
     {
         if (_root is not null) return _root.GetLoaderRegistry();
         var registry = _loaders;
         if (registry is not null) return registry;
-        registry = DataLoaderRegistry.For(GetItems());
+        registry = Scope.DataLoaders;
         registry.Bind(this);
         _loaders = registry;
         return registry;
-    }
-
-    public IDictionary<string, object?> GetItems()
-    {
-        if (Items is null) Interlocked.CompareExchange(ref Items, new Dictionary<string, object?>(), null);
-        return Items;
     }
 }
 
@@ -135,6 +129,6 @@ internal sealed class ResolveContext : IResolveContext
     public IReadOnlyDictionary<string, object?> VariableValues => _state.Variables;
     public object? RootValue => _state.RootValue;
     public IServiceProvider? Services => _state.Services;
-    public IDictionary<string, object?> Items => _state.GetItems();
+    public RequestScope Scope => _state.Scope;
     public CancellationToken CancellationToken => _state.CancellationToken;
 }

@@ -1,3 +1,4 @@
+using Commissioning.Graph.Host.Graph;
 using Commissioning.Graph.Modules.Governance;
 using Commissioning.Graph.Modules.Shared;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,7 @@ public static class DatabaseCommands
     private static async Task<int> RunAsync(string[] args, Func<CommissioningDatabase, CancellationToken, Task> action, string done)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        builder.Configuration.UseOrganisationCodes();
         builder.Services.AddCommissioningPersistence(builder.Configuration);
         builder.Services.AddGovernancePersistence(builder.Configuration);
         using var host = builder.Build();

@@ -84,7 +84,6 @@ public static class ServeCommand
     public static WebApplication BuildGraphServer(string[] args, string? module = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = CreateBuilder(args);
-        PolicyRules.UseNhsCommissioningBoardCode(builder.Configuration[PolicyRules.NhsCommissioningBoardCodeSetting]);
         // A module without its own database (none named in Persistence) gets every module's persistence.
         GraphModule[] persistence = module is not null && CommissioningGraph.Persistence.TryGetValue(module, out var own) ? [own] : [];
         builder.Services.AddCommissioningPersistence(builder.Configuration, persistence);
@@ -213,6 +212,7 @@ public static class ServeCommand
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.UseOrganisationCodes();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
         builder.AddObservability();

@@ -18,7 +18,6 @@ public static class SqlCounters
 {
     public const string Setting = "Diagnostics:SqlCounters";
     public const string CaptureHeader = "X-Sql-Capture";
-    internal const string ItemKey = "commissioning.sqlTally";
 
     /// <summary>Registers the counters when <see cref="Setting"/> is true. Call before the other request
     /// interceptors: the first registered sees the result last, after the register has written.</summary>
@@ -32,12 +31,13 @@ public static class SqlCounters
     }
 }
 
-/// <summary>One operation's statements and rows; loaders run concurrently, hence the locks.</summary>
+/// <summary>One operation's statements and rows, a feature of its HTTP request; loaders run concurrently, hence
+/// interlocked counts and a concurrent queue of commands.</summary>
 internal sealed class SqlTally(bool capture)
 {
     private int _statements;
     private long _rows;
-    private readonly List<Dictionary<string, object?>>? _commands = capture ? [] : null;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Dictionary<string, object?>>? _commands = capture ? new() : null;
 
     public int Statements => Volatile.Read(ref _statements);
     public long Rows => Interlocked.Read(ref _rows);
@@ -52,7 +52,7 @@ internal sealed class SqlTally(bool capture)
             ["dbType"] = p.DbType.ToString(),
             ["value"] = p.Value is DBNull ? null : p.Value is DateOnly d ? d.ToString("yyyy-MM-dd") : p.Value,
         }).ToList();
-        lock (_commands) _commands.Add(new() { ["sql"] = command.CommandText, ["parameters"] = parameters });
+        _commands.Enqueue(new() { ["sql"] = command.CommandText, ["parameters"] = parameters });
     }
 
     public void Row() => Interlocked.Increment(ref _rows);
@@ -60,7 +60,7 @@ internal sealed class SqlTally(bool capture)
     public Dictionary<string, object?> ToExtension()
     {
         var sql = new Dictionary<string, object?> { ["statements"] = Statements, ["rows"] = Rows };
-        if (_commands is not null) lock (_commands) sql["commands"] = _commands.ToList();
+        if (_commands is not null) sql["commands"] = _commands.ToList();
         return sql;
     }
 }
@@ -71,13 +71,13 @@ internal sealed class SqlCountersRequestInterceptor : IGraphQLRequestInterceptor
     public ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context)
     {
         var capture = string.Equals(context.HttpContext.Request.Headers[SqlCounters.CaptureHeader], "true", StringComparison.OrdinalIgnoreCase);
-        context.HttpContext.Items[SqlCounters.ItemKey] = new SqlTally(capture);
+        context.HttpContext.Features.Set(new SqlTally(capture));
         return new((IReadOnlyList<GraphQLError>?)null);
     }
 
     public ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result)
     {
-        if (context.HttpContext.Items[SqlCounters.ItemKey] is SqlTally tally)
+        if (context.HttpContext.Features.Get<SqlTally>() is { } tally)
             ((context.Result ?? result).Extensions ??= new Dictionary<string, object?>())["sql"] = tally.ToExtension();
         return ValueTask.CompletedTask;
     }
@@ -86,7 +86,7 @@ internal sealed class SqlCountersRequestInterceptor : IGraphQLRequestInterceptor
 /// <summary>Counts each command of the current HTTP request's operation, and the rows its queries return.</summary>
 internal sealed class SqlCountingInterceptor(IHttpContextAccessor http) : DbCommandInterceptor
 {
-    private SqlTally? Tally => http.HttpContext?.Items[SqlCounters.ItemKey] as SqlTally;
+    private SqlTally? Tally => http.HttpContext?.Features.Get<SqlTally>();
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result) =>
         Tally is { } tally ? Counted(tally, command, eventData, result) : result;

@@ -13,8 +13,8 @@ namespace Commissioning.Graph.Host.Governance;
 /// <see cref="DisclosureLedger"/> (what the authorisation layer let through) and appends one
 /// <see cref="DisclosureRecord"/> per owning organisation, all in one save. If they cannot be
 /// written the response is replaced by an <c>INTERNAL_SERVER_ERROR</c> — restricted data is never
-/// disclosed unrecorded. A subscription is recorded event by event: each event records only what
-/// it added to the ledger since the previous one.
+/// disclosed unrecorded. A subscription is recorded event by event: each event executes in a scope of
+/// its own (<see cref="GraphQLRequestContext.BeginEvent"/>), so its ledger holds what that event disclosed.
 /// </summary>
 public sealed class DisclosureRegisterInterceptor(
     IDisclosureRegister register,
@@ -25,35 +25,21 @@ public sealed class DisclosureRegisterInterceptor(
     /// <summary>The message of the error that replaces a response whose disclosures could not be recorded.</summary>
     public const string NotRecordedMessage = "The disclosure could not be recorded.";
 
-    /// <summary>Where a subscription keeps the totals it has already recorded (or withheld).</summary>
-    private const string AccountedItemsKey = "Commissioning.Graph.DisclosureRegister.Accounted";
-
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>An incremental response that has disclosed restricted data not yet recorded waits for
     /// <see cref="OnExecutedAsync"/>: the pipeline holds its payloads until the last is ready, this records
     /// one record per owning organisation for the whole request, and only then are they sent.</summary>
-    public bool MustSeeBeforeSending(GraphQLRequestContext context)
-    {
-        var ledger = DisclosureLedger.Find(context.Items);
-        if (ledger is null || ledger.IsEmpty) return false;
-        Dictionary<(string, string), int> accounted;
-        lock (context.Items)
-            accounted = context.Items.TryGetValue(AccountedItemsKey, out var a) && a is Dictionary<(string, string), int> d ? d : [];
-        return ledger.Entries.Any(e => e.Records > accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)));
-    }
+    public bool MustSeeBeforeSending(GraphQLRequestContext context) => context.Scope.HasDisclosures;
 
     public async ValueTask OnExecutedAsync(GraphQLRequestContext context, ExecutionResult result)
     {
-        var ledger = DisclosureLedger.Find(context.Items);
-        if (ledger is null || ledger.IsEmpty) return;
-        var disclosed = TakeUnaccounted(ledger, context.Items);
-        if (disclosed.Count == 0) return;
+        if (!context.Scope.HasDisclosures) return;
+        var disclosed = context.Scope.Disclosures.Entries;
 
         try
         {
-            var caller = context.HttpContext.GetCaller() ?? context.Items.GetValueOrDefault(CallerRequestInterceptor.ItemKey) as Caller
-                ?? throw new InvalidOperationException("Restricted data was disclosed to a request without a caller.");
+            var caller = context.Caller ?? throw new InvalidOperationException("Restricted data was disclosed to a request without a caller.");
             var records = CreateRecords(context, caller, disclosed, _clock.GetUtcNow().UtcDateTime);
             await register.AppendAsync(records, context.HttpContext.RequestAborted);
         }
@@ -89,26 +75,6 @@ public sealed class DisclosureRegisterInterceptor(
                 g.Select(e => new DisclosedCoordinate(e.SchemaCoordinate, e.Records))))
             .ToList();
     }
-
-    /// <summary>
-    /// The ledger's totals less what earlier results of this operation (earlier subscription events)
-    /// already accounted for; marks the whole ledger accounted for. A query or mutation has one result,
-    /// so it takes the ledger as it stands.
-    /// </summary>
-    private static IReadOnlyList<DisclosureEntry> TakeUnaccounted(DisclosureLedger ledger, IDictionary<string, object?> items)
-    {
-        var current = ledger.Entries;
-        Dictionary<(string, string), int> accounted;
-        lock (items)
-        {
-            accounted = items.TryGetValue(AccountedItemsKey, out var a) && a is Dictionary<(string, string), int> d ? d : [];
-            items[AccountedItemsKey] = current.ToDictionary(e => (e.SchemaCoordinate, e.OwningOrganisation), e => e.Records);
-        }
-        return current
-            .Select(e => e with { Records = e.Records - accounted.GetValueOrDefault((e.SchemaCoordinate, e.OwningOrganisation)) })
-            .Where(e => e.Records > 0)
-            .ToList();
-    }
 }
 
 /// <summary>
@@ -123,18 +89,17 @@ public sealed record ClientRequest(string RequestId, string? OperationName, stri
     public const string RequestIdHeader = "X-Request-Id";
     public const string OperationNameHeader = "X-Client-Operation-Name";
     public const string DocumentHashHeader = "X-Client-Document-Hash";
-    private const string ItemKey = "Commissioning.Graph.ClientRequest";
-
+    /// <summary>The client request of <paramref name="http"/>, read from its headers once and kept as a feature of it.</summary>
     public static ClientRequest Of(Microsoft.AspNetCore.Http.HttpContext http)
     {
-        if (http.Items.TryGetValue(ItemKey, out var known) && known is ClientRequest k) return k;
+        if (http.Features.Get<ClientRequest>() is { } known) return known;
         string? Header(string name, int max) =>
             http.Request.Headers.TryGetValue(name, out var v) && v.Count == 1 && v[0] is { Length: > 0 } s && s.Length <= max && !s.Any(char.IsControl) ? s : null;
         var request = new ClientRequest(
             Header(RequestIdHeader, 100) ?? Guid.NewGuid().ToString("N"),
             Header(OperationNameHeader, 200),
             Header(DocumentHashHeader, 80));
-        http.Items[ItemKey] = request;
+        http.Features.Set(request);
         return request;
     }
 }

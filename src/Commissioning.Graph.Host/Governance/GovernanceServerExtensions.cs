@@ -15,12 +15,12 @@ public sealed class GovernanceOptions
 
 }
 
-/// <summary>Who reads the register, from the request's <see cref="Caller"/>.</summary>
-internal sealed class CallerDisclosureReaderAccessor(GovernanceOptions options) : IDisclosureReaderAccessor
+/// <summary>Who reads the register: the request's caller (its <see cref="RequestScope.Subject"/>, from the <see cref="Caller"/>).</summary>
+internal sealed class CallerDisclosureReaderAccessor : IDisclosureReaderAccessor
 {
     public DisclosureReader? ReaderFor(IResolveContext context) =>
-        context.Items.TryGetValue(CallerRequestInterceptor.ItemKey, out var c) && c is Caller caller
-            ? new DisclosureReader(caller.Organisation, Modules.Shared.Policies.PolicyRules.IsNhsCommissioningBoard(caller.Organisation))
+        context.Scope.Subject is { IsAuthenticated: true, Organisation: { } organisation }
+            ? new DisclosureReader(organisation, Modules.Shared.Policies.PolicyRules.IsNhsCommissioningBoard(organisation))
             : null;
 }
 

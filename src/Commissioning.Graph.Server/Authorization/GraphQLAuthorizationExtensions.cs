@@ -7,13 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commissioning.Graph.Server.Authorization;
 
 /// <summary>
-/// Hands the caller to the engine's authorisation layer and refuses, before execution, an
-/// operation that selects restricted data (any field under <c>@policy</c>, directly or through the
-/// type it returns) when the caller stated no purpose of use: <c>FORBIDDEN</c>, "a purpose of use
-/// is required". It sets, in the operation's items, the <see cref="AuthorizationSubject"/> (from
-/// the <see cref="Caller"/>) and a fresh <see cref="DisclosureLedger"/> for the disclosure register
-/// to read after execution. The caller is read from the HTTP context, so the order relative to
-/// <see cref="CallerRequestInterceptor"/> does not matter; a request without a caller is left to it.
+/// Refuses, before execution, an operation that selects restricted data (any field under
+/// <c>@policy</c>, directly or through the type it returns) when the caller stated no purpose of
+/// use: <c>FORBIDDEN</c>, "a purpose of use is required". The engine's authorisation layer sees the
+/// caller through the operation's <see cref="GraphQLRequestContext.Scope"/> (its
+/// <see cref="AuthorizationSubject"/>, and the <see cref="DisclosureLedger"/> the disclosure register
+/// reads after execution). A request without a caller is left to <see cref="CallerRequestInterceptor"/>.
 /// When the authorisation service limits purposes (<see cref="IAuthorizationService.Purposes"/>), the
 /// engine checks the purpose field by field instead (own data needs none).
 /// </summary>
@@ -23,10 +22,8 @@ public sealed class AuthorizationRequestInterceptor(GraphQLEndpointSchema endpoi
 
     public ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context)
     {
-        var caller = context.HttpContext.GetCaller();
+        var caller = context.Caller;
         if (caller is null) return new((IReadOnlyList<GraphQLError>?)null);
-        SubjectOf(caller).StoreIn(context.Items!);
-        DisclosureLedger.GetOrCreate(context.Items!);
         // Where purposes are limited, the engine asks for one per field, only for another organisation's data
         // (one's own needs none); otherwise any restricted selection needs one, decided here before execution.
         if (caller.Purpose is null && context.HttpContext.RequestServices.GetService<IAuthorizationService>()?.Purposes is null
@@ -35,9 +32,6 @@ public sealed class AuthorizationRequestInterceptor(GraphQLEndpointSchema endpoi
             return new(new[] { GraphQLRequestPipeline.Error(PurposeRequiredMessage, ErrorCodes.Forbidden) });
         return new((IReadOnlyList<GraphQLError>?)null);
     }
-
-    /// <summary>The engine's view of a caller.</summary>
-    public static AuthorizationSubject SubjectOf(Caller caller) => new(caller.Organisation, caller.Scopes, caller.Purpose, IsAuthenticated: true);
 }
 
 public static class GraphQLAuthorizationExtensions

@@ -26,7 +26,7 @@ public sealed class ServiceSdlAccessInterceptor(IOptions<GraphQLServerOptions> o
         if (!_restricted || context.Operation.Operation != OperationType.Query) return new((IReadOnlyList<GraphQLError>?)null);
         if (!SelectsServiceField(context.Operation.SelectionSet, context.Document.Document!, new HashSet<string>(StringComparer.Ordinal)))
             return new((IReadOnlyList<GraphQLError>?)null);
-        var caller = context.HttpContext.GetCaller();
+        var caller = context.Caller;
         if (caller is not null && caller.HasScope(_options.ServiceSdlScope)) return new((IReadOnlyList<GraphQLError>?)null);
         return new(new[]
         {

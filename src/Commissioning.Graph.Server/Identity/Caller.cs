@@ -1,3 +1,4 @@
+using Commissioning.Graph.Engine.Authorization;
 using Microsoft.AspNetCore.Http;
 
 namespace Commissioning.Graph.Server.Identity;
@@ -21,6 +22,9 @@ public sealed record Caller(
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public bool HasScope(string scope) => Scopes.Contains(scope);
+
+    /// <summary>The caller as the engine's authorisation layer sees it (organisation, scopes, purpose).</summary>
+    public AuthorizationSubject AuthorizationSubject => new(Organisation, Scopes, Purpose, IsAuthenticated: true);
 }
 
 /// <summary>The caller of the current request, for services that have no <see cref="HttpContext"/> at hand.</summary>

@@ -283,7 +283,8 @@ public sealed class GraphQLTransportWsHandler(
                         OperationName = request.OperationName,
                         VariableValues = request.Variables,
                         Services = http.RequestServices,
-                        Items = context.Items!,
+                        Scope = context.Scope,
+                        EventScope = context.BeginEvent,
                         CancellationToken = cts.Token,
                     });
                     if (subscription.Stream is null)

@@ -24,13 +24,11 @@ public class AuthorizationMutationAndWalkTests
         var schema = SdlSchemaBuilder.Build(Sdl);
         schema.MutationType!.Fields["submit"].Resolver = _ => new ValueTask<object?>(++writes);
         AuthorizationTransform.Apply(schema, new AuthorizationService([Owns]));
-        var items = new Dictionary<string, object?>();
-        AuthorizationSubject.For(caller).StoreIn(items);
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = schema,
             Document = Parser.Parse($$"""mutation { submit(owner: "{{owner}}") }"""),
-            Items = items,
+            Scope = new RequestScope(AuthorizationSubject.For(caller)),
         });
         return (JsonDocument.Parse(result.ToJson()).RootElement, writes);
     }

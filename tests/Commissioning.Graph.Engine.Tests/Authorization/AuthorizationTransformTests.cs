@@ -110,17 +110,15 @@ public class AuthorizationTransformTests
 
     private static async Task<(JsonElement Response, DisclosureLedger Ledger)> Run(Schema schema, string query, AuthorizationSubject? subject, string data = Data)
     {
-        var items = new Dictionary<string, object?>();
-        subject?.StoreIn(items);
-        var ledger = DisclosureLedger.GetOrCreate(items);
+        var scope = new RequestScope(subject);
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = schema,
             Document = Parser.Parse(query),
             RootValue = JsonInput.ToValue(JsonDocument.Parse(data).RootElement),
-            Items = items,
+            Scope = scope,
         });
-        return (JsonDocument.Parse(result.ToJson()).RootElement, ledger);
+        return (JsonDocument.Parse(result.ToJson()).RootElement, scope.Disclosures);
     }
 
     private static AuthorizationSubject As(string org, params string[] scopes) => AuthorizationSubject.For(org, scopes, "COMMISSIONING");
@@ -263,12 +261,11 @@ public class AuthorizationTransformTests
     public async Task Lineage_leads_from_a_value_to_the_entity_it_came_from()
     {
         var (schema, _) = Build();
-        var items = new Dictionary<string, object?>();
-        As("X24").StoreIn(items);
+        var scope = new RequestScope(As("X24"));
         var root = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement);
-        await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = Parser.Parse("{ consortia { code } }"), RootValue = root, Items = items });
+        await Executor.ExecuteAsync(new ExecutionRequest { Schema = schema, Document = Parser.Parse("{ consortia { code } }"), RootValue = root, Scope = scope });
         var consortia = (IEnumerable<object?>)((IReadOnlyDictionary<string, object?>)root!)["consortia"]!;
-        Assert.Same(root, AuthorizationLineage.For(items).ParentOf(consortia.First()!));
+        Assert.Same(root, scope.Lineage.ParentOf(consortia.First()!));
     }
 
     [Fact]

@@ -63,14 +63,12 @@ public class ImmediatePolicyTests
         var schema = SdlSchemaBuilder.Build(Sdl);
         var policies = new Policies();
         AuthorizationTransform.Apply(schema, new AuthorizationService(policies.All));
-        var items = new Dictionary<string, object?>();
-        AuthorizationSubject.For("01A").StoreIn(items);
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
             Schema = schema,
             Document = Parser.Parse(query),
             RootValue = JsonInput.ToValue(JsonDocument.Parse($$"""{"rows": [{{rows}}]}""").RootElement),
-            Items = items,
+            Scope = new RequestScope(AuthorizationSubject.For("01A")),
         });
         var response = JsonDocument.Parse(result.ToJson()).RootElement;
         var paths = response.TryGetProperty("errors", out var errors)

@@ -50,14 +50,12 @@ public class PublishedDataTests
         };
         var limitation = new PurposeLimitation(new Dictionary<string, IReadOnlyList<string>> { ["Plan"] = ["PLANNING"] });
         var schema = AuthorizationTransform.Apply(SdlSchemaBuilder.Build(Sdl), new AuthorizationService(policies, new OwnerEntry(), limitation));
-        var items = new Dictionary<string, object?>();
-        AuthorizationSubject.For(org, [], purpose).StoreIn(items);
-        var ledger = DisclosureLedger.GetOrCreate(items);
+        var scope = new RequestScope(AuthorizationSubject.For(org, [], purpose));
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
-            Schema = schema, Document = Parser.Parse("{ plans { title } }"), RootValue = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement), Items = items,
+            Schema = schema, Document = Parser.Parse("{ plans { title } }"), RootValue = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement), Scope = scope,
         });
-        return (JsonDocument.Parse(result.ToJson()).RootElement, ledger);
+        return (JsonDocument.Parse(result.ToJson()).RootElement, scope.Disclosures);
     }
 
     private static IEnumerable<string?> Titles(JsonElement response) =>

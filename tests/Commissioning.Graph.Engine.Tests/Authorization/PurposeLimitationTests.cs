@@ -53,14 +53,12 @@ public class PurposeLimitationTests
 
     private static async Task<(JsonElement Response, DisclosureLedger Ledger)> Run(string query, string org, string? purpose, params string[] scopes)
     {
-        var items = new Dictionary<string, object?>();
-        AuthorizationSubject.For(org, scopes, purpose).StoreIn(items);
-        var ledger = DisclosureLedger.GetOrCreate(items);
+        var scope = new RequestScope(AuthorizationSubject.For(org, scopes, purpose));
         var result = await Executor.ExecuteAsync(new ExecutionRequest
         {
-            Schema = Build(), Document = Parser.Parse(query), RootValue = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement), Items = items,
+            Schema = Build(), Document = Parser.Parse(query), RootValue = JsonInput.ToValue(JsonDocument.Parse(Data).RootElement), Scope = scope,
         });
-        return (JsonDocument.Parse(result.ToJson()).RootElement, ledger);
+        return (JsonDocument.Parse(result.ToJson()).RootElement, scope.Disclosures);
     }
 
     private static JsonElement Extensions(JsonElement response, int i = 0) => response.GetProperty("errors")[i].GetProperty("extensions");

@@ -259,15 +259,15 @@ public class DataLoaderTests
     {
         var batch = new RecordingBatch();
         var schema = Introspection.SampleSchema.Build();
-        var items = new Dictionary<string, object?>();
-        var ctxA = new FakeResolveContext(schema, null) { Items = items };
-        var ctxB = new FakeResolveContext(schema, null) { Items = items };
+        var request = new RequestScope();
+        var ctxA = new FakeResolveContext(schema, null) { Scope = request };
+        var ctxB = new FakeResolveContext(schema, null) { Scope = request };
         var loaderA = ctxA.GetDataLoader<int, string>("practicesByConsortium", batch.Load);
         var loaderB = ctxB.GetDataLoader<int, string>("practicesByConsortium", batch.Load);
         Assert.Same(loaderA, loaderB);
         Assert.Equal(new[] { "v1", "v2" }, new[] { await loaderA.LoadAsync(1), await loaderB.LoadAsync(2) });
 
-        var otherRequest = new FakeResolveContext(schema, null) { Items = new Dictionary<string, object?>() };
+        var otherRequest = new FakeResolveContext(schema, null) { Scope = new RequestScope() };
         Assert.NotSame(loaderA, otherRequest.GetDataLoader<int, string>("practicesByConsortium", batch.Load));
         Assert.Throws<InvalidOperationException>(() => ctxA.GetDataLoader<string, string>("practicesByConsortium",
             (keys, ct) => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())));

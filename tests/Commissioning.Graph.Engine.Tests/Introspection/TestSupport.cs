@@ -30,7 +30,7 @@ internal sealed class FakeResolveContext : IResolveContext
     public IReadOnlyDictionary<string, object?> VariableValues { get; } = new Dictionary<string, object?>();
     public object? RootValue => null;
     public IServiceProvider? Services => null;
-    public IDictionary<string, object?> Items { get; init; } = new Dictionary<string, object?>();
+    public RequestScope Scope { get; init; } = new();
     public CancellationToken CancellationToken { get; init; }
 }
 
@@ -56,7 +56,7 @@ internal static class Resolve
 internal static class TestExecutor
 {
     public static async Task<ExecutionResult> ExecuteAsync(Schema schema, string query, object? rootValue = null,
-        IReadOnlyDictionary<string, object?>? variables = null, IDictionary<string, object?>? items = null)
+        IReadOnlyDictionary<string, object?>? variables = null, RequestScope? scope = null)
     {
         var request = new ExecutionRequest
         {
@@ -64,7 +64,7 @@ internal static class TestExecutor
             Document = Parser.Parse(query),
             RootValue = rootValue,
             VariableValues = variables,
-            Items = items ?? new Dictionary<string, object?>(),
+            Scope = scope,
         };
         return await Executor.ExecuteAsync(request);
     }

@@ -92,12 +92,9 @@ public sealed class AuthorizationCostMeasurement(ITestOutputHelper output) : IAs
         async Task<(string Json, int Statements, double Milliseconds)> RunOnceAsync(GraphQLEngine engine)
         {
             await using var scope = _app.Services.CreateAsyncScope();
-            var items = new Dictionary<string, object?>();
-            subject.StoreIn(items);
-            DisclosureLedger.GetOrCreate(items);
             var before = _counter.Count;
             var clock = Stopwatch.StartNew();
-            var result = await engine.ExecuteAsync(engine.Prepare(DeepQuery), null, null, services: scope.ServiceProvider, items: items);
+            var result = await engine.ExecuteAsync(engine.Prepare(DeepQuery), null, null, services: scope.ServiceProvider, scope: new Engine.Execution.RequestScope(subject));
             var json = result.ToJson();
             clock.Stop();
             return (json, _counter.Count - before, clock.Elapsed.TotalMilliseconds);

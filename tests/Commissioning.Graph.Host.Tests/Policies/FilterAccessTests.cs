@@ -28,8 +28,7 @@ public sealed class FilterAccessTests(SeededServices seeded) : IClassFixture<See
     {
         var schema = seeded.App.Services.GetRequiredService<GraphQLEndpointSchema>().Engine.Schema;
         await using var scope = seeded.App.Services.CreateAsyncScope();
-        var ctx = new ListFieldContext(schema, scope.ServiceProvider);
-        if (caller is not null) AuthorizationSubject.For(caller, purpose: purpose).StoreIn(ctx.Items);
+        var ctx = new ListFieldContext(schema, scope.ServiceProvider, new RequestScope(caller is null ? null : AuthorizationSubject.For(caller, purpose: purpose)));
         try
         {
             await FilterAccess.EnsureAllowedAsync(ctx, argument, terms, visibility);
@@ -148,8 +147,8 @@ public sealed class FilterAccessTests(SeededServices seeded) : IClassFixture<See
         Assert.Equal(first, second);
     }
 
-    /// <summary>A list field's resolve context over the executing schema (what <see cref="FilterAccess"/> reads: schema, items, services).</summary>
-    private sealed class ListFieldContext(Schema schema, IServiceProvider services) : IResolveContext
+    /// <summary>A list field's resolve context over the executing schema (what <see cref="FilterAccess"/> reads: schema, scope, services).</summary>
+    private sealed class ListFieldContext(Schema schema, IServiceProvider services, RequestScope request) : IResolveContext
     {
         public object? Source => null;
         public IReadOnlyDictionary<string, object?> Arguments { get; } = new Dictionary<string, object?>();
@@ -164,7 +163,7 @@ public sealed class FilterAccessTests(SeededServices seeded) : IClassFixture<See
         public IReadOnlyDictionary<string, object?> VariableValues { get; } = new Dictionary<string, object?>();
         public object? RootValue => null;
         public IServiceProvider? Services => services;
-        public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>();
+        public RequestScope Scope => request;
         public CancellationToken CancellationToken => CancellationToken.None;
     }
 }

@@ -84,11 +84,10 @@ public sealed class CommissioningGraphHost : IAsyncDisposable
     {
         var prepared = Engine.Prepare(query);
         Assert.True(prepared.IsValid, string.Join("; ", prepared.Errors.Select(e => e.Message)));
-        var items = new Dictionary<string, object?>();
-        if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
-        // The call's subject, else the host's.
-        if ((subject ?? Subject) is { } caller) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = caller;
-        var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, items: items);
+        // One scope per request, as the server makes: the call's subject, else the host's.
+        var scope = new global::Commissioning.Graph.Engine.Execution.RequestScope(subject ?? Subject);
+        if (!projections) global::Commissioning.Graph.Modules.Shared.Lists.Projection.Disable(scope);
+        var result = await Engine.ExecuteAsync(prepared, null, variables, services: Database.Services, scope: scope);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
 

@@ -37,6 +37,6 @@ internal sealed class TestResolveContext(IServiceProvider services) : IResolveCo
     public IReadOnlyDictionary<string, object?> VariableValues { get; } = new Dictionary<string, object?>();
     public object? RootValue => null;
     public IServiceProvider? Services => services;
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>();
+    public RequestScope Scope { get; } = new();
     public CancellationToken CancellationToken => CancellationToken.None;
 }

@@ -151,10 +151,9 @@ public sealed class ModuleGraphHost : IAsyncDisposable
     {
         var vars = variables is null ? null
             : JsonInput.ToVariables(JsonSerializer.SerializeToElement(variables));
-        var items = new Dictionary<string, object?>();
-        if (!projections) items[global::Commissioning.Graph.Modules.Shared.Lists.Projection.DisabledItem] = true;
-        if (Subject is { } subject) items[global::Commissioning.Graph.Engine.Authorization.AuthorizationSubject.ItemsKey] = subject;
-        var result = await Engine.ExecuteAsync(Engine.Prepare(query), null, vars, services: Services, items: items);
+        var scope = new global::Commissioning.Graph.Engine.Execution.RequestScope(Subject);
+        if (!projections) global::Commissioning.Graph.Modules.Shared.Lists.Projection.Disable(scope);
+        var result = await Engine.ExecuteAsync(Engine.Prepare(query), null, vars, services: Services, scope: scope);
         return JsonDocument.Parse(result.ToJson()).RootElement.Clone();
     }
 

@@ -48,10 +48,12 @@ public sealed class DisclosureTestHost : IAsyncDisposable
           duties(owner: ID!): String
           "Denied by authorisation: FORBIDDEN, nothing recorded."
           forbidden(owner: ID!): String
+          "The organisation and purpose the request executes as (its scope's subject), read after a hop to the thread pool."
+          caller: String
         }
         type Mutation { touch: Boolean }
         type Subscription { ticks(owner: ID!, count: Int!): Tick! }
-        type Tick { n: Int! }
+        type Tick { n: Int! caller: String }
         """;
 
     private readonly string _file;
@@ -81,11 +83,11 @@ public sealed class DisclosureTestHost : IAsyncDisposable
         builder.Services.AddGraphQLServer(builder.Configuration, _ => BuildSchema(module));
         builder.Services.AddGovernance(builder.Configuration);
         if (register is not null) builder.Services.AddSingleton(register);
-        builder.Services.AddSingleton<IGraphQLRequestInterceptor, HeaderCallerInterceptor>();
         var app = builder.Build();
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<CommissioningDatabase>().MigrateAsync();
         app.UseWebSockets();
+        app.Use(HeaderCaller);
         app.MapGraphQL();
         await app.StartAsync();
         return new DisclosureTestHost(app, file);
@@ -97,22 +99,24 @@ public sealed class DisclosureTestHost : IAsyncDisposable
             .Resolve("Query.lines", ctx =>
             {
                 var count = (int)ctx.Arguments["count"]!;
-                DisclosureLedger.GetOrCreate(ctx.Items).Record("FinancialReturn.lines", (string)ctx.Arguments["owner"]!, count);
+                ctx.Scope.Disclosures.Record("FinancialReturn.lines", (string)ctx.Arguments["owner"]!, count);
                 return Enumerable.Range(1, count).Cast<object?>().ToList();
             })
             .Resolve("Query.duties", ctx =>
             {
-                DisclosureLedger.GetOrCreate(ctx.Items).Record("FinancialReturn.duties", (string)ctx.Arguments["owner"]!);
+                ctx.Scope.Disclosures.Record("FinancialReturn.duties", (string)ctx.Arguments["owner"]!);
                 return "RESTRICTED-DUTIES";
             })
             .Resolve("Query.forbidden", _ => throw new GraphQLException(new GraphQLError("Not for you.")
                 { Extensions = new Dictionary<string, object?> { ["code"] = ErrorCodes.Forbidden } }))
             .Resolve("Query.hello", _ => "world")
+            .ResolveAsync("Query.caller", CallerAsync)
+            .ResolveAsync("Tick.caller", CallerAsync)
             .Resolve("Subscription.ticks", ctx => ctx.Source)
             .Resolve("Tick.n", ctx =>
             {
                 var (n, owner) = ((int, string))ctx.Source!;
-                DisclosureLedger.GetOrCreate(ctx.Items).Record("Tick.n", owner);
+                ctx.Scope.Disclosures.Record("Tick.n", owner);
                 return n;
             });
         module.Configure(builder);
@@ -124,6 +128,13 @@ public sealed class DisclosureTestHost : IAsyncDisposable
         return schema;
     }
 
+    private static async Task<object?> CallerAsync(IResolveContext ctx)
+    {
+        await Task.Yield();
+        var subject = AuthorizationSubject.Of(ctx);
+        return $"{subject.Organisation}/{subject.Purpose}";
+    }
+
     private static async IAsyncEnumerable<object?> Ticks(int count, string owner, [EnumeratorCancellation] CancellationToken ct = default)
     {
         for (var i = 1; i <= count; i++)
@@ -133,22 +144,18 @@ public sealed class DisclosureTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stands in for identity: the caller is the organisation the request's header names.</summary>
-    private sealed class HeaderCallerInterceptor : IGraphQLRequestInterceptor
+    /// <summary>Stands in for identity, where identity sets the caller (the request's <see cref="ICallerFeature"/>): the
+    /// caller is the organisation the request's header (or, for a WebSocket, its <c>org</c> query parameter) names.</summary>
+    private static Task HeaderCaller(Microsoft.AspNetCore.Http.HttpContext http, Func<Task> next)
     {
-        public ValueTask<IReadOnlyList<GraphQLError>?> OnExecutingAsync(GraphQLRequestContext context)
-        {
-            var org = context.HttpContext.Request.Headers[OrgHeader].ToString();
-            if (org.Length == 0 && context.HttpContext.Request.Query.TryGetValue("org", out var q)) org = q.ToString();
-            if (org.Length > 0)
-            {
-                context.Items[CallerRequestInterceptor.ItemKey] = new Caller(org, "app-" + org, new HashSet<string>(), "FINANCIAL_ASSURANCE", "user-" + org);
-                // As the server's authorisation does: lists narrow their rows by the subject.
-                AuthorizationSubject.For(org, purpose: "FINANCIAL_ASSURANCE").StoreIn(context.Items!);
-            }
-            return new((IReadOnlyList<GraphQLError>?)null);
-        }
+        var org = http.Request.Headers[OrgHeader].ToString();
+        if (org.Length == 0 && http.Request.Query.TryGetValue("org", out var q)) org = q.ToString();
+        if (org.Length > 0)
+            http.Features.Set<ICallerFeature>(new HeaderCallerFeature(new Caller(org, "app-" + org, new HashSet<string>(), "FINANCIAL_ASSURANCE", "user-" + org)));
+        return next();
     }
+
+    private sealed record HeaderCallerFeature(Caller Caller) : ICallerFeature;
 
     public async Task<(int Status, JsonElement Body, string Text)> PostAsync(string org, string query, string? operationName = null, object? variables = null)
     {

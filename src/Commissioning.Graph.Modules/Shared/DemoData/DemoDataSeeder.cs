@@ -17,7 +17,8 @@ namespace Commissioning.Graph.Modules.Shared;
 /// </summary>
 public sealed class DemoDataSeeder(int scale = 1)
 {
-    public const string NhsCbCode = "X24";
+    /// <summary>The NHS CB of the demonstration data: the configured one (<c>Organisations:NhsCommissioningBoard</c>, default <c>X24</c>).</summary>
+    private static string NhsCbCode => Policies.PolicyRules.NhsCommissioningBoardCode;
     public const string Year = DemoConsortium.Year;
     /// <summary>Months 1–6 of 2013-14 have returns; month 6 is the latest, still a draft.</summary>
     public const int LatestMonth = 6;

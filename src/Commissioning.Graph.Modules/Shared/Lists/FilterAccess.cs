@@ -40,7 +40,7 @@ public static class FilterAccess
         if (terms.Count == 0) return;
         var action = argument == "order" ? "sort by" : "filter by";
         var context = new Dictionary<string, object?> { ["argument"] = argument };
-        var subject = AuthorizationSubject.From(ctx.Items);
+        var subject = AuthorizationSubject.Of(ctx);
         var decider = new Decider(ctx, subject, visibility);
         foreach (var term in terms)
             if (await decider.RefusalAsync(term, action, context) is { } refusal)

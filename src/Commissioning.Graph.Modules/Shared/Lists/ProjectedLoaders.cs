@@ -48,18 +48,17 @@ public static class ProjectedLoaders
         foreach (var row in rows) loader.Prime(keyOf(row), row);
     }
 
+    // The request's loaders of one name and row type, with the projection each reads. The lock on the list makes
+    // find-or-create one step: two readers needing the same projection get the same loader.
     private static List<(Projection<T> Projection, DataLoader<TKey, T> Loader)> Registry<TKey, T>(IResolveContext ctx, string name)
-        where TKey : notnull
+        where TKey : notnull =>
+        ctx.Scope.Features.GetOrAdd<ByName<TKey, T>>().Loaders.GetOrAdd(name, static _ => []);
+
+    /// <summary>The request feature holding the projected loaders of one key and row type, by name.</summary>
+    private sealed class ByName<TKey, T> where TKey : notnull
     {
-        var items = ctx.Items;
-        var key = "lists.projected:" + name;
-        lock (items)
-        {
-            if (items.TryGetValue(key, out var existing) && existing is List<(Projection<T>, DataLoader<TKey, T>)> list) return list;
-            var created = new List<(Projection<T>, DataLoader<TKey, T>)>();
-            items[key] = created;
-            return created;
-        }
+        public readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<(Projection<T> Projection, DataLoader<TKey, T> Loader)>> Loaders =
+            new(StringComparer.Ordinal);
     }
 }
 

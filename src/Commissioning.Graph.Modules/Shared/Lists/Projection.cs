@@ -61,8 +61,8 @@ public sealed class Projection<T>
 /// <summary>Builds <see cref="Projection{T}"/>s from the selection of the field being resolved.</summary>
 public static class Projection
 {
-    /// <summary>Set to true in a request's items to read whole rows everywhere (to compare results with and without projections).</summary>
-    public const string DisabledItem = "lists.projection.disabled";
+    /// <summary>Makes every list of the request of <paramref name="scope"/> read whole rows (to compare results with and without projections).</summary>
+    public static void Disable(RequestScope scope) => scope.Features.Set(ProjectionsDisabled.Instance);
 
     /// <summary>The members the field being resolved needs of the <typeparamref name="T"/> it returns (an object or a list of them).</summary>
     /// <param name="alsoFields">Fields of the type the resolver itself reads whether selected or not.</param>
@@ -111,5 +111,11 @@ public static class Projection
     private static bool IsColumn(MemberInfo member) => member is PropertyInfo { CanWrite: true } p
         && ((Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType).IsValueType || p.PropertyType == typeof(string));
 
-    private static bool Disabled(IResolveContext ctx) => ctx.Items.TryGetValue(DisabledItem, out var v) && v is true;
+    private static bool Disabled(IResolveContext ctx) => ctx.Scope.Features.Get<ProjectionsDisabled>() is not null;
+
+    /// <summary>The request feature <see cref="Disable"/> sets.</summary>
+    private sealed class ProjectionsDisabled
+    {
+        public static readonly ProjectionsDisabled Instance = new();
+    }
 }

@@ -31,7 +31,7 @@ public static class GovernedData
             target = new EntityReference(typeName, code.ToString()!);
         // A mutation, before it runs: what its input names.
         if (target is MutationInput mutation) return MutationTarget.From(mutation);
-        foreach (var candidate in AuthorizationLineage.For(ctx).SelfAndAncestors(target))
+        foreach (var candidate in ctx.Scope.Lineage.SelfAndAncestors(target))
             if (IsGoverned(candidate)) return candidate;
         // A mutation payload: the entity it carries.
         foreach (var property in target.GetType().GetProperties())

@@ -44,14 +44,16 @@ public sealed record TypeGrant(string TypeName, Grant Grant) : Grant;
 public static class PolicyRules
 {
     public const string DefaultNhsCommissioningBoardCode = "X24";
-    public const string NhsCommissioningBoardCodeSetting = "Organisations:NhsCommissioningBoard";
 
     /// <summary>The NHS Commissioning Board's code: the one setting <c>Organisations:NhsCommissioningBoard</c>
-    /// (default <c>X24</c>), set once at start by the host (<see cref="UseNhsCommissioningBoardCode"/>).</summary>
+    /// (<see cref="OrganisationOptions"/>, default <c>X24</c>), applied once at start by every verb of the host
+    /// (<see cref="Use(OrganisationOptions)"/>). The policies, the disclosure register and the demonstration data read it here.</summary>
     public static string NhsCommissioningBoardCode { get; private set; } = DefaultNhsCommissioningBoardCode;
 
-    public static void UseNhsCommissioningBoardCode(string? code) =>
-        NhsCommissioningBoardCode = string.IsNullOrWhiteSpace(code) ? DefaultNhsCommissioningBoardCode : code.Trim().ToUpperInvariant();
+    /// <summary>Applies the configured organisation codes (a blank code keeps the default).</summary>
+    public static void Use(OrganisationOptions options) =>
+        NhsCommissioningBoardCode = string.IsNullOrWhiteSpace(options.NhsCommissioningBoard)
+            ? DefaultNhsCommissioningBoardCode : options.NhsCommissioningBoard.Trim().ToUpperInvariant();
 
     public static bool IsNhsCommissioningBoard(string? organisation) => string.Equals(organisation, NhsCommissioningBoardCode, StringComparison.Ordinal);
 

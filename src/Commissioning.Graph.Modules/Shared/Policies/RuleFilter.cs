@@ -16,11 +16,7 @@ namespace Commissioning.Graph.Modules.Shared.Policies;
 public static class RuleFilter
 {
     /// <summary>The request's subject; null when the execution carries none.</summary>
-    public static AuthorizationSubject? Subject(IResolveContext ctx)
-    {
-        var items = ctx.Items;
-        lock (items) return items.TryGetValue(AuthorizationSubject.ItemsKey, out var s) ? s as AuthorizationSubject ?? AuthorizationSubject.Anonymous : null;
-    }
+    public static AuthorizationSubject? Subject(IResolveContext ctx) => ctx.Scope.Subject;
 
     /// <summary>
     /// <paramref name="rows"/> narrowed to those the request's caller may read under any of <paramref name="policies"/>.
