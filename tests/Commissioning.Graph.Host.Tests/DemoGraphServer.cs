@@ -42,7 +42,8 @@ public sealed class DemoGraphServer : IAsyncDisposable
     {
         _database = database;
         _app = ServeCommand.BuildGraphServer(
-            ServeCommand.WithDevelopmentDefault([.. database.ServeArguments, .. arguments]),
+            // Statements are counted per request here: no background outbox relay polling beside them (writers deliver their own).
+            ServeCommand.WithDevelopmentDefault([.. database.ServeArguments, "--Directory:Outbox:Relay=false", .. arguments]),
             configure: builder =>
             {
                 builder.WebHost.UseTestServer();
