@@ -42,9 +42,9 @@ public sealed class DemoGraphServer : IAsyncDisposable
     {
         _database = database;
         _app = ServeCommand.BuildGraphServer(
-            // A test class never outlives the known-organisation answers (KnownOrganisationsOptions): the statements a
-            // request runs are the same whenever it runs.
-            ServeCommand.WithDevelopmentDefault([.. database.ServeArguments, "--KnownOrganisations:KnownFor=1.00:00:00", .. arguments]),
+            // A test class never outlives the known-organisation answers (KnownOrganisationsOptions), and no background outbox
+            // relay polls beside the requests (writers deliver their own): the statements a request runs are the same whenever it runs.
+            ServeCommand.WithDevelopmentDefault([.. database.ServeArguments, "--KnownOrganisations:KnownFor=1.00:00:00", "--Directory:Outbox:Relay=false", .. arguments]),
             configure: builder =>
             {
                 builder.WebHost.UseTestServer();

@@ -34,7 +34,8 @@ public sealed class RealSubgraphs : IAsyncLifetime
         foreach (var name in Names.Append("one-process"))
         {
             var counter = new StatementCounter();
-            var app = ServeCommand.BuildGraphServer(ServeCommand.WithDevelopmentDefault(_database.ServeArguments),
+            // Statements are counted per request: no background outbox relay polling beside them (writers deliver their own).
+            var app = ServeCommand.BuildGraphServer(ServeCommand.WithDevelopmentDefault([.. _database.ServeArguments, "--Directory:Outbox:Relay=false"]),
                 name == "one-process" ? null : name, builder =>
                 {
                     builder.WebHost.UseTestServer();
