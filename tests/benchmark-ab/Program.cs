@@ -6,6 +6,7 @@
 // per operation and the bytes allocated per operation (exact: GC.GetAllocatedBytesForCurrentThread).
 //   dotnet BenchmarkAb.dll BASE_BENCHMARKS_BIN CURRENT_BENCHMARKS_BIN [samples=15] [name filter]
 //   dotnet BenchmarkAb.dll --alloc BENCHMARKS_BIN "benchmark description" OPS   # sampled allocations by type
+//   dotnet BenchmarkAb.dll --rules BENCHMARKS_BIN   # exact bytes each validation rule adds to one validation
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -97,6 +98,7 @@ static class P
             foreach (var (t, b) in listener.ByType.OrderByDescending(kv => kv.Value).Take(40)) Console.WriteLine($"{b / (double)n,10:N1} B/op  {t}");
             return 0;
         }
+        if (args[0] == "--rules") return RuleAllocations(Path.GetFullPath(args[1]));
         var samples = args.Length > 2 ? int.Parse(args[2]) : 15;
         var filter = args.Length > 3 ? args[3] : "";
         Console.Error.WriteLine("loading baseline…"); var baseList = Load(Path.GetFullPath(args[0]));
@@ -125,6 +127,60 @@ static class P
             string F(double ns) => ns >= 1000 ? $"{ns / 1000:N1} µs" : $"{ns:N0} ns";
             var mb = Med(bs); var mc = Med(cs);
             Console.WriteLine($"| {b.Name} | {F(mb)} | {F(mc)} | {mc / mb:N2} | {ba:N0} | {ca:N0} |");
+        }
+        return 0;
+    }
+
+    // --rules DIR: for the introspection and 30-field documents of the benchmarks, the bytes one validation with all
+    // specified rules allocates, and for each rule what leaving it out saves (its visitor and what it allocates while
+    // the walk runs; the walk and TypeInfo are shared, so they are in the total only). Exact, not sampled.
+    static int RuleAllocations(string dir)
+    {
+        var ctx = new Ctx(dir);
+        var engine = ctx.LoadFromAssemblyPath(Path.Combine(dir, "Commissioning.Graph.Engine.dll"));
+        var benchmarks = ctx.LoadFromAssemblyPath(Path.Combine(dir, "Commissioning.Graph.Benchmarks.dll"));
+        var fixtures = benchmarks.GetTypes().First(t => t.Name == "Fixtures");
+        var schema = fixtures.GetMethod("BuildSdlSchema")!.Invoke(null, null)!;
+        var parse = engine.GetType("Commissioning.Graph.Engine.Language.Parser")!.GetMethods()
+            .First(m => m.Name == "Parse" && m.IsPublic && m.GetParameters().Length == 2);
+        var validate = engine.GetType("Commissioning.Graph.Engine.Validation.DocumentValidator")!.GetMethod("Validate")!;
+        var ruleType = engine.GetType("Commissioning.Graph.Engine.Validation.IValidationRule")!;
+        var all = ((System.Collections.IEnumerable)engine.GetType("Commissioning.Graph.Engine.Validation.SpecifiedRules")!
+            .GetProperty("All")!.GetValue(null)!).Cast<object>().ToList();
+        Array Rules(IEnumerable<object> rules)
+        {
+            var list = rules.ToList();
+            var array = Array.CreateInstance(ruleType, list.Count);
+            for (var i = 0; i < list.Count; i++) array.SetValue(list[i], i);
+            return array;
+        }
+        var documents = new[]
+        {
+            ("Introspection", (string)engine.GetType("Commissioning.Graph.Engine.Introspection.IntrospectionQuery")!.GetField("Text")!.GetValue(null)!),
+            ("30-field query", (string)fixtures.GetField("Query30")!.GetValue(null)!),
+        };
+        foreach (var (name, text) in documents)
+        {
+            var document = parse.Invoke(null, new object?[] { text, null })!;
+            double Bytes(Array rules)
+            {
+                var arguments = new object?[] { schema, document, rules, null };
+                // The least of several rounds: the first ones also count what tiered compilation allocates.
+                var least = double.MaxValue;
+                for (var round = 0; round < 5; round++)
+                {
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    for (var i = 0; i < 1000; i++) validate.Invoke(null, arguments);
+                    least = Math.Min(least, (GC.GetAllocatedBytesForCurrentThread() - before) / 1000.0);
+                }
+                return least;
+            }
+            var total = Bytes(Rules(all));
+            Console.WriteLine($"{name}: validate with all rules {total:N0} B (with the reflection call's own bytes)");
+            Console.WriteLine("| rule | B saved when left out |");
+            Console.WriteLine("|---|---:|");
+            foreach (var rule in all)
+                Console.WriteLine($"| {rule.GetType().Name} | {total - Bytes(Rules(all.Where(r => !ReferenceEquals(r, rule)))):N0} |");
         }
         return 0;
     }

@@ -35,12 +35,14 @@ public static class DocumentValidator
 
     private static IReadOnlyList<GraphQLError> Run(ValidationContext context, IReadOnlyList<IValidationRule> rules)
     {
-        var visitors = new List<ValidationVisitor>(rules.Count);
+        // One array, owned by the walker; rules that cannot apply (ValidationVisitor.None) are left out of it.
+        var visitors = new ValidationVisitor[rules.Count];
+        var count = 0;
         try
         {
-            foreach (var rule in rules)
-                if (rule.CreateVisitor(context) is var visitor && !ReferenceEquals(visitor, ValidationVisitor.None)) visitors.Add(visitor);
-            var walker = new DocumentWalker(context.IsSdlValidation ? null : context.TypeInfo, visitors);
+            for (var i = 0; i < rules.Count; i++)
+                if (rules[i].CreateVisitor(context) is var visitor && !ReferenceEquals(visitor, ValidationVisitor.None)) visitors[count++] = visitor;
+            var walker = new DocumentWalker(context.IsSdlValidation ? null : context.TypeInfo, visitors, count);
             context.AttachWalker(walker);
             walker.Walk(context.Document);
         }

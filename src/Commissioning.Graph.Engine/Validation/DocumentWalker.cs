@@ -12,15 +12,19 @@ internal sealed class DocumentWalker
 {
     private readonly TypeInfo? _typeInfo;
     private readonly ValidationVisitor[] _visitors;
+    private readonly int _visitorCount;
     private readonly SyntaxNode?[] _skipping;
     private readonly List<SyntaxNode> _ancestors = new();
     private int _skippingCount;
 
-    public DocumentWalker(TypeInfo? typeInfo, IReadOnlyList<ValidationVisitor> visitors)
+    /// <summary>Runs the first <paramref name="count"/> of <paramref name="visitors"/> (all when omitted); the walker
+    /// keeps the array, so the caller fills one array and neither copies nor trims it (validation runs per request).</summary>
+    public DocumentWalker(TypeInfo? typeInfo, ValidationVisitor[] visitors, int count = -1)
     {
         _typeInfo = typeInfo;
-        _visitors = visitors.ToArray();
-        _skipping = new SyntaxNode?[_visitors.Length];
+        _visitors = visitors;
+        _visitorCount = count < 0 ? visitors.Length : count;
+        _skipping = new SyntaxNode?[_visitorCount];
     }
 
     /// <summary>The nodes from the root of the walk down to the parent of the node being visited.</summary>
@@ -31,7 +35,7 @@ internal sealed class DocumentWalker
     private void Visit(SyntaxNode node)
     {
         _typeInfo?.Enter(node);
-        for (var i = 0; i < _visitors.Length; i++)
+        for (var i = 0; i < _visitorCount; i++)
         {
             if (_skipping[i] is not null) continue;
             var v = _visitors[i];
@@ -46,14 +50,14 @@ internal sealed class DocumentWalker
             }
         }
 
-        if (_skippingCount < _visitors.Length)
+        if (_skippingCount < _visitorCount)
         {
             _ancestors.Add(node);
             VisitChildren(node);
             _ancestors.RemoveAt(_ancestors.Count - 1);
         }
 
-        for (var i = 0; i < _visitors.Length; i++)
+        for (var i = 0; i < _visitorCount; i++)
         {
             if (_skipping[i] is { } s)
             {

@@ -32,35 +32,64 @@ public sealed class ValidationContext
 
     internal TypeInfo? TypeInfo => _typeInfo;
 
-    private HashSet<string>? _directiveNames;
+    // The distinct directive names of the executable definitions, found on first use; empty (no allocation) when
+    // the document names no directive, as most do. A short list: a document names few distinct directives.
+    private List<string>? _directiveNames;
+    private bool _directiveNamesScanned;
 
     /// <summary>Whether any directive named <paramref name="name"/> appears in the executable definitions of the
     /// document (found once, by a plain scan, for rules that only concern one directive).</summary>
-    public bool DocumentUsesDirective(string name) => (_directiveNames ??= ExecutableDirectiveNames(Document)).Contains(name);
-
-    private static HashSet<string> ExecutableDirectiveNames(DocumentNode document)
+    public bool DocumentUsesDirective(string name)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        void Add(IReadOnlyList<DirectiveNode> directives) { foreach (var d in directives) names.Add(d.Name.Value); }
-        void Selections(SelectionSetNode? set)
+        if (!_directiveNamesScanned)
         {
-            if (set is null) return;
-            foreach (var selection in set.Selections)
-            {
-                Add(selection.Directives);
-                Selections(selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode i => i.SelectionSet, _ => null });
-            }
+            _directiveNames = ExecutableDirectiveNames(Document);
+            _directiveNamesScanned = true;
         }
-        foreach (var definition in document.Definitions)
+        return _directiveNames is { } names && names.Contains(name);
+    }
+
+    // Indexed loops over the IReadOnlyLists: a foreach would allocate an enumerator per list.
+    private static List<string>? ExecutableDirectiveNames(DocumentNode document)
+    {
+        List<string>? names = null;
+        var definitions = document.Definitions;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            if (definition is not ExecutableDefinitionNode executable) continue;
-            Add(executable.Directives);
+            if (definitions[i] is not ExecutableDefinitionNode executable) continue;
+            AddDirectiveNames(executable.Directives, ref names);
             if (executable is OperationDefinitionNode operation)
-                foreach (var variable in operation.VariableDefinitions) Add(variable.Directives);
-            Selections(executable.SelectionSet);
+            {
+                var variables = operation.VariableDefinitions;
+                for (var v = 0; v < variables.Count; v++) AddDirectiveNames(variables[v].Directives, ref names);
+            }
+            AddSelectionDirectiveNames(executable.SelectionSet, ref names);
         }
         return names;
     }
+
+    private static void AddSelectionDirectiveNames(SelectionSetNode? set, ref List<string>? names)
+    {
+        if (set is null) return;
+        var selections = set.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            var selection = selections[i];
+            AddDirectiveNames(selection.Directives, ref names);
+            AddSelectionDirectiveNames(selection switch { FieldNode f => f.SelectionSet, InlineFragmentNode inline => inline.SelectionSet, _ => null }, ref names);
+        }
+    }
+
+    private static void AddDirectiveNames(IReadOnlyList<DirectiveNode> directives, ref List<string>? names)
+    {
+        for (var i = 0; i < directives.Count; i++)
+        {
+            var name = directives[i].Name.Value;
+            if (names is null) names = new List<string> { name };
+            else if (!names.Contains(name)) names.Add(name);
+        }
+    }
+
     internal void AttachWalker(DocumentWalker walker) => _walker = walker;
 
     /// <summary>The schema. For SDL validation without a schema to extend, use <see cref="SchemaOrNull"/>.</summary>

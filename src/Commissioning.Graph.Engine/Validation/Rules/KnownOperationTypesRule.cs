@@ -14,8 +14,12 @@ public sealed class KnownOperationTypesRule : IValidationRule
 
     private sealed class Visitor(ValidationContext context) : ValidationVisitor
     {
+        // Only the operation's keyword matters: the walker need not bring this visitor any node inside a definition.
+        public override void EnterFragmentDefinition(FragmentDefinitionNode node) => SkipChildren();
+
         public override void EnterOperationDefinition(OperationDefinitionNode node)
         {
+            SkipChildren();
             if (context.Schema.GetRootType(node.Operation) is not null) return;
             var keyword = node.Operation switch
             {
