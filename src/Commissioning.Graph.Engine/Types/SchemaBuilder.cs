@@ -92,6 +92,15 @@ public sealed partial class SchemaBuilder
     public SchemaBuilder ResolveAsync(string coordinate, Func<IResolveContext, Task<object?>> resolve) => Resolver(coordinate, Resolvers.FromTask(resolve));
     public SchemaBuilder ResolveAsync(string coordinate, Func<IResolveContext, ValueTask<object?>> resolve) => Resolver(coordinate, new FieldResolver(resolve));
     public SchemaBuilder Resolve<TSource>(string coordinate, Func<TSource, object?> resolve) => Resolver(coordinate, Resolvers.FromSource(resolve));
+    /// <summary>Sets a resolver that reads its parent value as <typeparamref name="TSource"/> and the context
+    /// (arguments, loaders): the resolver is typed, and a parent of another type is a field error, not a silent null.</summary>
+    public SchemaBuilder Resolve<TSource>(string coordinate, Func<TSource, IResolveContext, object?> resolve) =>
+        Resolver(coordinate, c => new ValueTask<object?>(resolve(Resolvers.SourceOf<TSource>(c), c)));
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public SchemaBuilder ResolveAsync<TSource>(string coordinate, Func<TSource, IResolveContext, Task<object?>> resolve) =>
+        Resolver(coordinate, c => new ValueTask<object?>(resolve(Resolvers.SourceOf<TSource>(c), c)));
+    public SchemaBuilder ResolveAsync<TSource>(string coordinate, Func<TSource, IResolveContext, ValueTask<object?>> resolve) =>
+        Resolver(coordinate, c => resolve(Resolvers.SourceOf<TSource>(c), c));
     public SchemaBuilder Resolver(string coordinate, FieldResolver resolver) => Bind(coordinate, s => FindField(s, coordinate).Resolver = resolver);
 
     /// <summary>Sets the source stream of a subscription field at <paramref name="coordinate"/>.</summary>
@@ -235,7 +244,17 @@ public static class Resolvers
     public static FieldResolver FromTask(Func<IResolveContext, Task<object?>> resolve) => c => new ValueTask<object?>(resolve(c));
 
     /// <summary>Resolves from the parent value, cast to <typeparamref name="TSource"/>.</summary>
-    public static FieldResolver FromSource<TSource>(Func<TSource, object?> resolve) => c => new ValueTask<object?>(resolve((TSource)c.Source!));
+    public static FieldResolver FromSource<TSource>(Func<TSource, object?> resolve) => c => new ValueTask<object?>(resolve(SourceOf<TSource>(c)));
+
+    /// <summary>The parent value as <typeparamref name="TSource"/>; a parent of another type (a resolver bound to the
+    /// wrong type) fails the field with a message naming both.</summary>
+    public static TSource SourceOf<TSource>(IResolveContext context) => context.Source switch
+    {
+        TSource source => source,
+        null => default!, // a root field without a root value
+        _ => throw new InvalidOperationException(
+            $"{context.ParentType.Name}.{context.FieldDefinition.Name} expects a parent {typeof(TSource).Name}, not {context.Source.GetType().Name}."),
+    };
 
     public static SubscriptionResolver FromStream<T>(Func<IResolveContext, IAsyncEnumerable<T>> subscribe) =>
         c => new ValueTask<IAsyncEnumerable<object?>>(subscribe(c) as IAsyncEnumerable<object?> ?? Box(subscribe(c)));

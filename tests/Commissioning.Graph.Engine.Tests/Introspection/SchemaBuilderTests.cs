@@ -72,6 +72,28 @@ public class SchemaBuilderTests
     }
 
     [Fact]
+    public async Task Typed_resolvers_read_their_parent_as_its_type_and_fail_the_field_when_bound_to_another()
+    {
+        var schema = new SchemaBuilder()
+            .Query("Query", q => q
+                .Field("consortium", "Consortium", f => f.Resolve(_ => Consortia[0]))
+                .Field("mislabelled", "Consortium", f => f.Resolve(_ => new Practice("B1", "Bramley"))))
+            .Object("Consortium", o => o.Field("code", "ID!").Field("label", "String!", f => f.Argument("prefix", "String!")).Field("size", "Int!"))
+            .ResolveAsync<Consortium>("Consortium.label", async (consortium, ctx) => { await Task.Yield(); return $"{ctx.Arguments["prefix"]}{consortium.Name}"; })
+            .Resolve<Consortium>("Consortium.size", (consortium, _) => consortium.Name.Length)
+            .Build();
+
+        var result = await TestExecutor.ExecuteAsync(schema, """{ consortium { label(prefix: "CCG ") size } mislabelled { label(prefix: "x") } }""");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(result.Data);
+        Assert.Contains("\"label\":\"CCG Leeds North\"", json);
+        Assert.Contains("\"size\":11", json);
+        var error = Assert.Single(result.Errors!);
+        Assert.Equal("Consortium.label expects a parent Consortium, not Practice.", error.Message);
+        Assert.Equal(new object[] { "mislabelled", "label" }, error.Path!);
+    }
+
+    [Fact]
     public void Abstract_types_get_type_resolvers_and_objects_IsTypeOf()
     {
         var schema = Build();

@@ -24,43 +24,43 @@ public static class ArrangementStatementFields
         int.TryParse(GlobalId.KeyOf(globalId, "ArrangementStatement"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     internal static void Configure(SchemaBuilder b) => b
-        .ResolveAsync("LeadCommissioningArrangement.statements", async ctx =>
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.statements", async (arrangement, ctx) =>
         {
             // Only the statements the caller may read are loaded (the type's policies as SQL); the type's rules still check each.
             var visible = await RuleFilter.PredicateAsync(GovernedShapes.ArrangementStatement, ctx, Policies);
             var year = ctx.Arguments.GetValueOrDefault("year") as string;
             var month = ctx.Arguments.GetValueOrDefault("month") as int?;
-            var all = (await VisibleStatementsByArrangement(ctx, year, month, visible).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).Code)).OrEmpty();
+            var all = (await VisibleStatementsByArrangement(ctx, year, month, visible).LoadAsync(arrangement.Code)).OrEmpty();
             return ctx.Arguments.GetValueOrDefault("associate") is string associate ? all.Where(s => s.AssociateCode == associate).ToList() : all;
         })
-        .ResolveAsync("Consortium.arrangementStatements", async ctx =>
+        .ResolveAsync<Consortium>("Consortium.arrangementStatements", async (consortium, ctx) =>
         {
             var visible = await RuleFilter.PredicateAsync(GovernedShapes.ArrangementStatement, ctx, Policies);
             var year = ctx.Arguments.GetValueOrDefault("year") as string;
             var month = ctx.Arguments.GetValueOrDefault("month") as int?;
-            var all = (await VisibleStatementsByAssociate(ctx, year, month, visible).LoadAsync(((Consortium)ctx.Source!).Code)).OrEmpty();
+            var all = (await VisibleStatementsByAssociate(ctx, year, month, visible).LoadAsync(consortium.Code)).OrEmpty();
             return ctx.Arguments.GetValueOrDefault("status") is string status ? all.Where(s => GraphEnum.Name(s.Status) == status).ToList() : all;
         })
         // The connections list exactly the rows the plain lists do: the type's policies as SQL (arrangementParty|nhscb).
-        .ResolveAsync("LeadCommissioningArrangement.statementsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.statementsConnection", async (arrangement, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
             new ChildListSource<CommissioningDbContext, LeadCommissioningArrangement, string, ArrangementStatement>
             {
                 Name = "commissioning.statementsConnection", Rows = db => db.ArrangementStatements, DefaultOrder = "year, month",
                 Governed = GovernedShapes.ArrangementStatement, RowPolicies = Policies,
                 Parents = db => db.LeadCommissioningArrangements, ParentKey = a => a.Code, ParentKeyOf = s => s.ArrangementCode,
-            }, ((LeadCommissioningArrangement)ctx.Source!).Code))
-        .ResolveAsync("Consortium.arrangementStatementsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
+            }, arrangement.Code))
+        .ResolveAsync<Consortium>("Consortium.arrangementStatementsConnection", async (source, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.ArrangementStatement,
             new ChildListSource<CommissioningDbContext, Consortium, string, ArrangementStatement>
             {
                 Name = "commissioning.arrangementStatementsConnection", Rows = db => db.ArrangementStatements, DefaultOrder = "year, month",
                 Governed = GovernedShapes.ArrangementStatement, RowPolicies = Policies,
                 // The consortium is the associate (the owner) of every statement of its list.
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = s => s.AssociateCode, Owner = code => code,
-            }, ((Consortium)ctx.Source!).Code))
+            }, source.Code))
         .ResolveTotalCounts("ArrangementStatementConnection")
         .Resolve<ArrangementStatement>("ArrangementStatement.id", s => GlobalId.Encode("ArrangementStatement", s.Id.ToString(CultureInfo.InvariantCulture)))
-        .ResolveAsync("ArrangementStatement.arrangement", async ctx => await ArrangementByCode(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).ArrangementCode))
-        .ResolveAsync("ArrangementStatement.associate", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementStatement)ctx.Source!).AssociateCode))
+        .ResolveAsync<ArrangementStatement>("ArrangementStatement.arrangement", async (arrangementStatement, ctx) => await ArrangementByCode(ctx).LoadAsync(arrangementStatement.ArrangementCode))
+        .ResolveAsync<ArrangementStatement>("ArrangementStatement.associate", async (arrangementStatement, ctx) => await ConsortiumFor(ctx).LoadAsync(arrangementStatement.AssociateCode))
         .Resolve<ArrangementStatement>("ArrangementStatement.share", s => s.SharePercent)
         .Resolve<ArrangementStatement>("ArrangementStatement.status", s => GraphEnum.Name(s.Status))
         .Resolve<ArrangementStatement>("ArrangementStatement.issuedAt", s => DateTime.SpecifyKind(s.IssuedAt, DateTimeKind.Utc))

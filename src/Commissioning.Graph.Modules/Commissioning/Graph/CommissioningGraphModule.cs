@@ -132,9 +132,9 @@ public sealed class CommissioningGraphModule : IGraphModule
         .Resolve<Consortium>("Consortium.id", c => Engine.Federation.GlobalId.Encode("Consortium", c.Code))
         .Resolve<Consortium>("Consortium.kind", c => GraphEnum.Name(c.Kind))
         .Resolve<Consortium>("Consortium.authorisationStatus", c => GraphEnum.Name(c.AuthorisationStatus))
-        .ResolveAsync("Consortium.practices", ctx =>
-            List(PracticesByConsortium(ctx, GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.practicesConnection", async ctx =>
+        .ResolveAsync<Consortium>("Consortium.practices", (consortium, ctx) =>
+            List(PracticesByConsortium(ctx, GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today).LoadAsync(consortium.Code)))
+        .ResolveAsync<Consortium>("Consortium.practicesConnection", async (consortium, ctx) =>
         {
             var day = GraphValues.ToDate(ctx.Arguments.GetValueOrDefault("asOf")) ?? Today;
             return await Connections.ChildAsync(ctx, CommissioningLists.GpPractice,
@@ -147,71 +147,70 @@ public sealed class CommissioningGraphModule : IGraphModule
                     // one consortium at a time), their column the correlation.
                     RowsOf = (db, code) => db.ConsortiumMemberships
                         .Where(m => m.ConsortiumCode == code && m.From <= day && (m.To == null || m.To >= day)).Select(m => m.Practice!),
-                }, ((Consortium)ctx.Source!).Code);
+                }, consortium.Code);
         })
         .ResolveTotalCounts("GpPracticeConnection")
-        .ResolveAsync("Consortium.practiceMemberships", async ctx =>
+        .ResolveAsync<Consortium>("Consortium.practiceMemberships", async (consortium, ctx) =>
         {
-            var all = await MembershipsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code) ?? [];
+            var all = await MembershipsByConsortium(ctx).LoadAsync(consortium.Code) ?? [];
             return ctx.Arguments.GetValueOrDefault("includeEnded") is false ? all.Where(m => m.IsCurrentOn(Today)).ToList() : all;
         })
-        .ResolveAsync("Consortium.healthAndWellbeingBoardCodes", ctx => List(HwbCodesOfConsortiumAsync(ctx, ((Consortium)ctx.Source!).Code, Today)))
+        .ResolveAsync<Consortium>("Consortium.healthAndWellbeingBoardCodes", (consortium, ctx) => List(HwbCodesOfConsortiumAsync(ctx, consortium.Code, Today)))
         .ResolveAsync("Consortium.financialReturns", FinancialReturnReads.ConnectionAsync)
-        .ResolveAsync("Consortium.latestFinancialReturn", async ctx =>
-            await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(((Consortium)ctx.Source!).Code))
-        .ResolveAsync("Consortium.contracts", ctx => List(ContractsByCommissioner(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.leadCommissioningArrangements", ctx => List(ArrangementsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.conflictOfInterestDeclarations", ctx => List(DeclarationsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.commissioningDecisions", ctx => List(DecisionsByConsortium(ctx).LoadAsync(((Consortium)ctx.Source!).Code)))
-        .ResolveAsync("Consortium.contractsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.Contract,
+        .ResolveAsync<Consortium>("Consortium.latestFinancialReturn", async (consortium, ctx) =>
+            await LatestReturnByConsortium(ctx, (string)ctx.Arguments["year"]!).LoadAsync(consortium.Code))
+        .ResolveAsync<Consortium>("Consortium.contracts", (consortium, ctx) => List(ContractsByCommissioner(ctx).LoadAsync(consortium.Code)))
+        .ResolveAsync<Consortium>("Consortium.leadCommissioningArrangements", (consortium, ctx) => List(ArrangementsByConsortium(ctx).LoadAsync(consortium.Code)))
+        .ResolveAsync<Consortium>("Consortium.conflictOfInterestDeclarations", (consortium, ctx) => List(DeclarationsByConsortium(ctx).LoadAsync(consortium.Code)))
+        .ResolveAsync<Consortium>("Consortium.commissioningDecisions", (consortium, ctx) => List(DecisionsByConsortium(ctx).LoadAsync(consortium.Code)))
+        .ResolveAsync<Consortium>("Consortium.contractsConnection", async (consortium, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.Contract,
             new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, Contract>
             {
                 Name = "commissioning.contractsConnection", Rows = db => db.Contracts, DefaultOrder = "code",
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = c => c.CommissionerCode, Owner = code => code,
-            }, ((Consortium)ctx.Source!).Code))
-        .ResolveAsync("Consortium.conflictOfInterestDeclarationsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.ConflictOfInterestDeclaration,
+            }, consortium.Code))
+        .ResolveAsync<Consortium>("Consortium.conflictOfInterestDeclarationsConnection", async (consortium, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.ConflictOfInterestDeclaration,
             new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, ConflictOfInterestDeclaration>
             {
                 Name = "commissioning.declarationsConnection", Rows = db => db.ConflictOfInterestDeclarations, DefaultOrder = "declaredOn DESC",
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
-            }, ((Consortium)ctx.Source!).Code))
-        .ResolveAsync("Consortium.commissioningDecisionsConnection", async ctx => await Connections.ChildAsync(ctx, CommissioningLists.CommissioningDecision,
+            }, consortium.Code))
+        .ResolveAsync<Consortium>("Consortium.commissioningDecisionsConnection", async (consortium, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.CommissioningDecision,
             new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, CommissioningDecision>
             {
                 Name = "commissioning.decisionsConnection", Rows = db => db.CommissioningDecisions, DefaultOrder = "decidedOn DESC",
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
-            }, ((Consortium)ctx.Source!).Code))
+            }, consortium.Code))
         .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection")
         .ResolveTotalCounts("ConsortiumConnection")
 
-        .ResolveAsync("PracticeMembership.practice", async ctx => await PracticeFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).PracticeCode))
-        .ResolveAsync("PracticeMembership.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ConsortiumMembership)ctx.Source!).ConsortiumCode))
+        .ResolveAsync<ConsortiumMembership>("PracticeMembership.practice", async (consortiumMembership, ctx) => await PracticeFor(ctx).LoadAsync(consortiumMembership.PracticeCode))
+        .ResolveAsync<ConsortiumMembership>("PracticeMembership.consortium", async (consortiumMembership, ctx) => await ConsortiumFor(ctx).LoadAsync(consortiumMembership.ConsortiumCode))
         .Resolve<ConsortiumMembership>("PracticeMembership.current", m => m.IsCurrentOn(Today))
 
         .IsTypeOf("GpPractice", (v, _) => v is GpPractice)
         .Resolve<GpPractice>("GpPractice.id", p => Engine.Federation.GlobalId.Encode("GpPractice", p.Code))
         .Resolve<GpPractice>("GpPractice.kind", p => GraphEnum.Name(p.Kind))
-        .ResolveAsync("GpPractice.consortium", async ctx => await ConsortiumOfPractice(ctx, Today).LoadAsync(((GpPractice)ctx.Source!).Code))
-        .ResolveAsync("GpPractice.memberships", ctx => List(MembershipsByPractice(ctx).LoadAsync(((GpPractice)ctx.Source!).Code)))
+        .ResolveAsync<GpPractice>("GpPractice.consortium", async (gpPractice, ctx) => await ConsortiumOfPractice(ctx, Today).LoadAsync(gpPractice.Code))
+        .ResolveAsync<GpPractice>("GpPractice.memberships", (gpPractice, ctx) => List(MembershipsByPractice(ctx).LoadAsync(gpPractice.Code)))
 
         .IsTypeOf("Provider", (v, _) => v is Provider)
         .Resolve<Provider>("Provider.id", p => Engine.Federation.GlobalId.Encode("Provider", p.Code))
         .Resolve<Provider>("Provider.kind", p => GraphEnum.Name(p.Kind))
         .Resolve<Provider>("Provider.providerType", p => GraphEnum.Name(p.ProviderType))
-        .ResolveAsync("Provider.contracts", ctx => List(ContractsByProvider(ctx).LoadAsync(((Provider)ctx.Source!).Code)));
+        .ResolveAsync<Provider>("Provider.contracts", (provider, ctx) => List(ContractsByProvider(ctx).LoadAsync(provider.Code)));
 
     private static void ConfigureFinancialReturns(SchemaBuilder b) => b
         .IsTypeOf("FinancialReturn", (v, _) => v is FinancialReturn)
         .Resolve<FinancialReturn>("FinancialReturn.id", r => Engine.Federation.GlobalId.Encode("FinancialReturn", r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-        .ResolveAsync("FinancialReturn.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((FinancialReturn)ctx.Source!).ConsortiumCode))
+        .ResolveAsync<FinancialReturn>("FinancialReturn.consortium", async (financialReturn, ctx) => await ConsortiumFor(ctx).LoadAsync(financialReturn.ConsortiumCode))
         .Resolve<FinancialReturn>("FinancialReturn.status", r => GraphEnum.Name(r.Status))
         .Resolve<FinancialReturn>("FinancialReturn.createdAt", r => Utc(r.CreatedAt))
         .Resolve<FinancialReturn>("FinancialReturn.submittedAt", r => Utc(r.SubmittedAt))
         .Resolve<FinancialReturn>("FinancialReturn.reviewedAt", r => Utc(r.ReviewedAt))
-        .ResolveAsync("FinancialReturn.lines", ctx => List(LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
-        .ResolveAsync("FinancialReturn.linesConnection", async ctx =>
+        .ResolveAsync<FinancialReturn>("FinancialReturn.lines", (financialReturn, ctx) => List(LinesByReturn(ctx).LoadAsync(financialReturn.Id)))
+        .ResolveAsync<FinancialReturn>("FinancialReturn.linesConnection", async (r, ctx) =>
         {
-            var r = (FinancialReturn)ctx.Source!;
             return await Connections.ChildAsync(ctx, CommissioningLists.FinancialReturnLine,
                 new ChildListSource<Persistence.CommissioningDbContext, FinancialReturn, int, FinancialReturnLine>
                 {
@@ -221,19 +220,19 @@ public sealed class CommissioningGraphModule : IGraphModule
                 }, r.Id);
         })
         .ResolveTotalCounts("FinancialReturnLineConnection")
-        .ResolveAsync("FinancialReturn.programmeTotals", async ctx =>
+        .ResolveAsync<FinancialReturn>("FinancialReturn.programmeTotals", async (financialReturn, ctx) =>
         {
-            var lines = await LinesByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id) ?? [];
+            var lines = await LinesByReturn(ctx).LoadAsync(financialReturn.Id) ?? [];
             return new FinancialFigures(lines.Sum(l => l.Plan), lines.Sum(l => l.YearToDateActual), lines.Sum(l => l.ForecastOutturn));
         })
         .Resolve<FinancialReturn>("FinancialReturn.runningCosts", r => new FinancialFigures(r.RunningCostsPlan, r.RunningCostsYearToDate, r.RunningCostsForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.capital", r => new FinancialFigures(r.CapitalPlan, r.CapitalYearToDate, r.CapitalForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.income", r => new FinancialFigures(r.IncomePlan, r.IncomeYearToDate, r.IncomeForecastOutturn))
         .Resolve<FinancialReturn>("FinancialReturn.resourceUse", r => new FinancialFigures(r.ResourceUsePlan, r.ResourceUseYearToDate, r.ResourceUseForecastOutturn))
-        .ResolveAsync("FinancialReturn.practiceBreakdown", ctx => List(BreakdownByReturn(ctx).LoadAsync(((FinancialReturn)ctx.Source!).Id)))
-        .ResolveAsync("FinancialReturn.duties", async ctx => await FinancialReturnFields.DutiesAsync(ctx, (FinancialReturn)ctx.Source!))
+        .ResolveAsync<FinancialReturn>("FinancialReturn.practiceBreakdown", (financialReturn, ctx) => List(BreakdownByReturn(ctx).LoadAsync(financialReturn.Id)))
+        .ResolveAsync<FinancialReturn>("FinancialReturn.duties", async (financialReturn, ctx) => await FinancialReturnFields.DutiesAsync(ctx, financialReturn))
         .Resolve<FinancialReturnLine>("FinancialReturnLine.category", l => GraphEnum.Name(l.Category))
-        .ResolveAsync("PracticeBreakdownLine.practice", async ctx => await PracticeFor(ctx).LoadAsync(((PracticeBreakdownLine)ctx.Source!).PracticeCode))
+        .ResolveAsync<PracticeBreakdownLine>("PracticeBreakdownLine.practice", async (practiceBreakdownLine, ctx) => await PracticeFor(ctx).LoadAsync(practiceBreakdownLine.PracticeCode))
         .Resolve<FinancialDutiesAssessment>("StatutoryFinancialDuties.breached", d => d.All.Where(x => !x.Met).Select(x => GraphEnum.Name(x.Duty)).ToList())
         .Resolve<DutyAssessment>("DutyAssessment.duty", d => GraphEnum.Name(d.Duty))
         .ResolveTotalCounts("FinancialReturnConnection");
@@ -242,31 +241,31 @@ public sealed class CommissioningGraphModule : IGraphModule
         .IsTypeOf("Contract", (v, _) => v is Contract)
         .Resolve<Contract>("Contract.id", c => Engine.Federation.GlobalId.Encode("Contract", c.Code))
         // Only consortia are in this subgraph's registry; other commissioners are named by code.
-        .ResolveAsync("Contract.commissioner", async ctx => await ConsortiumFor(ctx).LoadAsync(((Contract)ctx.Source!).CommissionerCode))
-        .ResolveAsync("Contract.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((Contract)ctx.Source!).ProviderCode))
+        .ResolveAsync<Contract>("Contract.commissioner", async (contract, ctx) => await ConsortiumFor(ctx).LoadAsync(contract.CommissionerCode))
+        .ResolveAsync<Contract>("Contract.provider", async (contract, ctx) => await ProviderByCode(ctx).LoadAsync(contract.ProviderCode))
         .Resolve<Contract>("Contract.cquinShare", c => c.CquinSharePercent)
-        .ResolveAsync("Contract.performance", ctx =>
-            List(PerformanceByContract(ctx, ctx.Arguments.GetValueOrDefault("year") as string).LoadAsync(((Contract)ctx.Source!).Code)))
-        .ResolveAsync("Contract.arrangements", ctx => List(ArrangementsByContract(ctx).LoadAsync(((Contract)ctx.Source!).Code)))
+        .ResolveAsync<Contract>("Contract.performance", (contract, ctx) =>
+            List(PerformanceByContract(ctx, ctx.Arguments.GetValueOrDefault("year") as string).LoadAsync(contract.Code)))
+        .ResolveAsync<Contract>("Contract.arrangements", (contract, ctx) => List(ArrangementsByContract(ctx).LoadAsync(contract.Code)))
         .Resolve<ContractPerformance>("ContractPerformance.cquinAchieved", p => p.CquinAchievedPercent)
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
-        .ResolveAsync("LeadCommissioningArrangement.lead", async ctx => await ConsortiumFor(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).LeadConsortiumCode))
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.lead", async (arrangement, ctx) => await ConsortiumFor(ctx).LoadAsync(arrangement.LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        .ResolveAsync("LeadCommissioningArrangement.provider", async ctx => await ProviderByCode(ctx).LoadAsync(((LeadCommissioningArrangement)ctx.Source!).ProviderCode))
-        .ResolveAsync("LeadCommissioningArrangement.contracts", async ctx =>
-            (await ContractFor(ctx).LoadManyAsync(((LeadCommissioningArrangement)ctx.Source!).Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.provider", async (arrangement, ctx) => await ProviderByCode(ctx).LoadAsync(arrangement.ProviderCode))
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.contracts", async (arrangement, ctx) =>
+            (await ContractFor(ctx).LoadManyAsync(arrangement.Contracts.Select(c => c.ContractCode))).Where(c => c is not null).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.associates", a => a.Associates.OrderBy(x => x.ConsortiumCode).ToList())
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadShare", a => a.LeadSharePercent)
-        .ResolveAsync("ArrangementAssociate.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((ArrangementAssociate)ctx.Source!).ConsortiumCode))
+        .ResolveAsync<ArrangementAssociate>("ArrangementAssociate.consortium", async (arrangementAssociate, ctx) => await ConsortiumFor(ctx).LoadAsync(arrangementAssociate.ConsortiumCode))
         .Resolve<ArrangementAssociate>("ArrangementAssociate.share", a => a.SharePercent)
         .Resolve<ArrangementAssociate>("ArrangementAssociate.basis", a => GraphEnum.Name(a.Basis));
 
     private static void ConfigureTransparency(SchemaBuilder b) => b
-        .ResolveAsync("CommissioningDecision.provider", async ctx =>
-            ((CommissioningDecision)ctx.Source!).ProviderCode is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null);
+        .ResolveAsync<CommissioningDecision>("CommissioningDecision.provider", async (commissioningDecision, ctx) =>
+            commissioningDecision.ProviderCode is { } code ? await ProviderByCode(ctx).LoadAsync(code) : null);
 }
 
 /// <summary>Derived fields of a financial return.</summary>

@@ -26,23 +26,23 @@ public static class CommissioningPlanFields
         int.TryParse(GlobalId.KeyOf(globalId, "CommissioningPlan"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     internal static void Configure(SchemaBuilder b) => b
-        .ResolveAsync("Consortium.commissioningPlans", async ctx =>
+        .ResolveAsync<Consortium>("Consortium.commissioningPlans", async (consortium, ctx) =>
         {
             // Only the plans the caller may read are loaded (the plan's policies as SQL); the fields' rules still check each. Without a
             // stated purpose, another body's unpublished plans could not be read anyway: the list is then the published plans and one's own.
             var visible = await RuleFilter.PredicateAsync(GovernedShapes.CommissioningPlan, ctx,
                 RuleFilter.Subject(ctx) is { Purpose: null } ? PublicAndOwn : Policies);
-            var plans = (await VisiblePlansByConsortium(ctx, visible).LoadAsync(((Consortium)ctx.Source!).Code)).OrEmpty();
+            var plans = (await VisiblePlansByConsortium(ctx, visible).LoadAsync(consortium.Code)).OrEmpty();
             var year = ctx.Arguments.GetValueOrDefault("year") as string;
             var status = ctx.Arguments.GetValueOrDefault("status") as string;
             return plans.Where(p => (year is null || p.Year == year) && (status is null || GraphEnum.Name(p.Status) == status)).ToList();
         })
         .Resolve<CommissioningPlan>("CommissioningPlan.id", p => GlobalId.Encode("CommissioningPlan", p.Id.ToString(CultureInfo.InvariantCulture)))
-        .ResolveAsync("CommissioningPlan.consortium", async ctx => await ConsortiumFor(ctx).LoadAsync(((CommissioningPlan)ctx.Source!).ConsortiumCode))
+        .ResolveAsync<CommissioningPlan>("CommissioningPlan.consortium", async (commissioningPlan, ctx) => await ConsortiumFor(ctx).LoadAsync(commissioningPlan.ConsortiumCode))
         .Resolve<CommissioningPlan>("CommissioningPlan.status", p => GraphEnum.Name(p.Status))
         // The local-government module's priorities, by key (the gateway, or the composer in one process, completes them).
         .Resolve<CommissioningPlan>("CommissioningPlan.strategyPriorities", p => p.PriorityCodes.Select(c => new EntityReference("StrategyPriority", c)).ToList())
-        .ResolveAsync("CommissioningPlan.hwbResponses", async ctx => (await ResponsesByPlan(ctx).LoadAsync(((CommissioningPlan)ctx.Source!).Id)).OrEmpty())
+        .ResolveAsync<CommissioningPlan>("CommissioningPlan.hwbResponses", async (commissioningPlan, ctx) => (await ResponsesByPlan(ctx).LoadAsync(commissioningPlan.Id)).OrEmpty())
         .Resolve<PlanResponse>("PlanResponse.board", r => new EntityReference("HealthAndWellbeingBoard", r.BoardCode))
         .Resolve<PlanResponse>("PlanResponse.view", r => GraphEnum.Name(r.View));
 }

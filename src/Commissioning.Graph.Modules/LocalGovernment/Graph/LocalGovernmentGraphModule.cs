@@ -85,26 +85,25 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .Resolve<LocalAuthority>("LocalAuthority.id", a => GlobalId.Encode("LocalAuthority", a.Code))
         .Resolve<LocalAuthority>("LocalAuthority.kind", _ => "LOCAL_AUTHORITY")
         .Resolve<LocalAuthority>("LocalAuthority.authorityType", a => GraphValues.EnumName(a.Type))
-        .ResolveAsync("LocalAuthority.healthAndWellbeingBoard", async ctx =>
-            await BoardByLocalAuthority(ctx).LoadAsync(((LocalAuthority)ctx.Source!).Code))
+        .ResolveAsync<LocalAuthority>("LocalAuthority.healthAndWellbeingBoard", async (localAuthority, ctx) =>
+            await BoardByLocalAuthority(ctx).LoadAsync(localAuthority.Code))
         .Resolve<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.id", h => GlobalId.Encode("HealthAndWellbeingBoard", h.Code))
         .Resolve<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.kind", _ => "HEALTH_AND_WELLBEING_BOARD")
-        .ResolveAsync("HealthAndWellbeingBoard.localAuthority", async ctx =>
-            await LocalAuthorityByCode(ctx).LoadAsync(((HealthAndWellbeingBoard)ctx.Source!).LocalAuthorityCode))
-        .ResolveAsync("HealthAndWellbeingBoard.members", async ctx =>
-            await CurrentMembersAsync(ctx, ((HealthAndWellbeingBoard)ctx.Source!).Code))
-        .ResolveAsync("HealthAndWellbeingBoard.jsna", async ctx =>
-            await JsnaByBoardAndYear(ctx).LoadAsync(new HwbYear(((HealthAndWellbeingBoard)ctx.Source!).Code, (string)ctx.Arguments["year"]!)))
+        .ResolveAsync<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.localAuthority", async (board, ctx) =>
+            await LocalAuthorityByCode(ctx).LoadAsync(board.LocalAuthorityCode))
+        .ResolveAsync<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.members", async (board, ctx) =>
+            await CurrentMembersAsync(ctx, board.Code))
+        .ResolveAsync<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.jsna", async (board, ctx) =>
+            await JsnaByBoardAndYear(ctx).LoadAsync(new HwbYear(board.Code, (string)ctx.Arguments["year"]!)))
         .Resolve<HwbMember>("HwbMember.kind", m => GraphValues.EnumName(m.Role))
         .Resolve<HwbMember>("HwbMember.consortium", m =>
             m is { Role: HwbMemberRole.Consortium, OrganisationCode: { } code } ? new EntityReference("Consortium", code) : null);
 
     private static void ConfigureJsna(SchemaBuilder builder) => builder
-        .ResolveAsync("Jsna.board", async ctx => await BoardByCode(ctx).LoadAsync(((Jsna)ctx.Source!).HwbCode))
-        .ResolveAsync("Jsna.contributions", async ctx =>
+        .ResolveAsync<Jsna>("Jsna.board", async (jsna, ctx) => await BoardByCode(ctx).LoadAsync(jsna.HwbCode))
+        .ResolveAsync<Jsna>("Jsna.contributions", async (jsna, ctx) =>
         {
             // Only the contributions the caller may read are loaded (the type's policies as SQL); the type's rule still checks each.
-            var jsna = (Jsna)ctx.Source!;
             var visible = await RuleFilter.PredicateAsync(GovernedShapes.JsnaContribution, ctx, "hwbPartner", "nhscb", "jsnaAuthor");
             var all = (await VisibleContributionsByJsna(ctx, visible).LoadAsync(jsna.Id)).OrEmpty();
             return ctx.Arguments.TryGetValue("status", out var s) && s is string status
@@ -114,66 +113,61 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .Resolve<JsnaContribution>("JsnaContribution.id", c => GlobalId.Encode("JsnaContribution", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         .Resolve<JsnaContribution>("JsnaContribution.consortium", c => new EntityReference("Consortium", c.ConsortiumCode))
         .Resolve<JsnaContribution>("JsnaContribution.status", c => GraphValues.EnumName(c.Status))
-        .ResolveAsync("JsnaContribution.indicators", async ctx =>
-            (await IndicatorsByContribution(ctx).LoadAsync(((JsnaContribution)ctx.Source!).Id)).OrEmpty());
+        .ResolveAsync<JsnaContribution>("JsnaContribution.indicators", async (jsnaContribution, ctx) =>
+            (await IndicatorsByContribution(ctx).LoadAsync(jsnaContribution.Id)).OrEmpty());
 
     private static void ConfigureStrategies(SchemaBuilder builder) => builder
-        .ResolveAsync("HealthAndWellbeingBoard.strategy", async ctx =>
-            await StrategyByBoardAndYear(ctx).LoadAsync(new HwbYear(((HealthAndWellbeingBoard)ctx.Source!).Code, (string)ctx.Arguments["year"]!)))
-        .ResolveAsync("JointHealthAndWellbeingStrategy.board", async ctx => await BoardByCode(ctx).LoadAsync(((JointHealthAndWellbeingStrategy)ctx.Source!).HwbCode))
+        .ResolveAsync<HealthAndWellbeingBoard>("HealthAndWellbeingBoard.strategy", async (board, ctx) =>
+            await StrategyByBoardAndYear(ctx).LoadAsync(new HwbYear(board.Code, (string)ctx.Arguments["year"]!)))
+        .ResolveAsync<JointHealthAndWellbeingStrategy>("JointHealthAndWellbeingStrategy.board", async (strategy, ctx) => await BoardByCode(ctx).LoadAsync(strategy.HwbCode))
         .Resolve<JointHealthAndWellbeingStrategy>("JointHealthAndWellbeingStrategy.period", s => s.Year)
-        .ResolveAsync("JointHealthAndWellbeingStrategy.priorities", async ctx =>
-            (await PrioritiesByStrategy(ctx).LoadAsync(((JointHealthAndWellbeingStrategy)ctx.Source!).Id)).OrEmpty())
+        .ResolveAsync<JointHealthAndWellbeingStrategy>("JointHealthAndWellbeingStrategy.priorities", async (strategy, ctx) =>
+            (await PrioritiesByStrategy(ctx).LoadAsync(strategy.Id)).OrEmpty())
         .Resolve<StrategyPriority>("StrategyPriority.jsnaTopics", p => p.Topics);
 
     private static void ConfigurePools(SchemaBuilder builder) => builder
         .Resolve<PooledBudget>("PooledBudget.id", p => GlobalId.Encode("PooledBudget", p.Code))
-        .ResolveAsync("PooledBudget.host", async ctx =>
+        .ResolveAsync<PooledBudget>("PooledBudget.host", async (pool, ctx) =>
         {
-            var pool = (PooledBudget)ctx.Source!;
             var partners = (await PartnersByPool(ctx).LoadAsync(pool.Code)).OrEmpty();
             // The host is one of the partners; its kind says which module owns it.
             var kind = partners.FirstOrDefault(p => p.PartnerCode == pool.HostCode)?.Kind ?? PoolPartnerKind.LocalAuthority;
             return await OrganisationAsync(ctx, pool.HostCode, kind);
         })
-        .ResolveAsync("PooledBudget.partners", async ctx => (await PartnersByPool(ctx).LoadAsync(((PooledBudget)ctx.Source!).Code)).OrEmpty())
-        .ResolveAsync("PooledBudget.contributions", async ctx =>
+        .ResolveAsync<PooledBudget>("PooledBudget.partners", async (pooledBudget, ctx) => (await PartnersByPool(ctx).LoadAsync(pooledBudget.Code)).OrEmpty())
+        .ResolveAsync<PooledBudget>("PooledBudget.contributions", async (pooledBudget, ctx) =>
         {
-            var all = (await ContributionsByPool(ctx).LoadAsync(((PooledBudget)ctx.Source!).Code)).OrEmpty();
+            var all = (await ContributionsByPool(ctx).LoadAsync(pooledBudget.Code)).OrEmpty();
             return Year(ctx) is { } year ? all.Where(c => c.Year == year).ToList() : all;
         })
-        .ResolveAsync("PooledBudget.expenditure", async ctx =>
+        .ResolveAsync<PooledBudget>("PooledBudget.expenditure", async (pooledBudget, ctx) =>
         {
-            var all = (await ExpenditureByPool(ctx).LoadAsync(((PooledBudget)ctx.Source!).Code)).OrEmpty();
+            var all = (await ExpenditureByPool(ctx).LoadAsync(pooledBudget.Code)).OrEmpty();
             return Year(ctx) is { } year ? all.Where(x => x.Year == year).ToList() : all;
         })
-        .ResolveAsync("PoolPartner.organisation", async ctx =>
+        .ResolveAsync<PoolPartner>("PoolPartner.organisation", async (partner, ctx) =>
         {
-            var partner = (PoolPartner)ctx.Source!;
             return await OrganisationAsync(ctx, partner.PartnerCode, partner.Kind);
         })
         .Resolve<PoolPartner>("PoolPartner.code", p => p.PartnerCode)
         .Resolve<PoolPartner>("PoolPartner.kind", p => GraphValues.EnumName(p.Kind))
         .Resolve<PooledBudget>("PooledBudget.agreement", p => new PoolAgreement(p.PoolKind, p.AgreementSignedOn, p.AgreementReviewOn, p.GoverningBoard))
         .Resolve<PoolAgreement>("PoolAgreement.poolKind", a => GraphValues.EnumName(a.PoolKind))
-        .ResolveAsync("PooledBudget.outturn", async ctx =>
+        .ResolveAsync<PooledBudget>("PooledBudget.outturn", async (pool, ctx) =>
         {
             // Partners, contributions and expenditure through the pool's loaders: one statement each for every pool of the level.
-            var pool = (PooledBudget)ctx.Source!;
             var partners = PartnersByPool(ctx).LoadAsync(pool.Code);
             var contributions = ContributionsByPool(ctx).LoadAsync(pool.Code);
             var expenditure = ExpenditureByPool(ctx).LoadAsync(pool.Code);
             return PoolOutturn.Of(pool, (await partners).OrEmpty(), (await contributions).OrEmpty(), (await expenditure).OrEmpty(), (string)ctx.Arguments["year"]!);
         })
-        .ResolveAsync("PoolPartnerShare.partner", async ctx =>
+        .ResolveAsync<PoolPartnerShare>("PoolPartnerShare.partner", async (share, ctx) =>
         {
-            var share = (PoolPartnerShare)ctx.Source!;
             return await OrganisationAsync(ctx, share.PartnerCode, share.Kind);
         })
         .Resolve<PoolPartnerShare>("PoolPartnerShare.share", s => s.SharePercent)
-        .ResolveAsync("PoolContribution.partner", async ctx =>
+        .ResolveAsync<PoolContribution>("PoolContribution.partner", async (contribution, ctx) =>
         {
-            var contribution = (PoolContribution)ctx.Source!;
             var partners = (await PartnersByPool(ctx).LoadAsync(contribution.PoolCode)).OrEmpty();
             var kind = partners.FirstOrDefault(p => p.PartnerCode == contribution.PartnerCode)?.Kind ?? PoolPartnerKind.Consortium;
             return await OrganisationAsync(ctx, contribution.PartnerCode, kind);

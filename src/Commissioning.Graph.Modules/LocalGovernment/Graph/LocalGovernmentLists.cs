@@ -54,27 +54,27 @@ internal static class LocalGovernmentLists
         + ListSdl.ConnectionTypes("PoolExpenditure", PoolPolicies, "expenditure records");
 
     public static SchemaBuilder Configure(SchemaBuilder b) => b
-        .ResolveAsync("Jsna.contributionsConnection", async ctx => await Connections.ChildAsync(ctx, JsnaContribution,
+        .ResolveAsync<Jsna>("Jsna.contributionsConnection", async (jsna, ctx) => await Connections.ChildAsync(ctx, JsnaContribution,
             new ChildListSource<LocalGovernmentDbContext, Jsna, int, JsnaContribution>
             {
                 Name = "localGovernment.contributionsConnection", Rows = db => db.JsnaContributions,
                 // Only the contributions the caller may read are listed (the type's policies as SQL).
                 Governed = GovernedShapes.JsnaContribution, RowPolicies = ["hwbPartner", "nhscb", "jsnaAuthor"],
                 Parents = db => db.Jsnas, ParentKey = j => j.Id, ParentKeyOf = c => c.JsnaId,
-            }, ((Jsna)ctx.Source!).Id))
-        .ResolveAsync("PooledBudget.contributionsConnection", async ctx => await Connections.ChildAsync(ctx, PoolContribution,
+            }, jsna.Id))
+        .ResolveAsync<PooledBudget>("PooledBudget.contributionsConnection", async (pooledBudget, ctx) => await Connections.ChildAsync(ctx, PoolContribution,
             new ChildListSource<LocalGovernmentDbContext, PooledBudget, string, PoolContribution>
             {
                 Name = "localGovernment.poolContributionsConnection", Rows = db => db.PoolContributions, DefaultOrder = "year DESC",
                 Governed = GovernedShapes.PoolContribution, RowPolicies = ["poolPartner", "nhscb"],
                 Parents = db => db.PooledBudgets, ParentKey = p => p.Code, ParentKeyOf = c => c.PoolCode,
-            }, ((PooledBudget)ctx.Source!).Code))
-        .ResolveAsync("PooledBudget.expenditureConnection", async ctx => await Connections.ChildAsync(ctx, PoolExpenditure,
+            }, pooledBudget.Code))
+        .ResolveAsync<PooledBudget>("PooledBudget.expenditureConnection", async (pooledBudget, ctx) => await Connections.ChildAsync(ctx, PoolExpenditure,
             new ChildListSource<LocalGovernmentDbContext, PooledBudget, string, PoolExpenditure>
             {
                 Name = "localGovernment.poolExpenditureConnection", Rows = db => db.PoolExpenditure, DefaultOrder = "year DESC, month DESC",
                 Governed = GovernedShapes.PoolExpenditure, RowPolicies = ["poolPartner", "nhscb"],
                 Parents = db => db.PooledBudgets, ParentKey = p => p.Code, ParentKeyOf = e => e.PoolCode,
-            }, ((PooledBudget)ctx.Source!).Code))
+            }, pooledBudget.Code))
         .ResolveTotalCounts("JsnaContributionConnection", "PoolContributionConnection", "PoolExpenditureConnection");
 }

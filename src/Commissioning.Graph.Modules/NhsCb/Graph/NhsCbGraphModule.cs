@@ -45,21 +45,19 @@ public sealed class NhsCbGraphModule : IGraphModule
             .Resolve<Allocation>("Allocation.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
             .Resolve<AssuranceAssessment>("AssuranceAssessment.consortium", a => new EntityReference("Consortium", a.ConsortiumCode))
             .Resolve<AssuranceAssessment>("AssuranceAssessment.rating", a => GraphValues.EnumName(a.Rating))
-            .ResolveAsync("AssuranceAssessment.dutyFindings", async ctx =>
+            .ResolveAsync<AssuranceAssessment>("AssuranceAssessment.dutyFindings", async (assessment, ctx) =>
             {
-                var assessment = (AssuranceAssessment)ctx.Source!;
                 var findings = (await NhsCbLoaders.DutyFindingsByAssessment(ctx).LoadAsync(assessment.Id)).OrEmpty();
                 foreach (var f in findings) f.Of = new ConsortiumYear(assessment.ConsortiumCode, assessment.Year);
                 return findings;
             })
-            .ResolveAsync("AssuranceAssessment.checkpoints", async ctx =>
-                (await NhsCbLoaders.CheckpointsByAssessment(ctx).LoadAsync(((AssuranceAssessment)ctx.Source!).Id)).OrEmpty())
+            .ResolveAsync<AssuranceAssessment>("AssuranceAssessment.checkpoints", async (assuranceAssessment, ctx) =>
+                (await NhsCbLoaders.CheckpointsByAssessment(ctx).LoadAsync(assuranceAssessment.Id)).OrEmpty())
             .Resolve<DutyFinding>("DutyFinding.duty", f => GraphEnum.Name(f.Duty))
             .Resolve<DutyFinding>("DutyFinding.rating", f => GraphEnum.Name(f.Rating))
-            .ResolveAsync("DutyFinding.evidence", async ctx =>
+            .ResolveAsync<DutyFinding>("DutyFinding.evidence", async (finding, ctx) =>
             {
                 // The evidence is the assessed consortium's, for that year and duty.
-                var finding = (DutyFinding)ctx.Source!;
                 if (finding.Of is not { } of) return Array.Empty<DutyEvidence>();
                 var all = (await NhsCbLoaders.DutyEvidenceByConsortiumAndYear(ctx).LoadAsync(of)).OrEmpty();
                 return all.Where(e => e.Duty == finding.Duty).ToList();

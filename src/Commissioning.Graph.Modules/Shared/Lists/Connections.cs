@@ -88,7 +88,7 @@ public static class Connections
     public static SchemaBuilder ResolveTotalCounts(this SchemaBuilder builder, params string[] connectionTypes)
     {
         foreach (var type in connectionTypes)
-            builder.ResolveAsync(type + ".totalCount", async ctx => await ((ICountedConnection)ctx.Source!).CountAsync());
+            builder.ResolveAsync<ICountedConnection>(type + ".totalCount", async (connection, _) => await connection.CountAsync());
         return builder;
     }
 
