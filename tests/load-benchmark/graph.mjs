@@ -54,7 +54,7 @@ const queries = [
   {
     name: 'arrangement + statements', org: '01A', purpose: 'LEAD_COMMISSIONING',
     variants: [
-      'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share } statements(first: 20, order: {month: DESC}) { nodes { year month associate { code } share activity cost status } } } }',
+      'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share } statementsConnection(first: 20, order: [{month: DESC}]) { totalCount nodes { year month associate { code } share activity cost status } } } }',
       'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share } statements { year month associate { code } share activity cost status } } }',
       'query Arrangement { leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share basis } contracts { code annualValue provider { code name } } } }',
     ],
