@@ -130,4 +130,8 @@ public sealed class Intervention
     public required string Reason { get; set; }
     public DateOnly StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
+    /// <summary>The statutory ground; null for an intervention recorded before grounds were.</summary>
+    public InterventionGround? Ground { get; set; }
+    /// <summary>The body the consortium's functions were transferred to (a consortium or the NHS CB, by code), if any.</summary>
+    public string? TransferredToCode { get; set; }
 }

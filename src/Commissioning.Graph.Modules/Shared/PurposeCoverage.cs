@@ -47,7 +47,7 @@ public static class PurposeCoverage
         // allocations: FINANCIAL_ASSURANCE, ALLOCATIONS
         ["Consortium.allocation"] = AllocationData,
         ["Allocation"] = AllocationData,
-        // assurance assessments, duty evidence and findings, interventions: ASSURANCE
+        // assurance assessments, duty evidence and findings, interventions, information requests: ASSURANCE
         ["Consortium.assurance"] = AssuranceData,
         ["AssuranceAssessment"] = AssuranceData,
         ["DutyFinding"] = AssuranceData,
@@ -56,6 +56,9 @@ public static class PurposeCoverage
         ["DutyEvidence"] = AssuranceData,
         ["Consortium.interventions"] = AssuranceData,
         ["Intervention"] = AssuranceData,
+        // information requests (the NHS CB's and the consortium's): ASSURANCE
+        ["Consortium.informationRequests"] = AssuranceData,
+        ["InformationRequest"] = AssuranceData,
         // practice prescribing spend: FINANCIAL_ASSURANCE, COMMISSIONING
         ["GpPractice.prescribingSpend"] = [FinancialAssurance, Commissioning],
         // JSNA contributions and indicators: JSNA, COMMISSIONING

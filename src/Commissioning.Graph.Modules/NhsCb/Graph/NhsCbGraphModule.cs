@@ -79,6 +79,7 @@ public sealed class NhsCbGraphModule : IGraphModule
                 return ctx.Arguments.TryGetValue("activeOnly", out var a) && a is true ? all.Where(i => i.EndedOn is null).ToList() : all;
             });
         NhsCbMutations.Configure(builder);
+        AuthorisationAndInformation.Configure(builder);
     }
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>

@@ -32,5 +32,6 @@ internal static class NhsCbProjections
     // Grouped by consortium; activeOnly filters on the end date.
     public static readonly ProjectionShape<Intervention> Intervention = new ProjectionShape<Intervention>("Intervention", i => i.Id, GovernedShapes.Intervention)
         .AlwaysReads(i => i.ConsortiumCode, i => i.EndedOn)
+        .Needs("transferredTo", i => i.TransferredToCode)
         .NeedsNothing("consortium", "active");
 }

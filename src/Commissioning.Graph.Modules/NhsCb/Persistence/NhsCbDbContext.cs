@@ -18,6 +18,9 @@ public class NhsCbDbContext : ModuleDbContext
     public DbSet<DutyFinding> DutyFindings => Set<DutyFinding>();
     public DbSet<AssuranceCheckpoint> AssuranceCheckpoints => Set<AssuranceCheckpoint>();
     public DbSet<DutyEvidence> DutyEvidence => Set<DutyEvidence>();
+    public DbSet<AuthorisationDecision> AuthorisationDecisions => Set<AuthorisationDecision>();
+    public DbSet<AuthorisationCondition> AuthorisationConditions => Set<AuthorisationCondition>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     protected override void ConfigureModel(ModelBuilder b)
     {
@@ -69,6 +72,35 @@ public class NhsCbDbContext : ModuleDbContext
             e.Property(i => i.Reason).HasMaxLength(2000);
             // A consortium's interventions, newest first.
             e.HasIndex(i => new { i.ConsortiumCode, i.StartedOn });
+            e.Property(i => i.TransferredToCode).HasMaxLength(20);
+        });
+        ConfigureAuthorisationAndInformation(b);
+    }
+
+    private static void ConfigureAuthorisationAndInformation(ModelBuilder b)
+    {
+        b.Entity<AuthorisationDecision>(e =>
+        {
+            e.Property(d => d.ConsortiumCode).HasMaxLength(20);
+            // One decision per consortium, revised in place.
+            e.HasIndex(d => d.ConsortiumCode).IsUnique();
+            e.Property(d => d.FunctionsRetained).HasMaxLength(4000);
+            e.Ignore(d => d.FunctionsRetainedByNhsCb);
+            e.HasMany(d => d.Conditions).WithOne().HasForeignKey(c => c.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<AuthorisationCondition>(e =>
+        {
+            e.Property(c => c.Function).HasMaxLength(200);
+            e.Property(c => c.Description).HasMaxLength(2000);
+            e.HasIndex(c => new { c.DecisionId, c.Position }).IsUnique();
+        });
+        b.Entity<InformationRequest>(e =>
+        {
+            e.Property(r => r.ConsortiumCode).HasMaxLength(20);
+            e.Property(r => r.Question).HasMaxLength(4000);
+            e.Property(r => r.Response).HasMaxLength(4000);
+            // A consortium's requests, newest first.
+            e.HasIndex(r => new { r.ConsortiumCode, r.RequestedOn });
         });
     }
 }

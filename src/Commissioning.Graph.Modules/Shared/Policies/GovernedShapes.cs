@@ -92,6 +92,10 @@ public static class GovernedShapes
     public static readonly GovernedShape<Intervention> Intervention = new()
     { TypeName = "Intervention", Owner = Col<Intervention>(i => i.ConsortiumCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<Intervention>(i => i.ConsortiumCode) } };
+    /// <summary>The NHS CB's request for information is the consortium's it is addressed to (self; nhscb).</summary>
+    public static readonly GovernedShape<InformationRequest> InformationRequest = new()
+    { TypeName = "InformationRequest", Owner = Col<InformationRequest>(r => r.ConsortiumCode),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<InformationRequest>(r => r.ConsortiumCode) } };
     public static readonly GovernedShape<Jsna> Jsna = new()
     { TypeName = "Jsna", Owner = new ViaSource(SubjectRole.Hwb, RelationshipKind.HwbLocalAuthority), Year = Year<Jsna>(j => j.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Hwb] = Col<Jsna>(j => j.HwbCode), [SubjectRole.Jsna] = Col<Jsna>(j => "jsna:" + j.Id) } };
@@ -172,7 +176,7 @@ public static class GovernedShapes
 
     public static readonly IReadOnlyList<GovernedShape> All =
     [
-        Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention,
+        Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention, InformationRequest,
         Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
         Contract, ContractPerformance, MutationTarget,
     ];

@@ -177,6 +177,82 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.ToTable("AssuranceCheckpoints", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("AuthorisationConditions", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FunctionsRetained")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode")
+                        .IsUnique();
+
+                    b.ToTable("AuthorisationDecisions", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyEvidence", b =>
                 {
                     b.Property<int>("Id")
@@ -254,6 +330,48 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.ToTable("DutyFindings", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.InformationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "RequestedOn");
+
+                    b.ToTable("InformationRequests", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.Intervention", b =>
                 {
                     b.Property<int>("Id")
@@ -270,6 +388,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -282,6 +404,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("TransferredToCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
@@ -321,6 +447,15 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationCondition", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
@@ -335,6 +470,11 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.Navigation("Checkpoints");
 
                     b.Navigation("DutyFindings");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
+                {
+                    b.Navigation("Conditions");
                 });
 #pragma warning restore 612, 618
         }

@@ -165,6 +165,78 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.ToTable("AssuranceCheckpoints", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationCondition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Function")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("AuthorisationConditions", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FunctionsRetained")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode")
+                        .IsUnique();
+
+                    b.ToTable("AuthorisationDecisions", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyEvidence", b =>
                 {
                     b.Property<int>("Id")
@@ -238,6 +310,46 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.ToTable("DutyFindings", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.InformationRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RespondedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "RequestedOn");
+
+                    b.ToTable("InformationRequests", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.Intervention", b =>
                 {
                     b.Property<int>("Id")
@@ -252,6 +364,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -263,6 +379,10 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredToCode")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -303,6 +423,15 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationCondition", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", null)
+                        .WithMany("Conditions")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.DutyFinding", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
@@ -317,6 +446,11 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.Navigation("Checkpoints");
 
                     b.Navigation("DutyFindings");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
+                {
+                    b.Navigation("Conditions");
                 });
 #pragma warning restore 612, 618
         }
