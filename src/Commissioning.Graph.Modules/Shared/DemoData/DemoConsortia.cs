@@ -1,5 +1,8 @@
 namespace Commissioning.Graph.Modules.Shared;
 
+/// <summary>A demonstration consortium's authorisation, for the module that keeps its status and the one that keeps the decision.</summary>
+public enum DemoAuthorisation { Shadow, AuthorisedWithConditions, Authorised }
+
 /// <summary>
 /// The consortia of the demonstration data set and the figures every module derives from them,
 /// so that allocations (NhsCb), returns (Commissioning) and JSNA contributions (LocalGovernment)
@@ -26,6 +29,15 @@ public sealed record DemoConsortium(
     public decimal RevenueResourceLimit => ProgrammeBudget + RunningCostsAllowance + RevenueAdjustment;
 
     public bool IsGenerated => Index > 3;
+
+    /// <summary>Where the NHS CB's authorisation leaves the consortium: 01A authorised, 02B and 03C with conditions, every
+    /// third generated one still in shadow form, the others authorised (the consortium's status and the NHS CB's decision agree).</summary>
+    public DemoAuthorisation Authorisation => Code switch
+    {
+        "01A" => DemoAuthorisation.Authorised,
+        "02B" or "03C" => DemoAuthorisation.AuthorisedWithConditions,
+        _ => Index % 3 == 0 ? DemoAuthorisation.Shadow : DemoAuthorisation.Authorised,
+    };
 
     /// <summary>Member practices: A{index:00}001 … A{index:00}004, with list-size weights.</summary>
     public IReadOnlyList<(string Code, int ListSize)> Practices

@@ -97,11 +97,11 @@ public sealed class DemoDataSeeder(int scale = 1)
                 Code = c.Code,
                 Name = c.Name,
                 Area = c.Area,
-                AuthorisationStatus = c.Code switch
+                AuthorisationStatus = c.Authorisation switch
                 {
-                    "01A" => ConsortiumAuthorisationStatus.Authorised,
-                    "02B" or "03C" => ConsortiumAuthorisationStatus.AuthorisedWithConditions,
-                    _ => c.Index % 3 == 0 ? ConsortiumAuthorisationStatus.Shadow : ConsortiumAuthorisationStatus.Authorised,
+                    DemoAuthorisation.Authorised => ConsortiumAuthorisationStatus.Authorised,
+                    DemoAuthorisation.AuthorisedWithConditions => ConsortiumAuthorisationStatus.AuthorisedWithConditions,
+                    _ => ConsortiumAuthorisationStatus.Shadow,
                 },
                 EstablishedOn = ShadowYearStart,
                 RegisteredPopulation = c.RegisteredPopulation,
@@ -693,10 +693,63 @@ public sealed class DemoDataSeeder(int scale = 1)
         if (!await db.Interventions.AnyAsync(i => i.ConsortiumCode == "03C", ct))
             db.Interventions.Add(new Intervention
             {
-                ConsortiumCode = "03C", Kind = InterventionKind.ImprovementSupport,
+                ConsortiumCode = "03C", Kind = InterventionKind.ImprovementSupport, Ground = InterventionGround.SignificantRiskOfFailing,
                 Reason = "Forecast breach of the revenue resource limit at month 6 (acute, prescribing and continuing healthcare pressures).",
                 StartedOn = new DateOnly(2013, 10, 15),
             });
+        await SeedAuthorisationAndInformationAsync(db, ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    // ---------------------------------------------------------------- NhsCb: authorisation and information requests
+
+    /// <summary>The functions the NHS CB keeps for a consortium still in shadow form.</summary>
+    private static readonly string[] ShadowRetainedFunctions = ["Commissioning of acute and community services", "Continuing healthcare assessments"];
+
+    /// <summary>
+    /// An authorisation decision for every consortium, agreeing with its status: 03C authorised with one standing condition
+    /// (financial recovery) and one function retained; 02B with one condition (joint working with Riverside); a shadow
+    /// consortium with the NHS CB keeping its main functions. An information request to 03C, not yet answered.
+    /// </summary>
+    private async Task SeedAuthorisationAndInformationAsync(NhsCbDbContext db, CancellationToken ct)
+    {
+        var decided = (await db.AuthorisationDecisions.Select(d => d.ConsortiumCode).ToListAsync(ct)).ToHashSet();
+        foreach (var c in _consortia.Where(c => !decided.Contains(c.Code)))
+        {
+            var decision = new AuthorisationDecision
+            {
+                ConsortiumCode = c.Code,
+                DecidedOn = c.Authorisation == DemoAuthorisation.Shadow ? ShadowYearStart : new DateOnly(2013, 2, 1),
+                Status = c.Authorisation switch
+                {
+                    DemoAuthorisation.Authorised => AuthorisationStatus.Authorised,
+                    DemoAuthorisation.AuthorisedWithConditions => AuthorisationStatus.AuthorisedWithConditions,
+                    _ => AuthorisationStatus.Shadow,
+                },
+                FunctionsRetained = c.Code == "03C" ? "Approval of contracts above £5 million"
+                    : c.Authorisation == DemoAuthorisation.Shadow ? string.Join('\n', ShadowRetainedFunctions) : "",
+                RecordedAt = new DateTime(2013, 2, 1, 12, 0, 0, DateTimeKind.Utc),
+            };
+            if (c.Code == "03C")
+                decision.Conditions.Add(new AuthorisationCondition
+                {
+                    Position = 1, Function = "Financial management",
+                    Description = "Agree a financial recovery plan with the NHS CB and report against it monthly.",
+                });
+            else if (c.Code == "02B")
+                decision.Conditions.Add(new AuthorisationCondition
+                {
+                    Position = 1, Function = "Partnership working",
+                    Description = "Agree joint commissioning arrangements with the Riverside Health and Wellbeing Board.",
+                });
+            db.AuthorisationDecisions.Add(decision);
+        }
+        if (!await db.InformationRequests.AnyAsync(r => r.ConsortiumCode == "03C", ct))
+            db.InformationRequests.Add(new InformationRequest
+            {
+                ConsortiumCode = "03C",
+                Question = "Send the month 6 financial recovery plan: actions and savings by programme budget category, and the forecast outturn after them.",
+                RequestedOn = new DateOnly(2013, 10, 16), DueOn = new DateOnly(2013, 11, 15),
+            });
     }
 }
