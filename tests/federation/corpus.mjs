@@ -3,7 +3,7 @@
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
 export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -123,6 +123,11 @@ const matrix = [
   ...['01A', '02B'].map((t) => [`matrix Consortium.allocation ${t}`, `{ consortium(code: "${t}") { code allocation(year: "2013-14") { programmeBudget revenueResourceLimit } } }`]),
   ...['02B', '03C'].map((t) => [`matrix Consortium.assurance ${t}`, `{ consortium(code: "${t}") { code assurance(year: "2013-14") { rating financeFinding } } }`]),
   ['matrix Consortium.interventions 03C', `{ consortium(code: "03C") { code interventions { kind reason } } }`],
+  // Authorisation, intervention, information (second wave): authorisation is public, requests and interventions self|nhscb for ASSURANCE.
+  ...['01A', '03C'].map((t) => [`matrix Consortium.authorisation ${t}`, `{ consortium(code: "${t}") { code authorisation { decidedOn status functionsRetainedByNhsCb conditions { function description liftedOn } } } }`, undefined, undefined, null]),
+  ['matrix Consortium.informationRequests 03C', `{ consortium(code: "03C") { code informationRequests { question requestedOn dueOn response respondedOn consortium { code } } } }`, undefined, undefined, 'ASSURANCE'],
+  ['matrix Consortium.informationRequests 03C, purpose not covering them', `{ consortium(code: "03C") { code informationRequests(answered: false) { question } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['matrix Intervention.ground and transferredTo 03C', `{ consortium(code: "03C") { code interventions { kind ground transferredTo { __typename code name } } } }`, undefined, undefined, 'ASSURANCE'],
   ...['A01001', 'A02001', 'A03001'].map((t) => [`matrix GpPractice.prescribingSpend ${t}`, `{ gpPractice(code: "${t}") { code prescribingSpend } }`]),
   ...['HWB-E10000001', 'HWB-E06000002'].map((t) => [`matrix JsnaContribution ${t}`, `{ healthAndWellbeingBoard(code: "${t}") { code jsna(year: "2013-14") { contributions { topic status narrative } } } }`]),
   ...['POOL-LD-NV', 'POOL-IC-RS'].flatMap((t) => [
@@ -204,6 +209,12 @@ export function mutations(ids) {
     { name: 'shareDraftCommissioningPlan of 02B', purpose: 'COMMISSIONING', writer: true,
       query: `mutation Share($input: ShareDraftCommissioningPlanInput!) { shareDraftCommissioningPlan(input: $input) { plan { year status rowVersion strategyPriorities { code title } hwbResponses { view } } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '02B', year: '2014-15', title: 'Shared by the corpus', strategyPriorityCodes: [], expectedRowVersion: ids.draftPlanVersion } } },
+    { name: 'recordIntervention in 02B, functions to 01A', purpose: 'ASSURANCE', writer: true,
+      query: `mutation Intervene($input: RecordInterventionInput!) { recordIntervention(input: $input) { intervention { kind ground active transferredTo { __typename code name } } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '02B', kind: 'FUNCTIONS_TRANSFERRED', ground: 'FAILING', reason: 'Written by the corpus.', startedOn: '2014-02-03', transferredToCode: '01A' } } },
+    { name: 'requestInformation of 01A', purpose: 'ASSURANCE', writer: true,
+      query: `mutation Ask($input: RequestInformationInput!) { requestInformation(input: $input) { informationRequest { question requestedOn dueOn response rowVersion consortium { code } } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '01A', question: 'Written by the corpus.', requestedOn: '2013-11-04', dueOn: '2013-11-18' } } },
     { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
       query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
@@ -218,5 +229,6 @@ export const afterMutations = [
   { name: 'after: plans of 01A and 02B', purpose: 'COMMISSIONING', query: `{ a: consortium(code: "01A") { commissioningPlans(year: "2014-15") { status rowVersion hwbResponses { board { code } view statement } } }
       b: consortium(code: "02B") { commissioningPlans(year: "2014-15") { status title rowVersion } } }` },
   { name: 'after: Riverside strategy 2015-16', purpose: null, query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { strategy(year: "2015-16") { period priorities { code title } } } }` },
+  { name: 'after: interventions in 02B and requests to 01A', purpose: 'ASSURANCE', query: `{ a: consortium(code: "02B") { interventions { kind ground transferredTo { code } } } b: consortium(code: "01A") { informationRequests { question dueOn response } } }` },
   { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
 ];

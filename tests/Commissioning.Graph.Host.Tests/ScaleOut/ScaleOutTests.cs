@@ -91,6 +91,51 @@ public sealed class ScaleOutTests(TwoInstances cluster, Xunit.Abstractions.ITest
     }
 
     [Fact]
+    public async Task The_consortium_asked_and_the_board_hear_of_a_request_for_information_made_on_the_other_instance_and_another_consortium_is_refused()
+    {
+        // 03C watches its own requests on B; the NHS CB watches 03C's for assurance; 01A may not watch 03C's at all.
+        await using var subscriber03C = await SubscriptionClient.ConnectAsync(cluster.B, TwoInstances.Token(cluster.B, "03C", "events-test"), "ASSURANCE");
+        await using var subscriberX24 = await SubscriptionClient.ConnectAsync(cluster.B, TwoInstances.Token(cluster.B, "X24", "events-test"), "ASSURANCE");
+        await using var subscriber01A = await SubscriptionClient.ConnectAsync(cluster.B, TwoInstances.Token(cluster.B, "01A", "events-test"), "ASSURANCE");
+        await subscriber03C.SubscribeAsync("i", "subscription WatchOwnRequests { informationRequested(consortium: \"03C\") { id question dueOn consortium { code } } }");
+        await subscriberX24.SubscribeAsync("i", "subscription BoardWatchesRequests { informationRequested(consortium: \"03C\") { question } }");
+        await subscriber01A.SubscribeAsync("i", "subscription WatchOthersRequests { informationRequested(consortium: \"03C\") { question } }");
+
+        // 01A is refused when it subscribes, saying why (as the query of 03C's requests would refuse it).
+        var refusal = await subscriber01A.ReceiveAsync(EventTimeout);
+        Assert.Equal("error", refusal.GetProperty("type").GetString());
+        var error = refusal.GetProperty("payload")[0];
+        Assert.Equal(("FORBIDDEN", "POLICY"), (error.GetProperty("extensions").GetProperty("code").GetString(), error.GetProperty("extensions").GetProperty("reason").GetString()));
+        Assert.Equal([["self"], ["nhscb"]], error.GetProperty("extensions").GetProperty("policies").EnumerateArray().Select(a => a.EnumerateArray().Select(p => p.GetString()).ToArray()));
+        await WaitForSubscribersAsync("informationRequested", 2);
+
+        // The NHS CB asks 03C on A.
+        var nhscb = TwoInstances.Token(cluster.A, "X24", "events-test", "information:request");
+        var asked = await TwoInstances.DataAsync(cluster.A, nhscb,
+            "mutation($input: RequestInformationInput!) { requestInformation(input: $input) { informationRequest { id } userErrors { message } } }",
+            new { input = new { consortiumCode = "03C", question = "Send the quarter 3 activity forecast.", requestedOn = "2013-12-02", dueOn = "2013-12-16" } },
+            purpose: "ASSURANCE");
+        Assert.Equal(0, asked.GetProperty("requestInformation").GetProperty("userErrors").GetArrayLength());
+        var id = asked.GetProperty("requestInformation").GetProperty("informationRequest").GetProperty("id").GetString();
+
+        var own = (await subscriber03C.ReceiveAsync(EventTimeout)).GetProperty("payload").GetProperty("data").GetProperty("informationRequested");
+        Assert.Equal((id, "Send the quarter 3 activity forecast.", "2013-12-16", "03C"),
+            (own.GetProperty("id").GetString(), own.GetProperty("question").GetString(), own.GetProperty("dueOn").GetString(), own.GetProperty("consortium").GetProperty("code").GetString()));
+        var board = (await subscriberX24.ReceiveAsync(EventTimeout)).GetProperty("payload").GetProperty("data").GetProperty("informationRequested");
+        Assert.Equal("Send the quarter 3 activity forecast.", board.GetProperty("question").GetString());
+
+        // The delivery to the NHS CB of 03C's request is a disclosure; to 03C itself, none.
+        var nodes = (await TwoInstances.DataAsync(cluster.A, TwoInstances.Token(cluster.A, "03C", "events-test"),
+            "{ disclosures(first: 50) { nodes { callerOrganisation owningOrganisation operationName operationType schemaCoordinates } } }"))
+            .GetProperty("disclosures").GetProperty("nodes").EnumerateArray().ToList();
+        var disclosed = Assert.Single(nodes, n => n.GetProperty("operationName").GetString() == "BoardWatchesRequests");
+        Assert.Equal(("X24", "03C", "subscription"), (disclosed.GetProperty("callerOrganisation").GetString(), disclosed.GetProperty("owningOrganisation").GetString(),
+            disclosed.GetProperty("operationType").GetString()));
+        Assert.Contains("InformationRequest.question", disclosed.GetProperty("schemaCoordinates").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain(nodes, n => n.GetProperty("operationName").GetString() == "WatchOwnRequests");
+    }
+
+    [Fact]
     public async Task Rate_limits_count_the_operations_sent_to_both_instances()
     {
         var token = TwoInstances.Token(cluster.A, "03C", "rate-limit-test");
@@ -134,12 +179,14 @@ public sealed class ScaleOutTests(TwoInstances cluster, Xunit.Abstractions.ITest
     }
 
     /// <summary>Subscriptions are live once their source stream has subscribed to the bus: wait for that, bounded.</summary>
-    private async Task WaitForSubscribersAsync(int count)
+    private Task WaitForSubscribersAsync(int count) => WaitForSubscribersAsync("financialReturnReviewed", count);
+
+    private async Task WaitForSubscribersAsync(string topic, int count)
     {
         var bus = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Commissioning.Graph.Modules.Shared.Events.InMemoryGraphEventBus>(cluster.B.Services);
         var deadline = DateTime.UtcNow + EventTimeout;
-        while (bus.SubscriberCount("financialReturnReviewed") < count)
+        while (bus.SubscriberCount(topic) < count)
         {
             Assert.True(DateTime.UtcNow < deadline, "the subscriptions did not start");
             await Task.Delay(20);
