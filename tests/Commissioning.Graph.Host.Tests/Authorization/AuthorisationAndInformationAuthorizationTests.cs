@@ -168,6 +168,33 @@ public sealed class AuthorisationAndInformationAuthorizationTests(AuthorizedGrap
         var stale = await graph.PostAsync("X24", Decide, Decision("01A", 9), purpose: PurposeOfUse.Assurance, scopes: ["authorisation:write"]);
         Assert.True(stale.Errors.Count == 0, stale.ToString());
         Assert.Equal("CONFLICT", stale.At("recordAuthorisationDecision.userErrors.0.code").GetString());
+        Assert.Equal(1, (await graph.PostAsync("01A", """{ consortium(code: "01A") { authorisation { rowVersion } } }""", purpose: null)).At("consortium.authorisation.rowVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_board_revises_02Bs_decision_at_the_version_it_read_and_everyone_reads_the_new_conditions()
+    {
+        var revision = new
+        {
+            input = new
+            {
+                consortiumCode = "02B", decidedOn = "2013-02-01", status = "AUTHORISED_WITH_CONDITIONS", expectedRowVersion = 1,
+                conditions = new object[]
+                {
+                    new { function = "Partnership working", description = "Agree joint commissioning arrangements with the Riverside Health and Wellbeing Board.", liftedOn = (string?)null },
+                    new { function = "Quality", description = "Report serious incidents to the NHS CB monthly.", liftedOn = (string?)null },
+                },
+            },
+        };
+        var revised = await graph.PostAsync("X24", """
+            mutation($input: RecordAuthorisationDecisionInput!) { recordAuthorisationDecision(input: $input) { authorisation { status rowVersion conditions { function } } userErrors { code path } } }
+            """, revision, purpose: null, scopes: ["authorisation:write"]);
+
+        Assert.True(revised.Errors.Count == 0, revised.ToString());
+        Assert.Equal(2, revised.At("recordAuthorisationDecision.authorisation.rowVersion").GetInt32());
+        var read = await graph.PostAsync("A01001", """{ consortium(code: "02B") { authorisation { status conditions { function liftedOn } } } }""", purpose: null);
+        Assert.True(read.Errors.Count == 0, read.ToString());
+        Assert.Equal(["Partnership working", "Quality"], read.At("consortium.authorisation.conditions").EnumerateArray().Select(c => c.GetProperty("function").GetString()));
     }
 
     private const string Intervene = """
