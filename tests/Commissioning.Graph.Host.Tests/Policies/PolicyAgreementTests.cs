@@ -119,6 +119,12 @@ public sealed class PolicyAgreementTests(SeededServices seeded) : IClassFixture<
         + await CheckAsync<NhsCbDbContext, Modules.NhsCb.Intervention>(GovernedShapes.Intervention, db => db.Interventions, a => a.Id.ToString())
         > 0);
 
+    // The NHS CB's request for information to 03C: 03C's (self) and the board's, no one else's.
+    [Fact]
+    public async Task Information_requests_agree() => Assert.True(
+        await CheckAsync<NhsCbDbContext, Modules.NhsCb.InformationRequest>(GovernedShapes.InformationRequest, db => db.InformationRequests, r => r.Id.ToString())
+        > 0);
+
     [Fact]
     public async Task Jsna_agrees() => Assert.True(
         await CheckAsync<LocalGovernmentDbContext, Modules.LocalGovernment.Jsna>(GovernedShapes.Jsna, db => db.Jsnas, j => j.Id.ToString())
