@@ -23,7 +23,7 @@ public sealed class OutcomesAndQualityPremiumTests(ITestOutputHelper output)
         """;
 
     private const string PremiumOf = """
-        query($code: ID!, $year: String!) { allocations(year: $year) { consortium { code qualityPremium(year: $year) { amount rowVersion financialDutiesMet
+        query($year: String!) { allocations(year: $year) { consortium { code qualityPremium(year: $year) { amount rowVersion financialDutiesMet
           criteria { indicator { code } met } practiceShares { amount } } } } }
         """;
 
@@ -119,7 +119,7 @@ public sealed class OutcomesAndQualityPremiumTests(ITestOutputHelper output)
             revised.GetProperty("qualityPremium").GetProperty("criteria").GetArrayLength(), revised.GetProperty("qualityPremium").GetProperty("practiceShares").GetArrayLength()));
         Assert.Equal([("CONFLICT", "input.expectedRowVersion")], (await host.ExecuteAsync(Record, Input("02B", "1.00", [("A02001", "1.00")], expected: 1))).Data("recordQualityPremium").UserErrors());
 
-        var read = Premium(await host.ExecuteAsync(PremiumOf, new { code = "02B", year = "2013-14" }), "02B")!.Value;
+        var read = Premium(await host.ExecuteAsync(PremiumOf, new { year = "2013-14" }), "02B")!.Value;
         Assert.Equal(("400000.00", 2), (read.Str("amount"), read.GetProperty("rowVersion").GetInt32()));
     }
 
