@@ -184,5 +184,7 @@ public sealed class OutcomesAndQualityPremiumTests(ITestOutputHelper output)
         }
         output.WriteLine($"Deep query over outcomes and premiums: {counts[0]} SQL statements at scale 1, {counts[1]} at scale 10 (as the NHS CB).");
         Assert.Equal(counts[0], counts[1]);
+        // The allocations; the premiums; the outcomes values; the premium's shares; its criteria; the indicators (values' and criteria's).
+        Assert.Equal(6, counts[0]);
     }
 }
