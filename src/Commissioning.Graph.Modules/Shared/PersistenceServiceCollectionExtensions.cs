@@ -47,6 +47,9 @@ public static class PersistenceServiceCollectionExtensions
                 default: throw new ArgumentOutOfRangeException(nameof(modules), $"{module} on {options.Provider}");
             }
         }
+        // The commissioning module answers other modules' questions about its financial duties (the quality premium).
+        if (modules.Contains(GraphModule.Commissioning))
+            services.TryAddSingleton<IFinancialDutiesLookup, Commissioning.CommissioningFinancialDutiesLookup>();
         services.TryAddScoped<CommissioningDatabase>();
         // Every subgraph reads the directory (policies, allocation limits); the modules publish their facts to it.
         services.AddDirectoryPersistence(options, options.DirectoryConnectionString);

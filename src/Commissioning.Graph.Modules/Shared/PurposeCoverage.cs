@@ -27,6 +27,8 @@ public static class PurposeCoverage
     private static readonly string[] AssuranceData = [Assurance];
     private static readonly string[] JsnaData = [Jsna, Commissioning];
     private static readonly string[] PoolData = [PooledBudgetManagement];
+    private static readonly string[] OutcomesData = [Jsna, OutcomesMonitoring, Commissioning];
+    private static readonly string[] QualityPremiumData = [FinancialAssurance, OutcomesMonitoring];
     private static readonly string[] ArrangementData = [LeadCommissioning];
     // Contracts: their management, commissioning, and (for the contracts an arrangement covers) lead commissioning.
     private static readonly string[] ContractData = [ContractManagement, Commissioning, LeadCommissioning];
@@ -59,6 +61,13 @@ public static class PurposeCoverage
         // information requests (the NHS CB's and the consortium's): ASSURANCE
         ["Consortium.informationRequests"] = AssuranceData,
         ["InformationRequest"] = AssuranceData,
+        // outcomes values (unpublished: a published value is public): JSNA, OUTCOMES_MONITORING, COMMISSIONING
+        ["OutcomeValue"] = OutcomesData,
+        // quality premium: FINANCIAL_ASSURANCE, OUTCOMES_MONITORING
+        ["Consortium.qualityPremium"] = QualityPremiumData,
+        ["QualityPremium"] = QualityPremiumData,
+        ["QualityPremiumCriterion"] = QualityPremiumData,
+        ["QualityPremiumShare"] = QualityPremiumData,
         // practice prescribing spend: FINANCIAL_ASSURANCE, COMMISSIONING
         ["GpPractice.prescribingSpend"] = [FinancialAssurance, Commissioning],
         // JSNA contributions and indicators: JSNA, COMMISSIONING

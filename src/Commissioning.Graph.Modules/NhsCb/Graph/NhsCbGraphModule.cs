@@ -80,6 +80,7 @@ public sealed class NhsCbGraphModule : IGraphModule
             });
         NhsCbMutations.Configure(builder);
         AuthorisationAndInformation.Configure(builder);
+        OutcomesGraph.Configure(builder);
     }
 
     public IReadOnlyDictionary<string, EntityResolver> EntityResolvers { get; } = new Dictionary<string, EntityResolver>
@@ -87,6 +88,8 @@ public sealed class NhsCbGraphModule : IGraphModule
         ["NhsCommissioningBoard"] = async (rep, ctx) => await NhsCbLoaders.BoardByCode(ctx).LoadAsync(EntityReference.CodeOf(rep)),
         // This module only extends Consortium: its fields need nothing but the key.
         ["Consortium"] = (rep, _) => ValueTask.FromResult<object?>(new EntityReference("Consortium", EntityReference.CodeOf(rep))),
+        // Referenced by key only (a quality premium share's practice).
+        ["GpPractice"] = (rep, _) => ValueTask.FromResult<object?>(new EntityReference("GpPractice", EntityReference.CodeOf(rep))),
     };
 }
 

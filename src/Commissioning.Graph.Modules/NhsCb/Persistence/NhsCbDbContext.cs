@@ -21,6 +21,11 @@ public class NhsCbDbContext : ModuleDbContext
     public DbSet<AuthorisationDecision> AuthorisationDecisions => Set<AuthorisationDecision>();
     public DbSet<AuthorisationCondition> AuthorisationConditions => Set<AuthorisationCondition>();
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<OutcomeIndicator> OutcomeIndicators => Set<OutcomeIndicator>();
+    public DbSet<OutcomeValue> OutcomeValues => Set<OutcomeValue>();
+    public DbSet<QualityPremium> QualityPremiums => Set<QualityPremium>();
+    public DbSet<QualityPremiumCriterion> QualityPremiumCriteria => Set<QualityPremiumCriterion>();
+    public DbSet<QualityPremiumShare> QualityPremiumShares => Set<QualityPremiumShare>();
 
     protected override void ConfigureModel(ModelBuilder b)
     {
@@ -66,6 +71,7 @@ public class NhsCbDbContext : ModuleDbContext
             e.Property(d => d.Summary).HasMaxLength(4000);
             e.HasIndex(d => new { d.ConsortiumCode, d.Year, d.Duty }).IsUnique();
         });
+        ConfigureOutcomes(b);
         b.Entity<Intervention>(e =>
         {
             e.Property(i => i.ConsortiumCode).HasMaxLength(20);
@@ -101,6 +107,47 @@ public class NhsCbDbContext : ModuleDbContext
             e.Property(r => r.Response).HasMaxLength(4000);
             // A consortium's requests, newest first.
             e.HasIndex(r => new { r.ConsortiumCode, r.RequestedOn });
+        });
+    }
+
+    /// <summary>The Commissioning Outcomes Framework, consortia's outcomes values and quality premiums.</summary>
+    private static void ConfigureOutcomes(ModelBuilder b)
+    {
+        b.Entity<OutcomeIndicator>(e =>
+        {
+            e.HasKey(i => new { i.Year, i.Code });
+            e.Property(i => i.Year).HasMaxLength(7);
+            e.Property(i => i.Code).HasMaxLength(20);
+            e.Property(i => i.Name).HasMaxLength(300);
+        });
+        b.Entity<OutcomeValue>(e =>
+        {
+            e.Property(v => v.ConsortiumCode).HasMaxLength(20);
+            e.Property(v => v.Year).HasMaxLength(7);
+            e.Property(v => v.IndicatorCode).HasMaxLength(20);
+            // A consortium's values of a year, one per indicator.
+            e.HasIndex(v => new { v.ConsortiumCode, v.Year, v.IndicatorCode }).IsUnique();
+        });
+        b.Entity<QualityPremium>(e =>
+        {
+            e.Property(q => q.ConsortiumCode).HasMaxLength(20);
+            e.Property(q => q.Year).HasMaxLength(7);
+            e.HasIndex(q => new { q.ConsortiumCode, q.Year }).IsUnique();
+            e.HasMany(q => q.Criteria).WithOne().HasForeignKey(c => c.QualityPremiumId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(q => q.PracticeShares).WithOne().HasForeignKey(s => s.QualityPremiumId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<QualityPremiumCriterion>(e =>
+        {
+            e.Property(c => c.IndicatorCode).HasMaxLength(20);
+            e.Ignore(c => c.Year);
+            e.HasIndex(c => new { c.QualityPremiumId, c.IndicatorCode }).IsUnique();
+        });
+        b.Entity<QualityPremiumShare>(e =>
+        {
+            e.Property(s => s.ConsortiumCode).HasMaxLength(20);
+            e.Property(s => s.Year).HasMaxLength(7);
+            e.Property(s => s.PracticeCode).HasMaxLength(20);
+            e.HasIndex(s => new { s.QualityPremiumId, s.PracticeCode }).IsUnique();
         });
     }
 }

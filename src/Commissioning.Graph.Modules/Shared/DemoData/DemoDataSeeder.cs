@@ -690,6 +690,7 @@ public sealed class DemoDataSeeder(int scale = 1)
                     ConsortiumCode = c.Code, Year = Year, Duty = duty, Summary = $"{c.Name}: {summary}",
                     SubmittedAt = new DateTime(2013, 9, 30, 12, 0, 0, DateTimeKind.Utc),
                 });
+        await SeedOutcomesAsync(db, ct);
         if (!await db.Interventions.AnyAsync(i => i.ConsortiumCode == "03C", ct))
             db.Interventions.Add(new Intervention
             {
@@ -752,4 +753,92 @@ public sealed class DemoDataSeeder(int scale = 1)
                 RequestedOn = new DateOnly(2013, 10, 16), DueOn = new DateOnly(2013, 11, 15),
             });
     }
+    #region Outcomes and the quality premium
+
+    /// <summary>The 2013-14 Commissioning Outcomes Framework of the demonstration data: a handful of its indicators.</summary>
+    public static readonly (string Code, OutcomesDomain Domain, string Name)[] OutcomeIndicators =
+    [
+        ("1.1", OutcomesDomain.PreventingPrematureDeath, "Potential years of life lost from causes considered amenable to healthcare"),
+        ("1.2", OutcomesDomain.PreventingPrematureDeath, "Under 75 mortality rate from cardiovascular disease"),
+        ("2.6", OutcomesDomain.LongTermConditions, "Unplanned hospitalisation for chronic ambulatory care sensitive conditions (adults)"),
+        ("3.1", OutcomesDomain.RecoveryFromIllHealth, "Emergency admissions for acute conditions that should not usually require hospital admission"),
+        ("3.2", OutcomesDomain.RecoveryFromIllHealth, "Emergency readmissions within 30 days of discharge from hospital"),
+        ("4.1", OutcomesDomain.PositiveExperienceOfCare, "Patient experience of GP out-of-hours services"),
+        ("5.2", OutcomesDomain.SafeCare, "Incidence of healthcare associated infection: MRSA"),
+    ];
+
+    /// <summary>The quality premium of 2013-14: up to £5 a head of registered population, a quarter for each criterion met.</summary>
+    public const decimal QualityPremiumPerHead = 5m;
+    public static readonly (string Indicator, bool Met)[] QualityPremiumCriteria01A = [("1.1", true), ("3.1", true), ("4.1", false), ("5.2", true)];
+
+    /// <summary>A consortium's outcomes values for 2013-14: counts from its registered population; MRSA cases are few
+    /// (01A 2, 02B 0, 03C 5: suppressed for anyone but the consortium); the out-of-hours survey (4.1) is provisional,
+    /// unpublished.</summary>
+    internal static IEnumerable<OutcomeValue> OutcomeValuesOf(DemoConsortium c)
+    {
+        var p = c.RegisteredPopulation;
+        var i = c.Index;
+        OutcomeValue V(string code, int numerator, int denominator, decimal value, bool published = true) => new()
+        {
+            ConsortiumCode = c.Code, Year = Year, IndicatorCode = code, Numerator = numerator, Denominator = denominator, Value = value, Published = published,
+        };
+        yield return V("1.1", p * 21 / 1_000, p, 2_031.5m + 37.2m * (i % 7));
+        yield return V("1.2", p * 6 / 10_000, p, 61.3m + 4.1m * (i % 5));
+        yield return V("2.6", p * 8 / 10_000, p, 812.4m + 22.7m * (i % 6));
+        yield return V("3.1", p * 12 / 10_000, p, 1_184.9m + 31.6m * (i % 4));
+        var discharges = p * 9 / 100;
+        yield return V("3.2", discharges * 118 / 1_000, discharges, 11.8m + 0.3m * (i % 3));
+        var respondents = 212 + 17 * (i % 9);
+        yield return V("4.1", respondents * 71 / 100, respondents, 71.0m + i % 8, published: false);
+        var mrsa = i switch { 1 => 2, 2 => 0, 3 => 5, _ => i % 6 };
+        yield return V("5.2", mrsa, p, Math.Round(mrsa * 100_000m / p, 1));
+    }
+
+    /// <summary>
+    /// 01A's 2013-14 quality premium: £5 a head of its 312,400 registered patients is £1,562,000 at most; three of its four
+    /// criteria met (a quarter each) earn £1,171,500.00, £3.75 a head, shared among its practices by list size (the last takes
+    /// what rounding leaves). Its financial duties are judged as <c>recordQualityPremium</c> judges them: the latest submitted
+    /// return of the year (month 5) against the allocation — the same pure rule on the same demonstration figures, so the
+    /// seed needs no other module's tables.
+    /// </summary>
+    internal static QualityPremium QualityPremiumOf(DemoConsortium c)
+    {
+        var submittedMonth = LatestMonth - 1;
+        var latest = BuildReturn(c, submittedMonth, SeededAt);
+        var allocation = new AllocationFigures(c.Code, Year, c.ProgrammeBudget, c.RunningCostsAllowance, c.RevenueResourceLimit, c.CapitalResourceLimit);
+        var dutiesMet = FinancialDuties.Assess(latest, allocation).AllMet;
+        var metShare = QualityPremiumCriteria01A.Count(x => x.Met) / (decimal)QualityPremiumCriteria01A.Length;
+        var amount = dutiesMet ? Money(c.RegisteredPopulation * QualityPremiumPerHead * metShare) : 0m;
+        var practices = c.Practices;
+        var shares = new List<QualityPremiumShare>();
+        var assigned = 0m;
+        for (var k = 0; k < practices.Count; k++)
+        {
+            var share = k == practices.Count - 1 ? amount - assigned : Money(amount * practices[k].ListSize / c.RegisteredPopulation);
+            assigned += share;
+            shares.Add(new QualityPremiumShare { ConsortiumCode = c.Code, Year = Year, PracticeCode = practices[k].Code, Amount = share });
+        }
+        return new QualityPremium
+        {
+            ConsortiumCode = c.Code, Year = Year, Amount = amount,
+            FinancialDutiesMet = dutiesMet, FinancialDutiesMonth = submittedMonth, FinancialDutiesVersion = 1,
+            RecordedAt = new DateTime(2014, 7, 31, 12, 0, 0, DateTimeKind.Utc),
+            Criteria = QualityPremiumCriteria01A.Select(x => new QualityPremiumCriterion { IndicatorCode = x.Indicator, Met = x.Met }).ToList(),
+            PracticeShares = shares,
+        };
+    }
+
+    private async Task SeedOutcomesAsync(NhsCbDbContext db, CancellationToken ct)
+    {
+        if (!await db.OutcomeIndicators.AnyAsync(i => i.Year == Year, ct))
+            db.OutcomeIndicators.AddRange(OutcomeIndicators.Select(x => new OutcomeIndicator { Year = Year, Code = x.Code, Domain = x.Domain, Name = x.Name }));
+        var measured = (await db.OutcomeValues.Where(v => v.Year == Year).Select(v => v.ConsortiumCode).Distinct().ToListAsync(ct)).ToHashSet();
+        foreach (var c in _consortia.Where(c => !measured.Contains(c.Code)))
+            db.OutcomeValues.AddRange(OutcomeValuesOf(c));
+        if (_consortia.FirstOrDefault(c => c.Code == "01A") is { } northvaleNorth
+            && !await db.QualityPremiums.AnyAsync(q => q.ConsortiumCode == northvaleNorth.Code && q.Year == Year, ct))
+            db.QualityPremiums.Add(QualityPremiumOf(northvaleNorth));
+    }
+
+    #endregion
 }

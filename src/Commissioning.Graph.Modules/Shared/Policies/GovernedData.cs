@@ -18,7 +18,7 @@ public static class GovernedData
 
     private static bool IsGoverned(object o) => o is EntityReference r ? GovernedShapes.References.ContainsKey(r.TypeName)
         : o is Directory.DirectoryEntity d ? GovernedShapes.Published.ContainsKey(d.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
-        or AssuranceAssessment or DutyEvidence or Intervention or InformationRequest or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
+        or AssuranceAssessment or DutyEvidence or Intervention or OutcomeValue or QualityPremium or QualityPremiumShare or InformationRequest or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate or ArrangementStatement
         or Contract or ContractPerformance or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan;
 

@@ -89,6 +89,24 @@ public static class GovernedShapes
     public static readonly GovernedShape<DutyEvidence> DutyEvidence = new()
     { TypeName = "DutyEvidence", Owner = Col<DutyEvidence>(e => e.ConsortiumCode), Year = Year<DutyEvidence>(e => e.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<DutyEvidence>(e => e.ConsortiumCode) } };
+    /// <summary>A consortium's outcomes value: its own; published: public.</summary>
+    public static readonly GovernedShape<OutcomeValue> OutcomeValue = new()
+    { TypeName = "OutcomeValue", Owner = Col<OutcomeValue>(v => v.ConsortiumCode), Year = Year<OutcomeValue>(v => v.Year),
+      Published = (Expression<Func<OutcomeValue, bool>>)(v => v.Published),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<OutcomeValue>(v => v.ConsortiumCode) } };
+    /// <summary>A consortium's quality premium: its own; its member practices (in the premium's year) are <c>memberPractice</c>.</summary>
+    public static readonly GovernedShape<QualityPremium> QualityPremium = new()
+    { TypeName = "QualityPremium", Owner = Col<QualityPremium>(q => q.ConsortiumCode), Year = Year<QualityPremium>(q => q.Year),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<QualityPremium>(q => q.ConsortiumCode) } };
+    /// <summary>A practice's share of its consortium's quality premium: the consortium's (the premium is paid to it); the practice
+    /// is its <c>payee</c>.</summary>
+    public static readonly GovernedShape<QualityPremiumShare> QualityPremiumShare = new()
+    { TypeName = "QualityPremiumShare", Owner = Col<QualityPremiumShare>(s => s.ConsortiumCode), Year = Year<QualityPremiumShare>(s => s.Year),
+      Subjects = new Dictionary<SubjectRole, SubjectSource>
+      {
+          [SubjectRole.Practice] = Col<QualityPremiumShare>(s => s.PracticeCode),
+          [SubjectRole.Consortium] = Col<QualityPremiumShare>(s => s.ConsortiumCode),
+      } };
     public static readonly GovernedShape<Intervention> Intervention = new()
     { TypeName = "Intervention", Owner = Col<Intervention>(i => i.ConsortiumCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<Intervention>(i => i.ConsortiumCode) } };
@@ -177,6 +195,7 @@ public static class GovernedShapes
     public static readonly IReadOnlyList<GovernedShape> All =
     [
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention, InformationRequest,
+        OutcomeValue, QualityPremium, QualityPremiumShare,
         Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
         Contract, ContractPerformance, MutationTarget,
     ];

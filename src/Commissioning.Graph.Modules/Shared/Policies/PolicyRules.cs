@@ -32,6 +32,13 @@ public sealed record BoardGrant : Grant;
 /// held in the financial year of the data.</summary>
 public sealed record PartyGrant(SubjectRole Role, RelationshipKind Kind) : Grant;
 
+/// <summary>The reverse of <see cref="PartyGrant"/>: the caller is the subject of a <paramref name="Kind"/> fact whose party is
+/// the entity's subject of role <paramref name="Role"/>, held in the financial year of the data (a member practice of a consortium).</summary>
+public sealed record SubjectOfGrant(SubjectRole Role, RelationshipKind Kind) : Grant;
+
+/// <summary>The caller is the entity's subject of role <paramref name="Role"/> itself (the practice a quality premium share is paid to).</summary>
+public sealed record SubjectGrant(SubjectRole Role) : Grant;
+
 public sealed record AnyGrant(IReadOnlyList<Grant> Grants) : Grant;
 
 /// <summary><paramref name="Grant"/> holds only for entities that are (<paramref name="Draft"/>) or are not drafts.</summary>
@@ -65,6 +72,10 @@ public static class PolicyRules
         // A draft JSNA contribution is for its author and the HWB's local authority only.
         ["nhscb"] = Grant.UnlessDraft(Grant.Board),
         ["memberConsortium"] = Grant.Party(SubjectRole.Practice, RelationshipKind.PracticeConsortium),
+        // A GP practice that is a member of the consortium (in the year of the data): it reads its own quality premium share.
+        ["memberPractice"] = new SubjectOfGrant(SubjectRole.Consortium, RelationshipKind.PracticeConsortium),
+        // The GP practice a payment is made to (its share of its consortium's quality premium).
+        ["payee"] = new SubjectGrant(SubjectRole.Practice),
         ["hwbPartner"] = Grant.UnlessDraft(Grant.Any(HwbLocalAuthority, Grant.Party(SubjectRole.Hwb, RelationshipKind.HwbMemberConsortium))),
         ["jsnaAuthor"] = Grant.OnlyFor("JsnaContribution", Grant.Any(Grant.Owner, Grant.OnlyDraft(HwbLocalAuthority))),
         ["hwbLocalAuthority"] = HwbLocalAuthority,

@@ -20,6 +20,13 @@ public static class RuleEvaluator
         TypeGrant t => shape.TypeName != t.TypeName ? false : TryDecide(t.Grant, shape, entity, caller),
         PartyGrant p => shape.Subjects.ContainsKey(p.Role) ? null : false,
         PartyViaGrant p => shape.Subjects.ContainsKey(p.Role) ? null : false,
+        SubjectOfGrant s => shape.Subjects.ContainsKey(s.Role) ? null : false,
+        SubjectGrant s => shape.Subjects.GetValueOrDefault(s.Role) switch
+        {
+            ColumnSource c => Equals(shape.Read(c.Column, entity) as string, caller),
+            null => false,
+            _ => null,
+        },
         AnyGrant any => Any(any.Grants.Select(g => TryDecide(g, shape, entity, caller))),
         _ => false,
     };
@@ -62,6 +69,16 @@ public static class RuleEvaluator
             {
                 var linked = await DirectoryLookups.PartiesAsync(ctx, await SubjectsAsync(shape, entity, p.Role, ctx), p.Link);
                 return await HoldsAsync(ctx, caller, p.Kind, linked, YearOf(shape, entity, ctx));
+            }
+            case SubjectGrant s:
+                return (await SubjectsAsync(shape, entity, s.Role, ctx)).Contains(caller);
+            case SubjectOfGrant s:
+            {
+                var parties = await SubjectsAsync(shape, entity, s.Role, ctx);
+                if (parties.Count == 0) return false;
+                var year = YearOf(shape, entity, ctx);
+                var facts = (await DirectoryLookups.FactsOfSubject(ctx).LoadAsync(caller)).OrEmpty();
+                return facts.Any(f => f.Kind == s.Kind && parties.Contains(f.PartyCode) && f.HeldIn(year));
             }
             default:
                 return false;

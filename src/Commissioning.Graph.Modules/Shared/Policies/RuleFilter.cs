@@ -117,6 +117,17 @@ public static class RuleFilter
                 }
                 return result;
             }
+            case SubjectGrant s:
+                return shape.Subjects.ContainsKey(s.Role) ? await SubjectIn(shape, s.Role, [caller], row, ctx) : False;
+            case SubjectOfGrant s:
+            {
+                if (!shape.Subjects.ContainsKey(s.Role)) return False;
+                Expression result = False;
+                // What the caller is the subject of (a practice's consortium), walked back to the rows of that party.
+                foreach (var fact in (await DirectoryLookups.FactsOfSubject(ctx).LoadAsync(caller)).OrEmpty().Where(f => f.Kind == s.Kind))
+                    result = Or(result, And(await SubjectIn(shape, s.Role, [fact.PartyCode], row, ctx), HeldIn(fact, shape, row, ctx)));
+                return result;
+            }
             default:
                 return False;
         }
@@ -125,7 +136,8 @@ public static class RuleFilter
     /// <summary>Whether building <paramref name="grant"/>'s predicate reads the directory (a relationship, or an owner the directory names).</summary>
     private static bool NeedsDirectory(Grant grant, GovernedShape shape) => grant switch
     {
-        PartyGrant or PartyViaGrant => true,
+        PartyGrant or PartyViaGrant or SubjectOfGrant => true,
+        SubjectGrant s => shape.Subjects.GetValueOrDefault(s.Role) is not (ColumnSource or null),
         OwnerGrant => shape.Owner is ViaSource,
         DraftGrant d => NeedsDirectory(d.Grant, shape),
         TypeGrant t => NeedsDirectory(t.Grant, shape),

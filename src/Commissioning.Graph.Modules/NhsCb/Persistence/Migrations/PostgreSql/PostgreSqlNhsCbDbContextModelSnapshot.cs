@@ -438,6 +438,186 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.PostgreSql
                     b.ToTable("NhsCommissioningBoards", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeIndicator", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Year", "Code");
+
+                    b.ToTable("OutcomeIndicators", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeValues", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("FinancialDutiesMet")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FinancialDutiesMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FinancialDutiesVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiums", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumCriteria", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "PracticeCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumShares", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
@@ -465,6 +645,24 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("PracticeShares")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", b =>
                 {
                     b.Navigation("Checkpoints");
@@ -475,6 +673,13 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
                 {
                     b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("PracticeShares");
                 });
 #pragma warning restore 612, 618
         }

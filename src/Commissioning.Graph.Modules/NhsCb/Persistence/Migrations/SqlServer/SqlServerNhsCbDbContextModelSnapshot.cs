@@ -438,6 +438,186 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                     b.ToTable("NhsCommissioningBoards", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeIndicator", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Year", "Code");
+
+                    b.ToTable("OutcomeIndicators", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeValues", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("FinancialDutiesMet")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("FinancialDutiesMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FinancialDutiesVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiums", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumCriteria", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "PracticeCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumShares", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
@@ -465,6 +645,24 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("PracticeShares")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", b =>
                 {
                     b.Navigation("Checkpoints");
@@ -475,6 +673,13 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
                 {
                     b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("PracticeShares");
                 });
 #pragma warning restore 612, 618
         }

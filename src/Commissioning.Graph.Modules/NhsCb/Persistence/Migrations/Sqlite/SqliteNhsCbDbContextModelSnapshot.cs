@@ -414,6 +414,178 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                     b.ToTable("NhsCommissioningBoards", "nhs_cb");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeIndicator", b =>
+                {
+                    b.Property<string>("Year")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "Code");
+
+                    b.ToTable("OutcomeIndicators", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.OutcomeValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeValues", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FinancialDutiesMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialDutiesMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialDutiesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiums", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumCriteria", "nhs_cb");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PracticeCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QualityPremiumId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QualityPremiumId", "PracticeCode")
+                        .IsUnique();
+
+                    b.ToTable("QualityPremiumShares", "nhs_cb");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceCheckpoint", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", null)
@@ -441,6 +613,24 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumCriterion", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremiumShare", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.NhsCb.QualityPremium", null)
+                        .WithMany("PracticeShares")
+                        .HasForeignKey("QualityPremiumId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AssuranceAssessment", b =>
                 {
                     b.Navigation("Checkpoints");
@@ -451,6 +641,13 @@ namespace Commissioning.Graph.Modules.NhsCb.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.AuthorisationDecision", b =>
                 {
                     b.Navigation("Conditions");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.NhsCb.QualityPremium", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("PracticeShares");
                 });
 #pragma warning restore 612, 618
         }
