@@ -153,9 +153,11 @@ public static class GovernedShapes
     public static readonly GovernedShape<ContractPerformance> ContractPerformance = new()
     { TypeName = "ContractPerformance", Owner = new ViaSource(SubjectRole.Contract, RelationshipKind.ContractCommissioner), Year = Year<ContractPerformance>(p => p.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractPerformance>(p => p.ContractCode) } };
-    /// <summary>A provider's monthly activity by responsible commissioner is judged as the contract's performance.</summary>
+    /// <summary>A provider's monthly activity by responsible commissioner is the provider's own statement (its owner: it reads
+    /// what it submitted without a purpose, and the commissioner's reading is a disclosure by the provider); it is read by the
+    /// contract's parties and the parties of the arrangements covering the contract, as the contract's performance is.</summary>
     public static readonly GovernedShape<ContractActivitySubmission> ContractActivity = new()
-    { TypeName = "ContractActivity", Owner = new ViaSource(SubjectRole.Contract, RelationshipKind.ContractCommissioner), Year = Year<ContractActivitySubmission>(a => a.Year),
+    { TypeName = "ContractActivity", Owner = Col<ContractActivitySubmission>(a => a.ProviderCode), Year = Year<ContractActivitySubmission>(a => a.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractActivitySubmission>(a => a.ContractCode) } };
     public static readonly GovernedShape<MutationTarget> MutationTarget = new()
     { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!),
