@@ -27,6 +27,14 @@ public enum ArrangementKind
     LocalAuthorityPartnership,
 }
 
+/// <summary>Which body an arrangement's kind has lead, written once.</summary>
+public static class ArrangementKinds
+{
+    /// <summary>Whether a consortium leads arrangements of <paramref name="kind"/> (the NHS CB leads <c>NHSCB_ON_BEHALF</c>, a local
+    /// authority <c>LOCAL_AUTHORITY_PARTNERSHIP</c>): <c>lead</c> is read only for those, so other leads cost no look-up.</summary>
+    public static bool LedByConsortium(ArrangementKind kind) => kind is not (ArrangementKind.NhscbOnBehalf or ArrangementKind.LocalAuthorityPartnership);
+}
+
 /// <summary>
 /// One body (the lead: a consortium, the NHS CB or a local authority) commissions a service from a provider on behalf
 /// of associate consortia. The lead carries what the associates' shares leave.

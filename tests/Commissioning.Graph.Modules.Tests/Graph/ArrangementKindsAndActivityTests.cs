@@ -17,12 +17,15 @@ public sealed class ArrangementKindsAndActivityTests(ITestOutputHelper output)
     public async Task A_deep_query_over_arrangement_kinds_providers_and_contract_activity_issues_the_same_statements_at_demo_scale_and_ten_times_it()
     {
         var counts = new List<int>();
+        var shapes = new List<HashSet<string>>();
         foreach (var scale in new[] { 1, 10 })
         {
             await using var host = await CommissioningGraphHost.StartAsync(scale);
             var before = host.StatementCount;
+            var skip = host.StatementTexts.Count;
             var data = await host.DataAsync(Deep);
             counts.Add(host.StatementCount - before);
+            shapes.Add(host.StatementTexts.Skip(skip).Select(StatementShape).ToHashSet());
             var consortia = data.GetProperty("consortia").GetProperty("nodes").EnumerateArray().ToList();
             Assert.Equal(3 * scale, consortia.Count);
             // 01A and 02B take part in both arrangements, 03C in LCA-ACUTE-RNV: five arrangements listed, and CT-01A-RNV's six
@@ -33,7 +36,15 @@ public sealed class ArrangementKindsAndActivityTests(ITestOutputHelper output)
             Assert.Contains(arrangements, a => a.GetProperty("kind").GetString() == "NHSCB_ON_BEHALF" && a.GetProperty("lead").ValueKind == System.Text.Json.JsonValueKind.Null);
         }
         output.WriteLine($"Deep query over arrangement kinds, providers and contract activity: {counts[0]} SQL statements at scale 1, {counts[1]} at scale 10.");
-        // Consortia (and the page's count); their arrangements; the leads; the contracts; their providers; the contracts' activity.
-        Assert.Equal(counts[0], counts[1]);
+        // The same statements at both scales, by shape (consortia; their arrangements; the contracts; their providers; the
+        // contracts' activity). A level's batch may reach the database in two parts on a busy machine (the engine's fallback
+        // dispatcher): at most two parts per shape, whatever the scale; rows never add statements.
+        Assert.Equal(shapes[0].Order(), shapes[1].Order());
+        foreach (var (count, shape) in counts.Zip(shapes))
+            Assert.InRange(count, shape.Count, 2 * shape.Count);
     }
+
+    // A statement's shape: its text with the keys of the batch as one placeholder (one key is `= @p`, several `IN (@p1, …)`).
+    private static string StatementShape(string sql) =>
+        System.Text.RegularExpressions.Regex.Replace(sql, @"(= @\w+|IN \((@\w+(, )?)+\))", "IN (@keys)");
 }

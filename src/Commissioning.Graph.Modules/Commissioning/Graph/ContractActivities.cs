@@ -37,7 +37,8 @@ internal static class ContractActivityFields
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.kind", a => GraphEnum.Name(a.Kind))
         .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.leadOrganisation", async (arrangement, ctx) => await OrganisationAsync(ctx, arrangement.LeadCode))
         // `lead` predates leads of other kinds: it stays the consortium lead, and is null when the lead is another body.
-        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.lead", async (arrangement, ctx) => await ConsortiumFor(ctx).LoadAsync(arrangement.LeadCode))
+        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.lead", async (arrangement, ctx) =>
+            ArrangementKinds.LedByConsortium(arrangement.Kind) ? await ConsortiumFor(ctx).LoadAsync(arrangement.LeadCode) : null)
         .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.providers", async (arrangement, ctx) =>
         {
             var contracts = await ContractByCode(ctx).LoadManyAsync(arrangement.Contracts.Select(c => c.ContractCode));
@@ -45,9 +46,17 @@ internal static class ContractActivityFields
             return (await ProviderByCode(ctx).LoadManyAsync(codes)).Where(p => p is not null).ToList();
         });
 
-    /// <summary>Any body the directory knows, as a reference its owning module (or, federated, subgraph) resolves.</summary>
-    private static async ValueTask<EntityReference?> OrganisationAsync(IResolveContext ctx, string code) =>
-        await DirectoryLookups.OrganisationByCode(ctx).LoadAsync(code) is { } o ? new EntityReference(o.TypeName, o.Code) : null;
+    /// <summary>Any body the directory knows: this module's own bodies in full, other modules' by reference (which their module,
+    /// or federated their subgraph, resolves).</summary>
+    private static async ValueTask<object?> OrganisationAsync(IResolveContext ctx, string code) =>
+        await DirectoryLookups.OrganisationByCode(ctx).LoadAsync(code) switch
+        {
+            null => null,
+            { TypeName: "Consortium" } => await ConsortiumFor(ctx).LoadAsync(code),
+            { TypeName: "GpPractice" } => await PracticeFor(ctx).LoadAsync(code),
+            { TypeName: "Provider" } => await ProviderByCode(ctx).LoadAsync(code),
+            var other => new EntityReference(other.TypeName, other.Code),
+        };
 }
 
 /// <summary>
