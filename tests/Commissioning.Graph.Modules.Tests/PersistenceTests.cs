@@ -58,7 +58,7 @@ public sealed class PersistenceTests
             Assert.Contains(contracts, c => c.CommissionerCode == "02B" && c.ProviderCode == "NQ1");
 
             var lca = await db.LeadCommissioningArrangements.Include(a => a.Associates).Include(a => a.Contracts).SingleAsync(a => a.Code == "LCA-ACUTE-RNV");
-            Assert.Equal(("01A", "RNV"), (lca.LeadConsortiumCode, lca.ProviderCode));
+            Assert.Equal(("01A", "RNV"), (lca.LeadCode, lca.ProviderCode));
             Assert.Equal(30m, lca.Associates.Single(a => a.ConsortiumCode == "02B").SharePercent);
             Assert.Equal(20m, lca.Associates.Single(a => a.ConsortiumCode == "03C").SharePercent);
             Assert.Equal(50m, lca.LeadSharePercent);

@@ -3,7 +3,7 @@
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
 export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write contracts:activity';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -70,6 +70,10 @@ const entryPoints = [
   ['pooledBudget', `{ pooledBudget(code: "POOL-LD-NV") { code name scope host { code name } partners { code kind riskSharePercent organisation { name } } riskShare contributions { partnerCode year amount } expenditure { month serviceArea amount } } }`],
   ['pooledBudget (Riverside)', `{ pooledBudget(code: "POOL-IC-RS") { code host { code kind } partners { code } contributions(year: "2013-14") { partner { code name } amount } } }`],
   ['leadCommissioningArrangement', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code name lead { code name } associates { consortium { code name } share basis activity cost } provider { code name } contracts { code } leadShare leadCost } }`],
+  ['arrangement kinds and leads of any kind', `{ a: leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code kind lead { code } leadOrganisation { __typename code name kind } providers { code name } }
+      b: leadCommissioningArrangement(code: "LCA-DIAG-NQ1") { code kind lead { code } leadOrganisation { __typename code name kind } providers { code name } associates { consortium { code } share } leadCost } }`, undefined, undefined, 'LEAD_COMMISSIONING'],
+  ['contract activity by responsible commissioner', `{ contract(code: "CT-01A-RNV") { code activity(year: "2013-14") { contract { code } year month totalActivity totalCost submittedAt rowVersion byCommissioner { commissionerCode commissioner { __typename code name } activity cost } } } }`, undefined, undefined, 'CONTRACT_MANAGEMENT'],
+  ['contract activity (lead commissioning)', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { statements(year: "2013-14", month: 3) { associate { code } activity cost } contracts { activity(year: "2013-14", month: 3) { byCommissioner { commissionerCode activity cost } } } } }`, undefined, undefined, 'LEAD_COMMISSIONING'],
   ['arrangement statements (lead commissioning)', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code statements(year: "2013-14") { id month associate { code name } share activity cost contractActivity contractCost status disputeReason rowVersion } } }`, undefined, undefined, 'LEAD_COMMISSIONING'],
   ['arrangement statements of 03C (own, no purpose)', `{ consortium(code: "03C") { code arrangementStatements(year: "2013-14") { month cost status arrangement { code lead { code } } } } }`, undefined, undefined, null],
   ['pool agreement and outturn', `{ pooledBudget(code: "POOL-LD-NV") { code agreement { poolKind signedOn reviewOn governingBoard } outturn(year: "2013-14") { monthsRecorded contributions expenditureToDate expenditure variance partnerShares { partner { code name } share amount } } contributions(year: "2013-14") { partnerCode confirmedAt } } }`, undefined, undefined, 'POOLED_BUDGET_MANAGEMENT'],
@@ -146,6 +150,8 @@ const matrix = [
   ]),
   ...['share', 'activity', 'cost'].map((f) => [`matrix ArrangementAssociate.${f}`, `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code associates { consortium { code } ${f} } } }`]),
   ['matrix LeadCommissioningArrangement.leadCost', `{ leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { code leadCost } }`],
+  ['matrix LeadCommissioningArrangement.leadCost LCA-DIAG-NQ1', `{ leadCommissioningArrangement(code: "LCA-DIAG-NQ1") { code leadCost associates { share } } }`],
+  ...['CT-01A-RNV', 'CT-X24-NQ1'].map((t) => [`matrix Contract.activity ${t}`, `{ contract(code: "${t}") { code activity(year: "2013-14") { month totalActivity byCommissioner { commissionerCode activity cost } } } }`]),
   ...['CT-01A-RNV', 'CT-02B-NQ1', 'CT-03C-RRC'].map((t) => [`matrix Contract.annualValue ${t}`, `{ contract(code: "${t}") { code annualValue } }`]),
   ['matrix Contract.activityPlan CT-01A-RNV', `{ contract(code: "CT-01A-RNV") { code activityPlan } }`],
   ...['CT-01A-RNV', 'CT-03C-RRC'].map((t) => [`matrix Contract.performance ${t}`, `{ contract(code: "${t}") { code performance(year: "2013-14") { month activityActual costActual } } }`]),
@@ -229,6 +235,9 @@ export function mutations(ids) {
     { name: 'recordQualityPremium for 02B (shares not the amount)', purpose: 'OUTCOMES_MONITORING', writer: true,
       query: `mutation Premium($input: RecordQualityPremiumInput!) { recordQualityPremium(input: $input) { qualityPremium { year amount financialDutiesMet criteria { indicator { code } met } practiceShares { practice { code } amount } } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '02B', year: '2013-14', amount: '200.00', criteria: [{ indicatorCode: '1.1', met: true }], practiceShares: [{ practiceCode: 'A02001', amount: '120.00' }, { practiceCode: 'A02002', amount: '70.00' }] } } },
+    { name: 'submitContractActivity on CT-01A-RNV by RNV', purpose: 'CONTRACT_MANAGEMENT', writer: true,
+      query: `mutation Activity($input: SubmitContractActivityInput!) { submitContractActivity(input: $input) { contractActivity { month totalActivity totalCost rowVersion byCommissioner { commissionerCode activity cost } } userErrors { message code path } } }`,
+      variables: { input: { contractCode: 'CT-01A-RNV', year: '2013-14', month: 7, lines: [{ commissionerCode: '01A', activity: 5000, cost: '13200000.00' }, { commissionerCode: '02B', activity: 3000, cost: '7900000.00' }] } } },
     { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
       query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
@@ -245,5 +254,6 @@ export const afterMutations = [
   { name: 'after: Riverside strategy 2015-16', purpose: null, query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { strategy(year: "2015-16") { period priorities { code title } } } }` },
   { name: 'after: interventions in 02B and requests to 01A', purpose: 'ASSURANCE', query: `{ a: consortium(code: "02B") { interventions { kind ground transferredTo { code } } } b: consortium(code: "01A") { informationRequests { question dueOn response } } }` },
   { name: 'after: quality premium of 02B', purpose: 'OUTCOMES_MONITORING', query: `{ consortium(code: "02B") { qualityPremium(year: "2013-14") { amount practiceShares { practice { code } amount } } } }` },
+  { name: 'after: CT-01A-RNV activity month 7', purpose: 'CONTRACT_MANAGEMENT', query: `{ contract(code: "CT-01A-RNV") { activity(year: "2013-14", month: 7) { totalActivity totalCost rowVersion byCommissioner { commissionerCode activity } } } }` },
   { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
 ];

@@ -107,6 +107,11 @@ public sealed partial class SchemaBuilder
     public SchemaBuilder Subscribe<T>(string coordinate, Func<IResolveContext, IAsyncEnumerable<T>> subscribe) =>
         Bind(coordinate, s => FindField(s, coordinate).Subscriber = Resolvers.FromStream(subscribe));
 
+    /// <summary>Sets the source stream of a subscription field at <paramref name="coordinate"/>, created asynchronously: what it
+    /// throws before returning the stream (a refusal) is the subscription's error, before any event (spec §6.2.3.1).</summary>
+    public SchemaBuilder Subscriber(string coordinate, SubscriptionResolver subscribe) =>
+        Bind(coordinate, s => FindField(s, coordinate).Subscriber = subscribe);
+
     /// <summary>Sets how the interface or union named <paramref name="typeName"/> picks an object type for a value.</summary>
     public SchemaBuilder ResolveType(string typeName, TypeResolver resolveType) => Bind(typeName, s =>
     {

@@ -24,8 +24,8 @@ public static class CommissioningDirectoryFacts
             .Select(Membership));
         // Parties of arrangements and contracts hold for the life of the arrangement or contract: data of any year
         // under it is theirs (no dates, unlike memberships).
-        relationships.AddRange((await db.LeadCommissioningArrangements.AsNoTracking().Select(a => new { a.Code, a.LeadConsortiumCode }).ToListAsync(ct))
-            .Select(a => Relationship.Of(RelationshipKind.ArrangementLead, a.Code, a.LeadConsortiumCode)));
+        relationships.AddRange((await db.LeadCommissioningArrangements.AsNoTracking().Select(a => new { a.Code, a.LeadCode }).ToListAsync(ct))
+            .Select(a => Relationship.Of(RelationshipKind.ArrangementLead, a.Code, a.LeadCode)));
         relationships.AddRange((await db.ArrangementAssociates.AsNoTracking().Select(a => new { a.ArrangementCode, a.ConsortiumCode }).ToListAsync(ct))
             .Select(a => Relationship.Of(RelationshipKind.ArrangementAssociate, a.ArrangementCode, a.ConsortiumCode)));
         relationships.AddRange((await db.ArrangementContracts.AsNoTracking().Select(a => new { a.ArrangementCode, a.ContractCode }).ToListAsync(ct))

@@ -12,15 +12,40 @@ public enum ShareBasis
     AgreedFixed,
 }
 
+/// <summary>What kind of arrangement: who exercises whose commissioning functions (DOMAIN.md "Lead commissioning and recharges").</summary>
+public enum ArrangementKind
+{
+    /// <summary>A consortium commissions for associate consortia.</summary>
+    LeadCommissioner,
+    /// <summary>Consortia exercise their functions jointly, one of them leading.</summary>
+    JointExercise,
+    /// <summary>A consortium commissions on the NHS CB's behalf (e.g. enhanced services).</summary>
+    OnBehalfOfNhscb,
+    /// <summary>The NHS CB commissions on consortia's behalf.</summary>
+    NhscbOnBehalf,
+    /// <summary>A local authority leads, in partnership with consortia (an NHS Act 2006 s.75 arrangement).</summary>
+    LocalAuthorityPartnership,
+}
+
+/// <summary>Which body an arrangement's kind has lead, written once.</summary>
+public static class ArrangementKinds
+{
+    /// <summary>Whether a consortium leads arrangements of <paramref name="kind"/> (the NHS CB leads <c>NHSCB_ON_BEHALF</c>, a local
+    /// authority <c>LOCAL_AUTHORITY_PARTNERSHIP</c>): <c>lead</c> is read only for those, so other leads cost no look-up.</summary>
+    public static bool LedByConsortium(ArrangementKind kind) => kind is not (ArrangementKind.NhscbOnBehalf or ArrangementKind.LocalAuthorityPartnership);
+}
+
 /// <summary>
-/// One consortium (the lead) commissions a service from a provider on behalf of associates. The
-/// lead carries what the associates' shares leave.
+/// One body (the lead: a consortium, the NHS CB or a local authority) commissions a service from a provider on behalf
+/// of associate consortia. The lead carries what the associates' shares leave.
 /// </summary>
 public sealed class LeadCommissioningArrangement : IVersioned
 {
     public required string Code { get; set; }
     public required string Name { get; set; }
-    public required string LeadConsortiumCode { get; set; }
+    public ArrangementKind Kind { get; set; }
+    /// <summary>The lead's ODS or ONS code: a consortium, the NHS CB or a local authority (any body the directory knows).</summary>
+    public required string LeadCode { get; set; }
     public required string ProviderCode { get; set; }
     /// <summary>Service areas covered, e.g. "Acute elective; Acute non-elective".</summary>
     public required string ServiceAreas { get; set; }
@@ -113,4 +138,36 @@ public static class ArrangementRecharges
         var list = statements.ToList();
         return (contractActivity - list.Sum(s => s.Activity), contractCost - list.Sum(s => s.Cost));
     }
+}
+
+/// <summary>
+/// A provider's activity on a contract for one month, by responsible commissioner (whose patients the activity was
+/// for): what recharges between a lead and its associates are reconciled against. Resubmitting replaces the lines.
+/// </summary>
+public sealed class ContractActivitySubmission : IVersioned
+{
+    public int Id { get; set; }
+    public required string ContractCode { get; set; }
+    public required string Year { get; set; }
+    public int Month { get; set; }
+    /// <summary>The provider that submitted it (the contract's provider).</summary>
+    public required string ProviderCode { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public int RowVersion { get; set; }
+
+    public List<ContractActivityLine> Lines { get; } = [];
+
+    public int TotalActivity => Lines.Sum(l => l.Activity);
+    public decimal TotalCost => Lines.Sum(l => l.Cost);
+}
+
+/// <summary>One responsible commissioner's part of a month's contract activity.</summary>
+public sealed class ContractActivityLine
+{
+    public int Id { get; set; }
+    public int SubmissionId { get; set; }
+    /// <summary>The responsible commissioner's code (a consortium, the NHS CB or a local authority).</summary>
+    public required string CommissionerCode { get; set; }
+    public int Activity { get; set; }
+    public decimal Cost { get; set; }
 }

@@ -106,6 +106,10 @@ public static class PurposeCoverage
         ["Contract.cquinShare"] = ContractData,
         ["Contract.performance"] = ContractData,
         ["ContractPerformance"] = ContractData,
+        // contract activity by responsible commissioner (what recharges reconcile against)
+        ["Contract.activity"] = ContractData,
+        ["ContractActivity"] = ContractData,
+        ["CommissionerActivity"] = ContractData,
     });
 
     private static Dictionary<string, IReadOnlyList<string>> WithConnections(Dictionary<string, IReadOnlyList<string>> covers)

@@ -149,6 +149,7 @@ public sealed class PolicyAgreementTests(SeededServices seeded) : IClassFixture<
         + await CheckAsync<CommissioningDbContext, Modules.Commissioning.ArrangementAssociate>(GovernedShapes.ArrangementAssociate, db => db.ArrangementAssociates, a => a.Id.ToString())
         + await CheckAsync<CommissioningDbContext, Modules.Commissioning.Contract>(GovernedShapes.Contract, db => db.Contracts, c => c.Code)
         + await CheckAsync<CommissioningDbContext, Modules.Commissioning.ContractPerformance>(GovernedShapes.ContractPerformance, db => db.ContractPerformance, p => p.Id.ToString())
+        + await CheckAsync<CommissioningDbContext, Modules.Commissioning.ContractActivitySubmission>(GovernedShapes.ContractActivity, db => db.ContractActivitySubmissions, a => a.Id.ToString())
         > 0);
 
     /// <summary>The rules say what DOMAIN.md says, on the demonstration data (so that agreement is not agreement on nothing).</summary>
@@ -167,6 +168,13 @@ public sealed class PolicyAgreementTests(SeededServices seeded) : IClassFixture<
     [InlineData("poolHost", "PooledBudget", "POOL-IC-RS", "03C", true)]
     [InlineData("arrangementParty", "LeadCommissioningArrangement", "LCA-ACUTE-RNV", "03C", true)]
     [InlineData("arrangementParty", "LeadCommissioningArrangement", "LCA-ACUTE-RNV", "RNV", false)]
+    // A lead that is not a consortium (the NHS CB leads LCA-DIAG-NQ1) is a party through the directory like any other.
+    [InlineData("arrangementLead", "LeadCommissioningArrangement", "LCA-DIAG-NQ1", "X24", true)]
+    [InlineData("arrangementLead", "LeadCommissioningArrangement", "LCA-DIAG-NQ1", "01A", false)]
+    [InlineData("arrangementParty", "LeadCommissioningArrangement", "LCA-DIAG-NQ1", "NQ1", false)]
+    [InlineData("contractProvider", "Contract", "CT-X24-NQ1", "NQ1", true)]
+    [InlineData("contractProvider", "Contract", "CT-X24-NQ1", "X24", false)]
+    [InlineData("contractParty", "Contract", "CT-X24-NQ1", "X24", true)]
     [InlineData("supportFor", "Consortium", "01A", "CSU-NV", true)]
     [InlineData("supportFor", "Consortium", "03C", "CSU-NV", false)]
     [InlineData("nhscb", "Consortium", "03C", "X24", true)]

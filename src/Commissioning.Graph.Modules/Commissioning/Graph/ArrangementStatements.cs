@@ -4,6 +4,7 @@ using Commissioning.Graph.Engine.Federation;
 using Commissioning.Graph.Engine.Types;
 using Commissioning.Graph.Modules.Commissioning.Persistence;
 using Commissioning.Graph.Modules.Shared;
+using Commissioning.Graph.Modules.Shared.Events;
 using Commissioning.Graph.Modules.Shared.Lists;
 using Commissioning.Graph.Modules.Shared.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -164,7 +165,10 @@ internal static class ArrangementStatementMutations
         statement.IssuedAt = ctx.Clock().GetUtcNow().UtcDateTime;
         statement.RespondedAt = null;
         statement.DisputeReason = null;
-        return await SaveAsync(db, statement, errors, ct);
+        var saved = await SaveAsync(db, statement, errors, ct);
+        // After the commit: the lead, the statement's associate and the NHS CB may be watching the arrangement.
+        if (saved.Statement is { } issued) await ctx.PublishEventAsync(GraphEventTopics.ArrangementStatementIssued, issued.Id, issued.ArrangementCode);
+        return saved;
     }
 
     private static async Task<ArrangementStatementPayload> RespondAsync(IResolveContext ctx, bool dispute)
@@ -213,5 +217,38 @@ internal static class ArrangementStatementMutations
         }
         // A concurrent change, or a concurrent first issue of the same month (the unique index); a database that is down is not a conflict.
         catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { errors.Conflict(); return Failed(errors); }
+    }
+}
+
+/// <summary>
+/// <c>Subscription.arrangementStatementIssued(arrangement:)</c> (DOMAIN.md "Events"): each statement the lead issues under
+/// the arrangement, read afresh. Subscribing is refused (<c>POLICY</c>) to anyone who is not a party of the arrangement or
+/// the NHS CB; each event then reaches only the subscribers the field's policies let read it — the lead
+/// (<c>arrangementLead</c>), the statement's own associate (<c>self</c>) and the NHS CB — and each delivery across an
+/// organisation boundary is recorded as a disclosure.
+/// </summary>
+internal static class ArrangementStatementEvents
+{
+    private static readonly string[] Subscribers = ["arrangementParty", "nhscb"];
+
+    public static void Configure(SchemaBuilder builder) => builder
+        .Subscriber("Subscription.arrangementStatementIssued", async ctx =>
+        {
+            var arrangement = (string)ctx.Arguments["arrangement"]!;
+            // Decided from the caller and the directory by the policies' own rules, before any event (an execution without
+            // a subject, as in-process tools run, is not refused — as RuleFilter filters nothing for it).
+            if (RuleFilter.Subject(ctx) is { } subject
+                && (subject.Organisation is not { } caller || !await RuleEvaluator.DecideAsync(PolicyRules.AnyOf(Subscribers),
+                    GovernedShapes.References["LeadCommissioningArrangement"], new EntityReference("LeadCommissioningArrangement", arrangement), caller, ctx)))
+                throw Engine.Authorization.AuthorizationTransform.PolicyRefusal(ctx, ["arrangementParty"], ["nhscb"]);
+            return GraphEventResolving.EventStream(ctx, GraphEventTopics.ArrangementStatementIssued, scope => scope == arrangement, LoadAsync);
+        })
+        .Resolve("Subscription.arrangementStatementIssued", ctx => ctx.Source);
+
+    // Read outside the executor's batching (an event arrives on its own): one query per event and subscriber.
+    private static async Task<object?> LoadAsync(IResolveContext ctx, long id, CancellationToken ct)
+    {
+        await using var db = await Contexts(ctx).CreateDbContextAsync(ct);
+        return await db.ArrangementStatements.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct);
     }
 }

@@ -67,6 +67,9 @@ public sealed class CommissioningGraphModule : IGraphModule
         CommissioningPlanFields.Configure(builder);
         CommissioningPlanMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
+        ContractActivityFields.Configure(builder);
+        ContractActivityMutations.Configure(builder);
+        ArrangementStatementEvents.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
@@ -251,7 +254,6 @@ public sealed class CommissioningGraphModule : IGraphModule
 
         .IsTypeOf("LeadCommissioningArrangement", (v, _) => v is LeadCommissioningArrangement)
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.id", a => Engine.Federation.GlobalId.Encode("LeadCommissioningArrangement", a.Code))
-        .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.lead", async (arrangement, ctx) => await ConsortiumFor(ctx).LoadAsync(arrangement.LeadConsortiumCode))
         .Resolve<LeadCommissioningArrangement>("LeadCommissioningArrangement.serviceAreas", a =>
             a.ServiceAreas.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .ResolveAsync<LeadCommissioningArrangement>("LeadCommissioningArrangement.provider", async (arrangement, ctx) => await ProviderByCode(ctx).LoadAsync(arrangement.ProviderCode))

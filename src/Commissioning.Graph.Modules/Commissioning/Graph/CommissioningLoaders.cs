@@ -178,6 +178,18 @@ internal static class CommissioningLoaders
             GraphModuleResources.GroupByKey(await db.ContractPerformance.Where(p => keys.Contains(p.ContractCode) && (year == null || p.Year == year))
                 .OrderBy(p => p.Year).ThenBy(p => p.Month).ToListAsync(ct), p => p.ContractCode));
 
+    /// <summary>Each contract's monthly activity by responsible commissioner that the caller may read (<paramref name="visible"/>: the
+    /// type's policies as SQL), for a year and month when given, with its lines: one statement for every contract of the level.</summary>
+    public static DataLoader<string, IReadOnlyList<ContractActivitySubmission>> VisibleActivityByContract(IResolveContext ctx, string? year, int? month,
+        System.Linq.Expressions.Expression<Func<ContractActivitySubmission, bool>>? visible) =>
+        Loader<string, IReadOnlyList<ContractActivitySubmission>>(ctx, $"commissioning.activityByContract:{year}|{month}", async (db, keys, ct) =>
+        {
+            var rows = db.ContractActivitySubmissions.Where(s => keys.Contains(s.ContractCode) && (year == null || s.Year == year) && (month == null || s.Month == month));
+            if (visible is not null) rows = rows.Where(visible);
+            return GraphModuleResources.GroupByKey(await rows.Include(s => s.Lines)
+                .OrderBy(s => s.ContractCode).ThenBy(s => s.Year).ThenBy(s => s.Month).ToListAsync(ct), s => s.ContractCode);
+        });
+
     // Associates and covered contracts come with the arrangement (one statement, joined).
     private static IQueryable<LeadCommissioningArrangement> Arrangements(CommissioningDbContext db) =>
         db.LeadCommissioningArrangements.Include(a => a.Associates).Include(a => a.Contracts);
@@ -191,10 +203,10 @@ internal static class CommissioningLoaders
         Loader<string, IReadOnlyList<LeadCommissioningArrangement>>(ctx, "commissioning.arrangementsByConsortium", async (db, keys, ct) =>
         {
             var arrangements = await Arrangements(db)
-                .Where(a => keys.Contains(a.LeadConsortiumCode) || a.Associates.Any(x => keys.Contains(x.ConsortiumCode)))
+                .Where(a => keys.Contains(a.LeadCode) || a.Associates.Any(x => keys.Contains(x.ConsortiumCode)))
                 .OrderBy(a => a.Code).ToListAsync(ct);
             return keys.ToDictionary(k => k, k => (IReadOnlyList<LeadCommissioningArrangement>)arrangements
-                .Where(a => a.LeadConsortiumCode == k || a.Associates.Any(x => x.ConsortiumCode == k)).ToList());
+                .Where(a => a.LeadCode == k || a.Associates.Any(x => x.ConsortiumCode == k)).ToList());
         });
 
     public static DataLoader<string, IReadOnlyList<LeadCommissioningArrangement>> ArrangementsByContract(IResolveContext ctx) =>

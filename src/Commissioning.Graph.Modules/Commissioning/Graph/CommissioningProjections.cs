@@ -22,7 +22,7 @@ internal static class CommissioningProjections
     public static readonly ProjectionShape<Contract> Contract = new ProjectionShape<Contract>("Contract", c => c.Code, GovernedShapes.Contract)
         // ContractsByProvider groups by the provider's code (the commissioner's is the governed owner).
         .AlwaysReads(c => c.ProviderCode)
-        .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements")
+        .NeedsNothing("id", "commissioner", "provider", "performance", "arrangements", "activity")
         .Needs("cquinShare", c => c.CquinSharePercent);
 
     // Memberships: the loaders group by both codes, and the current/ended filter and `current` read the dates.

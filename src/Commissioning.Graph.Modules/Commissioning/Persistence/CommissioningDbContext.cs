@@ -31,6 +31,8 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<ArrangementAssociate> ArrangementAssociates => Set<ArrangementAssociate>();
     public DbSet<ArrangementContract> ArrangementContracts => Set<ArrangementContract>();
     public DbSet<ArrangementStatement> ArrangementStatements => Set<ArrangementStatement>();
+    public DbSet<ContractActivitySubmission> ContractActivitySubmissions => Set<ContractActivitySubmission>();
+    public DbSet<ContractActivityLine> ContractActivityLines => Set<ContractActivityLine>();
     public DbSet<CommissioningPlan> CommissioningPlans => Set<CommissioningPlan>();
     public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
     public DbSet<ConflictOfInterestDeclaration> ConflictOfInterestDeclarations => Set<ConflictOfInterestDeclaration>();
@@ -145,11 +147,12 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasKey(a => a.Code);
             e.Property(a => a.Code).HasMaxLength(40);
             e.Property(a => a.Name).HasMaxLength(200);
-            e.Property(a => a.LeadConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.LeadCode).HasMaxLength(20);
+            e.Property(a => a.Kind).HasMaxLength(40);
             e.Property(a => a.ProviderCode).HasMaxLength(20);
             e.Property(a => a.ServiceAreas).HasMaxLength(500);
             e.Ignore(a => a.LeadSharePercent);
-            e.HasIndex(a => a.LeadConsortiumCode);
+            e.HasIndex(a => a.LeadCode);
             e.HasOne<Provider>().WithMany().HasForeignKey(a => a.ProviderCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(a => a.Associates).WithOne().HasForeignKey(x => x.ArrangementCode).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Contracts).WithOne().HasForeignKey(x => x.ArrangementCode).OnDelete(DeleteBehavior.Cascade);
@@ -183,6 +186,25 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasIndex(s => new { s.AssociateCode, s.Year });
             e.HasOne<LeadCommissioningArrangement>().WithMany().HasForeignKey(s => s.ArrangementCode).OnDelete(DeleteBehavior.Restrict);
             e.ToTable(t => t.HasCheckConstraint("CK_ArrangementStatements_Month", "\"Month\" BETWEEN 1 AND 12"));
+        });
+
+        b.Entity<ContractActivitySubmission>(e =>
+        {
+            e.Property(s => s.ContractCode).HasMaxLength(40);
+            e.Property(s => s.Year).HasMaxLength(7);
+            e.Property(s => s.ProviderCode).HasMaxLength(20);
+            e.Ignore(s => s.TotalActivity);
+            e.Ignore(s => s.TotalCost);
+            // One submission per contract and month (a resubmission replaces its lines).
+            e.HasIndex(s => new { s.ContractCode, s.Year, s.Month }).IsUnique();
+            e.HasOne<Contract>().WithMany().HasForeignKey(s => s.ContractCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+            e.ToTable(t => t.HasCheckConstraint("CK_ContractActivitySubmissions_Month", "\"Month\" BETWEEN 1 AND 12"));
+        });
+        b.Entity<ContractActivityLine>(e =>
+        {
+            e.Property(l => l.CommissionerCode).HasMaxLength(20);
+            e.HasIndex(l => new { l.SubmissionId, l.CommissionerCode }).IsUnique();
         });
 
         b.Entity<CommissioningPlan>(e =>

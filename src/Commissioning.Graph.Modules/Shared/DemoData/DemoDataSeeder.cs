@@ -320,6 +320,83 @@ public sealed class DemoDataSeeder(int scale = 1)
         await db.SaveChangesAsync(ct);
     }
 
+    #region Arrangement kinds and contract activity
+
+    /// <summary>
+    /// LCA-DIAG-NQ1: the NHS CB (X24) commissions direct-access ultrasound from Vale Diagnostics (CT-X24-NQ1, £1.2m a
+    /// year, 24,000 tests) on behalf of 01A (55%) and 02B (45%), carrying no share itself — an arrangement whose lead is
+    /// not a consortium (<c>NHSCB_ON_BEHALF</c>: <c>lead</c> is null, <c>leadOrganisation</c> the NHS CB). Six months at 99%
+    /// of plan: 1,980 tests, £99,000.00 a month.
+    /// </summary>
+    private static async Task SeedNhsCbArrangementAsync(CommissioningDbContext db, DateOnly fyStart, DateOnly fyEnd, CancellationToken ct)
+    {
+        const string code = "LCA-DIAG-NQ1", contractCode = "CT-X24-NQ1";
+        if (await db.LeadCommissioningArrangements.AnyAsync(a => a.Code == code, ct)) return;
+        if (!await db.Contracts.AnyAsync(c => c.Code == contractCode, ct))
+        {
+            var contract = new Contract
+            {
+                Code = contractCode, CommissionerCode = NhsCbCode, ProviderCode = "NQ1", ServiceArea = "Direct-access ultrasound (on behalf of 01A and 02B)",
+                StartDate = fyStart, EndDate = fyEnd, AnnualValue = 1_200_000m, ActivityPlan = 24_000, ActivityUnit = "tests", CquinSharePercent = 0m,
+            };
+            for (var month = 1; month <= LatestMonth; month++)
+                contract.Performance.Add(new ContractPerformance
+                {
+                    ContractCode = contractCode, Year = Year, Month = month, ActivityActual = (int)Math.Round(contract.ActivityPlan / 12m * 0.99m),
+                    CostActual = Money(contract.AnnualValue / 12m * 0.99m), CquinAchievedPercent = 0m,
+                });
+            db.Contracts.Add(contract);
+        }
+        var arrangement = new LeadCommissioningArrangement
+        {
+            Code = code, Name = "Direct-access ultrasound commissioned by the NHS CB", Kind = ArrangementKind.NhscbOnBehalf, LeadCode = NhsCbCode,
+            ProviderCode = "NQ1", ServiceAreas = "Direct-access diagnostics", StartDate = fyStart, LeadActivity = 0, LeadCost = 0m,
+        };
+        // Six months: 11,880 tests, £594,000.00; 01A 55% (6,534 tests, £326,700.00), 02B 45% (5,346 tests, £267,300.00).
+        arrangement.Associates.Add(new ArrangementAssociate { ArrangementCode = code, ConsortiumCode = "01A", SharePercent = 55m, Basis = ShareBasis.WeightedPopulation, Activity = 6_534, Cost = 326_700m });
+        arrangement.Associates.Add(new ArrangementAssociate { ArrangementCode = code, ConsortiumCode = "02B", SharePercent = 45m, Basis = ShareBasis.WeightedPopulation, Activity = 5_346, Cost = 267_300m });
+        arrangement.Contracts.Add(new ArrangementContract { ArrangementCode = code, ContractCode = contractCode });
+        db.LeadCommissioningArrangements.Add(arrangement);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// RNV's activity on CT-01A-RNV for months 1–6 of 2013-14 by responsible commissioner, submitted on the 5th of the next
+    /// month: of each month's 10,128 spells and £26,780,000.00, 02B's patients 3,038 spells, £8,034,000.00; 03C's 2,026
+    /// spells, £5,356,000.00; 01A's the rest, 5,064 spells, £13,390,000.00 — the activity LCA-ACUTE-RNV's statements recharge
+    /// (split by actual activity), computed by the recharge rule so that the two agree to the unit and the penny.
+    /// </summary>
+    private static async Task SeedContractActivityAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        const string contractCode = "CT-01A-RNV", arrangementCode = "LCA-ACUTE-RNV";
+        if (await db.ContractActivitySubmissions.AnyAsync(s => s.ContractCode == contractCode, ct)) return;
+        var contract = await db.Contracts.AsNoTracking().FirstAsync(c => c.Code == contractCode, ct);
+        var associates = await db.ArrangementAssociates.AsNoTracking().Where(a => a.ArrangementCode == arrangementCode).OrderBy(a => a.ConsortiumCode).ToListAsync(ct);
+        var performance = await db.ContractPerformance.AsNoTracking().Where(p => p.ContractCode == contractCode && p.Year == Year).ToListAsync(ct);
+        foreach (var month in performance.OrderBy(p => p.Month))
+        {
+            var submission = new ContractActivitySubmission
+            {
+                ContractCode = contractCode, Year = Year, Month = month.Month, ProviderCode = contract.ProviderCode,
+                SubmittedAt = FinancialYear.MonthEnd(Year, month.Month).AddDays(5).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
+            };
+            foreach (var associate in associates)
+            {
+                var (activity, cost) = ArrangementRecharges.PartOf(associate.SharePercent, month.ActivityActual, month.CostActual);
+                submission.Lines.Add(new ContractActivityLine { CommissionerCode = associate.ConsortiumCode, Activity = activity, Cost = cost });
+            }
+            submission.Lines.Add(new ContractActivityLine
+            {
+                CommissionerCode = contract.CommissionerCode,
+                Activity = month.ActivityActual - submission.Lines.Sum(l => l.Activity), Cost = month.CostActual - submission.Lines.Sum(l => l.Cost),
+            });
+            db.ContractActivitySubmissions.Add(submission);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    #endregion
+
     private static async Task SeedArrangementStatementsAsync(CommissioningDbContext db, CancellationToken ct)
     {
         const string code = "LCA-ACUTE-RNV";
@@ -397,7 +474,8 @@ public sealed class DemoDataSeeder(int scale = 1)
             {
                 Code = "LCA-ACUTE-RNV",
                 Name = "Acute services at Northvale Hospitals",
-                LeadConsortiumCode = "01A",
+                Kind = ArrangementKind.LeadCommissioner,
+                LeadCode = "01A",
                 ProviderCode = "RNV",
                 ServiceAreas = "Acute elective; Acute non-elective; Outpatients; Accident and emergency",
                 StartDate = FinancialYear.MonthStart(Year, 1),
@@ -410,6 +488,8 @@ public sealed class DemoDataSeeder(int scale = 1)
             db.LeadCommissioningArrangements.Add(arrangement);
         }
         await db.SaveChangesAsync(ct);
+        await SeedNhsCbArrangementAsync(db, fyStart, fyEnd, ct);
+        await SeedContractActivityAsync(db, ct);
         await SeedArrangementStatementsAsync(db, ct);
         await SeedPlansAsync(db, ct);
 

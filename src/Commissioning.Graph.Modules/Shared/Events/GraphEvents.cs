@@ -28,6 +28,7 @@ public static class GraphEventTopics
     public const string FinancialReturnSubmitted = "financialReturnSubmitted";
     public const string FinancialReturnReviewed = "financialReturnReviewed";
     public const string JsnaContributionSubmitted = "jsnaContributionSubmitted";
+    public const string ArrangementStatementIssued = "arrangementStatementIssued";
 }
 
 /// <summary>

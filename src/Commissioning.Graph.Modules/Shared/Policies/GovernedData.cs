@@ -20,7 +20,7 @@ public static class GovernedData
         : o is Directory.DirectoryEntity d ? GovernedShapes.Published.ContainsKey(d.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or DutyEvidence or Intervention or OutcomeValue or QualityPremium or QualityPremiumShare or InformationRequest or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate or ArrangementStatement
-        or Contract or ContractPerformance or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan;
+        or Contract or ContractPerformance or ContractActivitySubmission or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan;
 
     /// <summary>The governing entity of <paramref name="target"/>, or null when none can be found.</summary>
     public static object? Find(object? target, IResolveContext ctx)
@@ -57,12 +57,13 @@ public static class GovernedData
 /// <c>input.consortiumCode</c> (whose data it writes: <c>self</c>), <c>input.pooledBudgetCode</c>
 /// (<c>poolHost</c>), <c>input.contributionId</c> or <c>input.healthAndWellbeingBoardCode</c> (<c>hwbLocalAuthority</c>),
 /// <c>input.arrangementCode</c> (<c>arrangementLead</c>), <c>input.statementId</c> (an arrangement statement: <c>self</c> is
-/// its associate, judged with its arrangement).
+/// its associate, judged with its arrangement), <c>input.contractCode</c> (<c>contractProvider</c>).
 /// </summary>
 public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudgetCode, int? ContributionId, string? HwbCode)
 {
     public string? ArrangementCode { get; init; }
     public int? StatementId { get; init; }
+    public string? ContractCode { get; init; }
 
     public static MutationTarget From(MutationInput mutation)
     {
@@ -74,6 +75,7 @@ public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudget
         {
             ArrangementCode = Text("arrangementCode"),
             StatementId = Commissioning.Graph.ArrangementStatementFields.IdOf(Text("statementId")),
+            ContractCode = Text("contractCode"),
         };
     }
 }

@@ -156,7 +156,7 @@ public static class GovernedShapes
     { TypeName = "PoolExpenditure", Owner = new ViaSource(SubjectRole.Pool, RelationshipKind.PoolHost), Year = Year<PoolExpenditure>(e => e.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Pool] = Col<PoolExpenditure>(e => e.PoolCode) } };
     public static readonly GovernedShape<LeadCommissioningArrangement> LeadCommissioningArrangement = new()
-    { TypeName = "LeadCommissioningArrangement", Owner = Col<LeadCommissioningArrangement>(a => a.LeadConsortiumCode),
+    { TypeName = "LeadCommissioningArrangement", Owner = Col<LeadCommissioningArrangement>(a => a.LeadCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Arrangement] = Col<LeadCommissioningArrangement>(a => a.Code) } };
     public static readonly GovernedShape<ArrangementAssociate> ArrangementAssociate = new()
     { TypeName = "ArrangementAssociate", Owner = Col<ArrangementAssociate>(a => a.ConsortiumCode),
@@ -175,6 +175,12 @@ public static class GovernedShapes
     public static readonly GovernedShape<ContractPerformance> ContractPerformance = new()
     { TypeName = "ContractPerformance", Owner = new ViaSource(SubjectRole.Contract, RelationshipKind.ContractCommissioner), Year = Year<ContractPerformance>(p => p.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractPerformance>(p => p.ContractCode) } };
+    /// <summary>A provider's monthly activity by responsible commissioner is the provider's own statement (its owner: it reads
+    /// what it submitted without a purpose, and the commissioner's reading is a disclosure by the provider); it is read by the
+    /// contract's parties and the parties of the arrangements covering the contract, as the contract's performance is.</summary>
+    public static readonly GovernedShape<ContractActivitySubmission> ContractActivity = new()
+    { TypeName = "ContractActivity", Owner = Col<ContractActivitySubmission>(a => a.ProviderCode), Year = Year<ContractActivitySubmission>(a => a.Year),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractActivitySubmission>(a => a.ContractCode) } };
     public static readonly GovernedShape<MutationTarget> MutationTarget = new()
     { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!),
       Subjects = new Dictionary<SubjectRole, SubjectSource>
@@ -183,6 +189,7 @@ public static class GovernedShapes
           [SubjectRole.Pool] = Col<MutationTarget>(m => m.PooledBudgetCode!),
           [SubjectRole.Hwb] = Col<MutationTarget>(m => m.HwbCode!),
           [SubjectRole.Arrangement] = Col<MutationTarget>(m => m.ArrangementCode!),
+          [SubjectRole.Contract] = Col<MutationTarget>(m => m.ContractCode!),
       } };
 
     /// <summary>A disclosure record is its owning organisation's: the register's rule (<c>self</c> or <c>nhscb</c>) filters its list in SQL.</summary>
@@ -197,7 +204,7 @@ public static class GovernedShapes
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention, InformationRequest,
         OutcomeValue, QualityPremium, QualityPremiumShare,
         Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
-        Contract, ContractPerformance, MutationTarget,
+        Contract, ContractPerformance, ContractActivity, MutationTarget,
     ];
 
     private static readonly Dictionary<Type, GovernedShape> ByType = All.ToDictionary(s => s.EntityType);

@@ -92,6 +92,9 @@ public static class PolicyRules
         ["contractParty"] = Grant.Any(
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractCommissioner),
             Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider)),
+        // Writes for a contract's provider only (submitting its activity by responsible commissioner): the provider of the
+        // contract the input names. A provider is a contract party, never an arrangement party.
+        ["contractProvider"] = Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider),
         ["supportFor"] = Grant.Party(SubjectRole.Consortium, RelationshipKind.SupportSupplier),
         // Published strategies and commissioning plans (and the HWBs' responses a published plan carries) are public.
         ["published"] = Grant.Published,

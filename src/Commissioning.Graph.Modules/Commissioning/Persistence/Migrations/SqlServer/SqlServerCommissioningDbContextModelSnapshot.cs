@@ -399,6 +399,81 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
                     b.ToTable("Contracts", "commissioning");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivityLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Activity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CommissionerCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "CommissionerCode")
+                        .IsUnique();
+
+                    b.ToTable("ContractActivityLines", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContractCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractCode", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ContractActivitySubmissions", "commissioning", t =>
+                        {
+                            t.HasCheckConstraint("CK_ContractActivitySubmissions_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractPerformance", b =>
                 {
                     b.Property<int>("Id")
@@ -598,10 +673,15 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<int>("LeadActivity")
                         .HasColumnType("int");
 
-                    b.Property<string>("LeadConsortiumCode")
+                    b.Property<string>("LeadCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -634,7 +714,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
 
                     b.HasKey("Code");
 
-                    b.HasIndex("LeadConsortiumCode");
+                    b.HasIndex("LeadCode");
 
                     b.HasIndex("ProviderCode");
 
@@ -901,6 +981,24 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivityLine", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractPerformance", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.Contract", null)
@@ -1023,6 +1121,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.SqlSe
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Contract", b =>
                 {
                     b.Navigation("Performance");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturn", b =>

@@ -383,6 +383,77 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.ToTable("Contracts", "commissioning");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivityLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Activity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CommissionerCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "CommissionerCode")
+                        .IsUnique();
+
+                    b.ToTable("ContractActivityLines", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProviderCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractCode", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ContractActivitySubmissions", "commissioning", t =>
+                        {
+                            t.HasCheckConstraint("CK_ContractActivitySubmissions_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractPerformance", b =>
                 {
                     b.Property<int>("Id")
@@ -576,10 +647,15 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LeadActivity")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("LeadConsortiumCode")
+                    b.Property<string>("LeadCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -612,7 +688,7 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.HasKey("Code");
 
-                    b.HasIndex("LeadConsortiumCode");
+                    b.HasIndex("LeadCode");
 
                     b.HasIndex("ProviderCode");
 
@@ -873,6 +949,24 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivityLine", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractPerformance", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.Contract", null)
@@ -995,6 +1089,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Contract", b =>
                 {
                     b.Navigation("Performance");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ContractActivitySubmission", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturn", b =>
