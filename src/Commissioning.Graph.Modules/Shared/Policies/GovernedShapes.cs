@@ -154,7 +154,7 @@ public static class GovernedShapes
     { TypeName = "ContractPerformance", Owner = new ViaSource(SubjectRole.Contract, RelationshipKind.ContractCommissioner), Year = Year<ContractPerformance>(p => p.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractPerformance>(p => p.ContractCode) } };
     public static readonly GovernedShape<MutationTarget> MutationTarget = new()
-    { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!),
+    { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!), Year = Year<MutationTarget>(m => m.Year!),
       Subjects = new Dictionary<SubjectRole, SubjectSource>
       {
           [SubjectRole.Consortium] = Col<MutationTarget>(m => m.ConsortiumCode!),
