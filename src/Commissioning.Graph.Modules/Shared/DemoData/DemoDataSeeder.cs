@@ -52,9 +52,15 @@ public sealed class DemoDataSeeder(int scale = 1)
     /// <summary>
     /// CSU-NV acts for 01A and 02B from 2013-04-01, still current (<c>supportFor</c>); it supported 03C in the shadow year
     /// 2012-13 only (to 2013-03-31), so it reads nothing of 03C's now: relationships are judged at the date of the data.
+    /// At a larger scale it also acts for every other generated consortium (the even ones), from 2013-04-01.
     /// </summary>
-    private static IReadOnlyList<Directory.CommissioningSupportArrangement> CommissioningSupportArrangements =>
+    private IReadOnlyList<Directory.CommissioningSupportArrangement> CommissioningSupportArrangements =>
     [
+        .. _consortia.Where(c => c.Index > 3 && c.Index % 2 == 0).Select(c => new Directory.CommissioningSupportArrangement
+        {
+            ConsortiumCode = c.Code, SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
+            Functions = [Directory.CommissioningSupportFunction.FinancialReporting],
+        }),
         new() { ConsortiumCode = "01A", SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
             Functions = [Directory.CommissioningSupportFunction.FinancialReporting, Directory.CommissioningSupportFunction.JsnaAnalysis] },
         new() { ConsortiumCode = "02B", SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
