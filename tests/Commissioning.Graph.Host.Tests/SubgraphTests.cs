@@ -79,9 +79,10 @@ public class SubgraphTests
     {
         var graph = RealSubgraph("local-government");
 
-        // PooledBudget.host and PoolPartner.organisation may be a consortium or the NHS CB, which other subgraphs own.
+        // PooledBudget.host and PoolPartner.organisation may be a consortium or the NHS CB, which other subgraphs own (and the
+        // directory's commissioning support organisations are organisations too).
         var possible = graph.Schema.GetPossibleTypes((Engine.Types.IAbstractType)graph.Schema.GetType("Organisation")!).Select(t => t.Name).Order();
-        Assert.Equal(["Consortium", "GpPractice", "HealthAndWellbeingBoard", "LocalAuthority", "NhsCommissioningBoard", "Provider"], possible);
+        Assert.Equal(["CommissioningSupportOrganisation", "Consortium", "GpPractice", "HealthAndWellbeingBoard", "LocalAuthority", "NhsCommissioningBoard", "Provider"], possible);
         Assert.Contains("type NhsCommissioningBoard implements Organisation @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  name: String! @external\n  kind: OrganisationKind! @external\n}", graph.SubgraphSdl);
         Assert.Contains("type Consortium implements Organisation @key(fields: \"code\") {", graph.SubgraphSdl);
         // Stubs are references only: this subgraph's _entities still resolves what it owns or extends.
