@@ -96,7 +96,7 @@ public class SubgraphTests
 
         Assert.Contains("  node(id: ID!): Node @authenticated\n", directory.SubgraphSdl);
         // A stub keeps its type's own rules: the directory judges a return by them from what the owner published.
-        Assert.Contains("type FinancialReturn implements Node @key(fields: \"id\", resolvable: false) @policy(policies: [[\"self\"], [\"nhscb\"]]) {", directory.SubgraphSdl);
+        Assert.Contains("type FinancialReturn implements Node @key(fields: \"id\", resolvable: false) @policy(policies: [[\"self\"], [\"nhscb\"], [\"supportFor\"]]) {", directory.SubgraphSdl);
         Assert.Contains("type PooledBudget implements Node @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  id: ID! @external\n}", directory.SubgraphSdl);
         foreach (var other in new[] { "commissioning", "local-government", "nhs-cb", "governance" })
             Assert.Null(RealSubgraph(other).Schema.QueryType!.Fields.GetValueOrDefault("node"));
