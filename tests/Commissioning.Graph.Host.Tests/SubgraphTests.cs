@@ -79,9 +79,10 @@ public class SubgraphTests
     {
         var graph = RealSubgraph("local-government");
 
-        // PooledBudget.host and PoolPartner.organisation may be a consortium or the NHS CB, which other subgraphs own.
+        // PooledBudget.host and PoolPartner.organisation may be a consortium or the NHS CB, which other subgraphs own (and the
+        // directory's commissioning support organisations are organisations too).
         var possible = graph.Schema.GetPossibleTypes((Engine.Types.IAbstractType)graph.Schema.GetType("Organisation")!).Select(t => t.Name).Order();
-        Assert.Equal(["Consortium", "GpPractice", "HealthAndWellbeingBoard", "LocalAuthority", "NhsCommissioningBoard", "Provider"], possible);
+        Assert.Equal(["CommissioningSupportOrganisation", "Consortium", "GpPractice", "HealthAndWellbeingBoard", "LocalAuthority", "NhsCommissioningBoard", "Provider"], possible);
         Assert.Contains("type NhsCommissioningBoard implements Organisation @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  name: String! @external\n  kind: OrganisationKind! @external\n}", graph.SubgraphSdl);
         Assert.Contains("type Consortium implements Organisation @key(fields: \"code\") {", graph.SubgraphSdl);
         // Stubs are references only: this subgraph's _entities still resolves what it owns or extends.
@@ -95,7 +96,7 @@ public class SubgraphTests
 
         Assert.Contains("  node(id: ID!): Node @authenticated\n", directory.SubgraphSdl);
         // A stub keeps its type's own rules: the directory judges a return by them from what the owner published.
-        Assert.Contains("type FinancialReturn implements Node @key(fields: \"id\", resolvable: false) @policy(policies: [[\"self\"], [\"nhscb\"]]) {", directory.SubgraphSdl);
+        Assert.Contains("type FinancialReturn implements Node @key(fields: \"id\", resolvable: false) @policy(policies: [[\"self\"], [\"nhscb\"], [\"supportFor\"]]) {", directory.SubgraphSdl);
         Assert.Contains("type PooledBudget implements Node @key(fields: \"code\", resolvable: false) {\n  code: ID! @authenticated\n  id: ID! @external\n}", directory.SubgraphSdl);
         foreach (var other in new[] { "commissioning", "local-government", "nhs-cb", "governance" })
             Assert.Null(RealSubgraph(other).Schema.QueryType!.Fields.GetValueOrDefault("node"));

@@ -2,8 +2,10 @@
 // Each entry: { name, query, variables?, purpose? (default COMMISSIONING; null: no header), writer? (token with
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
-export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write contracts:activity';
+// CSU-NV (a commissioning support organisation acting for 01A and 02B, policy supportFor) sends first, so that the drafts it
+// may save for its clients are its own (their consortia, later, find the draft there).
+export const callers = ['CSU-NV', 'X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write contracts:activity returns:draft jsna:draft';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -13,6 +15,7 @@ export const idQuery = `{
   leadCommissioningArrangement(code: "LCA-ACUTE-RNV") { id } localAuthority(code: "E10000001") { id }
   healthAndWellbeingBoard(code: "HWB-E10000001") { id jsna(year: "2013-14") { contributions { id status rowVersion } } }
   pooledBudget(code: "POOL-LD-NV") { id rowVersion } nhsCommissioningBoard { id }
+  supportUnit: organisation(code: "CSU-NV") { ... on CommissioningSupportOrganisation { id } }
 }`;
 
 export function idsFrom(data) {
@@ -28,6 +31,7 @@ export function idsFrom(data) {
     JsnaContribution: data.healthAndWellbeingBoard.jsna.contributions[0].id,
     PooledBudget: data.pooledBudget.id,
     NhsCommissioningBoard: data.nhsCommissioningBoard.id,
+    CommissioningSupportOrganisation: data.supportUnit.id,
     submittedReturn: data.submitted.financialReturns.nodes[0] ?? { id: 'none', rowVersion: 0 },
     draftContribution: data.healthAndWellbeingBoard.jsna.contributions.find((c) => c.status === 'DRAFT'),
     poolRowVersion: data.pooledBudget.rowVersion,
@@ -45,6 +49,11 @@ const entryPoints = [
       practice: organisation(code: "A02001") { code kind ... on GpPractice { listSize consortium { code } } }
       provider: organisation(code: "NQ1") { code kind ... on Provider { providerType } } }`],
   ['organisation (unknown)', `{ organisation(code: "ZZZ") { code } }`],
+  // Commissioning support (directory subgraph): the supplier, its arrangements, and the consortium's (cross-subgraph names).
+  ['commissioning support: supplier and arrangements', `{ organisation(code: "CSU-NV") { __typename code name kind ... on CommissioningSupportOrganisation {
+      supportArrangements { consortium { code name authorisationStatus } supplier { code name } functions from to } } }
+      consortium(code: "02B") { name supportArrangements { supplier { code kind } functions from to } }
+      organisations(kind: COMMISSIONING_SUPPORT) { totalCount nodes { code name } } }`],
   ['organisations (first page)', `{ organisations(first: 5) { totalCount nodes { code kind } pageInfo { hasNextPage endCursor } } }`],
   ['organisations (kind)', `{ organisations(kind: CONSORTIUM) { totalCount edges { cursor node { code name } } } }`],
   ['organisations (practices, totalCount)', `{ organisations(kind: GP_PRACTICE, first: 3) { totalCount nodes { code ... on GpPractice { consortium { code } } } } }`],
@@ -122,11 +131,12 @@ const entryPoints = [
 
 // node(id:) for every Node type, with its own fields and with __typename/id alone.
 const nodeTypes = ['Consortium', 'FinancialReturn', 'GpPractice', 'Provider', 'Contract', 'LeadCommissioningArrangement', 'LocalAuthority',
-  'HealthAndWellbeingBoard', 'JsnaContribution', 'PooledBudget', 'NhsCommissioningBoard'];
+  'HealthAndWellbeingBoard', 'JsnaContribution', 'PooledBudget', 'NhsCommissioningBoard', 'CommissioningSupportOrganisation'];
 const nodeFields = {
   Consortium: 'code name', FinancialReturn: 'year month status consortium { code }', GpPractice: 'code prescribingSpend', Provider: 'code name',
   Contract: 'code annualValue', LeadCommissioningArrangement: 'code leadCost', LocalAuthority: 'code name', HealthAndWellbeingBoard: 'code chair',
   JsnaContribution: 'topic status consortium { code }', PooledBudget: 'code riskShare', NhsCommissioningBoard: 'code mandate',
+  CommissioningSupportOrganisation: 'code name supportArrangements { consortium { code } from to }',
 };
 
 // The authorisation matrix's probes (tests/Commissioning.Graph.Host.Tests/Authorization/AuthorizationMatrixTests.cs), re-run here.
@@ -135,6 +145,9 @@ const matrix = [
   ...['01A', '03C'].map((t) => [`matrix FinancialReturn.practiceBreakdown ${t}`, `{ consortium(code: "${t}") { code latestFinancialReturn(year: "2013-14") { month practiceBreakdown { practice { code } plan } } } }`]),
   ...['01A', '02B'].map((t) => [`matrix Consortium.allocation ${t}`, `{ consortium(code: "${t}") { code allocation(year: "2013-14") { programmeBudget revenueResourceLimit } } }`]),
   ...['02B', '03C'].map((t) => [`matrix Consortium.assurance ${t}`, `{ consortium(code: "${t}") { code assurance(year: "2013-14") { rating financeFinding } } }`]),
+  // supportFor: a client's returns with their duties (judged in the commissioning subgraph from the directory's facts), a
+  // former client's refused, as CSU-NV states a purpose covering returns.
+  ...['01A', '02B', '03C'].map((t) => [`supportFor: returns of ${t} for financial assurance`, `{ consortium(code: "${t}") { code financialReturns(year: "2013-14", latestVersionOnly: true) { totalCount nodes { month status lines { category plan } practiceBreakdown { practice { code } plan } duties { allMet breakEven { met } } } } latestFinancialReturn(year: "2013-14") { month status } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE']),
   ['matrix Consortium.interventions 03C', `{ consortium(code: "03C") { code interventions { kind reason } } }`],
   // Authorisation, intervention, information (second wave): authorisation is public, requests and interventions self|nhscb for ASSURANCE.
   ...['01A', '03C'].map((t) => [`matrix Consortium.authorisation ${t}`, `{ consortium(code: "${t}") { code authorisation { decidedOn status functionsRetainedByNhsCb conditions { function description liftedOn } } } }`, undefined, undefined, null]),
@@ -206,6 +219,15 @@ export function mutations(ids) {
     { name: 'submitFinancialReturn for 01A', purpose: 'FINANCIAL_ASSURANCE', writer: true,
       query: `mutation Submit($input: SubmitFinancialReturnInput!) { submitFinancialReturn(input: $input) { financialReturn { year month version status consortium { code } } userErrors { message code path } } }`,
       variables: { input: returnInput } },
+    { name: 'saveFinancialReturnDraft for 01A (its support unit, then the rest)', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Draft($input: SubmitFinancialReturnInput!) { saveFinancialReturnDraft(input: $input) { financialReturn { year month version status consortium { code } lines { category plan } } userErrors { message code path } } }`,
+      variables: { input: { ...returnInput, month: 8 } } },
+    { name: 'saveFinancialReturnDraft for 03C (a former client)', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Draft($input: SubmitFinancialReturnInput!) { saveFinancialReturnDraft(input: $input) { financialReturn { month status } userErrors { message code path } } }`,
+      variables: { input: { ...returnInput, consortiumCode: '03C', month: 9 } } },
+    { name: 'saveJsnaContributionDraft for 02B', purpose: 'JSNA', writer: true,
+      query: `mutation JsnaDraft($input: SubmitJsnaContributionInput!) { saveJsnaContributionDraft(input: $input) { contribution { topic status consortium { code } } userErrors { message code path } } }`,
+      variables: { input: { healthAndWellbeingBoardCode: 'HWB-E06000002', year: '2013-14', consortiumCode: '02B', topic: 'Federation corpus draft', narrative: 'Drafted by the support unit.', indicators: [{ name: 'Residents', numerator: 40, denominator: 100 }] } } },
     { name: 'acceptFinancialReturn of 02B', purpose: 'FINANCIAL_ASSURANCE', writer: true,
       query: `mutation Accept($input: AcceptFinancialReturnInput!) { acceptFinancialReturn(input: $input) { financialReturn { month status consortium { code } } userErrors { message code path } } }`,
       variables: { input: { id: ids.submittedReturn.id, expectedRowVersion: ids.submittedReturn.rowVersion } } },

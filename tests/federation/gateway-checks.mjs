@@ -99,7 +99,10 @@ const strip = (v) => {
   const out = {};
   for (const k of Object.keys(v).sort()) {
     if (k === 'locations') continue;
-    out[k] = k === 'extensions' && v[k] && typeof v[k] === 'object' ? strip(Object.fromEntries(Object.entries(v[k]).filter(([x]) => x !== 'serviceName'))) : strip(v[k]);
+    out[k] = k === 'extensions' && v[k] && typeof v[k] === 'object' ? strip(Object.fromEntries(Object.entries(v[k]).filter(([x]) => x !== 'serviceName')))
+      // The order of a payload's errors means nothing (fields of two subgraphs, or decided after a directory look-up, finish in any order).
+      : k === 'errors' && Array.isArray(v[k]) ? strip(v[k]).sort((a, b) => JSON.stringify(a.path ?? []).localeCompare(JSON.stringify(b.path ?? [])))
+      : strip(v[k]);
   }
   return out;
 };

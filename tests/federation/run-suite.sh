@@ -73,7 +73,7 @@ ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" serve --data-dir "$work/one" --
 one_pid=$!
 # The writers' scopes: the corpus names them once.
 scopes=$(cd "$here" && node --input-type=module -e "import { writeScopes } from './corpus.mjs'; console.log(writeScopes)")
-orgs=(X24 E10000001 E06000002 01A 02B 03C A01001 RNV)
+mapfile -t orgs < <(cd "$here" && node --input-type=module -e "import { callers } from './corpus.mjs'; console.log(callers.join('\\n'))")
 org_args=(); for org in "${orgs[@]}"; do org_args+=(--org "$org"); done
 mapfile -t plain < <(dotnet "$dll" token --data-dir "$work/fed" "${org_args[@]}" 2>/dev/null)
 mapfile -t writer < <(dotnet "$dll" token --data-dir "$work/fed" "${org_args[@]}" --scopes "$scopes" 2>/dev/null)

@@ -17,6 +17,19 @@ public readonly record struct DisclosureEntry(string SchemaCoordinate, string Ow
 public sealed class DisclosureLedger
 {
     private readonly ConcurrentDictionary<(string Coordinate, string Organisation), int> _counts = new();
+    private readonly ConcurrentDictionary<string, string> _principals = new(StringComparer.Ordinal);
+
+    /// <summary>Notes that the caller was let through to <paramref name="owningOrganisation"/>'s data as acting for
+    /// <paramref name="principal"/> (an agent acting for its client): the record of that owner's disclosures names it.</summary>
+    public void ActingFor(string owningOrganisation, string principal)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owningOrganisation);
+        ArgumentException.ThrowIfNullOrEmpty(principal);
+        _principals.TryAdd(owningOrganisation, principal);
+    }
+
+    /// <summary>The organisation the caller acted for when it read <paramref name="owningOrganisation"/>'s data; null when it acted for itself.</summary>
+    public string? PrincipalFor(string owningOrganisation) => _principals.GetValueOrDefault(owningOrganisation);
 
     /// <summary>Adds <paramref name="records"/> disclosed records of <paramref name="schemaCoordinate"/>
     /// owned by <paramref name="owningOrganisation"/>. Zero or negative counts are ignored.</summary>

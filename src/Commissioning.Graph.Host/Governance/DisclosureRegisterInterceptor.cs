@@ -55,7 +55,7 @@ public sealed class DisclosureRegisterInterceptor(
         }
     }
 
-    /// <summary>One record per owning organisation, in organisation order.</summary>
+    /// <summary>One record per owning organisation, in organisation order, each naming the principal the caller acted for (if any).</summary>
     internal static IReadOnlyList<DisclosureRecord> CreateRecords(GraphQLRequestContext context, Caller caller,
         IReadOnlyList<DisclosureEntry> disclosed, DateTime occurredAt)
     {
@@ -72,7 +72,9 @@ public sealed class DisclosureRegisterInterceptor(
             .GroupBy(e => e.OwningOrganisation, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => DisclosureRecord.Create(occurredAt, who, operation, g.Key,
-                g.Select(e => new DisclosedCoordinate(e.SchemaCoordinate, e.Records))))
+                g.Select(e => new DisclosedCoordinate(e.SchemaCoordinate, e.Records)),
+                // A caller let through as acting for another (a support organisation for its client) names its principal.
+                principal: context.Scope.Disclosures.PrincipalFor(g.Key)))
             .ToList();
     }
 }

@@ -39,6 +39,8 @@ public static class SharedSchema
           LOCAL_AUTHORITY
           HEALTH_AND_WELLBEING_BOARD
           PROVIDER
+          "A commissioning support organisation, acting for consortia under support arrangements (policy `supportFor`)."
+          COMMISSIONING_SUPPORT
         }
 
         "Relay connection paging information."

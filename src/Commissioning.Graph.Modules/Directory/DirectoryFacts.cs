@@ -148,17 +148,20 @@ public sealed class DirectoryEntity
     public string __typename => TypeName;
 }
 
-/// <summary>What one module publishes to the directory: its organisations, relationships, allocation limits and the
-/// global-id-keyed entities whose visibility another subgraph must judge (<see cref="DirectoryEntity"/>).</summary>
+/// <summary>What one module publishes to the directory: its organisations, relationships, allocation limits, the
+/// global-id-keyed entities whose visibility another subgraph must judge (<see cref="DirectoryEntity"/>) and commissioning
+/// support arrangements (<see cref="CommissioningSupportArrangement"/>, each also its <see cref="RelationshipKind.SupportSupplier"/> fact).</summary>
 public sealed record DirectoryFacts(
     IReadOnlyList<DirectoryOrganisation> Organisations,
     IReadOnlyList<Relationship> Relationships,
     IReadOnlyList<AllocationLimit> Allocations,
-    IReadOnlyList<DirectoryEntity>? Entities = null)
+    IReadOnlyList<DirectoryEntity>? Entities = null,
+    IReadOnlyList<CommissioningSupportArrangement>? SupportArrangements = null)
 {
     public static readonly DirectoryFacts None = new([], [], []);
 
-    public bool IsEmpty => Organisations.Count == 0 && Relationships.Count == 0 && Allocations.Count == 0 && (Entities?.Count ?? 0) == 0;
+    public bool IsEmpty => Organisations.Count == 0 && Relationships.Count == 0 && Allocations.Count == 0 && (Entities?.Count ?? 0) == 0
+        && (SupportArrangements?.Count ?? 0) == 0;
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new()
     {
@@ -171,4 +174,36 @@ public sealed record DirectoryFacts(
 
     public static DirectoryFacts FromJson(string json) => System.Text.Json.JsonSerializer.Deserialize<DirectoryFacts>(json, Json)
         ?? throw new InvalidOperationException("An outbox message holds no directory facts.");
+}
+
+/// <summary>What a commissioning support organisation does for a consortium under an arrangement (descriptive: the
+/// <c>supportFor</c> policy grants reading and drafting the consortium's returns and JSNA contributions whatever they are).</summary>
+public enum CommissioningSupportFunction
+{
+    FinancialReporting,
+    BusinessIntelligence,
+    ContractManagement,
+    JsnaAnalysis,
+}
+
+/// <summary>
+/// A commissioning support arrangement (DOMAIN.md "Commissioning support"): <see cref="SupplierCode"/> acts for
+/// <see cref="ConsortiumCode"/> from <see cref="From"/> to <see cref="To"/> (the last day; null while current). A relationship
+/// fact, so it lives in the directory: writing one also writes its <see cref="RelationshipKind.SupportSupplier"/> fact with the
+/// same dates, which the <c>supportFor</c> policy reads in the financial year of the data.
+/// </summary>
+public sealed class CommissioningSupportArrangement
+{
+    public required string ConsortiumCode { get; set; }
+    public required string SupplierCode { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    /// <summary>What the supplier does for the consortium, in declaration order.</summary>
+    public List<CommissioningSupportFunction> Functions { get; set; } = [];
+
+    /// <summary>The arrangement's relationship fact (what the policies read).</summary>
+    public Relationship Fact() => Relationship.Of(RelationshipKind.SupportSupplier, ConsortiumCode, SupplierCode, From, To);
+
+    /// <summary>Whether the arrangement covers <paramref name="day"/>.</summary>
+    public bool Covers(DateOnly day) => From <= day && (To is null || To >= day);
 }

@@ -6,7 +6,8 @@ namespace Commissioning.Graph.Modules.Directory;
 /// <summary>
 /// Writes a module's facts into the directory, idempotently: an organisation is upserted by code, a
 /// relationship by (kind, subject, party, from) — its end date updated — an allocation limit by
-/// (consortium, year) and an entity by its global id. Publishing the same facts twice changes nothing.
+/// (consortium, year), an entity by its global id and a support arrangement by (consortium, supplier, from), with its
+/// relationship fact. Publishing the same facts twice changes nothing.
 /// A module's writes reach it through its outbox (<see cref="DirectoryOutboxRelay"/>): each message is
 /// applied once (<see cref="ApplyAsync"/> records its id in the same transaction), however often it is
 /// delivered. Policies read the directory per request, so what is applied is seen by the next request of
@@ -54,6 +55,20 @@ public sealed class DirectoryWriter(IDbContextFactory<DirectoryDbContext> contex
 
     private static async Task StageAsync(DirectoryDbContext db, DirectoryFacts facts, CancellationToken ct)
     {
+        // An arrangement is written with its relationship fact (what the supportFor policy reads), dates and all.
+        if (facts.SupportArrangements is { Count: > 0 } arrangements)
+        {
+            facts = facts with { Relationships = [.. facts.Relationships, .. arrangements.Select(a => a.Fact())] };
+            var consortia = arrangements.Select(a => a.ConsortiumCode).Distinct().ToList();
+            var existing = (await db.SupportArrangements.Where(a => consortia.Contains(a.ConsortiumCode)).ToListAsync(ct))
+                .ToDictionary(a => (a.ConsortiumCode, a.SupplierCode, a.From));
+            foreach (var a in arrangements.DistinctBy(a => (a.ConsortiumCode, a.SupplierCode, a.From)))
+            {
+                if (existing.TryGetValue((a.ConsortiumCode, a.SupplierCode, a.From), out var known)) { known.To = a.To; known.Functions = [.. a.Functions]; }
+                else db.SupportArrangements.Add(new CommissioningSupportArrangement
+                    { ConsortiumCode = a.ConsortiumCode, SupplierCode = a.SupplierCode, From = a.From, To = a.To, Functions = [.. a.Functions] });
+            }
+        }
         if (facts.Organisations.Count > 0)
         {
             var codes = facts.Organisations.Select(o => o.Code).Distinct().ToList();

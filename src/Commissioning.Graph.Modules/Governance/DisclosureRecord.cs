@@ -41,6 +41,10 @@ public sealed class DisclosureRecord
     /// <summary>The organisation the disclosed data belongs to.</summary>
     public string OwningOrganisation { get; private set; } = "";
 
+    /// <summary>The organisation the caller acted for, when it acted for another: a commissioning support organisation
+    /// reading its client consortium's data under <c>supportFor</c> names that consortium. Null when the caller acted for itself.</summary>
+    public string? Principal { get; private set; }
+
     /// <summary>The restricted schema coordinates disclosed (<c>FinancialReturn.lines</c>), sorted ordinally, each with
     /// the number of records disclosed through it.</summary>
     public IReadOnlyList<DisclosedCoordinate> Disclosed { get; private set; } = [];
@@ -75,12 +79,13 @@ public sealed class DisclosureRecord
             ClientApplicationId = first.ClientApplicationId, Subject = first.Subject, PurposeOfUse = first.PurposeOfUse,
             OperationName = first.OperationName, OperationType = first.OperationType, DocumentHash = first.DocumentHash,
             OwningOrganisation = first.OwningOrganisation, RequestId = first.RequestId,
+            Principal = parts.Select(p => p.Principal).FirstOrDefault(p => p is not null),
             Disclosed = coordinates, SchemaCoordinates = coordinates.Select(c => c.Coordinate).ToList(), Records = coordinates.Sum(c => c.Records),
         };
     }
 
     public static DisclosureRecord Create(DateTime occurredAt, DisclosureCaller caller, DisclosureOperation operation,
-        string owningOrganisation, IEnumerable<DisclosedCoordinate> disclosed)
+        string owningOrganisation, IEnumerable<DisclosedCoordinate> disclosed, string? principal = null)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(operation);
@@ -108,6 +113,7 @@ public sealed class DisclosureRecord
             DocumentHash = operation.DocumentHash,
             RequestId = operation.RequestId,
             OwningOrganisation = owningOrganisation,
+            Principal = principal,
             Disclosed = coordinates,
             SchemaCoordinates = coordinates.Select(c => c.Coordinate).ToList(),
             Records = coordinates.Sum(c => c.Records),

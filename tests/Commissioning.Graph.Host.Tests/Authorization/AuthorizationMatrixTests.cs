@@ -13,8 +13,33 @@ public enum Access { Allow, Deny }
 [Collection(AuthorizedGraphCollection.Name)]
 public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
 {
-    /// <summary>The callers, in the columns' order.</summary>
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1"];
+    /// <summary>The callers of the table's columns, in order.</summary>
+    private static readonly string[] Columns = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1"];
+
+    /// <summary>CSU-NV, Northvale Commissioning Support Unit: it acts for 01A and 02B (<c>supportFor</c>, from 2013-04-01) and
+    /// acted for 03C in 2012-13 only.</summary>
+    public const string SupportUnit = "CSU-NV";
+
+    /// <summary>Every caller of the matrix: the table's columns, then the support unit (whose column is <see cref="SupportUnitReads"/>).</summary>
+    public static readonly string[] Callers = [.. Columns, SupportUnit];
+
+    /// <summary>
+    /// The support unit's column, kept apart so that rows added to the table need no new column: of every row it reads exactly
+    /// its clients' financial returns and JSNA contributions (drafts included: it drafts them), nothing else — not 03C's, whose
+    /// arrangement ended with 2012-13, nor its clients' allocations, assurance, statements, plans or contracts.
+    /// </summary>
+    private static readonly HashSet<(string Coordinate, string Target)> SupportUnitReads =
+    [
+        ("Consortium.financialReturns", "01A"),
+        ("Consortium.financialReturns", "02B"),
+        ("FinancialReturn.practiceBreakdown", "01A"),
+        ("JsnaContribution (submitted)", "HWB-E10000001/Childhood obesity"),                    // 02B's
+        ("JsnaContribution (submitted)", "HWB-E06000002/Chronic obstructive pulmonary disease"), // 02B's
+        ("JsnaContribution (draft)", "HWB-E10000001/Self-harm in young people"),                // 02B's draft
+        // Published strategies and plan responses are everyone's.
+        ("JointHealthAndWellbeingStrategy (published)", "HWB-E06000002/2013-14"),
+        ("CommissioningPlan.hwbResponses (published)", "03C/2013-14"),
+    ];
 
     // Who may see what, for the demonstration data (DOMAIN.md). Y = allow, n = deny.
     // 02B sits on both HWBs; 01A leads LCA-ACUTE-RNV with associates 02B and 03C, which covers CT-01A-RNV;
@@ -83,9 +108,10 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
             foreach (var (coordinate, target, expected) in Table)
             {
                 var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (columns.Length != Callers.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Callers.Length}.");
-                for (var i = 0; i < Callers.Length; i++)
-                    data.Add(Callers[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
+                if (columns.Length != Columns.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Columns.Length}.");
+                for (var i = 0; i < Columns.Length; i++)
+                    data.Add(Columns[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
+                data.Add(SupportUnit, coordinate, target, SupportUnitReads.Contains((coordinate, target)) ? Access.Allow : Access.Deny);
             }
             return data;
         }
@@ -95,6 +121,8 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
     public void The_matrix_covers_every_organisation_kind_of_the_demo_data_and_every_restricted_area()
     {
         Assert.Equal(Table.Length * Callers.Length, Matrix.Count());
+        // The support unit's column names rows of the table only.
+        Assert.All(SupportUnitReads, read => Assert.Contains(Table, row => (row.Coordinate, row.Target) == read));
         Assert.Equal(Table.Select(r => r.Coordinate).Distinct().Count(), Probes.Count);
     }
 

@@ -154,7 +154,7 @@ public sealed class PurposeLimitationTests(AuthorizedGraphFixture graph)
         var error = Assert.Single(response.ErrorsAt("consortium.financialReturns"));
         Assert.Equal(DenialReasons.Policy, ReasonOf(error));
         Assert.Equal("Not authorised to read Consortium.financialReturns.", error.GetProperty("message").GetString());
-        Assert.Equal([["self"], ["nhscb"]], Nested(error, "policies"));
+        Assert.Equal([["self"], ["nhscb"], ["supportFor"]], Nested(error, "policies"));
     }
 
     private const string Submit = """

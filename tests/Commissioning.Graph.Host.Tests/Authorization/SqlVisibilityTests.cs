@@ -78,6 +78,8 @@ public sealed class SqlVisibilityTests(DemoGraphServers servers, ITestOutputHelp
     [InlineData("RNV", "HWB-E10000001", false)]
     [InlineData("01A", "HWB-E06000002", false)]
     [InlineData("03C", "HWB-E06000002", true)]
+    // The support unit acting for 01A and 02B (supportFor): 02B's submitted one on Riverside's board, not 03C's (a former client).
+    [InlineData("CSU-NV", "HWB-E06000002", false)]
     public async Task Jsna_contributions_load_only_the_rows_the_caller_may_read(string caller, string hwb, bool seesDrafts)
     {
         var (body, statements) = await RunAsync(Contributions, caller, "JSNA", new { hwb });
@@ -161,5 +163,25 @@ public sealed class SqlVisibilityTests(DemoGraphServers servers, ITestOutputHelp
         Assert.NotEmpty(returnReads);
         foreach (var other in new[] { "02B", "03C" })
             Assert.DoesNotContain(returnReads.SelectMany(s => s.Parameters), p => p.Value?.ToString()?.Contains(other) == true);
+    }
+
+    [Fact]
+    public async Task The_support_unit_loads_only_its_current_clients_returns_and_counts_only_them()
+    {
+        var (body, statements) = await RunAsync("""
+            { consortia(first: 10) { nodes { code financialReturns(year: "2013-14", first: 20) { totalCount nodes { id month lines { plan } } } } } }
+            """, "CSU-NV", "FINANCIAL_ASSURANCE");
+
+        // 01A and 02B: every return of 2013-14, as the database counts them; 03C (its arrangement ended with 2012-13): refused.
+        var nodes = body.GetProperty("data").GetProperty("consortia").GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("code").GetString()!, n => n.GetProperty("financialReturns"));
+        foreach (var client in new[] { "01A", "02B" })
+            Assert.Equal(Scalar($"SELECT COUNT(*) FROM FinancialReturns WHERE ConsortiumCode = '{client}' AND Year = '2013-14'"), nodes[client].GetProperty("totalCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, nodes["03C"].ValueKind);
+
+        // No row of another consortium left the database.
+        var loaded = statements.Where(s => Reads(s, "FinancialReturns")).SelectMany(RowsOf)
+            .Where(r => r.ContainsKey("ConsortiumCode")).Select(r => (string?)r["ConsortiumCode"]).Distinct().Order().ToList();
+        Assert.Equal(["01A", "02B"], loaded);
     }
 }

@@ -26,20 +26,26 @@ internal static class FinancialReturnMutations
     public const string Conflict = "CONFLICT";
 
     public static void Configure(SchemaBuilder builder) => builder
-        .ResolveAsync("Mutation.submitFinancialReturn", SubmitAsync)
+        .ResolveAsync("Mutation.submitFinancialReturn", ctx => SaveAsync(ctx, submit: true))
+        .ResolveAsync("Mutation.saveFinancialReturnDraft", ctx => SaveAsync(ctx, submit: false))
         .ResolveAsync("Mutation.acceptFinancialReturn", ctx => ReviewAsync(ctx, (r, _, now) => r.Accept(now)))
         .ResolveAsync("Mutation.queryFinancialReturn", ctx => ReviewAsync(ctx, (r, input, now) => r.Query(input.GetValueOrDefault("reason") as string ?? "", now)));
 
     private static FinancialReturnPayload Failed(IEnumerable<UserError> errors) => new(null, errors.ToList());
     private static FinancialReturnPayload Failed(string message, string code, params string[] path) => new(null, [new UserError(message, path, code)]);
 
-    // ---- submit
+    // ---- submit, or save a draft
 
     private sealed record Figures(decimal Plan, decimal YearToDateActual, decimal ForecastOutturn);
     private sealed record Line(ProgrammeBudgetCategory Category, Figures Figures);
     private sealed record PracticeLine(string PracticeCode, Figures Figures);
 
-    private static async Task<object?> SubmitAsync(IResolveContext ctx)
+    /// <summary>
+    /// Submits a return (<paramref name="submit"/>), or saves it as a draft: the period's open draft revised in place, else a
+    /// new version (the first, or the next after a submitted one). The consortium submits; a draft may also be saved by a
+    /// commissioning support organisation acting for it (<c>supportFor</c>) — the same validation, never a submission.
+    /// </summary>
+    private static async Task<object?> SaveAsync(IResolveContext ctx, bool submit)
     {
         var input = (IReadOnlyDictionary<string, object?>)ctx.Arguments["input"]!;
         var errors = new List<UserError>();
@@ -135,7 +141,7 @@ internal static class FinancialReturnMutations
         FinancialReturn target;
         if (latest is { IsEditable: true })
         {
-            // Complete the open draft in place.
+            // Revise (and, submitting, complete) the open draft in place.
             target = latest;
             db.ExpectVersion(target, expectedRowVersion!.Value);
             foreach (var gone in target.Lines.Where(l => lines.All(n => n.Category != l.Category)).ToList()) { target.Lines.Remove(gone); db.Remove(gone); }
@@ -166,7 +172,7 @@ internal static class FinancialReturnMutations
                 Math.Max(0, lines.Sum(l => l.Figures.YearToDateActual) + runningCosts.YearToDateActual - income.YearToDateActual),
                 Math.Max(0, lines.Sum(l => l.Figures.ForecastOutturn) + runningCosts.ForecastOutturn - income.ForecastOutturn));
             target.SetResourceUse(resources.Plan, resources.YearToDateActual, resources.ForecastOutturn, now);
-            target.Submit(now);
+            if (submit) target.Submit(now);
             // A new version is a new node: the directory learns of it (owner, year) in the same transaction.
             await db.SaveChangesWithFactsAsync(() => new([], [], [], [CommissioningDirectoryFacts.Entity(target)]), ct);
         }
@@ -174,7 +180,7 @@ internal static class FinancialReturnMutations
         catch (DbUpdateConcurrencyException) { return ConflictPayload(); }
         catch (DbUpdateException e) when (IsUniqueViolation(e)) { return ConflictPayload(); }
         await DirectoryOutbox.DeliverNowAsync(ctx.Services, ct);
-        await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnSubmitted, target.Id, target.ConsortiumCode);
+        if (submit) await ctx.PublishEventAsync(GraphEventTopics.FinancialReturnSubmitted, target.Id, target.ConsortiumCode);
         return new FinancialReturnPayload(target, []);
 
         static FinancialReturnPayload ConflictPayload() =>

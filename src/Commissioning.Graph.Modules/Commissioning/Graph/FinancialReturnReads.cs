@@ -44,7 +44,7 @@ internal static class FinancialReturnReads
             Arguments = filter.ToString(),
             DefaultOrder = "year DESC, month DESC, version DESC",
             Governed = GovernedShapes.FinancialReturn,
-            RowPolicies = ["self", "nhscb"],
+            RowPolicies = ["self", "nhscb", "supportFor"],
             Parents = db => db.Consortia,
             ParentKey = c => c.Code,
             ParentKeyOf = r => r.ConsortiumCode,

@@ -22,7 +22,7 @@ public sealed class DirectoryGraphModule : IGraphModule
 
     /// <summary>The organisation types the directory knows by key.</summary>
     public static readonly IReadOnlyList<string> OrganisationTypes =
-        ["Consortium", "GpPractice", "Provider", "LocalAuthority", "HealthAndWellbeingBoard", "NhsCommissioningBoard"];
+        ["Consortium", "GpPractice", "Provider", "LocalAuthority", "HealthAndWellbeingBoard", "NhsCommissioningBoard", CommissioningSupport.OrganisationType];
 
     public string Name => ModuleName;
     public string Sdl => SdlText.Value + ListInputs;
@@ -48,6 +48,7 @@ public sealed class DirectoryGraphModule : IGraphModule
             // A reference names its type (__typename): the Organisation interface resolves it without an IsTypeOf here,
             // which in one process would stand in the way of the owning module's own.
             .ResolveTotalCounts("OrganisationConnection");
+        CommissioningSupport.Configure(builder);
     }
 
     /// <summary>Every organisation type resolves by key from the directory: <c>_entities</c> and <c>node(id:)</c> of an

@@ -20,6 +20,7 @@ public class DirectoryDbContext : DbContext
     public DbSet<AllocationLimit> AllocationLimits => Set<AllocationLimit>();
     public DbSet<DirectoryEntity> Entities => Set<DirectoryEntity>();
     public DbSet<DirectoryInboxMessage> Inbox => Set<DirectoryInboxMessage>();
+    public DbSet<CommissioningSupportArrangement> SupportArrangements => Set<CommissioningSupportArrangement>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -68,6 +69,21 @@ public class DirectoryDbContext : DbContext
             e.Property(x => x.Year).HasMaxLength(7);
             e.Property(x => x.Subjects).HasMaxLength(400);
             e.Ignore(x => x.__typename);
+        });
+        b.Entity<CommissioningSupportArrangement>(e =>
+        {
+            e.ToTable("DirectorySupportArrangements");
+            // One arrangement per consortium, supplier and start; a renewed arrangement starts again.
+            e.HasKey(a => new { a.ConsortiumCode, a.SupplierCode, a.From });
+            e.Property(a => a.ConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.SupplierCode).HasMaxLength(20);
+            // The functions as their names, comma-separated (a short descriptive list, never queried by element).
+            e.Property(a => a.Functions).HasMaxLength(200).HasConversion(
+                f => string.Join(',', f),
+                s => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CommissioningSupportFunction>).ToList(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<CommissioningSupportFunction>>(
+                    (a, b) => a!.SequenceEqual(b!), f => f.Aggregate(0, (h, x) => HashCode.Combine(h, x)), f => f.ToList()));
+            e.HasIndex(a => a.SupplierCode);
         });
         b.Entity<DirectoryInboxMessage>(e =>
         {

@@ -96,6 +96,8 @@ public sealed class GovernanceGraphModule : IGraphModule
           documentHash: String! @authenticated
           "The organisation the disclosed data belongs to."
           owningOrganisation: ID! @authenticated
+          "The organisation the caller acted for, when it acted for another: a commissioning support organisation reading or drafting its client consortium's data (policy `supportFor`) names that consortium; null when the caller acted for itself."
+          principal: ID @authenticated
           "The restricted schema coordinates disclosed, sorted (e.g. `FinancialReturn.lines`)."
           schemaCoordinates: [String!]! @authenticated
           "Each coordinate disclosed with its number of records."
@@ -133,6 +135,7 @@ public sealed class GovernanceGraphModule : IGraphModule
         .String("operationType", r => r.OperationType)
         .String("documentHash", r => r.DocumentHash)
         .Id("owningOrganisation", r => r.OwningOrganisation)
+        .Id("principal", r => r.Principal)
         .Computed("schemaCoordinates", "SchemaCoordinates").Computed("disclosed", "Disclosed").Computed("records", "Records");
 
     // An entry's parts are found by its request id, whatever the selection reads; the coordinates are JSON columns of the

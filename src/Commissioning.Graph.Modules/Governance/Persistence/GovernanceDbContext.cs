@@ -45,6 +45,7 @@ public class GovernanceDbContext : DbContext
             e.Property(r => r.OperationType).HasMaxLength(20);
             e.Property(r => r.DocumentHash).HasMaxLength(80);
             e.Property(r => r.OwningOrganisation).HasMaxLength(20);
+            e.Property(r => r.Principal).HasMaxLength(20);
             e.Property(r => r.RequestId).HasMaxLength(100);
             // The register reads one client request's records together (one disclosure per client request).
             e.HasIndex(r => r.RequestId);

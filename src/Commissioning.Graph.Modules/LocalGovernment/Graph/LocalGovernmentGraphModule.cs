@@ -104,7 +104,7 @@ public sealed class LocalGovernmentGraphModule : IGraphModule
         .ResolveAsync<Jsna>("Jsna.contributions", async (jsna, ctx) =>
         {
             // Only the contributions the caller may read are loaded (the type's policies as SQL); the type's rule still checks each.
-            var visible = await RuleFilter.PredicateAsync(GovernedShapes.JsnaContribution, ctx, "hwbPartner", "nhscb", "jsnaAuthor");
+            var visible = await RuleFilter.PredicateAsync(GovernedShapes.JsnaContribution, ctx, "hwbPartner", "nhscb", "jsnaAuthor", "supportFor");
             var all = (await VisibleContributionsByJsna(ctx, visible).LoadAsync(jsna.Id)).OrEmpty();
             return ctx.Arguments.TryGetValue("status", out var s) && s is string status
                 ? all.Where(c => GraphValues.EnumName(c.Status) == status).ToList()

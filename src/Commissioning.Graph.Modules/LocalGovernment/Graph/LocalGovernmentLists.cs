@@ -59,7 +59,7 @@ internal static class LocalGovernmentLists
             {
                 Name = "localGovernment.contributionsConnection", Rows = db => db.JsnaContributions,
                 // Only the contributions the caller may read are listed (the type's policies as SQL).
-                Governed = GovernedShapes.JsnaContribution, RowPolicies = ["hwbPartner", "nhscb", "jsnaAuthor"],
+                Governed = GovernedShapes.JsnaContribution, RowPolicies = ["hwbPartner", "nhscb", "jsnaAuthor", "supportFor"],
                 Parents = db => db.Jsnas, ParentKey = j => j.Id, ParentKeyOf = c => c.JsnaId,
             }, jsna.Id))
         .ResolveAsync<PooledBudget>("PooledBudget.contributionsConnection", async (pooledBudget, ctx) => await Connections.ChildAsync(ctx, PoolContribution,

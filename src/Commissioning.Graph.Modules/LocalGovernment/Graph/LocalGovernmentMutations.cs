@@ -24,13 +24,17 @@ internal static class LocalGovernmentMutations
     private const int MaxTopic = 200, MaxNarrative = 20_000, MaxIndicatorName = 200, MaxServiceArea = 200, MaxDescription = 500;
 
     public static void Configure(SchemaBuilder builder) => builder
-        .ResolveAsync("Mutation.submitJsnaContribution", async ctx => await SubmitJsnaContributionAsync(ctx))
+        .ResolveAsync("Mutation.submitJsnaContribution", async ctx => await SaveJsnaContributionAsync(ctx, submit: true))
+        .ResolveAsync("Mutation.saveJsnaContributionDraft", async ctx => await SaveJsnaContributionAsync(ctx, submit: false))
         .ResolveAsync("Mutation.acceptJsnaContribution", async ctx => await AcceptJsnaContributionAsync(ctx))
         .ResolveAsync("Mutation.recordPoolContribution", async ctx => await RecordPoolContributionAsync(ctx))
         .ResolveAsync("Mutation.recordPoolExpenditure", async ctx => await RecordPoolExpenditureAsync(ctx))
         .ResolveAsync("Mutation.confirmPoolContribution", async ctx => await ConfirmPoolContributionAsync(ctx));
 
-    private static async Task<SubmitJsnaContributionPayload> SubmitJsnaContributionAsync(IResolveContext ctx)
+    /// <summary>Submits a contribution (<paramref name="submit"/>), or saves it as a draft: a new one, or the draft on the same
+    /// topic revised. The consortium submits; a draft may also be saved by a commissioning support organisation acting for it
+    /// (<c>supportFor</c>) — the same validation, never a submission.</summary>
+    private static async Task<SubmitJsnaContributionPayload> SaveJsnaContributionAsync(IResolveContext ctx, bool submit)
     {
         var input = ctx.InputObject();
         var errors = new UserErrors();
@@ -91,7 +95,7 @@ internal static class LocalGovernmentMutations
             }
             else
             {
-                // Submitting an existing draft: the client must show which version it read.
+                // Revising or submitting an existing draft: the client must show which version it read.
                 if (contribution.Status != JsnaContributionStatus.Draft)
                     return new(null, [errors.Add($"The contribution on \"{topic}\" is already {GraphValues.EnumName(contribution.Status)}.", "CONTRIBUTION_NOT_DRAFT", "topic")]);
                 if (expectedRowVersion is null)
@@ -102,11 +106,11 @@ internal static class LocalGovernmentMutations
             }
             contribution.Revise(topic, narrative, now);
             foreach (var (name, numerator, denominator) in indicators) contribution.SetIndicator(name, numerator, denominator, now);
-            contribution.Submit(now);
+            if (submit) contribution.Submit(now);
             // A new contribution, or a draft no longer one: the directory's record of it changes in the same transaction.
             await db.SaveChangesWithFactsAsync(() => new([], [], [], [LocalGovernmentDirectoryFacts.Entity(contribution)]), ct);
             await DirectoryOutbox.DeliverNowAsync(ctx.Services, ct);
-            await ctx.PublishEventAsync(GraphEventTopics.JsnaContributionSubmitted, contribution.Id, hwbCode);
+            if (submit) await ctx.PublishEventAsync(GraphEventTopics.JsnaContributionSubmitted, contribution.Id, hwbCode);
             return new(contribution, []);
         }
         catch (DomainRuleException e) { return new(null, [errors.Add(e.Message, e.Code)]); }

@@ -30,16 +30,46 @@ public sealed class DemoDataSeeder(int scale = 1)
 
     /// <summary>
     /// The demonstration facts that live in the directory alone: each consortium's membership of its HWBs (from the
-    /// shadow year; the directory is their one source of truth, no module keeps a copy), and CSU-NV, Northvale
-    /// Commissioning Support Unit, acting for 01A and 02B from 2013-04-01 (<c>supportFor</c>).
+    /// shadow year; the directory is their one source of truth, no module keeps a copy), and the commissioning support
+    /// (<see cref="CommissioningSupportFacts"/>).
     /// </summary>
-    public Directory.DirectoryFacts DirectoryFacts => new([],
+    public Directory.DirectoryFacts DirectoryFacts => new(CommissioningSupportOrganisations,
         [
             .. _consortia.SelectMany(c => c.HwbCodes.Select(hwb =>
                 Directory.Relationship.Of(Directory.RelationshipKind.HwbMemberConsortium, hwb, c.Code, ShadowYearStart))),
-            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "01A", "CSU-NV", new DateOnly(2013, 4, 1)),
-            Directory.Relationship.Of(Directory.RelationshipKind.SupportSupplier, "02B", "CSU-NV", new DateOnly(2013, 4, 1)),
-        ], []);
+        ], [], SupportArrangements: CommissioningSupportArrangements);
+
+    #region Commissioning support (DOMAIN.md "Commissioning support")
+
+    public const string CommissioningSupportUnitCode = "CSU-NV";
+
+    /// <summary>CSU-NV, Northvale Commissioning Support Unit: a commissioning support organisation, known to the directory alone.</summary>
+    private static IReadOnlyList<Directory.DirectoryOrganisation> CommissioningSupportOrganisations =>
+    [
+        new() { Code = CommissioningSupportUnitCode, Name = "Northvale Commissioning Support Unit", Kind = "COMMISSIONING_SUPPORT", TypeName = "CommissioningSupportOrganisation" },
+    ];
+
+    /// <summary>
+    /// CSU-NV acts for 01A and 02B from 2013-04-01, still current (<c>supportFor</c>); it supported 03C in the shadow year
+    /// 2012-13 only (to 2013-03-31), so it reads nothing of 03C's now: relationships are judged at the date of the data.
+    /// At a larger scale it also acts for every other generated consortium (the even ones), from 2013-04-01.
+    /// </summary>
+    private IReadOnlyList<Directory.CommissioningSupportArrangement> CommissioningSupportArrangements =>
+    [
+        .. _consortia.Where(c => c.Index > 3 && c.Index % 2 == 0).Select(c => new Directory.CommissioningSupportArrangement
+        {
+            ConsortiumCode = c.Code, SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
+            Functions = [Directory.CommissioningSupportFunction.FinancialReporting],
+        }),
+        new() { ConsortiumCode = "01A", SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
+            Functions = [Directory.CommissioningSupportFunction.FinancialReporting, Directory.CommissioningSupportFunction.JsnaAnalysis] },
+        new() { ConsortiumCode = "02B", SupplierCode = CommissioningSupportUnitCode, From = new DateOnly(2013, 4, 1),
+            Functions = [Directory.CommissioningSupportFunction.FinancialReporting, Directory.CommissioningSupportFunction.BusinessIntelligence, Directory.CommissioningSupportFunction.JsnaAnalysis] },
+        new() { ConsortiumCode = "03C", SupplierCode = CommissioningSupportUnitCode, From = ShadowYearStart, To = new DateOnly(2013, 3, 31),
+            Functions = [Directory.CommissioningSupportFunction.FinancialReporting] },
+    ];
+
+    #endregion
 
     public int Scale { get; } = scale;
 

@@ -61,7 +61,13 @@ public static class FilterAccess
             if (_parts is not null) return;
             var parts = new List<string>();
             foreach (var policy in visibility.RowPolicies)
-                if (await DecideAsync(policy, rowShape, owns: false) != false) parts.Add(policy);
+            {
+                var decided = await DecideAsync(policy, rowShape, owns: false);
+                // A policy that lets every row through is the one part (the others' rows are among its own): the rest are
+                // not decided, so the NHS CB's list of returns makes no directory look-up for supportFor.
+                if (decided == true) { parts = [policy]; break; }
+                if (decided != false) parts.Add(policy);
+            }
             _parts = parts;
             _ownsEveryRow = subject.Organisation is { } caller
                 && (visibility.FixedOwner == caller || (parts.Count > 0 && parts.All(p => PolicyRules.ByName.GetValueOrDefault(p) is OwnerGrant)));

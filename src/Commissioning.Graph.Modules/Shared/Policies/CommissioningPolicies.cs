@@ -33,7 +33,11 @@ public class RulePolicy(string name, Grant rule) : IImmediateAuthorizationPolicy
         {
             var (shape, entity) = Governed(t, context);
             if (entity is MutationTarget m) entity = await WithStatementAsync(await WithBoardAsync(m, context), context);
-            return await RuleEvaluator.DecideAsync(Rule, shape, entity, caller, context);
+            var allowed = await RuleEvaluator.DecideAsync(Rule, shape, entity, caller, context);
+            // An agent let through for its client: the disclosure of the client's data names the client as its principal.
+            if (allowed && PolicyRules.ActsForOwner.Contains(Name) && await RuleEvaluator.OwnerAsync(shape, entity, context) is { } owner && owner != caller)
+                context.Scope.Disclosures.ActingFor(owner, owner);
+            return allowed;
         }).ToArray();
         return await Task.WhenAll(pending);
     }

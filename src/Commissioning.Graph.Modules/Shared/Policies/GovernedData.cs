@@ -64,6 +64,9 @@ public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudget
     public string? ArrangementCode { get; init; }
     public int? StatementId { get; init; }
     public string? ContractCode { get; init; }
+    /// <summary>The financial year of the data the input writes (<c>input.year</c>, when a valid one): relationships are
+    /// judged then (a support arrangement that has ended lets its supplier draft nothing more); none: the current year.</summary>
+    public string? Year { get; init; }
 
     public static MutationTarget From(MutationInput mutation)
     {
@@ -76,6 +79,7 @@ public sealed record MutationTarget(string? ConsortiumCode, string? PooledBudget
             ArrangementCode = Text("arrangementCode"),
             StatementId = Commissioning.Graph.ArrangementStatementFields.IdOf(Text("statementId")),
             ContractCode = Text("contractCode"),
+            Year = Text("year") is { } year && FinancialYear.IsValid(year) ? year : null,
         };
     }
 }

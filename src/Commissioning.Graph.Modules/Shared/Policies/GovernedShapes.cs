@@ -182,7 +182,7 @@ public static class GovernedShapes
     { TypeName = "ContractActivity", Owner = Col<ContractActivitySubmission>(a => a.ProviderCode), Year = Year<ContractActivitySubmission>(a => a.Year),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Contract] = Col<ContractActivitySubmission>(a => a.ContractCode) } };
     public static readonly GovernedShape<MutationTarget> MutationTarget = new()
-    { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!),
+    { TypeName = "Mutation", Owner = Col<MutationTarget>(m => m.ConsortiumCode!), Year = Year<MutationTarget>(m => m.Year!),
       Subjects = new Dictionary<SubjectRole, SubjectSource>
       {
           [SubjectRole.Consortium] = Col<MutationTarget>(m => m.ConsortiumCode!),

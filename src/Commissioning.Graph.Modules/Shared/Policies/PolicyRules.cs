@@ -95,6 +95,9 @@ public static class PolicyRules
         // Writes for a contract's provider only (submitting its activity by responsible commissioner): the provider of the
         // contract the input names. A provider is a contract party, never an arrangement party.
         ["contractProvider"] = Grant.Party(SubjectRole.Contract, RelationshipKind.ContractProvider),
+        // A commissioning support organisation acting for the consortium whose data it is, under an arrangement held in the
+        // financial year of the data (the directory's SupportSupplier fact, written with the arrangement). Read and draft only:
+        // submitting, accepting and signing name other policies.
         ["supportFor"] = Grant.Party(SubjectRole.Consortium, RelationshipKind.SupportSupplier),
         // Published strategies and commissioning plans (and the HWBs' responses a published plan carries) are public.
         ["published"] = Grant.Published,
@@ -102,6 +105,10 @@ public static class PolicyRules
 
     /// <summary>Policies that grant published data: reading what they allow needs no purpose and is no disclosure.</summary>
     public static readonly IReadOnlySet<string> Public = new HashSet<string>(StringComparer.Ordinal) { "published" };
+
+    /// <summary>Policies under which the caller acts for the data's owner (its principal), as an agent: a disclosure they allow
+    /// names the owner as the caller's principal (DOMAIN.md "Commissioning support").</summary>
+    public static readonly IReadOnlySet<string> ActsForOwner = new HashSet<string>(StringComparer.Ordinal) { "supportFor" };
 
     /// <summary>The rule of any of several policies (a field's <c>@policy</c> alternatives, each a single name).</summary>
     public static Grant AnyOf(params string[] policies) => Grant.Any(policies.Select(p => ByName[p]).ToArray());

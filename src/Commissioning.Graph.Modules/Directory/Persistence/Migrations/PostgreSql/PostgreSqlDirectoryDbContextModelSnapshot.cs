@@ -54,6 +54,34 @@ namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.PostgreSq
                     b.ToTable("DirectoryAllocationLimits", "directory");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.CommissioningSupportArrangement", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SupplierCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Functions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("ConsortiumCode", "SupplierCode", "From");
+
+                    b.HasIndex("SupplierCode");
+
+                    b.ToTable("DirectorySupportArrangements", "directory");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryEntity", b =>
                 {
                     b.Property<string>("Id")

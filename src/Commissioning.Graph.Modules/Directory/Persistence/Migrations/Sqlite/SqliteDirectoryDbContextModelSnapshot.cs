@@ -50,6 +50,34 @@ namespace Commissioning.Graph.Modules.Directory.Persistence.Migrations.Sqlite
                     b.ToTable("DirectoryAllocationLimits", "directory");
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Directory.CommissioningSupportArrangement", b =>
+                {
+                    b.Property<string>("ConsortiumCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Functions")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsortiumCode", "SupplierCode", "From");
+
+                    b.HasIndex("SupplierCode");
+
+                    b.ToTable("DirectorySupportArrangements", "directory");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Directory.DirectoryEntity", b =>
                 {
                     b.Property<string>("Id")

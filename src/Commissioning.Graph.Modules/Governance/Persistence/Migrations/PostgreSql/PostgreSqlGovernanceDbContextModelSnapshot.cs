@@ -66,6 +66,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.PostgreS
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Principal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PurposeOfUse")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

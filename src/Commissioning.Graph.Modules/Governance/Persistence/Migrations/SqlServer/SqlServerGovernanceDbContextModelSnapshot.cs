@@ -66,6 +66,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.SqlServe
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Principal")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("PurposeOfUse")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");

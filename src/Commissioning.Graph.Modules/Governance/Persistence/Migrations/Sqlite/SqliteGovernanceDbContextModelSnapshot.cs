@@ -60,6 +60,10 @@ namespace Commissioning.Graph.Modules.Governance.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Principal")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PurposeOfUse")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
