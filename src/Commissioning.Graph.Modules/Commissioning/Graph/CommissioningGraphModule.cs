@@ -67,6 +67,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         CommissioningPlanFields.Configure(builder);
         CommissioningPlanMutations.Configure(builder);
         FinancialReturnEvents.Configure(builder);
+        EngagementsAndPublicationsFields.Configure(builder);
+        EngagementsAndPublicationsMutations.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
@@ -181,7 +183,13 @@ public sealed class CommissioningGraphModule : IGraphModule
                 Name = "commissioning.decisionsConnection", Rows = db => db.CommissioningDecisions, DefaultOrder = "decidedOn DESC",
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
             }, consortium.Code))
-        .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection")
+        .ResolveAsync<Consortium>("Consortium.engagementsConnection", async (consortium, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.Engagement,
+            new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, Engagement>
+            {
+                Name = "commissioning.engagementsConnection", Rows = db => db.Engagements, DefaultOrder = "from DESC",
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = e => e.ConsortiumCode, Owner = code => code,
+            }, consortium.Code))
+        .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection", "EngagementConnection")
         .ResolveTotalCounts("ConsortiumConnection")
 
         .ResolveAsync<ConsortiumMembership>("PracticeMembership.practice", async (consortiumMembership, ctx) => await PracticeFor(ctx).LoadAsync(consortiumMembership.PracticeCode))
