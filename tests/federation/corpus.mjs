@@ -3,7 +3,7 @@
 // every write scope), transport? ('ws': over graphql-transport-ws), operationName? }. `ids` are the Node ids
 // the one process gives (fetched first, as X24), so node(id:) covers every Node type.
 export const callers = ['X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond publications:publish';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -82,6 +82,16 @@ const entryPoints = [
       hwbResponses { board { code name localAuthority { code } } receivedOn view statement } } } }`],
   ['plans of 01A (no purpose: published and own)', `{ consortium(code: "01A") { code commissioningPlans { year status title strategyPriorities { code title } hwbResponses { board { code } view } } } }`, undefined, undefined, null],
   ['plans of 01A (JSNA: not covered)', `{ consortium(code: "01A") { code commissioningPlans(status: SHARED_WITH_HWB) { year title } } }`, undefined, undefined, 'JSNA'],
+  ['engagements, decisions, withdrawn members (public)', `{ consortium(code: "02B") { code engagements { proposal significantChange method from to healthWatchInvolved outcome decisionReference consortium { code } }
+      engagementsConnection(where: { significantChange: { eq: true } }, first: 2) { totalCount nodes { proposal } }
+      commissioningDecisions { reference procurementRoute provider { code name } engagements { method } membersWithdrawn { personName interest interestIn { __typename code name } } }
+      conflictOfInterestDeclarations { interest interestIn { __typename code name kind } } } }`, undefined, undefined, null],
+  ['annual reports and accounts (published: no purpose)', `{ a: consortium(code: "01A") { annualReports { year publishedOn publicMeetingOn url } annualAccounts { year auditOpinion auditedDuties { breached breakEven { limit outturn headroom } } } }
+      c: consortium(code: "03C") { annualReports { year publishedOn } annualAccounts(year: "2012-13") { auditOpinion auditedDuties { allMet breached } consortium { code } } } }`, undefined, undefined, null],
+  ['annual report of 03C (unpublished, ASSURANCE)', `{ consortium(code: "03C") { code annualReports(year: "2012-13") { year publishedOn publicMeetingOn url rowVersion } } }`, undefined, undefined, 'ASSURANCE'],
+  ['annual report of 03C (unpublished, FINANCIAL_ASSURANCE: not covered)', `{ consortium(code: "03C") { code annualReports(year: "2012-13") { year } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['publicationsOverdue (NHS CB only)', `{ publicationsOverdue(year: "2012-13", asOf: "2014-01-15") { consortium { code name } publication year dueOn overdueSince daysOverdue recordedUnpublished } }`, undefined, undefined, 'ASSURANCE'],
+  ['publicationsOverdue (plans 2014-15)', `{ publicationsOverdue(year: "2014-15", asOf: "2014-04-01") { consortium { code } publication daysOverdue } }`, undefined, undefined, 'AUDIT'],
   ['contract', `{ contract(code: "CT-01A-RNV") { code commissionerCode commissioner { code name } provider { code name providerType } serviceArea startDate annualValue activityPlan cquinShare performance(year: "2013-14") { month activityActual } arrangements { code } } }`],
   ['contract (02B)', `{ contract(code: "CT-02B-NQ1") { code commissioner { code } provider { code } annualValue } }`],
   ['provider', `{ provider(code: "RNV") { code name providerType contracts { code annualValue commissioner { code } } } }`],
@@ -204,6 +214,16 @@ export function mutations(ids) {
     { name: 'shareDraftCommissioningPlan of 02B', purpose: 'COMMISSIONING', writer: true,
       query: `mutation Share($input: ShareDraftCommissioningPlanInput!) { shareDraftCommissioningPlan(input: $input) { plan { year status rowVersion strategyPriorities { code title } hwbResponses { view } } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '02B', year: '2014-15', title: 'Shared by the corpus', strategyPriorityCodes: [], expectedRowVersion: ids.draftPlanVersion } } },
+    { name: 'recordEngagement for 01A', purpose: 'COMMISSIONING', writer: true,
+      query: `mutation Engage($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { proposal significantChange method from to healthWatchInvolved decisionReference consortium { code } rowVersion } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '01A', proposal: 'Written by the corpus', significantChange: false, method: 'SURVEY', from: '2014-01-06', to: '2014-01-31', healthWatchInvolved: true, decisionReference: '01A-2013-007' } } },
+    { name: 'publishAnnualReport for 03C 2013-14', purpose: 'ASSURANCE', writer: true,
+      query: `mutation Report($input: PublishAnnualReportInput!) { publishAnnualReport(input: $input) { annualReport { year publishedOn publicMeetingOn url rowVersion consortium { code } } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '03C', year: '2013-14', publicMeetingOn: '2014-09-25', url: 'https://example.nhs.uk/03c/annual-report-2013-14', publishedOn: '2014-09-01' } } },
+    { name: 'publishAnnualAccounts for 02B 2013-14', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Accounts($input: PublishAnnualAccountsInput!) { publishAnnualAccounts(input: $input) { annualAccounts { year auditOpinion publishedOn auditedDuties { allMet breakEven { headroom } } rowVersion } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '02B', year: '2013-14', auditOpinion: 'UNQUALIFIED', programmeBudget: '356200000.00', runningCostsAllowance: '6800000.00', revenueResourceLimit: '364200000.00',
+        capitalResourceLimit: '1200000.00', incomeReceived: '900000.00', programmeExpenditure: '355000000.00', runningCosts: '6700000.00', capitalExpenditure: '1100000.00', resourceUse: '361500000.00', publishedOn: '2014-06-26' } } },
     { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
       query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
@@ -218,5 +238,7 @@ export const afterMutations = [
   { name: 'after: plans of 01A and 02B', purpose: 'COMMISSIONING', query: `{ a: consortium(code: "01A") { commissioningPlans(year: "2014-15") { status rowVersion hwbResponses { board { code } view statement } } }
       b: consortium(code: "02B") { commissioningPlans(year: "2014-15") { status title rowVersion } } }` },
   { name: 'after: Riverside strategy 2015-16', purpose: null, query: `{ healthAndWellbeingBoard(code: "HWB-E06000002") { strategy(year: "2015-16") { period priorities { code title } } } }` },
+  { name: 'after: engagements, reports and accounts', purpose: 'ASSURANCE', query: `{ a: consortium(code: "01A") { engagements { proposal decisionReference } }
+      b: consortium(code: "02B") { annualAccounts { year publishedOn rowVersion } } c: consortium(code: "03C") { annualReports { year publishedOn rowVersion } } }` },
   { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
 ];

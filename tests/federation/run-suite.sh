@@ -71,7 +71,7 @@ mkdir -p "$work/one"; cp "$work/fed/dev-signing-key.json" "$work/one/"
 ASPNETCORE_ENVIRONMENT=Development dotnet "$dll" serve --data-dir "$work/one" --urls "http://127.0.0.1:$one_port" \
   --Logging:LogLevel:Microsoft.AspNetCore=Warning >"$work/one.log" 2>&1 &
 one_pid=$!
-scopes="returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond"
+scopes="returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond publications:publish"
 orgs=(X24 E10000001 E06000002 01A 02B 03C A01001 RNV)
 org_args=(); for org in "${orgs[@]}"; do org_args+=(--org "$org"); done
 mapfile -t plain < <(dotnet "$dll" token --data-dir "$work/fed" "${org_args[@]}" 2>/dev/null)
