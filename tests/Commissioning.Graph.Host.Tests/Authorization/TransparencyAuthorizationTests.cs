@@ -395,9 +395,10 @@ public sealed class TransparencyAuthorizationTests(AuthorizedGraphFixture graph)
         mutation($input: PublishAnnualReportInput!) { publishAnnualReport(input: $input) { annualReport { year publishedOn publicMeetingOn url rowVersion } userErrors { code path message } } }
         """;
 
-    private static object ReportInput(string consortium, string year, bool draft = false, int? expectedRowVersion = null, string url = "https://example.nhs.uk/report") => new
+    private static object ReportInput(string consortium, string year, bool draft = false, int? expectedRowVersion = null, string url = "https://example.nhs.uk/report",
+        string publishedOn = "2014-09-01") => new
     {
-        input = new { consortiumCode = consortium, year, publicMeetingOn = "2014-09-25", url, publishedOn = draft ? null : "2014-09-01", draft, expectedRowVersion },
+        input = new { consortiumCode = consortium, year, publicMeetingOn = "2014-09-25", url, publishedOn = draft ? null : publishedOn, draft, expectedRowVersion },
     };
 
     [Theory]
@@ -424,6 +425,9 @@ public sealed class TransparencyAuthorizationTests(AuthorizedGraphFixture graph)
             .Select(e => string.Join('.', e.GetProperty("path").EnumerateArray().Select(p => p.GetString()))));
         var notEnded = await graph.PostAsync("03C", PublishReport, ReportInput("03C", CurrentYear()), purpose: null, scopes: ["publications:publish"]);
         Assert.Equal("YEAR_NOT_ENDED", notEnded.At("publishAnnualReport.userErrors.0.code").GetString());
+        var beforeYearEnd = await graph.PostAsync("03C", PublishReport, ReportInput("03C", "2013-14", publishedOn: "2014-03-31"), purpose: null, scopes: ["publications:publish"]);
+        Assert.Equal(("INVALID", "input.publishedOn"), (beforeYearEnd.At("publishAnnualReport.userErrors.0.code").GetString(),
+            string.Join('.', beforeYearEnd.At("publishAnnualReport.userErrors.0.path").EnumerateArray().Select(p => p.GetString()))));
 
         var recorded = await graph.PostAsync("03C", PublishReport, ReportInput("03C", "2013-14", draft: true), purpose: null, scopes: ["publications:publish"]);
         Assert.True(recorded.Errors.Count == 0, recorded.ToString());

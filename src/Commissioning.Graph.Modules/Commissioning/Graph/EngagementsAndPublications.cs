@@ -275,6 +275,8 @@ internal static class EngagementsAndPublicationsMutations
         if (FinancialYear.IsValid(year) && FinancialYear.MonthEnd(year!, 12) >= today)
             errors.Add($"{year} has not ended: a year's report and accounts are published after it.", YearNotEnded, "year");
         if (publishedOn > today) errors.Add("`publishedOn` is in the future.", UserError.Invalid, "publishedOn");
+        else if (FinancialYear.IsValid(year) && publishedOn <= FinancialYear.MonthEnd(year!, 12))
+            errors.Add($"`publishedOn` is before {year} ended: a year's report and accounts are published after it.", UserError.Invalid, "publishedOn");
         return (consortiumCode, year, draft, draft ? null : publishedOn ?? today, GraphValues.ToInt(input.Get("expectedRowVersion")));
     }
 
