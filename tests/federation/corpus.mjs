@@ -5,7 +5,7 @@
 // CSU-NV (a commissioning support organisation acting for 01A and 02B, policy supportFor) sends first, so that the drafts it
 // may save for its clients are its own (their consortia, later, find the draft there).
 export const callers = ['CSU-NV', 'X24', 'E10000001', 'E06000002', '01A', '02B', '03C', 'A01001', 'RNV'];
-export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write contracts:activity returns:draft jsna:draft';
+export const writeScopes = 'returns:submit returns:review jsna:write jsna:accept pool:write pool:confirm allocation:write recharges:issue recharges:respond strategy:publish plans:share plans:respond authorisation:write intervention:write information:request information:respond premium:write contracts:activity returns:draft jsna:draft publications:publish';
 
 // The lookups that give one id of each Node type (queried as X24 with purpose AUDIT).
 export const idQuery = `{
@@ -104,6 +104,16 @@ const entryPoints = [
       criteria { indicator { code name } met } practiceShares { practice { code name } amount } } } }`, undefined, undefined, 'OUTCOMES_MONITORING'],
   ['quality premium of 01A (JSNA: not covered)', `{ consortium(code: "01A") { code qualityPremium(year: "2013-14") { amount } } }`, undefined, undefined, 'JSNA'],
   ['plans of 01A (JSNA: not covered)', `{ consortium(code: "01A") { code commissioningPlans(status: SHARED_WITH_HWB) { year title } } }`, undefined, undefined, 'JSNA'],
+  ['engagements, decisions, withdrawn members (public)', `{ consortium(code: "02B") { code engagements { proposal significantChange method from to healthWatchInvolved outcome decisionReference consortium { code } }
+      engagementsConnection(where: { significantChange: { eq: true } }, first: 2) { totalCount nodes { proposal } }
+      commissioningDecisions { reference procurementRoute provider { code name } engagements { method } membersWithdrawn { personName interest interestIn { __typename code name } } }
+      conflictOfInterestDeclarations { interest interestIn { __typename code name kind } } } }`, undefined, undefined, null],
+  ['annual reports and accounts (published: no purpose)', `{ a: consortium(code: "01A") { annualReports { year publishedOn publicMeetingOn url } annualAccounts { year auditOpinion auditedDuties { breached breakEven { limit outturn headroom } } } }
+      c: consortium(code: "03C") { annualReports { year publishedOn } annualAccounts(year: "2012-13") { auditOpinion auditedDuties { allMet breached } consortium { code } } } }`, undefined, undefined, null],
+  ['annual report of 03C (unpublished, ASSURANCE)', `{ consortium(code: "03C") { code annualReports(year: "2012-13") { year publishedOn publicMeetingOn url rowVersion } } }`, undefined, undefined, 'ASSURANCE'],
+  ['annual report of 03C (unpublished, FINANCIAL_ASSURANCE: not covered)', `{ consortium(code: "03C") { code annualReports(year: "2012-13") { year } } }`, undefined, undefined, 'FINANCIAL_ASSURANCE'],
+  ['publicationsOverdue (NHS CB only)', `{ publicationsOverdue(year: "2012-13", asOf: "2014-01-15") { consortium { code name } publication year dueOn overdueSince daysOverdue recordedUnpublished } }`, undefined, undefined, 'ASSURANCE'],
+  ['publicationsOverdue (plans 2014-15)', `{ publicationsOverdue(year: "2014-15", asOf: "2014-04-01") { consortium { code } publication daysOverdue } }`, undefined, undefined, 'AUDIT'],
   ['contract', `{ contract(code: "CT-01A-RNV") { code commissionerCode commissioner { code name } provider { code name providerType } serviceArea startDate annualValue activityPlan cquinShare performance(year: "2013-14") { month activityActual } arrangements { code } } }`],
   ['contract (02B)', `{ contract(code: "CT-02B-NQ1") { code commissioner { code } provider { code } annualValue } }`],
   ['provider', `{ provider(code: "RNV") { code name providerType contracts { code annualValue commissioner { code } } } }`],
@@ -260,6 +270,16 @@ export function mutations(ids) {
     { name: 'submitContractActivity on CT-01A-RNV by RNV', purpose: 'CONTRACT_MANAGEMENT', writer: true,
       query: `mutation Activity($input: SubmitContractActivityInput!) { submitContractActivity(input: $input) { contractActivity { month totalActivity totalCost rowVersion byCommissioner { commissionerCode activity cost } } userErrors { message code path } } }`,
       variables: { input: { contractCode: 'CT-01A-RNV', year: '2013-14', month: 7, lines: [{ commissionerCode: '01A', activity: 5000, cost: '13200000.00' }, { commissionerCode: '02B', activity: 3000, cost: '7900000.00' }] } } },
+    { name: 'recordEngagement for 01A', purpose: 'COMMISSIONING', writer: true,
+      query: `mutation Engage($input: RecordEngagementInput!) { recordEngagement(input: $input) { engagement { proposal significantChange method from to healthWatchInvolved decisionReference consortium { code } rowVersion } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '01A', proposal: 'Written by the corpus', significantChange: false, method: 'SURVEY', from: '2014-01-06', to: '2014-01-31', healthWatchInvolved: true, decisionReference: '01A-2013-007' } } },
+    { name: 'publishAnnualReport for 03C 2013-14', purpose: 'ASSURANCE', writer: true,
+      query: `mutation Report($input: PublishAnnualReportInput!) { publishAnnualReport(input: $input) { annualReport { year publishedOn publicMeetingOn url rowVersion consortium { code } } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '03C', year: '2013-14', publicMeetingOn: '2014-09-25', url: 'https://example.nhs.uk/03c/annual-report-2013-14', publishedOn: '2014-09-01' } } },
+    { name: 'publishAnnualAccounts for 02B 2013-14', purpose: 'FINANCIAL_ASSURANCE', writer: true,
+      query: `mutation Accounts($input: PublishAnnualAccountsInput!) { publishAnnualAccounts(input: $input) { annualAccounts { year auditOpinion publishedOn auditedDuties { allMet breakEven { headroom } } rowVersion } userErrors { message code path } } }`,
+      variables: { input: { consortiumCode: '02B', year: '2013-14', auditOpinion: 'UNQUALIFIED', programmeBudget: '356200000.00', runningCostsAllowance: '6800000.00', revenueResourceLimit: '364200000.00',
+        capitalResourceLimit: '1200000.00', incomeReceived: '900000.00', programmeExpenditure: '355000000.00', runningCosts: '6700000.00', capitalExpenditure: '1100000.00', resourceUse: '361500000.00', publishedOn: '2014-06-26' } } },
     { name: 'recordAllocation for 03C', purpose: 'ALLOCATIONS', writer: true,
       query: `mutation Alloc($input: RecordAllocationInput!) { recordAllocation(input: $input) { allocation { consortium { code } year totalAllocation } userErrors { message code path } } }`,
       variables: { input: { consortiumCode: '03C', year: '2014-15', programmeBudget: '400000000', runningCostsAllowance: '9000000', revenueResourceLimit: '409000000', capitalResourceLimit: '2000000' } } },
@@ -277,5 +297,7 @@ export const afterMutations = [
   { name: 'after: interventions in 02B and requests to 01A', purpose: 'ASSURANCE', query: `{ a: consortium(code: "02B") { interventions { kind ground transferredTo { code } } } b: consortium(code: "01A") { informationRequests { question dueOn response } } }` },
   { name: 'after: quality premium of 02B', purpose: 'OUTCOMES_MONITORING', query: `{ consortium(code: "02B") { qualityPremium(year: "2013-14") { amount practiceShares { practice { code } amount } } } }` },
   { name: 'after: CT-01A-RNV activity month 7', purpose: 'CONTRACT_MANAGEMENT', query: `{ contract(code: "CT-01A-RNV") { activity(year: "2013-14", month: 7) { totalActivity totalCost rowVersion byCommissioner { commissionerCode activity } } } }` },
+  { name: 'after: engagements, reports and accounts', purpose: 'ASSURANCE', query: `{ a: consortium(code: "01A") { engagements { proposal decisionReference } }
+      b: consortium(code: "02B") { annualAccounts { year publishedOn rowVersion } } c: consortium(code: "03C") { annualReports { year publishedOn rowVersion } } }` },
   { name: 'after: disclosures count', purpose: 'AUDIT', query: `{ disclosures(first: 1) { totalCount } }` },
 ];

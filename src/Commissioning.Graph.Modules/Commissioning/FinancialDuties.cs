@@ -80,4 +80,21 @@ public static class FinancialDuties
             new DutyAssessment(FinancialDuty.RunningCostsWithinAllowance, allocation.RunningCostsAllowance, financialReturn.RunningCostsForecastOutturn),
             new DutyAssessment(FinancialDuty.UseOfResources, allocation.RevenueResourceLimit, financialReturn.ResourceUseForecastOutturn));
     }
+
+    /// <summary>
+    /// The duties as audited accounts state them: the same limits and tests as a return's forecast, over the year's audited
+    /// outturn (month 12; version 0: no return's version).
+    /// </summary>
+    public static FinancialDutiesAssessment AssessAudited(AnnualAccounts accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        var revenueOutturn = accounts.ProgrammeExpenditure + accounts.RunningCosts;
+        return new FinancialDutiesAssessment(
+            accounts.ConsortiumCode, accounts.Year, 12, 0,
+            new DutyAssessment(FinancialDuty.BreakEven, accounts.ProgrammeBudget + accounts.RunningCostsAllowance + accounts.IncomeReceived, revenueOutturn),
+            new DutyAssessment(FinancialDuty.RevenueWithinResourceLimit, accounts.RevenueResourceLimit, revenueOutturn),
+            new DutyAssessment(FinancialDuty.CapitalWithinResourceLimit, accounts.CapitalResourceLimit, accounts.CapitalExpenditure),
+            new DutyAssessment(FinancialDuty.RunningCostsWithinAllowance, accounts.RunningCostsAllowance, accounts.RunningCosts),
+            new DutyAssessment(FinancialDuty.UseOfResources, accounts.RevenueResourceLimit, accounts.ResourceUse));
+    }
 }

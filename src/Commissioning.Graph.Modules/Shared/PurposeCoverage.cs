@@ -79,6 +79,13 @@ public static class PurposeCoverage
         // plans and their HWB responses (unpublished: a published plan is public): COMMISSIONING
         ["CommissioningPlan"] = [Commissioning],
         ["PlanResponse"] = [Commissioning],
+        // annual reports and audited accounts before publication (published ones are public): the NHS CB's assurance of the
+        // duty to publish; the accounts' audited duties also FINANCIAL_ASSURANCE, as a return's duties are
+        ["AnnualReport"] = AssuranceData,
+        ["AnnualAccounts"] = FinancialReturns,
+        // the NHS CB's list of overdue publications: ASSURANCE
+        ["Query.publicationsOverdue"] = AssuranceData,
+        ["OverduePublication"] = AssuranceData,
         // pool contributions, expenditure, risk share: POOLED_BUDGET_MANAGEMENT
         ["PooledBudget.contributions"] = PoolData,
         ["PooledBudget.expenditure"] = PoolData,

@@ -70,6 +70,8 @@ public sealed class CommissioningGraphModule : IGraphModule
         ContractActivityFields.Configure(builder);
         ContractActivityMutations.Configure(builder);
         ArrangementStatementEvents.Configure(builder);
+        EngagementsAndPublicationsFields.Configure(builder);
+        EngagementsAndPublicationsMutations.Configure(builder);
     }
 
     private static void ConfigureQuery(SchemaBuilder b) => b
@@ -184,7 +186,13 @@ public sealed class CommissioningGraphModule : IGraphModule
                 Name = "commissioning.decisionsConnection", Rows = db => db.CommissioningDecisions, DefaultOrder = "decidedOn DESC",
                 Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = d => d.ConsortiumCode, Owner = code => code,
             }, consortium.Code))
-        .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection")
+        .ResolveAsync<Consortium>("Consortium.engagementsConnection", async (consortium, ctx) => await Connections.ChildAsync(ctx, CommissioningLists.Engagement,
+            new ChildListSource<Persistence.CommissioningDbContext, Consortium, string, Engagement>
+            {
+                Name = "commissioning.engagementsConnection", Rows = db => db.Engagements, DefaultOrder = "from DESC",
+                Parents = db => db.Consortia, ParentKey = c => c.Code, ParentKeyOf = e => e.ConsortiumCode, Owner = code => code,
+            }, consortium.Code))
+        .ResolveTotalCounts("ContractConnection", "ConflictOfInterestDeclarationConnection", "CommissioningDecisionConnection", "EngagementConnection")
         .ResolveTotalCounts("ConsortiumConnection")
 
         .ResolveAsync<ConsortiumMembership>("PracticeMembership.practice", async (consortiumMembership, ctx) => await PracticeFor(ctx).LoadAsync(consortiumMembership.PracticeCode))

@@ -22,6 +22,7 @@ internal static class CommissioningLists
         .Computed("practices").Computed("practiceMemberships").Computed("healthAndWellbeingBoardCodes").Computed("financialReturns")
         .Computed("latestFinancialReturn").Computed("contracts").Computed("leadCommissioningArrangements").Computed("arrangementStatements").Computed("commissioningPlans")
         .Computed("conflictOfInterestDeclarations").Computed("commissioningDecisions")
+        .Computed("engagements").Computed("engagementsConnection").Computed("annualReports").Computed("annualAccounts")
         .Computed("healthAndWellbeingBoards").Computed("pooledBudgets").Computed("allocation").Computed("assurance").Computed("dutyEvidence").Computed("interventions")
         .Computed("contractsConnection").Computed("conflictOfInterestDeclarationsConnection").Computed("commissioningDecisionsConnection")
         .Computed("arrangementStatementsConnection").Computed("practicesConnection");
@@ -60,7 +61,8 @@ internal static class CommissioningLists
             .String("role", d => d.Role)
             .String("interest", d => d.Interest)
             .String("mitigation", d => d.Mitigation)
-            .Date("declaredOn", d => d.DeclaredOn);
+            .Date("declaredOn", d => d.DeclaredOn)
+            .Computed("interestIn", "InterestInCode");
 
     public static readonly ListShape<CommissioningDecision> CommissioningDecision = ListShape<CommissioningDecision>.Keyed("CommissioningDecision", d => d.Id)
         .String("reference", d => d.Reference)
@@ -68,7 +70,20 @@ internal static class CommissioningLists
         .Date("decidedOn", d => d.DecidedOn)
         .Decimal("value", d => d.Value)
         .String("rationale", d => d.Rationale)
-        .Object("provider", Provider, (CommissioningDbContext db, CommissioningDecision d) => db.Providers.FirstOrDefault(p => p.Code == d.ProviderCode));
+        .Object("provider", Provider, (CommissioningDbContext db, CommissioningDecision d) => db.Providers.FirstOrDefault(p => p.Code == d.ProviderCode))
+        .Enum("procurementRoute", "ProcurementRoute", d => d.ProcurementRoute)
+        .Computed("engagements", "Id").Computed("membersWithdrawn", "Id");
+
+    public static readonly ListShape<Engagement> Engagement = ListShape<Engagement>.Keyed("Engagement", e => e.Id)
+        .String("proposal", e => e.Proposal)
+        .Boolean("significantChange", e => e.SignificantChange)
+        .Enum("method", "EngagementMethod", e => e.Method)
+        .Date("from", e => e.From)
+        .Date("to", e => e.To)
+        .Boolean("healthWatchInvolved", e => e.HealthWatchInvolved)
+        .String("outcome", e => e.Outcome)
+        .Int("rowVersion", e => e.RowVersion)
+        .Computed("id", "Id").Computed("consortium", "ConsortiumCode").Computed("decisionReference", "DecisionId");
 
     public static readonly ListShape<FinancialReturnLine> FinancialReturnLine = ListShape<FinancialReturnLine>.Keyed("FinancialReturnLine", l => l.Id)
         .Enum("category", "ProgrammeBudgetCategory", l => l.Category)
@@ -123,7 +138,7 @@ internal static class CommissioningLists
 
     /// <summary>The generated list inputs and the connection fields added beside plain lists (<c>…Connection</c>), appended to the module's SDL.</summary>
     public static string Sdl =>
-        ListSdl.For(Consortium, GpPractice, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision, ArrangementStatement)
+        ListSdl.For(Consortium, GpPractice, FinancialReturn, Contract, ConflictOfInterestDeclaration, CommissioningDecision, ArrangementStatement, Engagement)
         + PracticesConnectionField
         + ListSdl.ConnectionTypes("GpPractice", "@authenticated", "practices")
         + ListSdl.ConnectionField("Consortium", "contractsConnection", "Contracts the consortium holds as commissioner, filtered, sorted and paged (`contracts` without paging); by code when `order` is omitted.",
@@ -135,6 +150,9 @@ internal static class CommissioningLists
         + ListSdl.ConnectionField("Consortium", "commissioningDecisionsConnection", "Published commissioning decisions, filtered, sorted and paged; newest first when `order` is omitted.",
             CommissioningDecision, "@authenticated")
         + ListSdl.ConnectionTypes("CommissioningDecision", "@authenticated", "decisions")
+        + ListSdl.ConnectionField("Consortium", "engagementsConnection", "How the consortium involved the public, filtered, sorted and paged (`engagements` without paging); newest first when `order` is omitted.",
+            Engagement, "@authenticated")
+        + ListSdl.ConnectionTypes("Engagement", "@authenticated", "engagements")
         + ListSdl.ConnectionField("FinancialReturn", "linesConnection", "The programme budget lines, filtered, sorted and paged; by category when `order` is omitted.",
             FinancialReturnLine, "@policy(policies: [[\"self\"], [\"nhscb\"]])")
         + ListSdl.ConnectionTypes("FinancialReturnLine", "@policy(policies: [[\"self\"], [\"nhscb\"]])", "lines")

@@ -37,6 +37,10 @@ public class CommissioningDbContext : ModuleDbContext
     public DbSet<PlanResponse> PlanResponses => Set<PlanResponse>();
     public DbSet<ConflictOfInterestDeclaration> ConflictOfInterestDeclarations => Set<ConflictOfInterestDeclaration>();
     public DbSet<CommissioningDecision> CommissioningDecisions => Set<CommissioningDecision>();
+    public DbSet<DecisionWithdrawal> DecisionWithdrawals => Set<DecisionWithdrawal>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<AnnualAccounts> AnnualAccounts => Set<AnnualAccounts>();
 
     protected override void ConfigureModel(ModelBuilder b)
     {
@@ -230,6 +234,7 @@ public class CommissioningDbContext : ModuleDbContext
             e.Property(d => d.ConsortiumCode).HasMaxLength(20);
             e.Property(d => d.PersonName).HasMaxLength(200);
             e.Property(d => d.Role).HasMaxLength(200);
+            e.Property(d => d.InterestInCode).HasMaxLength(20);
             // A consortium's declarations in date order.
             e.HasIndex(d => new { d.ConsortiumCode, d.DeclaredOn });
         });
@@ -242,6 +247,38 @@ public class CommissioningDbContext : ModuleDbContext
             e.HasIndex(d => d.Reference).IsUnique();
             // A consortium's decisions, newest first.
             e.HasIndex(d => new { d.ConsortiumCode, d.DecidedOn });
+            e.HasMany(d => d.Withdrawals).WithOne().HasForeignKey(w => w.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DecisionWithdrawal>(e =>
+        {
+            e.HasKey(w => new { w.DecisionId, w.DeclarationId });
+            e.HasOne<ConflictOfInterestDeclaration>().WithMany().HasForeignKey(w => w.DeclarationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Engagement>(e =>
+        {
+            e.Property(x => x.ConsortiumCode).HasMaxLength(20);
+            e.Property(x => x.Proposal).HasMaxLength(1000);
+            e.Property(x => x.Outcome).HasMaxLength(4000);
+            // A consortium's engagements, newest first; a decision's.
+            e.HasIndex(x => new { x.ConsortiumCode, x.From });
+            e.HasIndex(x => x.DecisionId);
+            e.HasOne<CommissioningDecision>().WithMany().HasForeignKey(x => x.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AnnualReport>(e =>
+        {
+            e.Property(r => r.ConsortiumCode).HasMaxLength(20);
+            e.Property(r => r.Year).HasMaxLength(7);
+            e.Property(r => r.Url).HasMaxLength(500);
+            e.HasIndex(r => new { r.ConsortiumCode, r.Year }).IsUnique();
+            // publicationsOverdue reads a year's reports of every consortium.
+            e.HasIndex(r => r.Year);
+        });
+        b.Entity<AnnualAccounts>(e =>
+        {
+            e.Property(a => a.ConsortiumCode).HasMaxLength(20);
+            e.Property(a => a.Year).HasMaxLength(7);
+            e.HasIndex(a => new { a.ConsortiumCode, a.Year }).IsUnique();
+            e.HasIndex(a => a.Year);
         });
     }
 

@@ -179,6 +179,7 @@ public sealed class DemoDataSeeder(int scale = 1)
                 Interest = $"Partner at member practice {c.Practices[0].Code}",
                 Mitigation = "Leaves the meeting for decisions on primary care incentive schemes.",
                 DeclaredOn = new DateOnly(2013, 4, 2),
+                InterestInCode = c.Practices[0].Code,
             });
         }
         await db.SaveChangesAsync(ct);
@@ -526,13 +527,120 @@ public sealed class DemoDataSeeder(int scale = 1)
         var existingDecisions = (await db.CommissioningDecisions.Select(d => d.Reference).ToListAsync(ct)).ToHashSet();
         foreach (var d in new[]
                  {
-                     new CommissioningDecision { ConsortiumCode = "01A", Reference = "01A-2013-007", Title = "Award of the 2013-14 acute services contract to Northvale Hospitals (lead commissioner for 02B and 03C)", DecidedOn = new DateOnly(2013, 3, 21), Value = 312_000_000m, ProviderCode = "RNV", Rationale = "Sole local provider of acute services; activity plan agreed with associates." },
-                     new CommissioningDecision { ConsortiumCode = "03C", Reference = "03C-2013-003", Title = "Community health services contract 2013-14", DecidedOn = new DateOnly(2013, 3, 14), Value = 28_600_000m, ProviderCode = "RRC", Rationale = "Continuity of service while the integrated care pool is established." },
-                     new CommissioningDecision { ConsortiumCode = "02B", Reference = "02B-2013-011", Title = "Direct-access diagnostics under Any Qualified Provider", DecidedOn = new DateOnly(2013, 2, 27), Value = 6_450_000m, ProviderCode = "NQ1", Rationale = "Shorter waits for imaging; tariff price." },
+                     new CommissioningDecision { ConsortiumCode = "01A", Reference = "01A-2013-007", Title = "Award of the 2013-14 acute services contract to Northvale Hospitals (lead commissioner for 02B and 03C)", DecidedOn = new DateOnly(2013, 3, 21), Value = 312_000_000m, ProviderCode = "RNV", Rationale = "Sole local provider of acute services; activity plan agreed with associates.", ProcurementRoute = ProcurementRoute.SingleTender },
+                     new CommissioningDecision { ConsortiumCode = "03C", Reference = "03C-2013-003", Title = "Community health services contract 2013-14", DecidedOn = new DateOnly(2013, 3, 14), Value = 28_600_000m, ProviderCode = "RRC", Rationale = "Continuity of service while the integrated care pool is established.", ProcurementRoute = ProcurementRoute.ContractVariation },
+                     new CommissioningDecision { ConsortiumCode = "02B", Reference = "02B-2013-011", Title = "Direct-access diagnostics under Any Qualified Provider", DecidedOn = new DateOnly(2013, 2, 27), Value = 6_450_000m, ProviderCode = "NQ1", Rationale = "Shorter waits for imaging; tariff price.", ProcurementRoute = ProcurementRoute.AnyQualifiedProvider },
                  })
             if (!existingDecisions.Contains(d.Reference)) db.CommissioningDecisions.Add(d);
         await db.SaveChangesAsync(ct);
+        await SeedEngagementsAndPublicationsAsync(db, ct);
     }
+
+    #region Involvement and transparency
+
+    /// <summary>The year of the demonstration's annual reports and accounts: the year before <see cref="Year"/>.</summary>
+    public const string ReportingYear = "2012-13";
+
+    /// <summary>
+    /// Engagements (each consortium one significant change with HealthWatch involved in 2013-14; 01A, 02B, 03C also the
+    /// engagement behind their decision), a withdrawn member on 02B's diagnostics decision (a governing-body member with a
+    /// shareholding in its provider, NQ1), and 2012-13 annual reports and accounts: published for every consortium but 03C,
+    /// whose accounts are published (qualified) and whose report is recorded but not published: overdue since 1 October 2013.
+    /// </summary>
+    private async Task SeedEngagementsAndPublicationsAsync(CommissioningDbContext db, CancellationToken ct)
+    {
+        var codes = _consortia.Select(c => c.Code).ToList();
+        var decisions = await db.CommissioningDecisions.Where(d => codes.Contains(d.ConsortiumCode)).ToDictionaryAsync(d => d.Reference, ct);
+        var engaged = (await db.Engagements.Where(e => codes.Contains(e.ConsortiumCode)).Select(e => new { e.ConsortiumCode, e.Proposal }).ToListAsync(ct))
+            .Select(e => (e.ConsortiumCode, e.Proposal)).ToHashSet();
+        void Engage(Engagement e)
+        {
+            if (engaged.Add((e.ConsortiumCode, e.Proposal))) db.Engagements.Add(e);
+        }
+        foreach (var c in _consortia)
+            Engage(c.Code switch
+            {
+                "01A" => new Engagement { ConsortiumCode = c.Code, Proposal = "Urgent care redesign: moving the Northvale minor injuries unit into the new urgent care centre",
+                    SignificantChange = true, Method = EngagementMethod.PublicConsultation, From = new DateOnly(2013, 6, 3), To = new DateOnly(2013, 8, 30), HealthWatchInvolved = true,
+                    Outcome = "Evening opening kept at the old site until the bus route to the centre runs; the move goes ahead in April 2014." },
+                "02B" => new Engagement { ConsortiumCode = c.Code, Proposal = "Closing the community hospital's inpatient beds in favour of care at home",
+                    SignificantChange = true, Method = EngagementMethod.PublicConsultation, From = new DateOnly(2013, 9, 2), To = new DateOnly(2013, 11, 29), HealthWatchInvolved = true,
+                    Outcome = "Ten beds kept for end-of-life care; the others close once the home care team is at full strength." },
+                "03C" => new Engagement { ConsortiumCode = c.Code, Proposal = "A single falls prevention service for Riverside, replacing three",
+                    SignificantChange = true, Method = EngagementMethod.PublicMeeting, From = new DateOnly(2013, 5, 13), To = new DateOnly(2013, 7, 12), HealthWatchInvolved = true,
+                    Outcome = "Home visits kept for people who cannot travel to a clinic." },
+                _ => new Engagement { ConsortiumCode = c.Code, Proposal = $"Redesign of community services in {c.Area}",
+                    SignificantChange = true, Method = EngagementMethod.PublicConsultation, From = new DateOnly(2013, 7, 1), To = new DateOnly(2013, 9, 27), HealthWatchInvolved = true },
+            });
+        // The engagement behind each demonstration decision.
+        foreach (var (reference, method, from, to, proposal) in new[]
+                 {
+                     ("01A-2013-007", EngagementMethod.PatientPanel, new DateOnly(2012, 11, 5), new DateOnly(2012, 12, 14), "Acute services at Northvale Hospitals for 2013-14: the activity plan and quality measures"),
+                     ("02B-2013-011", EngagementMethod.Survey, new DateOnly(2013, 1, 7), new DateOnly(2013, 2, 8), "Direct-access diagnostics from qualified providers nearer home"),
+                     ("03C-2013-003", EngagementMethod.Workshop, new DateOnly(2013, 1, 21), new DateOnly(2013, 1, 21), "Community health services while the integrated care pool is set up"),
+                 })
+            if (decisions.TryGetValue(reference, out var decision))
+                Engage(new Engagement { ConsortiumCode = decision.ConsortiumCode, Proposal = proposal, Method = method, From = from, To = to, DecisionId = decision.Id,
+                    HealthWatchInvolved = reference != "03C-2013-003", Outcome = "Reported to the governing body with the decision." });
+        await db.SaveChangesAsync(ct);
+
+        // 02B's diagnostics decision: a governing-body GP with shares in the provider chosen took no part.
+        if (decisions.TryGetValue("02B-2013-011", out var diagnostics)
+            && !await db.DecisionWithdrawals.AnyAsync(w => w.DecisionId == diagnostics.Id, ct))
+        {
+            var declaration = new ConflictOfInterestDeclaration
+            {
+                ConsortiumCode = "02B", PersonName = "Dr Lindqvist", Role = "Governing body GP member", Interest = "Shareholding in Vale Diagnostics Ltd",
+                Mitigation = "Takes no part in decisions on diagnostic services.", DeclaredOn = new DateOnly(2012, 10, 4), InterestInCode = "NQ1",
+            };
+            db.ConflictOfInterestDeclarations.Add(declaration);
+            await db.SaveChangesAsync(ct);
+            db.DecisionWithdrawals.Add(new DecisionWithdrawal { DecisionId = diagnostics.Id, DeclarationId = declaration.Id });
+        }
+
+        var reported = (await db.AnnualReports.Where(r => r.Year == ReportingYear && codes.Contains(r.ConsortiumCode)).Select(r => r.ConsortiumCode).ToListAsync(ct)).ToHashSet();
+        var accounted = (await db.AnnualAccounts.Where(a => a.Year == ReportingYear && codes.Contains(a.ConsortiumCode)).Select(a => a.ConsortiumCode).ToListAsync(ct)).ToHashSet();
+        foreach (var c in _consortia)
+        {
+            if (!reported.Contains(c.Code))
+                db.AnnualReports.Add(new AnnualReport
+                {
+                    ConsortiumCode = c.Code, Year = ReportingYear, Url = $"https://example.nhs.uk/{c.Code.ToLowerInvariant()}/annual-report-2012-13",
+                    // 03C has recorded its report with the NHS CB but not published it: it is overdue.
+                    PublishedOn = c.Code switch { "01A" => new DateOnly(2013, 7, 15), "02B" => new DateOnly(2013, 9, 2), "03C" => null, _ => new DateOnly(2013, 9, 20) },
+                    PublicMeetingOn = c.Code switch { "01A" => new DateOnly(2013, 9, 19), "02B" => new DateOnly(2013, 9, 26), "03C" => new DateOnly(2013, 11, 21), _ => new DateOnly(2013, 9, 26) },
+                });
+            if (!accounted.Contains(c.Code)) db.AnnualAccounts.Add(AccountsOf(c));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>2012-13's audited accounts: 01A and 02B within every duty, 03C over its limits (qualified), generated consortia just within.</summary>
+    private static AnnualAccounts AccountsOf(DemoConsortium c)
+    {
+        AnnualAccounts Of(AuditOpinion opinion, DateOnly published, decimal programme, decimal running, decimal rrl, decimal crl, decimal income,
+            decimal programmeSpent, decimal runningSpent, decimal capitalSpent, decimal resourceUse) => new()
+        {
+            ConsortiumCode = c.Code, Year = ReportingYear, AuditOpinion = opinion, PublishedOn = published,
+            ProgrammeBudget = programme, RunningCostsAllowance = running, RevenueResourceLimit = rrl, CapitalResourceLimit = crl, IncomeReceived = income,
+            ProgrammeExpenditure = programmeSpent, RunningCosts = runningSpent, CapitalExpenditure = capitalSpent, ResourceUse = resourceUse,
+        };
+        var programmeBudget = Thousands(c.ProgrammeBudget * 0.97m);
+        var runningAllowance = Thousands(c.RunningCostsAllowance * 0.97m);
+        return c.Code switch
+        {
+            "01A" => Of(AuditOpinion.Unqualified, new DateOnly(2013, 6, 28), 405_000_000m, 7_700_000m, 412_700_000m, 1_400_000m, 2_100_000m,
+                404_200_000m, 7_500_000m, 1_250_000m, 411_300_000m),
+            "02B" => Of(AuditOpinion.Unqualified, new DateOnly(2013, 6, 27), 344_600_000m, 6_600_000m, 352_400_000m, 1_100_000m, 1_500_000m,
+                344_000_000m, 6_550_000m, 1_080_000m, 351_900_000m),
+            "03C" => Of(AuditOpinion.Qualified, new DateOnly(2013, 6, 30), 292_000_000m, 5_500_000m, 297_500_000m, 900_000m, 800_000m,
+                295_900_000m, 5_450_000m, 870_000m, 300_950_000m),
+            _ => Of(AuditOpinion.Unqualified, new DateOnly(2013, 6, 28), programmeBudget, runningAllowance, programmeBudget + runningAllowance, c.CapitalResourceLimit, 0m,
+                programmeBudget - 500_000m, runningAllowance - 50_000m, c.CapitalResourceLimit - 100_000m, programmeBudget + runningAllowance - 550_000m),
+        };
+    }
+
+    #endregion
 
     // ---------------------------------------------------------------- LocalGovernment
 

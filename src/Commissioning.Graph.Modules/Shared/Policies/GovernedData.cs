@@ -20,7 +20,7 @@ public static class GovernedData
         : o is Directory.DirectoryEntity d ? GovernedShapes.Published.ContainsKey(d.TypeName) : o is Consortium or GpPractice or Provider or FinancialReturn or Allocation
         or AssuranceAssessment or DutyEvidence or Intervention or OutcomeValue or QualityPremium or QualityPremiumShare or InformationRequest or JsnaContribution or Jsna or HealthAndWellbeingBoard or LocalAuthority
         or PooledBudget or PoolContribution or PoolExpenditure or LeadCommissioningArrangement or ArrangementAssociate or ArrangementStatement
-        or Contract or ContractPerformance or ContractActivitySubmission or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan;
+        or Contract or ContractPerformance or ContractActivitySubmission or JointHealthAndWellbeingStrategy or StrategyPriority or CommissioningPlan or AnnualReport or AnnualAccounts;
 
     /// <summary>The governing entity of <paramref name="target"/>, or null when none can be found.</summary>
     public static object? Find(object? target, IResolveContext ctx)

@@ -146,6 +146,16 @@ public static class GovernedShapes
           [SubjectRole.Consortium] = Col<CommissioningPlan>(p => p.ConsortiumCode),
           [SubjectRole.Hwb] = new HeldBySource(SubjectRole.Consortium, RelationshipKind.HwbMemberConsortium),
       } };
+    /// <summary>An annual report is its consortium's; published: public (before that the consortium and the NHS CB).</summary>
+    public static readonly GovernedShape<AnnualReport> AnnualReport = new()
+    { TypeName = "AnnualReport", Owner = Col<AnnualReport>(r => r.ConsortiumCode), Year = Year<AnnualReport>(r => r.Year),
+      Published = (Expression<Func<AnnualReport, bool>>)(r => r.PublishedOn != null),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<AnnualReport>(r => r.ConsortiumCode) } };
+    /// <summary>Audited accounts are their consortium's; published: public, with the audited duties under them.</summary>
+    public static readonly GovernedShape<AnnualAccounts> AnnualAccounts = new()
+    { TypeName = "AnnualAccounts", Owner = Col<AnnualAccounts>(a => a.ConsortiumCode), Year = Year<AnnualAccounts>(a => a.Year),
+      Published = (Expression<Func<AnnualAccounts, bool>>)(a => a.PublishedOn != null),
+      Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Consortium] = Col<AnnualAccounts>(a => a.ConsortiumCode) } };
     public static readonly GovernedShape<PooledBudget> PooledBudget = new()
     { TypeName = "PooledBudget", Owner = Col<PooledBudget>(p => p.HostCode),
       Subjects = new Dictionary<SubjectRole, SubjectSource> { [SubjectRole.Pool] = Col<PooledBudget>(p => p.Code) } };
@@ -203,7 +213,7 @@ public static class GovernedShapes
     [
         Consortium, GpPractice, Provider, LocalAuthority, HealthAndWellbeingBoard, FinancialReturn, Allocation, AssuranceAssessment, DutyEvidence, Intervention, InformationRequest,
         OutcomeValue, QualityPremium, QualityPremiumShare,
-        Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
+        Jsna, JsnaContribution, Strategy, StrategyPriority, CommissioningPlan, AnnualReport, AnnualAccounts, PooledBudget, PoolContribution, PoolExpenditure, LeadCommissioningArrangement, ArrangementAssociate, ArrangementStatement,
         Contract, ContractPerformance, ContractActivity, MutationTarget,
     ];
 

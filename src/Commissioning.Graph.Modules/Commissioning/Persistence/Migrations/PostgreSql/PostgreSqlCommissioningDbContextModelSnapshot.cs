@@ -23,6 +23,124 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.AnnualAccounts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuditOpinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("CapitalExpenditure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("CapitalResourceLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("IncomeReceived")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ProgrammeBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ProgrammeExpenditure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("ResourceUse")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("RevenueResourceLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("RunningCosts")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("RunningCostsAllowance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualAccounts", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.AnnualReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("PublicMeetingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReports", "commissioning");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementAssociate", b =>
                 {
                     b.Property<int>("Id")
@@ -176,6 +294,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ProcurementRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("ProviderCode")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -284,6 +406,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                     b.Property<string>("Interest")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("InterestInCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Mitigation")
                         .HasColumnType("text");
@@ -512,6 +638,76 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .IsUnique();
 
                     b.ToTable("ContractPerformance", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.DecisionWithdrawal", b =>
+                {
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DeclarationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DecisionId", "DeclarationId");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("DecisionWithdrawals", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Engagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HealthWatchInvolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SignificantChange")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("ConsortiumCode", "From");
+
+                    b.ToTable("Engagements", "commissioning");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturn", b =>
@@ -1008,6 +1204,29 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.DecisionWithdrawal", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", null)
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.ConflictOfInterestDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Engagement", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturnLine", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.FinancialReturn", null)
@@ -1111,6 +1330,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Postg
                         .HasForeignKey("Commissioning.Graph.Modules.Commissioning.Provider", "Code")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", b =>

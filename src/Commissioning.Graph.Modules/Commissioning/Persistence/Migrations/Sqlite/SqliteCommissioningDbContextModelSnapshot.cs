@@ -19,6 +19,120 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                 .HasDefaultSchema("commissioning")
                 .HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.AnnualAccounts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuditOpinion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CapitalExpenditure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CapitalResourceLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IncomeReceived")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProgrammeBudget")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProgrammeExpenditure")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ResourceUse")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RevenueResourceLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RunningCosts")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RunningCostsAllowance")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualAccounts", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.AnnualReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicMeetingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Year")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("ConsortiumCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualReports", "commissioning");
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.ArrangementAssociate", b =>
                 {
                     b.Property<int>("Id")
@@ -166,6 +280,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProcurementRoute")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProviderCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -269,6 +387,10 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
 
                     b.Property<string>("Interest")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterestInCode")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Mitigation")
@@ -490,6 +612,74 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .IsUnique();
 
                     b.ToTable("ContractPerformance", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.DecisionWithdrawal", b =>
+                {
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeclarationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecisionId", "DeclarationId");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("DecisionWithdrawals", "commissioning");
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Engagement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsortiumCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HealthWatchInvolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SignificantChange")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("ConsortiumCode", "From");
+
+                    b.ToTable("Engagements", "commissioning");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturn", b =>
@@ -976,6 +1166,29 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.DecisionWithdrawal", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", null)
+                        .WithMany("Withdrawals")
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.ConflictOfInterestDeclaration", null)
+                        .WithMany()
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.Engagement", b =>
+                {
+                    b.HasOne("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.FinancialReturnLine", b =>
                 {
                     b.HasOne("Commissioning.Graph.Modules.Commissioning.FinancialReturn", null)
@@ -1079,6 +1292,11 @@ namespace Commissioning.Graph.Modules.Commissioning.Persistence.Migrations.Sqlit
                         .HasForeignKey("Commissioning.Graph.Modules.Commissioning.Provider", "Code")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningDecision", b =>
+                {
+                    b.Navigation("Withdrawals");
                 });
 
             modelBuilder.Entity("Commissioning.Graph.Modules.Commissioning.CommissioningPlan", b =>
