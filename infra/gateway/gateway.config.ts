@@ -44,8 +44,8 @@ export const gatewayConfig = defineConfig({
   propagateHeaders: {
     // Over a socket the caller is its connection_init payload's, found as the one process finds it (socketCredentials).
     fromClientToSubgraphs: ({ request, context }: any) => ({
-      authorization: context?.socket ? context.socketAuthorization || undefined : request.headers.get('authorization') ?? undefined,
-      'x-purpose-of-use': context?.socket ? context.socketPurpose || undefined : request.headers.get('x-purpose-of-use') ?? undefined,
+      authorization: context?.socket ? context.callerAuthorization || undefined : request.headers.get('authorization') ?? undefined,
+      'x-purpose-of-use': context?.socket ? context.callerPurpose || undefined : request.headers.get('x-purpose-of-use') ?? undefined,
       traceparent: request.headers.get('traceparent') ?? undefined,
       tracestate: request.headers.get('tracestate') ?? undefined,
     }),
@@ -60,11 +60,17 @@ export const gatewayConfig = defineConfig({
         subscriptions: {
           kind: 'ws',
           location: '/graphql',
-          headers: secret ? [[SIGNATURE_HEADER, signBody(secret, 'GET /graphql')]] : undefined,
+          // The client's operation name and document hash (plugins/edge.mjs useClientCoordinates), so that the subgraph
+          // records each delivery with the client's coordinates; a socket per operation name and document therefore.
+          headers: [
+            ['x-client-operation-name', '{context.clientOperationName}'],
+            ['x-client-document-hash', '{context.clientDocumentHash}'],
+            ...(secret ? [[SIGNATURE_HEADER, signBody(secret, 'GET /graphql')]] : []),
+          ],
           options: {
             connectionParams: {
-              Authorization: '{context.socketAuthorization}',
-              'X-Purpose-Of-Use': '{context.socketPurpose}',
+              Authorization: '{context.callerAuthorization}',
+              'X-Purpose-Of-Use': '{context.callerPurpose}',
             },
           },
         },

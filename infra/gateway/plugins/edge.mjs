@@ -126,22 +126,30 @@ export function useClientCoordinates() {
     }
     return hash;
   };
+  // Without an operationName in the request, the document's (only) operation's name.
+  const nameFromDocument = (args) => {
+    const context = args.contextValue;
+    const c = context?.socket ? null : coordinates.get(context?.request);
+    if ((c && !c.operationName) || (context && !context.clientOperationName)) {
+      const op = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
+      if (c && !c.operationName) c.operationName = op?.name?.value;
+      if (context && !context.clientOperationName) context.clientOperationName = op?.name?.value ?? '';
+    }
+  };
   return {
-    onParams({ params, request }) {
-      if (typeof params.query === 'string') {
-        coordinates.set(request, {
-          hash: hashOf(params.query),
-          operationName: params.operationName ?? undefined,
-        });
+    onParams({ params, request, context }) {
+      if (typeof params.query !== 'string') return;
+      const c = { hash: hashOf(params.query), operationName: params.operationName ?? undefined };
+      // Also on the operation's context, where the headers of a subscription's subgraph socket read them
+      // (gateway.config.ts); over a client socket the request is the upgrade, shared by every operation on it.
+      if (context) {
+        context.clientDocumentHash = c.hash;
+        context.clientOperationName = c.operationName ?? '';
       }
+      if (!context?.socket) coordinates.set(request, c);
     },
-    onExecute({ args }) {
-      const c = coordinates.get(args.contextValue?.request);
-      if (c && !c.operationName) {
-        const op = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
-        c.operationName = op?.name?.value;
-      }
-    },
+    onExecute: ({ args }) => nameFromDocument(args),
+    onSubscribe: ({ args }) => nameFromDocument(args),
     onFetch({ context, options, setOptions }) {
       const c = context?.request && coordinates.get(context.request);
       if (!c) return;
@@ -205,8 +213,8 @@ export function socketCredentials(connectionParams, upgradeHeaders) {
  * one, a purpose of use that is not one), by closing it with 4403 "Forbidden" as the one process does. The gateway
  * holds no keys: a well-formed token is judged by a subgraph (`probeUrl`), asked once per socket for `{ __typename }`
  * with the socket's credentials (signed when the gateway signs); its 401, 403 or 400 refuses the socket. The
- * credentials found are put on the context (`socketAuthorization`, `socketPurpose`) for the subgraph calls and the
- * subgraph sockets of the operations it carries.
+ * credentials found are put on the context (`callerAuthorization`, `callerPurpose`; over HTTP, the request's headers)
+ * for the subgraph calls and the subgraph sockets of subscriptions.
  */
 export function useSocketAuthentication({ probeUrl, secret }) {
   const decisions = new WeakMap();
@@ -228,12 +236,17 @@ export function useSocketAuthentication({ probeUrl, secret }) {
     }
   };
   return {
-    onParams({ context, setResult }) {
-      const socket = context?.socket;
-      if (!socket || typeof socket.close !== 'function') return;
+    onParams({ request, context, setResult }) {
+      if (!context) return;
+      const socket = context.socket;
+      if (!socket || typeof socket.close !== 'function') {
+        context.callerAuthorization = request.headers.get('authorization') ?? '';
+        context.callerPurpose = request.headers.get('x-purpose-of-use') ?? '';
+        return;
+      }
       const credentials = socketCredentials(context.connectionParams, context.request?.headers);
-      context.socketAuthorization = credentials.authorization ?? '';
-      context.socketPurpose = credentials.purpose ?? '';
+      context.callerAuthorization = credentials.authorization ?? '';
+      context.callerPurpose = credentials.purpose ?? '';
       let decision = decisions.get(socket);
       if (!decision) decisions.set(socket, (decision = decide(credentials)));
       return decision.then((accepted) => {
