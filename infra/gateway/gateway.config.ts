@@ -9,6 +9,9 @@
 //    different callers, or that each must record a disclosure, would share one subgraph response
 //    (tests/load-benchmark/federation.sh measures both settings);
 //  - the subgraphs' limits (plugins/limits.mjs) and 401 at the edge; internal errors masked outside Development;
+//  - sockets (graphql-transport-ws): the caller found in connection_init as the one process finds it, a socket it would
+//    refuse closed with 4403 (plugins/edge.mjs useSocketAuthentication); subscriptions to the owning subgraph over
+//    graphql-transport-ws with the caller's token, purpose and the client's operation name and document hash;
 //  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret);
 //  - with GATEWAY_INSTANCES (a JSON file, federation.sh --instances N), several instances per subgraph, round-robin (plugins/instances.mjs).
 import { defineConfig } from '@graphql-hive/gateway';
