@@ -155,7 +155,8 @@ EOF
   echo $! >"$run/gateway.pid"
   echo "$port" >"$run/gateway.port"
   local token; token=$(host token --org X24 2>/dev/null)
-  wait_until 60 "$(cat "$run/gateway.pid")" curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
+  # Starting, the gateway compiles gateway.config.ts and loads the planner: over a minute on a busy machine.
+  wait_until 180 "$(cat "$run/gateway.pid")" curl -sf "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
       -H "authorization: Bearer $token" -d '{"query":"{ __typename }"}' \
     || { down; die "the gateway did not start (see $logs/gateway.log)"; }
   echo "GATEWAY=http://127.0.0.1:$port/graphql"
