@@ -9,12 +9,16 @@
 //    different callers, or that each must record a disclosure, would share one subgraph response
 //    (tests/load-benchmark/federation.sh measures both settings);
 //  - the subgraphs' limits (plugins/limits.mjs) and 401 at the edge; internal errors masked outside Development;
+//  - sockets (graphql-transport-ws): the caller found in connection_init as the one process finds it, a socket it would
+//    refuse closed with 4403 (plugins/edge.mjs useSocketAuthentication); subscriptions to the owning subgraph over
+//    graphql-transport-ws with the caller's token, purpose and the client's operation name and document hash;
 //  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret);
 //  - with GATEWAY_INSTANCES (a JSON file, federation.sh --instances N), several instances per subgraph, round-robin (plugins/instances.mjs).
 import { defineConfig } from '@graphql-hive/gateway';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
+import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useSocketAuthentication, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
 import { incrementalAwareUnifiedGraphHandler, usePayloadFormat } from './plugins/incremental.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
 import { readInstances, useInstances } from './plugins/instances.mjs';
@@ -27,11 +31,9 @@ const limit = (name: string, fallback: number) => (process.env[name] ? Number(pr
 const dedupe = process.env.GATEWAY_DEDUPLICATE === 'true';
 const instances = readInstances(process.env.GATEWAY_INSTANCES);
 
-function header(context: any, name: string): string | undefined {
-  const headers = context?.headers ?? {};
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key ? String(headers[key]) : undefined;
-}
+// The subgraph that judges a socket's token (plugins/edge.mjs useSocketAuthentication): the directory, else the first.
+const subgraphUrls = [...readFileSync(supergraph, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
+const probeUrl = (subgraphUrls.find((m) => m[1] === 'directory') ?? subgraphUrls[0])?.[2];
 
 export const gatewayConfig = defineConfig({
   supergraph,
@@ -43,10 +45,10 @@ export const gatewayConfig = defineConfig({
   // @defer/@stream for clients (multipart/mixed, SSE), as the one process answers them.
   deferStream: true,
   propagateHeaders: {
-    // Over a socket the caller's headers are its connection_init payload (context.headers merges it).
+    // Over a socket the caller is its connection_init payload's, found as the one process finds it (socketCredentials).
     fromClientToSubgraphs: ({ request, context }: any) => ({
-      authorization: request.headers.get('authorization') ?? header(context, 'authorization'),
-      'x-purpose-of-use': request.headers.get('x-purpose-of-use') ?? header(context, 'x-purpose-of-use'),
+      authorization: context?.socket ? context.callerAuthorization || undefined : request.headers.get('authorization') ?? undefined,
+      'x-purpose-of-use': context?.socket ? context.callerPurpose || undefined : request.headers.get('x-purpose-of-use') ?? undefined,
       traceparent: request.headers.get('traceparent') ?? undefined,
       tracestate: request.headers.get('tracestate') ?? undefined,
     }),
@@ -55,16 +57,23 @@ export const gatewayConfig = defineConfig({
     '*.http': {
       options: {
         deduplicateInflightRequests: dedupe,
-        // Subscriptions go to the subgraphs over graphql-transport-ws; the socket carries the caller's
-        // token and purpose in connection_init, and the gateway's signature of "GET /graphql" on the upgrade.
+        // Subscriptions go to the subgraphs over graphql-transport-ws (one socket per caller, token and purpose, and
+        // subgraph); it carries the caller's token and purpose in connection_init, and the gateway's signature of
+        // "GET /graphql" on the upgrade. The subgraph authorises each subscriber and records each delivery.
         subscriptions: {
           kind: 'ws',
           location: '/graphql',
-          headers: secret ? [[SIGNATURE_HEADER, signBody(secret, 'GET /graphql')]] : undefined,
+          // The client's operation name and document hash (plugins/edge.mjs useClientCoordinates), so that the subgraph
+          // records each delivery with the client's coordinates; a socket per operation name and document therefore.
+          headers: [
+            ['x-client-operation-name', '{context.clientOperationName}'],
+            ['x-client-document-hash', '{context.clientDocumentHash}'],
+            ...(secret ? [[SIGNATURE_HEADER, signBody(secret, 'GET /graphql')]] : []),
+          ],
           options: {
             connectionParams: {
-              Authorization: '{context.connectionParams.Authorization}',
-              'X-Purpose-Of-Use': '{context.connectionParams.X-Purpose-Of-Use}',
+              Authorization: '{context.callerAuthorization}',
+              'X-Purpose-Of-Use': '{context.callerPurpose}',
             },
           },
         },
@@ -73,6 +82,7 @@ export const gatewayConfig = defineConfig({
   },
   plugins: () => [
     useEdgeAuthentication(),
+    useSocketAuthentication({ probeUrl, secret }),
     useTokenLimit({ maxTokens: limit('GRAPHQL_MAX_TOKENS', defaults.maxTokens) }),
     useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
     useCostLimit({ supergraph, maxCost: limit('GRAPHQL_MAX_COST', defaults.maxCost), defaultListSize: limit('GRAPHQL_DEFAULT_LIST_SIZE', defaults.defaultListSize) }),

@@ -5,7 +5,7 @@
 // (--one: the one process, seeded as the federation's data, for the @defer/@stream comparisons)
 // Prints "PASS name" / "FAIL name: why" lines; the caller counts them.
 import { readFileSync } from 'node:fs';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -289,6 +289,195 @@ if (secret) {
     const r = await direct(subgraphUrl('commissioning'), { token: x24, signed: true });
     if (r.status !== 200 || r.body.data?.consortium?.code !== '01A') return `${r.status} ${JSON.stringify(r.body)}`;
   });
+}
+
+// ---- subscriptions through the gateway (graphql-transport-ws), against the one process (--one) ----
+// A subscription is live once its subgraph's source stream has subscribed to the event bus, which no message
+// announces: an event published before then is not delivered to it. So each check repeats its mutation (a new period
+// each time) until the subscriber has the event it waits for (at most 10 mutations, each awaited up to 10 s), and
+// then asserts on everything the subscriber received.
+if (oneUrl) {
+  const gatewayRequire = createRequire(join(root, 'infra', 'gateway', 'package.json'));
+  const { createClient } = await import(gatewayRequire.resolve('graphql-ws'));
+  const WebSocket = gatewayRequire('ws');
+  const writer = (org) => tokens[org].writer;
+  /** A graphql-transport-ws subscriber: what it received (`events`), how it ended (`failure`, `completed`). */
+  const subscribe = (url, connectionParams, query) => {
+    const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams });
+    const waiting = [];
+    const wake = () => { for (const w of waiting.splice(0)) w(); };
+    const sub = { events: [], failure: null, completed: false };
+    client.subscribe({ query }, {
+      next: (v) => { sub.events.push(v); wake(); },
+      error: (e) => { sub.failure = e; wake(); },
+      complete: () => { sub.completed = true; wake(); },
+    });
+    sub.until = async (predicate, ms) => {
+      const end = Date.now() + ms;
+      while (!predicate() && !sub.failure && !sub.completed && Date.now() < end) {
+        await new Promise((r) => { waiting.push(r); setTimeout(r, end - Date.now()).unref(); });
+      }
+      return predicate();
+    };
+    sub.dispose = () => client.dispose();
+    return sub;
+  };
+  const ended = (sub) => sub.failure ? { code: sub.failure.code, reason: sub.failure.reason, errors: Array.isArray(sub.failure) ? strip(sub.failure) : undefined } : { completed: sub.completed };
+  /** Sends mutate() until sub has an event that `arrived` accepts; returns the mutations' answers. */
+  const deliveredAfter = async (sub, mutate, arrived) => {
+    const sent = [];
+    for (let i = 0; i < 10; i++) {
+      sent.push(await mutate());
+      if (await sub.until(() => sub.events.some((e) => arrived(e, sent)), 10000)) return sent;
+      if (sub.failure || sub.completed) throw new Error(`the subscription ended: ${show(ended(sub))}`);
+    }
+    throw new Error(`no event after ${sent.length} mutations: ${show(sent.slice(-2))}`);
+  };
+  // A financial return of `consortium` for a period it has none of yet (2014-15 and 2015-16, month by month).
+  const periods = new Map();
+  const submitReturn = async (url, consortium) => {
+    const key = `${url} ${consortium}`;
+    for (let n = periods.get(key) ?? 0; n < 24; n++) {
+      periods.set(key, n + 1);
+      const r = await post(url, { token: writer(consortium), purpose: 'FINANCIAL_ASSURANCE',
+        query: 'mutation Submit($input: SubmitFinancialReturnInput!) { submitFinancialReturn(input: $input) { financialReturn { id version status consortium { code } } userErrors { code } } }',
+        variables: { input: { consortiumCode: consortium, year: n < 12 ? '2014-15' : '2015-16', month: (n % 12) + 1,
+          lines: [{ category: 'ACUTE', plan: '1000', yearToDateActual: '700', forecastOutturn: '990' }],
+          runningCosts: { plan: '10', yearToDateActual: '7', forecastOutturn: '10' }, capital: { plan: '5', yearToDateActual: '3', forecastOutturn: '5' } } } });
+      const payload = r.body.data?.submitFinancialReturn;
+      if (payload?.financialReturn) return payload.financialReturn;
+      if (payload?.userErrors?.[0]?.code !== 'CONFLICT') throw new Error(`submitFinancialReturn for ${consortium}: ${r.status} ${show(r.body)}`);
+    }
+    throw new Error(`no free period left for ${consortium}`);
+  };
+  const recorded = async (url, operationName, expected) => {
+    const read = async () => {
+      const r = await post(url, { token: x24, purpose: 'AUDIT', variables: { name: operationName },
+        query: 'query Recorded($name: String!) { disclosures(where: { operationName: { eq: $name } }, first: 50) { totalCount nodes { callerOrganisation owningOrganisation operationType purposeOfUse documentHash } } }' });
+      if (!r.body.data?.disclosures) throw new Error(show(r.body));
+      return r.body.data.disclosures;
+    };
+    // The register is written as each event is delivered; read until it has them (bounded).
+    let found = await read();
+    for (let i = 0; i < 20 && found.totalCount < expected; i++) { await new Promise((r) => setTimeout(r, 250)); found = await read(); }
+    return found;
+  };
+  const returnOf = (e) => e.data?.financialReturnSubmitted;
+
+  // Per shape: the NHS CB watches 03C's submissions, 02B watches every submission it may read. 02B's subscription is
+  // live first (its own return reaches it), then the NHS CB's (03C submits until it has the event), then 02B submits
+  // once more: events reach a subscription in order, so 03C's return, had it been sent to 02B, would be there before.
+  const watchReturns = async (url) => {
+    const id = Math.random().toString(36).slice(2, 10);
+    const board = `BoardWatchesReturns_${id}`; const peer = `PeerWatchesReturns_${id}`;
+    const boardQuery = `subscription ${board} { financialReturnSubmitted(consortium: "03C") { id version status consortium { code } } }`;
+    const nhscb = subscribe(url, { Authorization: `Bearer ${x24}`, 'X-Purpose-Of-Use': 'FINANCIAL_ASSURANCE' }, boardQuery);
+    const other = subscribe(url, { authorization: `Bearer ${tokens['02B'].plain}`, purposeOfUse: 'FINANCIAL_ASSURANCE' },
+      `subscription ${peer} { financialReturnSubmitted { id consortium { code } } }`);
+    try {
+      await deliveredAfter(other, () => submitReturn(url, '02B'), (e) => returnOf(e)?.consortium?.code === '02B');
+      const sent03C = await deliveredAfter(nhscb, () => submitReturn(url, '03C'), (e) => returnOf(e)?.consortium?.code === '03C');
+      const own = other.events.length;
+      const sent02B = await deliveredAfter(other, () => submitReturn(url, '02B'), () => other.events.length > own);
+      return {
+        nhscb: nhscb.events.map(returnOf), sent03C, sent02B, other: other.events.map(returnOf), boardQuery,
+        boardRecords: await recorded(url, board, nhscb.events.length), peerRecords: await recorded(url, peer, 0),
+      };
+    } finally { await Promise.all([nhscb.dispose(), other.dispose()]); }
+  };
+  let returnsWatched;
+  await check('gateway subscriptions: the NHS CB subscribed through the gateway receives the return 03C submits through it (commissioning), as from the one process', async () => {
+    returnsWatched = await Promise.all([watchReturns(oneUrl), watchReturns(gatewayUrl)]);
+    const problems = [];
+    for (const [shape, w] of [['one process', returnsWatched[0]], ['gateway', returnsWatched[1]]]) {
+      const ids = new Set(w.sent03C.map((r) => r.id));
+      if (!w.nhscb.length || w.nhscb.some((r) => !ids.has(r?.id) || r.consortium.code !== '03C' || r.status !== 'SUBMITTED' || r.version !== 1)) problems.push(`${shape}: the NHS CB received ${show(w.nhscb)} for ${show(w.sent03C)}`);
+    }
+    // The same event, whichever shape delivered it (ids are each data directory's own).
+    const [a, b] = returnsWatched.map((w) => strip({ ...w.nhscb[0], id: undefined }));
+    if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`the event differs: gateway ${show(b)} vs one process ${show(a)}`);
+    return problems.join('\n  ') || undefined;
+  });
+  await check('gateway subscriptions: a subscriber who may not read a return (02B, 03C\'s) is not sent it, and is sent its own, as by the one process', async () => {
+    if (!returnsWatched) return 'the previous check did not run';
+    const problems = [];
+    for (const [shape, w] of [['one process', returnsWatched[0]], ['gateway', returnsWatched[1]]]) {
+      if (w.other.some((r) => r?.consortium?.code !== '02B')) problems.push(`${shape}: 02B received ${show(w.other)}`);
+      const last = w.other.at(-1);
+      if (!w.sent02B.some((r) => r.id === last?.id)) problems.push(`${shape}: 02B's last event ${show(last)} is not the return it submitted last ${show(w.sent02B)}`);
+    }
+    return problems.join('\n  ') || undefined;
+  });
+  await check('gateway subscriptions: each delivery to the NHS CB is one disclosure record (subscription, 03C\'s data), 02B\'s own none, as in the one process', async () => {
+    if (!returnsWatched) return 'the first subscription check did not run';
+    const problems = [];
+    const shapes = [['one process', returnsWatched[0]], ['gateway', returnsWatched[1]]];
+    for (const [shape, w] of shapes) {
+      if (w.boardRecords.totalCount !== w.nhscb.length) problems.push(`${shape}: ${w.boardRecords.totalCount} records for ${w.nhscb.length} deliveries`);
+      if (w.boardRecords.nodes.some((n) => n.callerOrganisation !== 'X24' || n.owningOrganisation !== '03C' || n.operationType !== 'subscription')) problems.push(`${shape}: ${show(w.boardRecords.nodes)}`);
+      if (w.peerRecords.totalCount !== 0) problems.push(`${shape}: 02B's own returns recorded ${w.peerRecords.totalCount} times`);
+      // The client's document, as the one process hashes it (the gateway forwards it on the subgraph socket).
+      const hash = `sha256:${createHash('sha256').update(w.boardQuery, 'utf8').digest('hex')}`;
+      if (w.boardRecords.nodes.some((n) => n.documentHash !== hash)) problems.push(`${shape}: document hash ${show(w.boardRecords.nodes.map((n) => n.documentHash))}, the client's is ${hash}`);
+    }
+    const [a, b] = shapes.map(([, w]) => show(strip({ ...w.boardRecords.nodes[0], documentHash: undefined })));
+    if (a !== b) problems.push(`the record differs: gateway ${b} vs one process ${a}`);
+    return problems.join('\n  ') || undefined;
+  });
+
+  // JSNA contributions (local-government): the board's local authority watches the board; 02B contributes.
+  const watchJsna = async (url) => {
+    const name = `AuthorityWatchesJsna_${Math.random().toString(36).slice(2, 10)}`;
+    const authority = subscribe(url, { Authorization: `Bearer ${tokens.E06000002.plain}`, 'X-Purpose-Of-Use': 'JSNA' },
+      `subscription ${name} { jsnaContributionSubmitted(board: "HWB-E06000002") { id topic status consortium { code } } }`);
+    let n = 0;
+    const topics = [];
+    try {
+      await deliveredAfter(authority, async () => {
+        const topic = `${name} ${++n}`;
+        topics.push(topic);
+        const r = await post(url, { token: writer('02B'), purpose: 'JSNA',
+          query: 'mutation Jsna($input: SubmitJsnaContributionInput!) { submitJsnaContribution(input: $input) { contribution { id topic } userErrors { message code } } }',
+          variables: { input: { healthAndWellbeingBoardCode: 'HWB-E06000002', year: '2013-14', consortiumCode: '02B', topic, narrative: 'Sent by the gateway checks.', indicators: [{ name: 'Residents', numerator: 40, denominator: 100 }] } } });
+        if (!r.body.data?.submitJsnaContribution?.contribution) throw new Error(`submitJsnaContribution: ${r.status} ${show(r.body)}`);
+        return r.body.data.submitJsnaContribution.contribution;
+      }, (e) => topics.includes(e.data?.jsnaContributionSubmitted?.topic));
+      return { events: authority.events.map((e) => e.data?.jsnaContributionSubmitted), topics, records: await recorded(url, name, authority.events.length) };
+    } finally { await authority.dispose(); }
+  };
+  await check('gateway subscriptions: a local authority receives the JSNA contribution 02B submits through the gateway (local-government), recorded per delivery, as from the one process', async () => {
+    const [one, viaGateway] = await Promise.all([watchJsna(oneUrl), watchJsna(gatewayUrl)]);
+    const problems = [];
+    for (const [shape, w] of [['one process', one], ['gateway', viaGateway]]) {
+      if (!w.events.length || w.events.some((c) => !w.topics.includes(c?.topic) || c.consortium?.code !== '02B')) problems.push(`${shape}: received ${show(w.events)}`);
+      if (w.records.totalCount !== w.events.length) problems.push(`${shape}: ${w.records.totalCount} records for ${w.events.length} deliveries`);
+    }
+    const shape = (w) => show(strip({ event: { ...w.events[0], id: undefined, topic: undefined }, record: { ...w.records.nodes[0], documentHash: undefined } }));
+    if (shape(one) !== shape(viaGateway)) problems.push(`gateway ${shape(viaGateway)} vs one process ${shape(one)}`);
+    return problems.join('\n  ') || undefined;
+  });
+
+  // Refused at connection_init: the socket closes with the one process's code and reason.
+  const [h, p] = x24.split('.');
+  const refusals = [
+    ['no token', {}],
+    ['a malformed token', { Authorization: 'Bearer not-a-jwt' }],
+    ['a well-formed token no subgraph trusts', { Authorization: `Bearer ${h}.${p}.AAAA` }],
+    ['a purpose of use that is not one', { Authorization: `Bearer ${x24}`, 'X-Purpose-Of-Use': 'GOSSIP' }],
+  ];
+  for (const [what, params] of refusals) {
+    await check(`gateway subscriptions: a subscriber with ${what} is refused as by the one process (socket closed 4403)`, async () => {
+      const query = 'subscription { financialReturnSubmitted { id } }';
+      const [one, viaGateway] = await Promise.all([oneUrl, gatewayUrl].map(async (url) => {
+        const sub = subscribe(url, params, query);
+        await sub.until(() => false, 30000);
+        await sub.dispose();
+        return { ...ended(sub), events: sub.events.length };
+      }));
+      if (one.code !== 4403) return `the one process: ${show(one)}`;
+      if (JSON.stringify(one) !== JSON.stringify(viaGateway)) return `gateway ${show(viaGateway)} vs one process ${show(one)}`;
+    });
+  }
 }
 
 // ---- disclosures: 100 identical requests at 16 concurrent give 100 records ----

@@ -5,7 +5,7 @@
 // --instances N: N instances of each subgraph behind the gateway (infra/local/federation.sh up --instances N, round-robin).
 import autocannon from 'autocannon';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, copyFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, loadavg, availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -49,7 +49,9 @@ async function waitFor(url, ms = 180000) {
 
 // Both shapes over identically seeded data directories sharing one signing key; logSql: EF Core logs each statement.
 async function start({ logSql }) {
-  const env = { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Database__LogSql: String(logSql) };
+  // Rate limits off in both shapes: at 6,000 operations a minute per caller the one process (and each subgraph) would
+  // answer 429 within seconds, and autocannon counts those quick refusals as requests.
+  const env = { ...process.env, ASPNETCORE_ENVIRONMENT: 'Development', Database__LogSql: String(logSql), RateLimits__Enabled: 'false' };
   // While statements are counted, the outbox relay's idle poll (one SELECT per module every 500 ms) must not be counted
   // as the requests': it polls once a minute then (writers deliver their own messages at once either way).
   if (logSql) env.Directory__Outbox__PollIntervalMs = '60000';
@@ -62,11 +64,25 @@ async function start({ logSql }) {
   const onePort = await freePort();
   const oneLog = join(work, `one-${logSql}.log`);
   const out = (await import('node:fs')).openSync(oneLog, 'a');
-  children.push(spawn('dotnet', [dll, 'serve', '--data-dir', one, '--urls', `http://127.0.0.1:${onePort}`, '--Logging:LogLevel:Microsoft.AspNetCore=Warning'], { env, stdio: ['ignore', out, out] }));
+  const oneProcess = spawn('dotnet', [dll, 'serve', '--data-dir', one, '--urls', `http://127.0.0.1:${onePort}`, '--Logging:LogLevel:Microsoft.AspNetCore=Warning'], { env, stdio: ['ignore', out, out] });
+  children.push(oneProcess);
   await waitFor(`http://127.0.0.1:${onePort}/healthz`);
   const token = execFileSync('dotnet', [dll, 'token', '--data-dir', fed, '--org', 'X24'], { encoding: 'utf8' }).trim();
-  return { one: `http://127.0.0.1:${onePort}/graphql`, fed: up.match(/^GATEWAY=(.*)$/m)[1], fedDir: fed, oneLog, token, env };
+  return { one: `http://127.0.0.1:${onePort}/graphql`, fed: up.match(/^GATEWAY=(.*)$/m)[1], fedDir: fed, oneLog, token, env, onePid: oneProcess.pid };
 }
+
+// CPU time (user + system, ms) a process and its children threads have used: /proc/PID/stat utime + stime, in clock ticks.
+// On a shared, busy machine requests/s depend on the share of the CPU each process gets; CPU ms per request does not.
+const cpuMs = (pid) => {
+  try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; } catch { return 0; }
+};
+const pidOf = (file) => { try { return Number(readFileSync(file, 'utf8').trim()); } catch { return 0; } };
+// The federated shape's processes: the gateway and every subgraph instance (DIR/run/*.pid but redis).
+const federatedPids = (dir) => {
+  const run = join(dir, 'run');
+  const subgraphs = readdirSync(run).filter((f) => f.endsWith('.pid') && f !== 'gateway.pid' && f !== 'redis.pid').map((f) => pidOf(join(run, f)));
+  return { gateway: pidOf(join(run, 'gateway.pid')), subgraphs };
+};
 
 const ask = async (url, token, query, purpose = 'COMMISSIONING') => (await fetch(url, {
   method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose-of-use': purpose }, body: JSON.stringify({ query }),
@@ -128,10 +144,20 @@ const rows = [];
 const cpus = availableParallelism();
 const load = () => loadavg().map((l) => l.toFixed(1)).join('/');
 const loadAtStart = load();
+const pids = federatedPids(s.fedDir);
+// CPU ms per answered request of the processes behind url during one autocannon run.
+const measured = async (url, query, processes) => {
+  const before = processes.map(cpuMs);
+  const r = await bench(url, query);
+  const n = Math.max(1, r.requests.total);
+  r.cpu = processes.map((p, i) => (cpuMs(p) - before[i]) / n);
+  r.load = loadavg()[0].toFixed(1);
+  return r;
+};
 for (const q of queries) {
   await bench(s.one, q.query); await bench(s.fed, q.query); // warm-up (JIT, plan cache), not measured
-  const one = await bench(s.one, q.query);
-  const fed = await bench(s.fed, q.query);
+  const one = await measured(s.one, q.query, [s.onePid]);
+  const fed = await measured(s.fed, q.query, [pids.gateway, ...pids.subgraphs]);
   rows.push({ q, one, fed });
 }
 await restartGateway(true);
@@ -145,6 +171,13 @@ console.log('query          | one process req/s | p50 ms | p99 ms | gateway req/
 for (const r of rows) {
   console.log(`${r.q.name.padEnd(15)}| ${f(r.one.requests.average)}           | ${String(r.one.latency.p50).padStart(6)} | ${String(r.one.latency.p99).padStart(6)} | ${f(r.fed.requests.average)}       | ${String(r.fed.latency.p50).padStart(6)} | ${String(r.fed.latency.p99).padStart(6)} | ${(r.fed.requests.average / r.one.requests.average).toFixed(2)}  | ${r.q.same ? 'yes' : 'NO'}       | ${r.one.non2xx + r.one.errors + r.fed.non2xx + r.fed.errors}`);
 }
+console.log('\nCPU ms per request (user + system, /proc/PID/stat; independent of the share of the machine each process got) and the 1-minute load average at the end of each run');
+console.log('query          | one process | load | gateway | subgraphs (all instances) | federated total | load');
+for (const r of rows) {
+  const sub = r.fed.cpu.slice(1).reduce((a, b) => a + b, 0);
+  console.log(`${r.q.name.padEnd(15)}| ${r.one.cpu[0].toFixed(2).padStart(11)} | ${r.one.load.padStart(4)} | ${r.fed.cpu[0].toFixed(2).padStart(7)} | ${sub.toFixed(2).padStart(25)} | ${(r.fed.cpu[0] + sub).toFixed(2).padStart(15)} | ${r.fed.load.padStart(4)}`);
+}
+console.log(`gateway: node --max-semi-space-size=${process.env.GATEWAY_SEMI_SPACE_MB ?? '64'} (GATEWAY_SEMI_SPACE_MB), ${process.env.GATEWAY_FORK ?? '1'} process(es) (GATEWAY_FORK)`);
 console.log(`load average (1/5/15 min) at the start of the throughput runs: ${loadAtStart}; at their end: ${load()} (${cpus} cores)`);
 console.log(`simple, gateway with deduplicateInflightRequests on: ${f(dedupeSimple.requests.average)} req/s, p50 ${dedupeSimple.latency.p50} ms, p99 ${dedupeSimple.latency.p99} ms`);
 console.log('\nSQL statements per request (mean of 10 sequential requests; EF Core "Executed DbCommand" lines, Database:LogSql=true; the outbox relay\'s idle poll slowed to 1/min meanwhile)');

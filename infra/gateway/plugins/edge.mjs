@@ -7,6 +7,7 @@
 //  - an HMAC-SHA256 signature of every subgraph fetch's body (X-Gateway-Signature), which subgraphs
 //    configured with GraphQL:Federation:GatewaySecret require.
 import { createHash, createHmac } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -125,22 +126,30 @@ export function useClientCoordinates() {
     }
     return hash;
   };
+  // Without an operationName in the request, the document's (only) operation's name.
+  const nameFromDocument = (args) => {
+    const context = args.contextValue;
+    const c = context?.socket ? null : coordinates.get(context?.request);
+    if ((c && !c.operationName) || (context && !context.clientOperationName)) {
+      const op = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
+      if (c && !c.operationName) c.operationName = op?.name?.value;
+      if (context && !context.clientOperationName) context.clientOperationName = op?.name?.value ?? '';
+    }
+  };
   return {
-    onParams({ params, request }) {
-      if (typeof params.query === 'string') {
-        coordinates.set(request, {
-          hash: hashOf(params.query),
-          operationName: params.operationName ?? undefined,
-        });
+    onParams({ params, request, context }) {
+      if (typeof params.query !== 'string') return;
+      const c = { hash: hashOf(params.query), operationName: params.operationName ?? undefined };
+      // Also on the operation's context, where the headers of a subscription's subgraph socket read them
+      // (gateway.config.ts); over a client socket the request is the upgrade, shared by every operation on it.
+      if (context) {
+        context.clientDocumentHash = c.hash;
+        context.clientOperationName = c.operationName ?? '';
       }
+      if (!context?.socket) coordinates.set(request, c);
     },
-    onExecute({ args }) {
-      const c = coordinates.get(args.contextValue?.request);
-      if (c && !c.operationName) {
-        const op = args.document.definitions.find((d) => d.kind === 'OperationDefinition');
-        c.operationName = op?.name?.value;
-      }
-    },
+    onExecute: ({ args }) => nameFromDocument(args),
+    onSubscribe: ({ args }) => nameFromDocument(args),
     onFetch({ context, options, setOptions }) {
       const c = context?.request && coordinates.get(context.request);
       if (!c) return;
@@ -164,6 +173,87 @@ export function useUpstreamSignature({ secret }) {
     onFetch({ options, setOptions }) {
       const body = typeof options.body === 'string' ? options.body : '';
       setOptions({ ...options, headers: { ...(options.headers ?? {}), [SIGNATURE_HEADER]: signBody(secret, body) } });
+    },
+  };
+}
+
+// ---- graphql-transport-ws: the caller of a socket, as the one process decides it ----
+
+/** A key of a connection_init payload, in any case (the Server's CallerWebSocketAuthenticator reads them so). */
+function find(object, key) {
+  if (!object || typeof object !== 'object') return undefined;
+  const k = Object.keys(object).find((x) => x.toLowerCase() === key.toLowerCase());
+  return k === undefined ? undefined : object[k];
+}
+
+/**
+ * The socket's credentials where the one process looks for them: the connection_init payload's `Authorization`
+ * ("Bearer …"), else its `token`, else a `headers` object's `Authorization`, else the upgrade request's header; the
+ * purpose of use from the payload's `X-Purpose-Of-Use` (or `purposeOfUse`), else the upgrade's header.
+ */
+export function socketCredentials(connectionParams, upgradeHeaders) {
+  const params = connectionParams ?? {};
+  let authorization;
+  const given = find(params, 'Authorization');
+  const token = find(params, 'token');
+  const inner = find(find(params, 'headers'), 'Authorization');
+  if (given !== undefined) authorization = typeof given === 'string' ? given : '';
+  else if (typeof token === 'string') authorization = /^Bearer\s/i.test(token.trim()) ? token.trim() : `Bearer ${token.trim()}`;
+  else if (inner !== undefined) authorization = typeof inner === 'string' ? inner : '';
+  else authorization = upgradeHeaders?.get('authorization') ?? undefined;
+  const purpose = find(params, 'X-Purpose-Of-Use') ?? find(params, 'purposeOfUse');
+  return {
+    authorization,
+    purpose: typeof purpose === 'string' ? purpose : upgradeHeaders?.get('x-purpose-of-use') ?? undefined,
+  };
+}
+
+/**
+ * Refuses a socket whose caller the one process would refuse at connection_init (no token, a malformed or untrusted
+ * one, a purpose of use that is not one), by closing it with 4403 "Forbidden" as the one process does. The gateway
+ * holds no keys: a well-formed token is judged by a subgraph (`probeUrl`), asked once per socket for `{ __typename }`
+ * with the socket's credentials (signed when the gateway signs); its 401, 403 or 400 refuses the socket. The
+ * credentials found are put on the context (`callerAuthorization`, `callerPurpose`; over HTTP, the request's headers)
+ * for the subgraph calls and the subgraph sockets of subscriptions.
+ */
+export function useSocketAuthentication({ probeUrl, secret }) {
+  const decisions = new WeakMap();
+  const decide = async ({ authorization, purpose }) => {
+    const match = authorization && /^Bearer\s+(.+)$/i.exec(authorization.trim());
+    if (!match || !JWS.test(match[1].trim())) return false;
+    if (!probeUrl) return true;
+    const body = '{"query":"{ __typename }"}';
+    const headers = { 'content-type': 'application/json', authorization: authorization.trim() };
+    if (purpose) headers['x-purpose-of-use'] = purpose;
+    if (secret) headers[SIGNATURE_HEADER] = signBody(secret, body);
+    try {
+      const res = await fetch(probeUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(10000) });
+      await res.arrayBuffer();
+      return !(res.status === 400 || res.status === 401 || res.status === 403);
+    } catch {
+      // The subgraph could not be asked: the socket goes on, and each subgraph still judges the token itself.
+      return true;
+    }
+  };
+  return {
+    onParams({ request, context, setResult }) {
+      if (!context) return;
+      const socket = context.socket;
+      if (!socket || typeof socket.close !== 'function') {
+        context.callerAuthorization = request.headers.get('authorization') ?? '';
+        context.callerPurpose = request.headers.get('x-purpose-of-use') ?? '';
+        return;
+      }
+      const credentials = socketCredentials(context.connectionParams, context.request?.headers);
+      context.callerAuthorization = credentials.authorization ?? '';
+      context.callerPurpose = credentials.purpose ?? '';
+      let decision = decisions.get(socket);
+      if (!decision) decisions.set(socket, (decision = decide(credentials)));
+      return decision.then((accepted) => {
+        if (accepted) return;
+        socket.close(4403, 'Forbidden');
+        setResult({ errors: [new GraphQLError('Forbidden', { extensions: { code: 'FORBIDDEN' } })] });
+      });
     },
   };
 }
