@@ -102,22 +102,13 @@ public sealed class LocalGovernmentConnectionTests
             Assert.Contains(pools, p => p.GetProperty("contributionsConnection").GetProperty("nodes").GetArrayLength() > 0);
             Assert.Contains(pools, p => p.GetProperty("expenditureConnection").GetProperty("nodes").GetArrayLength() > 0);
             counts.Add((host.Statements, contributions, boards.Sum(b => b.GetProperty("members").GetArrayLength())));
-            shapes.Add(host.StatementTexts.Select(StatementShape).ToHashSet());
+            shapes.Add(StatementShapes.Of(host.StatementTexts));
             Console.WriteLine($"JSNA contribution and pool connections at scale {scale}: {host.Statements} SQL statements " +
                               $"({contributions} contributions counted, {counts[^1].Members} board members)\n  {string.Join("\n  ", host.StatementTexts)}");
         }
         Assert.True(counts[1].Contributions > counts[0].Contributions && counts[1].Members > 10 * counts[0].Members,
             $"scale 100 should have many more contributions and members: {counts[0]} vs {counts[1]}");
-        // The same statements at both scales, by shape. A level's batch may reach the database in two parts: a connection's
-        // access check can complete off the executor's sections on a busy machine, and the DataLoader's fallback dispatcher
-        // then sends the keys gathered so far (README "Lists", known limitation). So the count is bounded by the query's
-        // shape, not equal to the statement: at most two parts per shape, whatever the scale; rows never add statements.
-        Assert.Equal(shapes[0].Order(), shapes[1].Order());
-        foreach (var (count, shape) in counts.Zip(shapes))
-            Assert.InRange(count.Statements, shape.Count, 2 * shape.Count);
+        StatementShapes.AssertSame(counts.Select(c => c.Statements).Zip(shapes).ToList());
     }
 
-    // A statement's shape: its text with the keys of the batch as one placeholder (one key is `= @p`, several `IN (@p1, …)`).
-    private static string StatementShape(string sql) =>
-        System.Text.RegularExpressions.Regex.Replace(sql, @"(= @\w+|IN \((@\w+(, )?)+\))", "IN (@keys)");
 }
