@@ -61,7 +61,7 @@ gw_port=$(free_port); one_port=$(free_port)
 if "$root/infra/local/federation.sh" up --data-dir "$work/fed" --port "$gw_port" --secret "$secret" >"$work/up.out" 2>"$work/up.err"; then
   ok "federation.sh up starts every subgraph and the gateway ($(grep -c '^SUBGRAPH_' "$work/up.out") subgraphs)"
 else
-  ko "federation.sh up starts every subgraph and the gateway"; tail -20 "$work/up.err"; ls "$work/fed/logs" 2>/dev/null && tail -5 "$work/fed/logs/"*.log
+  ko "federation.sh up starts every subgraph and the gateway"; tail -20 "$work/up.err"; ls "$work/fed/logs" 2>/dev/null && tail -n 5 "$work/fed/logs/"*.log
   echo "(${SECONDS}s)"
 echo "$pass passed, $fail failed"; exit 1
 fi
