@@ -13,22 +13,22 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 [Collection(AuthorizedGraphCollection.Name)]
 public sealed class ArrangementKindsAndActivityTests(AuthorizedGraphFixture graph)
 {
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1"];
+    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1", "CSU-NV"];
 
     // 01A leads LCA-ACUTE-RNV (associates 02B, 03C; contract CT-01A-RNV with RNV). The NHS CB (X24) leads LCA-DIAG-NQ1
     // (NHSCB_ON_BEHALF; associates 01A, 02B; contract CT-X24-NQ1 with NQ1). A provider is a contract party, never an
     // arrangement party.
     private static readonly (string Coordinate, string Target, string Expected)[] Table =
     [
-        //  coordinate                                   target            X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1
-        ("Contract.activity",                         "CT-01A-RNV",      "Y   n         n         Y   Y   Y   n      Y   n   n"),
-        ("Contract.activity",                         "CT-X24-NQ1",      "Y   n         n         Y   Y   n   n      n   n   Y"),
-        ("ContractActivity.byCommissioner",           "CT-01A-RNV",      "Y   n         n         Y   Y   Y   n      Y   n   n"),
-        ("LeadCommissioningArrangement.leadCost",     "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n"),
-        ("ArrangementAssociate.share",                "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n"),
-        ("LeadCommissioningArrangement.statements",   "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n"),
+        //  coordinate                                   target            X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1 CSU-NV
+        ("Contract.activity",                         "CT-01A-RNV",      "Y   n         n         Y   Y   Y   n      Y   n   n   n"),
+        ("Contract.activity",                         "CT-X24-NQ1",      "Y   n         n         Y   Y   n   n      n   n   Y   n"),
+        ("ContractActivity.byCommissioner",           "CT-01A-RNV",      "Y   n         n         Y   Y   Y   n      Y   n   n   n"),
+        ("LeadCommissioningArrangement.leadCost",     "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n   n"),
+        ("ArrangementAssociate.share",                "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n   n"),
+        ("LeadCommissioningArrangement.statements",   "LCA-DIAG-NQ1",    "Y   n         n         Y   Y   n   n      n   n   n   n"),
         // The kind, the lead of any kind and the providers are public to every authenticated caller.
-        ("LeadCommissioningArrangement.leadOrganisation", "LCA-DIAG-NQ1", "Y  Y         Y         Y   Y   Y   Y      Y   Y   Y"),
+        ("LeadCommissioningArrangement.leadOrganisation", "LCA-DIAG-NQ1", "Y  Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
     ];
 
     public static TheoryData<string, string, string, bool> Matrix

@@ -19,13 +19,13 @@ public sealed class AuthorisationAndInformationAuthorizationTests(AuthorizedGrap
     // Who may see what (DOMAIN.md), for the demonstration data; the callers are the matrix's. Y = allow, n = deny.
     private static readonly (string Coordinate, string Target, string Expected)[] Table =
     [
-        //  coordinate                                   target   X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1
-        ("Consortium.authorisation",                  "03C",    "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
-        ("AuthorisationCondition.description",        "03C",    "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
-        ("Consortium.informationRequests",            "03C",    "Y   n         n         n   n   Y   n      n   n   n"),
-        ("InformationRequest.response",               "03C",    "Y   n         n         n   n   Y   n      n   n   n"),
-        ("Intervention.ground",                       "03C",    "Y   n         n         n   n   Y   n      n   n   n"),
-        ("Intervention.transferredTo",                "03C",    "Y   n         n         n   n   Y   n      n   n   n"),
+        //  coordinate                                   target   X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1 CSU-NV
+        ("Consortium.authorisation",                  "03C",    "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
+        ("AuthorisationCondition.description",        "03C",    "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
+        ("Consortium.informationRequests",            "03C",    "Y   n         n         n   n   Y   n      n   n   n   n"),
+        ("InformationRequest.response",               "03C",    "Y   n         n         n   n   Y   n      n   n   n   n"),
+        ("Intervention.ground",                       "03C",    "Y   n         n         n   n   Y   n      n   n   n   n"),
+        ("Intervention.transferredTo",                "03C",    "Y   n         n         n   n   Y   n      n   n   n   n"),
     ];
 
     public static TheoryData<string, string, string, Access> Matrix

@@ -14,22 +14,22 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 [Collection(AuthorizedGraphCollection.Name)]
 public sealed class OutcomesAndQualityPremiumAuthorizationTests(AuthorizedGraphFixture graph)
 {
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "A02001", "RNV", "RRC", "NQ1"];
+    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "A02001", "RNV", "RRC", "NQ1", "CSU-NV"];
 
     // Y = read; n = refused (FORBIDDEN at the field or an ancestor, reason POLICY); - = a filtered list leaves the item out, no error.
     // A01001 is a member practice of 01A; A02001 of 02B. 01A's 4.1 (the out-of-hours survey) is unpublished, 1.1 published.
     private static readonly (string Coordinate, string Target, string Expected)[] Table =
     [
-        //  coordinate                          target           X24 E10000001 E06000002 01A 02B 03C A01001 A02001 RNV RRC NQ1
-        ("OutcomeValue (published)",            "01A/1.1",       "Y   Y         Y         Y   Y   Y   Y      Y      Y   Y   Y"),
-        ("OutcomeValue (unpublished)",          "01A/4.1",       "Y   -         -         Y   -   -   -      -      -   -   -"),
-        ("OutcomeValue (unpublished)",          "03C/4.1",       "Y   -         -         -   -   Y   -      -      -   -   -"),
-        ("Consortium.qualityPremium",           "01A",           "Y   n         n         Y   n   n   Y      n      n   n   n"),
-        ("QualityPremium.amount",               "01A",           "Y   n         n         Y   n   n   n      n      n   n   n"),
-        ("QualityPremium.criteria",             "01A",           "Y   n         n         Y   n   n   n      n      n   n   n"),
-        ("QualityPremium.financialDutiesMet",   "01A",           "Y   n         n         Y   n   n   n      n      n   n   n"),
-        ("QualityPremiumShare (own)",           "01A/A01001",    "Y   n         n         Y   n   n   Y      n      n   n   n"),
-        ("QualityPremiumShare (another's)",     "01A/A01002",    "Y   n         n         Y   n   n   -      n      n   n   n"),
+        //  coordinate                          target           X24 E10000001 E06000002 01A 02B 03C A01001 A02001 RNV RRC NQ1 CSU-NV
+        ("OutcomeValue (published)",            "01A/1.1",       "Y   Y         Y         Y   Y   Y   Y      Y      Y   Y   Y   Y"),
+        ("OutcomeValue (unpublished)",          "01A/4.1",       "Y   -         -         Y   -   -   -      -      -   -   -   -"),
+        ("OutcomeValue (unpublished)",          "03C/4.1",       "Y   -         -         -   -   Y   -      -      -   -   -   -"),
+        ("Consortium.qualityPremium",           "01A",           "Y   n         n         Y   n   n   Y      n      n   n   n   n"),
+        ("QualityPremium.amount",               "01A",           "Y   n         n         Y   n   n   n      n      n   n   n   n"),
+        ("QualityPremium.criteria",             "01A",           "Y   n         n         Y   n   n   n      n      n   n   n   n"),
+        ("QualityPremium.financialDutiesMet",   "01A",           "Y   n         n         Y   n   n   n      n      n   n   n   n"),
+        ("QualityPremiumShare (own)",           "01A/A01001",    "Y   n         n         Y   n   n   Y      n      n   n   n   n"),
+        ("QualityPremiumShare (another's)",     "01A/A01002",    "Y   n         n         Y   n   n   -      n      n   n   n   n"),
     ];
 
     public static TheoryData<string, string, string, string> Matrix

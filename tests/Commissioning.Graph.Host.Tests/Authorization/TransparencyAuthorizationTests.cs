@@ -14,19 +14,18 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 [Collection(AuthorizedGraphCollection.Name)]
 public sealed class TransparencyAuthorizationTests(AuthorizedGraphFixture graph)
 {
-    /// <summary>Every organisation of the demonstration data, a practice included. (CSU-NV is not yet a known organisation — a token
-    /// naming it is refused as UNAUTHENTICATED —: add its column, all n but the published rows, when the directory registers it.)</summary>
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1"];
+    /// <summary>Every organisation of the demonstration data, a practice and the commissioning support unit CSU-NV included.</summary>
+    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1", "CSU-NV"];
 
     // Y = allow, n = deny. Published 2012-13 reports: 01A, 02B (03C's is recorded, not published); every 2012-13 account is published.
     private static readonly (string Coordinate, string Target, string Expected)[] Table =
     [
-        //  coordinate                              target          X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1
-        ("AnnualReport (published)",             "01A/2012-13",   "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
-        ("AnnualReport (recorded, unpublished)", "03C/2012-13",   "Y   n         n         n   n   Y   n      n   n   n"),
-        ("AnnualAccounts (published)",           "03C/2012-13",   "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
-        ("AnnualAccounts.auditedDuties (published)", "01A/2012-13", "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y"),
-        ("Query.publicationsOverdue",            "2012-13",       "Y   n         n         n   n   n   n      n   n   n"),
+        //  coordinate                              target          X24 E10000001 E06000002 01A 02B 03C A01001 RNV RRC NQ1 CSU-NV
+        ("AnnualReport (published)",             "01A/2012-13",   "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
+        ("AnnualReport (recorded, unpublished)", "03C/2012-13",   "Y   n         n         n   n   Y   n      n   n   n   n"),
+        ("AnnualAccounts (published)",           "03C/2012-13",   "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
+        ("AnnualAccounts.auditedDuties (published)", "01A/2012-13", "Y   Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
+        ("Query.publicationsOverdue",            "2012-13",       "Y   n         n         n   n   n   n      n   n   n   n"),
     ];
 
     public static TheoryData<string, string, string, Access> Matrix
