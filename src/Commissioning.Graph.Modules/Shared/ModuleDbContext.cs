@@ -105,4 +105,18 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// </summary>
     public void ExpectVersion<T>(T entity, int expectedRowVersion) where T : class, IVersioned =>
         Entry(entity).Property(e => e.RowVersion).OriginalValue = expectedRowVersion;
+
+    /// <summary>
+    /// The check of every mutation that edits a record in place: the client sends the version it read. None is
+    /// <c>REQUIRED</c> (<paramref name="whenMissing"/> tells the client what to send), another is a <c>CONFLICT</c>; else the
+    /// save is made conditional on it (<see cref="ExpectVersion{T}"/>), so a write in between still conflicts. Returns the
+    /// user error (also added to <paramref name="errors"/>), or null when the edit may go ahead.
+    /// </summary>
+    public UserError? ExpectRevision<T>(T entity, int? expectedRowVersion, UserErrors errors, string whenMissing) where T : class, IVersioned
+    {
+        if (expectedRowVersion is not { } expected) return errors.Add(whenMissing, UserError.Required, "expectedRowVersion");
+        if (expected != entity.RowVersion) return errors.Conflict();
+        ExpectVersion(entity, expected);
+        return null;
+    }
 }

@@ -145,18 +145,12 @@ internal static class ArrangementStatementMutations
         }
         else
         {
-            if (expectedRowVersion is null)
-            {
-                errors.Add($"A statement to {associateCode} for {year} month {month} exists: send its rowVersion as expectedRowVersion to re-issue it.", UserError.Required, "expectedRowVersion");
-                return Failed(errors);
-            }
-            if (expectedRowVersion != statement.RowVersion) { errors.Conflict(); return Failed(errors); }
+            if (db.ExpectRevision(statement, expectedRowVersion, errors, $"A statement to {associateCode} for {year} month {month} exists: send its rowVersion as expectedRowVersion to re-issue it.") is not null) return Failed(errors);
             if (statement.Status == ArrangementStatementStatus.Agreed)
             {
                 errors.Add($"The statement to {associateCode} for {year} month {month} is AGREED and final.", StatementAgreed, "month");
                 return Failed(errors);
             }
-            db.ExpectVersion(statement, expectedRowVersion.Value);
         }
         statement.SharePercent = associate.SharePercent;
         (statement.Activity, statement.Cost) = (activity, cost);

@@ -119,18 +119,12 @@ internal static class CommissioningPlanMutations
             db.CommissioningPlans.Add(plan = new CommissioningPlan { ConsortiumCode = consortiumCode, Year = year!, Title = title });
         else
         {
-            if (expectedRowVersion is null)
-            {
-                errors.Add($"{consortiumCode} has a plan for {year}: send its rowVersion as expectedRowVersion.", UserError.Required, "expectedRowVersion");
-                return Failed(errors);
-            }
-            if (expectedRowVersion != plan.RowVersion) { errors.Conflict(); return Failed(errors); }
+            if (db.ExpectRevision(plan, expectedRowVersion, errors, $"{consortiumCode} has a plan for {year}: send its rowVersion as expectedRowVersion.") is not null) return Failed(errors);
             if (plan.Status == CommissioningPlanStatus.Published)
             {
                 errors.Add($"{consortiumCode}'s plan for {year} was published on {plan.PublishedOn:yyyy-MM-dd} and is final.", PlanPublished, "year");
                 return Failed(errors);
             }
-            db.ExpectVersion(plan, expectedRowVersion.Value);
             // The boards answer the draft as now shared.
             plan.Responses.Clear();
         }

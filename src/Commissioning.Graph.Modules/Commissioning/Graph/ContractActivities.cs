@@ -142,13 +142,7 @@ internal static class ContractActivityMutations
         }
         else
         {
-            if (expectedRowVersion is null)
-            {
-                errors.Add($"{contract.Code}'s activity for {year} month {month} was submitted: send its rowVersion as expectedRowVersion to resubmit it.", UserError.Required, "expectedRowVersion");
-                return Failed(errors);
-            }
-            if (expectedRowVersion != submission.RowVersion) { errors.Conflict(); return Failed(errors); }
-            db.ExpectVersion(submission, expectedRowVersion.Value);
+            if (db.ExpectRevision(submission, expectedRowVersion, errors, $"{contract.Code}'s activity for {year} month {month} was submitted: send its rowVersion as expectedRowVersion to resubmit it.") is not null) return Failed(errors);
             db.ContractActivityLines.RemoveRange(submission.Lines);
             submission.Lines.Clear();
         }

@@ -98,10 +98,8 @@ internal static class LocalGovernmentMutations
                 // Revising or submitting an existing draft: the client must show which version it read.
                 if (contribution.Status != JsnaContributionStatus.Draft)
                     return new(null, [errors.Add($"The contribution on \"{topic}\" is already {GraphValues.EnumName(contribution.Status)}.", "CONTRIBUTION_NOT_DRAFT", "topic")]);
-                if (expectedRowVersion is null)
-                    return new(null, [errors.Add("A draft on this topic exists: send its rowVersion as expectedRowVersion.", UserError.Required, "expectedRowVersion")]);
-                if (expectedRowVersion != contribution.RowVersion) return new(null, [errors.Conflict()]);
-                db.ExpectVersion(contribution, expectedRowVersion.Value);
+                if (db.ExpectRevision(contribution, expectedRowVersion, errors, "A draft on this topic exists: send its rowVersion as expectedRowVersion.") is { } stale)
+                    return new(null, [stale]);
                 contribution.Indicators.RemoveAll(i => !indicators.Any(n => n.Name == i.Name));
             }
             contribution.Revise(topic, narrative, now);

@@ -50,10 +50,8 @@ internal static class StrategyMutations
         {
             if (strategy.IsPublished)
                 return new(null, [errors.Add($"{board.Name}'s strategy for {year} was published on {strategy.PublishedOn:yyyy-MM-dd} and is final.", StrategyPublished, "year")]);
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add($"{board.Name} has a draft strategy for {year}: send its rowVersion as expectedRowVersion.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != strategy.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(strategy, expectedRowVersion.Value);
+            if (db.ExpectRevision(strategy, expectedRowVersion, errors, $"{board.Name} has a draft strategy for {year}: send its rowVersion as expectedRowVersion.") is { } stale)
+                return new(null, [stale]);
             if (priorities is null && strategy.Priorities.Count == 0)
                 return new(null, [errors.Add($"The draft strategy for {year} has no priorities: give them.", UserError.Required, "priorities")]);
         }

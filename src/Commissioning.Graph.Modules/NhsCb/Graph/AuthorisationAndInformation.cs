@@ -185,10 +185,8 @@ internal static class AuthorisationAndInformation
         else
         {
             // One decision per consortium, revised in place; the client must show which version it read.
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add($"{consortiumCode} has an authorisation decision: send its rowVersion as expectedRowVersion to revise it.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != decision.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(decision, expectedRowVersion.Value);
+            if (db.ExpectRevision(decision, expectedRowVersion, errors, $"{consortiumCode} has an authorisation decision: send its rowVersion as expectedRowVersion to revise it.") is { } stale)
+                return new(null, [stale]);
             db.AuthorisationConditions.RemoveRange(decision.Conditions);
             decision.Conditions.Clear();
             // The decision row itself changes (its version), even when only its conditions do.

@@ -56,10 +56,8 @@ internal static class NhsCbMutations
             db.DutyEvidence.Add(evidence = new DutyEvidence { ConsortiumCode = consortiumCode, Year = year!, Duty = duty, Summary = summary! });
         else
         {
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add($"Evidence on {GraphEnum.Name(duty)} for {year} exists: send its rowVersion as expectedRowVersion to revise it.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != evidence.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(evidence, expectedRowVersion.Value);
+            if (db.ExpectRevision(evidence, expectedRowVersion, errors, $"Evidence on {GraphEnum.Name(duty)} for {year} exists: send its rowVersion as expectedRowVersion to revise it.") is { } stale)
+                return new(null, [stale]);
             evidence.Summary = summary!;
         }
         evidence.SubmittedAt = ctx.Clock().GetUtcNow().UtcDateTime;
@@ -126,10 +124,8 @@ internal static class NhsCbMutations
         else
         {
             // Annual: one per consortium and year, revised in place; the client must show which version it read.
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add($"The {year} assessment exists: send its rowVersion as expectedRowVersion to revise it.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != assessment.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(assessment, expectedRowVersion.Value);
+            if (db.ExpectRevision(assessment, expectedRowVersion, errors, $"The {year} assessment exists: send its rowVersion as expectedRowVersion to revise it.") is { } stale)
+                return new(null, [stale]);
             db.DutyFindings.RemoveRange(assessment.DutyFindings);
             assessment.DutyFindings.Clear();
             if (checkpoints is not null)
@@ -182,10 +178,8 @@ internal static class NhsCbMutations
         else
         {
             // Revising: the client must show which version it read, so two revisions never overwrite each other unseen.
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add("This allocation exists: send its rowVersion as expectedRowVersion to revise it.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != allocation.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(allocation, expectedRowVersion.Value);
+            if (db.ExpectRevision(allocation, expectedRowVersion, errors, "This allocation exists: send its rowVersion as expectedRowVersion to revise it.") is { } stale)
+                return new(null, [stale]);
         }
         (allocation.ProgrammeBudget, allocation.RunningCostsAllowance, allocation.RevenueResourceLimit, allocation.CapitalResourceLimit) =
             (programme!.Value, running!.Value, revenue!.Value, capital!.Value);

@@ -213,10 +213,8 @@ internal static class OutcomesGraph
             db.QualityPremiums.Add(premium = new QualityPremium { ConsortiumCode = consortiumCode, Year = year! });
         else
         {
-            if (expectedRowVersion is null)
-                return new(null, [errors.Add($"The {year} quality premium of {consortiumCode} exists: send its rowVersion as expectedRowVersion to re-record it.", UserError.Required, "expectedRowVersion")]);
-            if (expectedRowVersion != premium.RowVersion) return new(null, [errors.Conflict()]);
-            db.ExpectVersion(premium, expectedRowVersion.Value);
+            if (db.ExpectRevision(premium, expectedRowVersion, errors, $"The {year} quality premium of {consortiumCode} exists: send its rowVersion as expectedRowVersion to re-record it.") is { } stale)
+                return new(null, [stale]);
             db.QualityPremiumCriteria.RemoveRange(premium.Criteria);
             db.QualityPremiumShares.RemoveRange(premium.PracticeShares);
             premium.Criteria.Clear();
