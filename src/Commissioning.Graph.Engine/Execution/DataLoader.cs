@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using System.Threading.Tasks.Sources;
 
 namespace Commissioning.Graph.Engine.Execution;
 
@@ -45,7 +48,7 @@ public interface IDataLoaderDispatcher
 /// its <em>sections</em> — stretches of synchronous work that may issue loads: the executor's burst of
 /// sibling fields and list items, the completion of a resolver's pending value, the completion of a
 /// batch (whose waiters' continuations run inline, one after another, until each reaches its next
-/// await) — and its batches in flight. When the last section ends while no batch is in flight, every
+/// await: see <see cref="LoadWaiter"/>) — and its batches in flight. When the last section ends while no batch is in flight, every
 /// key gathered so far is dispatched, one batch call per loader. That is the moment graphql-js's
 /// DataLoader waits for (the end of the tick): every resolver the executor started is either done or
 /// waiting on a loader, and no batch of the request can still add keys to this level. The number of
@@ -81,8 +84,8 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
     private readonly DataLoaderOptions _options;
     private readonly CancellationToken _loaderToken;
     private readonly object _gate = new();
-    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache;
-    private List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> _pending = new();
+    private readonly Dictionary<TKey, Entry> _cache;
+    private List<KeyValuePair<TKey, Entry>> _pending = new();
     private DataLoaderRegistry? _registry;
     private DataLoaderScope? _ownScope;
 
@@ -97,7 +100,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
         _batch = batch ?? throw new ArgumentNullException(nameof(batch));
         _options = options ?? new DataLoaderOptions();
         if (_options.MaxBatchSize is < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxBatchSize must be at least 1.");
-        _cache = new Dictionary<TKey, TaskCompletionSource<TValue?>>(keyComparer);
+        _cache = new Dictionary<TKey, Entry>(keyComparer);
         _loaderToken = cancellationToken;
     }
 
@@ -136,21 +139,24 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
     public ValueTask<TValue?> LoadAsync(TKey key, CancellationToken cancellationToken = default)
     {
         if (cancellationToken.IsCancellationRequested) return ValueTask.FromCanceled<TValue?>(cancellationToken);
-        TaskCompletionSource<TValue?> tcs;
-        List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>>? full = null;
+        var scope = Scope;
+        LoadWaiter waiter;
+        List<KeyValuePair<TKey, Entry>>? full = null;
         var added = false;
         var first = false;
         lock (_gate)
         {
             if (_options.Cache && _cache.TryGetValue(key, out var cached))
             {
-                tcs = cached;
+                if (cached.Loaded) return new ValueTask<TValue?>(cached.Value);
+                waiter = cached.AddWaiter(scope);
             }
             else
             {
-                tcs = new TaskCompletionSource<TValue?>();
-                if (_options.Cache) _cache[key] = tcs;
-                _pending.Add(new(key, tcs));
+                var entry = new Entry();
+                waiter = entry.AddWaiter(scope);
+                if (_options.Cache) _cache[key] = entry;
+                _pending.Add(new(key, entry));
                 added = true;
                 if (_options.MaxBatchSize is { } max && _pending.Count >= max)
                 {
@@ -160,13 +166,11 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
                 else first = _pending.Count == 1;
             }
         }
-        var task = tcs.Task;
-        if (task.IsCompletedSuccessfully) return new ValueTask<TValue?>(task.Result);
-        var scope = Scope;
+        if (cancellationToken.CanBeCanceled) waiter.CancelWith(cancellationToken);
         scope.OnLoadWaiting();
         if (full is not null) StartBatches(scope, full, scope.BeginRuns(RunCount(full.Count)));
         else if (added) scope.OnNewKey(first, _options.AutoDispatch, _options.QuietPeriod);
-        return new ValueTask<TValue?>(cancellationToken.CanBeCanceled ? task.WaitAsync(cancellationToken) : task);
+        return new ValueTask<TValue?>(waiter, 0);
     }
 
     /// <summary>The values of several keys, in the order given (duplicates allowed), loaded in one batch.</summary>
@@ -186,12 +190,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
     {
         lock (_gate)
         {
-            if (!_cache.ContainsKey(key))
-            {
-                var tcs = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                tcs.SetResult(value);
-                _cache[key] = tcs;
-            }
+            if (!_cache.ContainsKey(key)) _cache[key] = new Entry { Loaded = true, Value = value };
         }
         return this;
     }
@@ -203,7 +202,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
     /// <summary>Dispatches the waiting keys now; completes when their batch calls have completed.</summary>
     public Task DispatchAsync()
     {
-        List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;
+        List<KeyValuePair<TKey, Entry>> batch;
         lock (_gate)
         {
             if (_pending.Count == 0) return Task.CompletedTask;
@@ -216,7 +215,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
 
     Action? IScopedDataLoader.TakePending(DataLoaderScope scope, ref int inflight)
     {
-        List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch;
+        List<KeyValuePair<TKey, Entry>> batch;
         lock (_gate)
         {
             if (_pending.Count == 0) return null;
@@ -230,7 +229,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
 
     private int RunCount(int keys) => _options.MaxBatchSize is { } max && keys > max ? (keys + max - 1) / max : 1;
 
-    private Task StartBatches(DataLoaderScope scope, List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch, BatchRun[] runs)
+    private Task StartBatches(DataLoaderScope scope, List<KeyValuePair<TKey, Entry>> batch, BatchRun[] runs)
     {
         if (runs.Length == 1) return RunOneBatchAsync(scope, batch, runs[0]);
         var max = _options.MaxBatchSize!.Value;
@@ -256,7 +255,7 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
         }
     }
 
-    private async Task RunOneBatchAsync(DataLoaderScope scope, List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> batch, BatchRun run)
+    private async Task RunOneBatchAsync(DataLoaderScope scope, List<KeyValuePair<TKey, Entry>> batch, BatchRun run)
     {
         // The same key may be pending twice when caching is off; the batch function sees it once.
         var keys = new List<TKey>(batch.Count);
@@ -288,26 +287,158 @@ public sealed class DataLoader<TKey, TValue> : IScopedDataLoader where TKey : no
         scope.EnterSection();
         try
         {
-            if (failure is null)
+            var error = failure is null ? null : ExceptionDispatchInfo.Capture(failure);
+            foreach (var (k, entry) in batch)
             {
-                foreach (var (k, tcs) in batch)
-                    tcs.TrySetResult(values!.TryGetValue(k, out var v) ? v : default);
-            }
-            else
-            {
+                LoadWaiter? waiters;
+                var value = failure is null && values!.TryGetValue(k, out var v) ? v : default;
                 lock (_gate)
-                    foreach (var (k, tcs) in batch)
-                        if (_cache.TryGetValue(k, out var c) && ReferenceEquals(c, tcs)) _cache.Remove(k);
-                foreach (var (_, tcs) in batch)
                 {
-                    if (failure is OperationCanceledException oce) tcs.TrySetCanceled(oce.CancellationToken);
-                    else tcs.TrySetException(failure);
+                    waiters = entry.Complete(failure is null, value);
+                    if (failure is not null && _cache.TryGetValue(k, out var c) && ReferenceEquals(c, entry)) _cache.Remove(k);
                 }
+                for (; waiters is not null; waiters = waiters.Next) waiters.Complete(value, error);
             }
         }
         finally
         {
             scope.EndBatch(run);
+        }
+    }
+
+    // A key's place in the cache: loading (with the loads waiting for it) or loaded. Guarded by the loader's lock.
+    private sealed class Entry
+    {
+        public bool Loaded;
+        public TValue? Value;
+        private LoadWaiter? _waiters;
+
+        public LoadWaiter AddWaiter(DataLoaderScope scope) => _waiters = new LoadWaiter(scope) { Next = _waiters };
+
+        /// <summary>Marks the entry loaded (or not, after a failure, when it leaves the cache) and hands over its waiters.</summary>
+        public LoadWaiter? Complete(bool loaded, TValue? value)
+        {
+            Loaded = loaded;
+            Value = value;
+            // Newest first as added; handed over oldest first, the order the loads were issued in.
+            LoadWaiter? oldestFirst = null;
+            for (var w = _waiters; w is not null;)
+            {
+                var next = w.Next;
+                w.Next = oldestFirst;
+                oldestFirst = w;
+                w = next;
+            }
+            _waiters = null;
+            return oldestFirst;
+        }
+    }
+
+    /// <summary>
+    /// One load waiting for its batch: the awaitable <see cref="LoadAsync"/> returns. A task's completion decides by
+    /// itself whether to run a continuation inline or queue it (a captured context, a deep stack), and a queued one
+    /// would issue its loads after the batch's section has ended, splitting the next level's batch by timing. Here
+    /// the batch's completion runs the continuation itself, inside its section, until the continuation reaches its
+    /// next await; when it must run elsewhere (the awaiter's synchronisation context or scheduler, a stack too deep to
+    /// go on), the scope counts a section until it has run. Either way the next dispatch waits for it.
+    /// </summary>
+    private sealed class LoadWaiter(DataLoaderScope scope) : IValueTaskSource<TValue?>
+    {
+        private const int Waiting = 0, Succeeded = 1, Failed = 2;
+        public LoadWaiter? Next;
+        private int _status;
+        private TValue? _value;
+        private ExceptionDispatchInfo? _error;
+        private Action<object?>? _continuation;
+        private object? _state;
+        private object? _context;               // the awaiter's SynchronizationContext or TaskScheduler
+        private ExecutionContext? _flow;
+        private CancellationTokenRegistration _registration;
+
+        /// <summary>Ends this wait (and only this one) when <paramref name="token"/> is cancelled.</summary>
+        public void CancelWith(CancellationToken token) =>
+            _registration = token.UnsafeRegister(static (state, t) =>
+                ((LoadWaiter)state!).Complete(default, ExceptionDispatchInfo.Capture(new TaskCanceledException(null, null, t))), this);
+
+        public void Complete(TValue? value, ExceptionDispatchInfo? error)
+        {
+            Action<object?>? continuation;
+            lock (this)
+            {
+                if (_status != Waiting) return;
+                _value = value;
+                _error = error;
+                _status = error is null ? Succeeded : Failed;
+                continuation = _continuation;
+            }
+            _registration.Unregister();
+            if (continuation is not null) Continue(queue: false);
+        }
+
+        private void Continue(bool queue)
+        {
+            switch (_context)
+            {
+                case SynchronizationContext context:
+                    scope.EnterSection();
+                    context.Post(static s => ((LoadWaiter)s!).RunHeld(), this);
+                    return;
+                case TaskScheduler scheduler:
+                    scope.EnterSection();
+                    Task.Factory.StartNew(static s => ((LoadWaiter)s!).RunHeld(), this, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler);
+                    return;
+            }
+            if (queue || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                scope.EnterSection();
+                ThreadPool.UnsafeQueueUserWorkItem(static s => s.RunHeld(), this, preferLocal: true);
+                return;
+            }
+            Run();
+        }
+
+        private void RunHeld()
+        {
+            try { Run(); }
+            finally { scope.ExitSection(); }
+        }
+
+        private void Run()
+        {
+            if (_flow is null) _continuation!(_state);
+            else ExecutionContext.Run(_flow, static s => { var w = (LoadWaiter)s!; w._continuation!(w._state); }, this);
+        }
+
+        public ValueTaskSourceStatus GetStatus(short token) => Volatile.Read(ref _status) switch
+        {
+            Waiting => ValueTaskSourceStatus.Pending,
+            Succeeded => ValueTaskSourceStatus.Succeeded,
+            _ => _error!.SourceException is OperationCanceledException ? ValueTaskSourceStatus.Canceled : ValueTaskSourceStatus.Faulted,
+        };
+
+        public TValue? GetResult(short token)
+        {
+            if (Volatile.Read(ref _status) == Failed) _error!.Throw();
+            return _value;
+        }
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+        {
+            if ((flags & ValueTaskSourceOnCompletedFlags.UseSchedulingContext) != 0)
+            {
+                if (SynchronizationContext.Current is { } context && context.GetType() != typeof(SynchronizationContext)) _context = context;
+                else if (TaskScheduler.Current != TaskScheduler.Default) _context = TaskScheduler.Current;
+            }
+            if ((flags & ValueTaskSourceOnCompletedFlags.FlowExecutionContext) != 0) _flow = ExecutionContext.Capture();
+            lock (this)
+            {
+                _continuation = continuation;
+                _state = state;
+                if (_status == Waiting) return;
+            }
+            // The batch completed between the awaiter's check and now: go on elsewhere, as a task would, and
+            // hold the scope until then.
+            Continue(queue: true);
         }
     }
 }

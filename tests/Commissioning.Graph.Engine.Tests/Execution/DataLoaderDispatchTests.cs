@@ -128,4 +128,73 @@ public class DataLoaderDispatchTests
         Assert.Equal("{\"items\":[-1,-2,-3]}", TestExecutor.DataJson(result));
         Assert.Equal(1, calls);
     }
+
+    /// <summary>A synchronisation context that runs what is posted to it on its own thread, one item at a time,
+    /// <paramref name="gap"/> apart: like a UI or test framework's context on a slow machine.</summary>
+    private sealed class SlowContext(TimeSpan gap) : SynchronizationContext, IDisposable
+    {
+        private readonly BlockingCollection<(SendOrPostCallback, object?)> _queue = new();
+        private Thread? _thread;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            _queue.Add((d, state));
+            if (_thread is not null) return;
+            lock (_queue)
+            {
+                if (_thread is not null) return;
+                _thread = new Thread(() =>
+                {
+                    SetSynchronizationContext(this);
+                    foreach (var (callback, s) in _queue.GetConsumingEnumerable())
+                    {
+                        Thread.Sleep(gap);
+                        callback(s);
+                    }
+                }) { IsBackground = true };
+                _thread.Start();
+            }
+        }
+
+        public void Dispose() => _queue.CompleteAdding();
+    }
+
+    [Fact]
+    public async Task Waiters_whose_continuations_are_posted_to_their_context_still_share_the_next_batch()
+    {
+        // Each waiter of the first batch captured a synchronisation context, so its continuation cannot run inline
+        // in the batch's completion: it is posted, and the posted continuations run 15 ms apart. The loads they issue
+        // must still form one batch: the scope counts each posted continuation as a section until it has run
+        // (a timing-based dispatch would send the first load alone, 1 ms after it arrived).
+        var registry = new DataLoaderRegistry();
+        // The first batch completes on a pool thread, which has no synchronisation context.
+        var first = registry.GetOrAdd("first", () => new DataLoader<int, int>(async (keys, _) =>
+        {
+            await Task.Delay(1).ConfigureAwait(false);
+            return await Map(keys, k => k * 10);
+        }));
+        var second = registry.GetOrAdd("second", () => new DataLoader<int, int>((keys, _) => Map(keys, k => k + 1)));
+        using var context = new SlowContext(TimeSpan.FromMilliseconds(15));
+        var previous = SynchronizationContext.Current;
+        List<Task<int>> items;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            using (registry.HoldDispatch()) items = Enumerable.Range(1, 4).Select(Item).ToList();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+        var values = await Task.WhenAll(items).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(new[] { 11, 21, 31, 41 }, values);
+        Assert.Equal((1, 1), (first.BatchCallCount, second.BatchCallCount));
+
+        async Task<int> Item(int key)
+        {
+            var tens = await first.LoadAsync(key);     // continues on the slow context
+            Assert.Same(context, SynchronizationContext.Current);
+            return await second.LoadAsync(tens);
+        }
+    }
 }

@@ -81,8 +81,7 @@ public sealed class CommissioningStatementCountTests(ITestOutputHelper output)
         var (hundredfoldCount, hundredfoldFiltered, hundredfoldConsortia, hundredfoldConnections, hundredfoldConnectionShapes) = await CountAsync(scale: 100);
         output.WriteLine($"Practices and arrangement-statement connections: {demoConnections} SQL statements at scale 1, {hundredfoldConnections} at scale 100.");
         // consortia page; practices pages, counts and their consortia; statements as associate (page, count); arrangements;
-        // their statements (page, count) and associates: one statement per loader whatever the rows, each level's batch in at
-        // most two parts (the connections' access checks, see StatementShapes).
+        // their statements (page, count) and associates: one statement per loader whatever the rows (see StatementShapes).
         StatementShapes.AssertSame([(demoConnections, demoConnectionShapes), (hundredfoldConnections, hundredfoldConnectionShapes)]);
         output.WriteLine($"Deep query over a page of consortia: {demoCount} SQL statements at scale 1 ({demoConsortia} consortia), {hundredfoldCount} at scale 100 ({hundredfoldConsortia} consortia of 300).");
         output.WriteLine($"Filtered, sorted deep query: {demoFiltered} SQL statements at scale 1, {hundredfoldFiltered} at scale 100.");

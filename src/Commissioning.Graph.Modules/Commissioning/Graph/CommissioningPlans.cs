@@ -100,7 +100,7 @@ internal static class CommissioningPlanMutations
             return Failed(errors);
         }
         // Each priority must be one of a published strategy for the year of a board the consortium sits on.
-        var facts = await Task.WhenAll(codes.Select(c => DirectoryLookups.FactsOfSubject(ctx).LoadAsync(c).AsTask()));
+        var facts = await DirectoryLookups.FactsOfSubject(ctx).LoadManyAsync(codes);
         for (var i = 0; i < codes.Count; i++)
             if (!facts[i].OrEmpty().Any(f => f.Kind == RelationshipKind.StrategyPriorityBoard && f.HeldIn(year!) && boards.Contains(f.PartyCode)))
                 errors.Add($"\"{codes[i]}\" is not a priority of a published {year} strategy of a board {consortiumCode} sits on ({string.Join(", ", boards)}).",

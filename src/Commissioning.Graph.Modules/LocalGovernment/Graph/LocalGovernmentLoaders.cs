@@ -46,7 +46,7 @@ internal static class LocalGovernmentLoaders
         var consortia = (await Shared.Policies.DirectoryLookups.FactsOfSubject(ctx).LoadAsync(hwbCode)).OrEmpty()
             .Where(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && (f.From is null || f.From <= day) && (f.To is null || f.To >= day))
             .ToList();
-        var names = await Task.WhenAll(consortia.Select(f => Shared.Policies.DirectoryLookups.OrganisationByCode(ctx).LoadAsync(f.PartyCode).AsTask()));
+        var names = await Shared.Policies.DirectoryLookups.OrganisationByCode(ctx).LoadManyAsync(consortia.Select(f => f.PartyCode));
         var members = consortia.Select((f, i) => new HwbMember
         {
             HwbCode = hwbCode, Role = HwbMemberRole.Consortium, Name = names[i]?.Name ?? f.PartyCode, OrganisationCode = f.PartyCode,
@@ -63,7 +63,7 @@ internal static class LocalGovernmentLoaders
         var codes = (await Shared.Policies.DirectoryLookups.FactsOfParty(ctx).LoadAsync(consortiumCode)).OrEmpty()
             .Where(f => f.Kind == Directory.RelationshipKind.HwbMemberConsortium && (f.From is null || f.From <= day) && (f.To is null || f.To >= day))
             .Select(f => f.SubjectCode).Distinct().Order(StringComparer.Ordinal).ToList();
-        var boards = await Task.WhenAll(codes.Select(c => BoardByCode(ctx).LoadAsync(c).AsTask()));
+        var boards = await BoardByCode(ctx).LoadManyAsync(codes);
         return boards.OfType<HealthAndWellbeingBoard>().ToList();
     }
 

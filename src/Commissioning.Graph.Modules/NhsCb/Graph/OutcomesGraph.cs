@@ -193,7 +193,7 @@ internal static class OutcomesGraph
             if (!known.Contains(criteria[i].IndicatorCode))
                 errors.Add($"The {year} Commissioning Outcomes Framework has no indicator {criteria[i].IndicatorCode}.", UnknownIndicator, "criteria", At(i), "indicatorCode");
         // The practices were the consortium's members in the year (the directory's membership facts, with their dates).
-        var memberships = await Task.WhenAll(shares.Select(s => DirectoryLookups.FactsOfSubject(ctx).LoadAsync(s.PracticeCode).AsTask()));
+        var memberships = await DirectoryLookups.FactsOfSubject(ctx).LoadManyAsync(shares.Select(s => s.PracticeCode));
         for (var i = 0; i < shares.Count; i++)
             if (!memberships[i].OrEmpty().Any(f => f.Kind == RelationshipKind.PracticeConsortium && f.PartyCode == consortiumCode && f.HeldIn(year!)))
                 errors.Add($"{shares[i].PracticeCode} was not a member practice of {consortiumCode} in {year}.", UnknownPractice, "practiceShares", At(i), "practiceCode");

@@ -36,7 +36,7 @@ public static class DirectoryLookups
     public static async ValueTask<IReadOnlyList<string>> PartiesAsync(IResolveContext ctx, IReadOnlyList<string> subjects, RelationshipKind kind)
     {
         if (subjects.Count == 0) return [];
-        var facts = await Task.WhenAll(subjects.Select(s => FactsOfSubject(ctx).LoadAsync(s).AsTask()));
+        var facts = await FactsOfSubject(ctx).LoadManyAsync(subjects);
         return facts.SelectMany(f => f.OrEmpty()).Where(f => f.Kind == kind).Select(f => f.PartyCode).Distinct().ToList();
     }
 
@@ -45,7 +45,7 @@ public static class DirectoryLookups
     {
         var list = parties.Distinct().ToList();
         if (list.Count == 0) return [];
-        var facts = await Task.WhenAll(list.Select(p => FactsOfParty(ctx).LoadAsync(p).AsTask()));
+        var facts = await FactsOfParty(ctx).LoadManyAsync(list);
         return facts.SelectMany(f => f.OrEmpty()).Where(f => f.Kind == kind).Select(f => f.SubjectCode).Distinct().ToList();
     }
 
