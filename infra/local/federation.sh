@@ -12,7 +12,8 @@
 #       unsigned ones (GraphQL:Federation:GatewaySecret);
 #       --instances N (or FEDERATION_INSTANCES): N instances of each subgraph, each on its own port (NAME, NAME.2, ...
 #       in DIR/run), the gateway sending each subgraph's requests to them in turn (DIR/run/instances.json,
-#       infra/gateway/plugins/instances.mjs).
+#       infra/gateway/plugins/instances.mjs); N > 1 needs --redis, through which instances share subscription
+#       events, persisted documents and rate limits.
 #   infra/local/federation.sh down --data-dir DIR        stops exactly what up started (PIDs in DIR/run)
 #   infra/local/federation.sh token --data-dir DIR --org CODE [token options]   a token every subgraph trusts
 #   infra/local/federation.sh restart --data-dir DIR --module NAME   starts a stopped subgraph again, same port
@@ -84,6 +85,10 @@ start_subgraph() { # start_subgraph NAME: runs DIR/run/NAME.sh in the background
 }
 
 up() {
+  [[ "$instances" =~ ^[1-9][0-9]*$ ]] || die "up: --instances N needs a positive whole number"
+  # Subscriptions, persisted documents and rate limits are shared between instances through Redis only: without it a
+  # subscriber on one instance would never hear of a mutation another instance served.
+  (( instances == 1 || redis )) || die "up: --instances $instances needs --redis (instances share subscription events, persisted documents and rate limits through it)"
   [[ -n "$port" ]] || die "up: --port PORT is required"
   if [[ -f "$run/gateway.pid" ]] && ours "$(cat "$run/gateway.pid")"; then die "up: already running in $data (down first)"; fi
   ensure_build
@@ -111,7 +116,6 @@ up() {
   host seed >>"$logs/seed.log" 2>&1 || die "seed failed (see $logs/seed.log)"
   host token --org X24 >/dev/null 2>>"$logs/seed.log"
 
-  [[ "$instances" =~ ^[1-9][0-9]*$ ]] || die "up: --instances N needs a positive whole number"
   local modules; modules=$(dotnet "$dll" modules)
   local subgraph_args=() name p i id ids=() urls map="{" sep=""
   for name in $modules; do

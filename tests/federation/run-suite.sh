@@ -58,6 +58,11 @@ trap cleanup EXIT
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 secret=$(node -e "console.log(require('crypto').randomBytes(24).toString('hex'))")
 gw_port=$(free_port); one_port=$(free_port)
+# Several instances without Redis would keep each instance's subscribers deaf to the others' mutations: refused at once.
+if "$root/infra/local/federation.sh" up --data-dir "$work/solo" --port "$gw_port" --instances 2 >/dev/null 2>"$work/solo.err"; then
+  ko "federation.sh up --instances 2 without --redis is refused"; "$root/infra/local/federation.sh" down --data-dir "$work/solo" >/dev/null 2>&1
+elif grep -q 'needs --redis' "$work/solo.err" && [ ! -d "$work/solo/run" ]; then ok "federation.sh up --instances 2 without --redis is refused, before anything starts"
+else ko "federation.sh up --instances 2 without --redis is refused, before anything starts"; cat "$work/solo.err"; fi
 if "$root/infra/local/federation.sh" up --data-dir "$work/fed" --port "$gw_port" --secret "$secret" >"$work/up.out" 2>"$work/up.err"; then
   ok "federation.sh up starts every subgraph and the gateway ($(grep -c '^SUBGRAPH_' "$work/up.out") subgraphs)"
 else

@@ -59,7 +59,8 @@ async function start({ logSql }) {
   mkdirSync(one, { recursive: true });
   fedDir = fed;
   const gwPort = await freePort();
-  const up = execFileSync('bash', [federation, 'up', '--data-dir', fed, '--port', String(gwPort), '--instances', String(instances)], { env, encoding: 'utf8' });
+  // Several instances share their subscription events, persisted documents and rate limits through Redis.
+  const up = execFileSync('bash', [federation, 'up', '--data-dir', fed, '--port', String(gwPort), '--instances', String(instances), ...(instances > 1 ? ['--redis'] : [])], { env, encoding: 'utf8' });
   copyFileSync(join(fed, 'dev-signing-key.json'), join(one, 'dev-signing-key.json'));
   const onePort = await freePort();
   const oneLog = join(work, `one-${logSql}.log`);
