@@ -14,6 +14,8 @@
 //    graphql-transport-ws with the caller's token, purpose and the client's operation name and document hash;
 //  - with GATEWAY_SECRET set, every subgraph request signed (HMAC-SHA256; the subgraphs' GraphQL:Federation:GatewaySecret);
 //  - with GATEWAY_INSTANCES (a JSON file, federation.sh --instances N), several instances per subgraph, round-robin (plugins/instances.mjs).
+//  - a query the native planner answers with one fetch from one subgraph is forwarded to it as the client sent it,
+//    from its second request on (plugins/forward.mjs); GATEWAY_FORWARD_SINGLE_SUBGRAPH=false turns that off.
 import { defineConfig } from '@graphql-hive/gateway';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -21,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { useClientCoordinates, useEdgeAuthentication, useRequestErrors, useSocketAuthentication, useUpstreamSignature, signBody, SIGNATURE_HEADER } from './plugins/edge.mjs';
 import { incrementalAwareUnifiedGraphHandler, usePayloadFormat } from './plugins/incremental.mjs';
 import { useCostLimit, useDocumentLimits, useTokenLimit, defaults } from './plugins/limits.mjs';
-import { readInstances, useInstances } from './plugins/instances.mjs';
+import { instancePicker, readInstances, useInstances } from './plugins/instances.mjs';
+import { requestIdOf, useSingleSubgraphForwarding } from './plugins/forward.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const supergraph = process.env.SUPERGRAPH ? resolve(process.env.SUPERGRAPH) : resolve(here, '../../schema/supergraph.graphql');
@@ -34,6 +37,8 @@ const instances = readInstances(process.env.GATEWAY_INSTANCES);
 // The subgraph that judges a socket's token (plugins/edge.mjs useSocketAuthentication): the directory, else the first.
 const subgraphUrls = [...readFileSync(supergraph, 'utf8').matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)];
 const probeUrl = (subgraphUrls.find((m) => m[1] === 'directory') ?? subgraphUrls[0])?.[2];
+const pick = instancePicker(instances);
+const forwarding = process.env.GATEWAY_FORWARD_SINGLE_SUBGRAPH !== 'false';
 
 export const gatewayConfig = defineConfig({
   supergraph,
@@ -41,7 +46,7 @@ export const gatewayConfig = defineConfig({
   unifiedGraphHandler: incrementalAwareUnifiedGraphHandler,
   logging: (process.env.GATEWAY_LOG_LEVEL as any) ?? 'warn',
   maskedErrors: { isDev: development },
-  requestId: { headerName: 'x-request-id' },
+  requestId: { headerName: 'x-request-id', generateRequestId: ({ request }: any) => requestIdOf(request) },
   // @defer/@stream for clients (multipart/mixed, SSE), as the one process answers them.
   deferStream: true,
   propagateHeaders: {
@@ -82,6 +87,7 @@ export const gatewayConfig = defineConfig({
   },
   plugins: () => [
     useEdgeAuthentication(),
+    ...(forwarding ? [useSingleSubgraphForwarding({ subgraphs: Object.fromEntries(subgraphUrls.map((m) => [m[1], m[2]])), instance: pick, secret, announce: development })] : []),
     useSocketAuthentication({ probeUrl, secret }),
     useTokenLimit({ maxTokens: limit('GRAPHQL_MAX_TOKENS', defaults.maxTokens) }),
     useDocumentLimits({ maxDepth: limit('GRAPHQL_MAX_DEPTH', defaults.maxDepth), maxFields: limit('GRAPHQL_MAX_FIELDS', defaults.maxFields) }),
@@ -89,7 +95,7 @@ export const gatewayConfig = defineConfig({
     useClientCoordinates(),
     usePayloadFormat(),
     useRequestErrors(),
-    ...(instances ? [useInstances({ instances })] : []),
+    ...(instances ? [useInstances({ pick })] : []),
     ...(secret ? [useUpstreamSignature({ secret })] : []),
   ],
 });

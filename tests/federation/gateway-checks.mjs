@@ -19,6 +19,7 @@ const secret = arg('--secret');
 const tokens = JSON.parse(readFileSync(arg('--tokens'), 'utf8'));
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const only = arg('--only');
+const oneUrl = arg('--one');
 
 const results = [];
 const check = async (name, fn) => {
@@ -88,6 +89,54 @@ await check('gateway: more than 1000 fields is DOCUMENT_LIMIT_EXCEEDED', async (
 await check('gateway: a cost over 10000 is COST_LIMIT_EXCEEDED before any subgraph is asked', async () => {
   const r = await post(fed, { query: '{ consortia(first: 100) { nodes { practices { memberships { consortium { practices { code } } } } } } }', token: x24 });
   if (r.status !== 400 || codes(r).join() !== 'COST_LIMIT_EXCEEDED' || !(r.body.extensions?.cost?.requested > 10000)) return `${r.status} ${JSON.stringify(r.body).slice(0, 300)}`;
+});
+
+// ---- queries one subgraph answers whole: forwarded as the client sent them (infra/gateway/plugins/forward.mjs) ----
+// The gateway names the subgraph it forwarded to in X-Gateway-Forwarded (Development only).
+const forwardedTo = (r) => r.headers.get('x-gateway-forwarded');
+await check('gateway forwarding: a query one subgraph answers whole is forwarded from its second request on, answered as the first', async () => {
+  const query = 'query ForwardedOnce { consortium(code: "02B") { code name kind } }';
+  const [first, second] = [await post(fed, { query, token: x24 }), await post(fed, { query, token: x24 })];
+  if (forwardedTo(first) !== null || forwardedTo(second) !== 'commissioning') return `forwarded: ${forwardedTo(first)}, then ${forwardedTo(second)}`;
+  if (first.status !== 200 || second.status !== 200 || JSON.stringify(first.body) !== JSON.stringify(second.body) || !second.body.data?.consortium?.name) return `${first.status} ${JSON.stringify(first.body)} / ${second.status} ${JSON.stringify(second.body)}`;
+  if (first.headers.get('content-type') !== second.headers.get('content-type')) return `content-type ${first.headers.get('content-type')} / ${second.headers.get('content-type')}`;
+  if (!second.headers.get('x-request-id')) return 'no X-Request-Id on the forwarded answer';
+});
+await check('gateway forwarding: queries that need two subgraphs, or an entity step, are never forwarded', async () => {
+  for (const query of ['{ consortium(code: "02B") { code healthAndWellbeingBoards { code localAuthority { name } } } }',
+    '{ consortium(code: "01A") { name allocation(year: "2013-14") { programmeBudget } } }']) {
+    for (let i = 0; i < 2; i++) {
+      const r = await post(fed, { query, token: x24, purpose: 'FINANCIAL_ASSURANCE' });
+      if (forwardedTo(r) !== null || r.status !== 200) return `${query}: ${r.status}, forwarded to ${forwardedTo(r)}`;
+    }
+  }
+});
+await check('gateway forwarding: a forwarded query with a token no subgraph trusts, or without the purpose its fields need, is refused as by the one process', async () => {
+  const query = 'query ForwardedRefusal { consortium(code: "02B") { code financialReturns(year: "2013-14", first: 1) { totalCount } } }';
+  await post(fed, { query, token: x24, purpose: 'FINANCIAL_ASSURANCE' });
+  const [h, p] = x24.split('.');
+  const refused = {
+    'a token no subgraph trusts': [{ token: `${h}.${p}.AAAA` }, (r) => r.status === 401 && /invalid_token/.test(r.headers.get('www-authenticate') ?? '')],
+    'no purpose of use': [{ token: x24, purpose: null }, (r) => r.body.errors?.some((e) => e.extensions?.reason === 'PURPOSE_REQUIRED')],
+  };
+  for (const [what, [options, expected]] of Object.entries(refused)) {
+    const [viaGateway, one] = await Promise.all([post(fed, { query, ...options }), oneUrl ? post(oneUrl, { query, ...options }) : null]);
+    if (forwardedTo(viaGateway) !== 'commissioning') return `${what}: not forwarded (${viaGateway.status})`;
+    if (!expected(viaGateway)) return `${what}: ${viaGateway.status} ${viaGateway.headers.get('www-authenticate')} ${JSON.stringify(viaGateway.body)}`;
+    if (one && (one.status !== viaGateway.status || one.headers.get('www-authenticate') !== viaGateway.headers.get('www-authenticate')
+        || JSON.stringify(one.body) !== JSON.stringify(viaGateway.body))) {
+      return `${what}: gateway ${viaGateway.status} ${viaGateway.headers.get('www-authenticate')} ${JSON.stringify(viaGateway.body)}; one process ${one.status} ${one.headers.get('www-authenticate')} ${JSON.stringify(one.body)}`;
+    }
+  }
+});
+await check('gateway forwarding: a forwarded query is recorded with the client\'s operation name and document hash', async () => {
+  const query = 'query ForwardedDisclosure { consortium(code: "02B") { code financialReturns(year: "2013-14", first: 1) { totalCount } } }';
+  const answers = [await post(fed, { query, token: x24, purpose: 'FINANCIAL_ASSURANCE' }), await post(fed, { query, token: x24, purpose: 'FINANCIAL_ASSURANCE' })];
+  if (forwardedTo(answers[1]) !== 'commissioning') return `the second request was not forwarded (${answers[1].status})`;
+  const r = await post(fed, { query: '{ disclosures(first: 10, where: { operationName: { eq: "ForwardedDisclosure" } }) { totalCount nodes { documentHash operationName } } }', token: x24, purpose: 'AUDIT' });
+  const hash = 'sha256:' + createHash('sha256').update(query, 'utf8').digest('hex');
+  const nodes = r.body.data?.disclosures?.nodes ?? [];
+  if (r.body.data?.disclosures?.totalCount !== 2 || !nodes.every((n) => n.documentHash === hash)) return `${JSON.stringify(r.body)} (expected 2 records with ${hash})`;
 });
 
 // ---- @defer/@stream through the gateway, against the one process (--one) ----
@@ -174,7 +223,6 @@ async function sameIncremental(query, { field, path = ['consortium'], exact = tr
   if (JSON.stringify(m1.errors) !== JSON.stringify(m2.errors)) return `errors differ\n  gateway:     ${m2.errors}\n  one process: ${m1.errors}`;
 }
 const gatewayUrl = fed;
-const oneUrl = arg('--one');
 if (oneUrl) {
   const ACROSS = '{ consortium(code: "01A") { name ... @defer(label: "money") { allocation(year: "2013-14") { programmeBudget } } healthAndWellbeingBoards { name } } }';
   await check('gateway @defer: a field of another subgraph (Consortium.allocation, nhs-cb) arrives in a later multipart/mixed payload, payloads as the one process', () =>

@@ -110,22 +110,25 @@ export function useRequestErrors() {
   };
 }
 
+// Clients repeat a few documents: each text (up to 10,000 characters) is hashed once; at most 1,000 are kept, the oldest
+// forgotten first.
+const hashes = new Map();
+
+/** A document's hash as the one process records it ("sha256:" + hex of the text, as the Server's PreparedDocument.ComputeHash). */
+export function documentHash(text) {
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    hash = 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
+    if (text.length > 10000) return hash;
+    if (hashes.size >= 1000) hashes.delete(hashes.keys().next().value);
+    hashes.set(text, hash);
+  }
+  return hash;
+}
+
 /** The executed operation's name and the document's hash, as the one process would record them. */
 export function useClientCoordinates() {
   const coordinates = new WeakMap();
-  // Clients repeat a few documents: each text (up to 10,000 characters) is hashed once; at most 1,000 are kept,
-  // the oldest forgotten first.
-  const hashes = new Map();
-  const hashOf = (text) => {
-    let hash = hashes.get(text);
-    if (hash === undefined) {
-      hash = 'sha256:' + createHash('sha256').update(text, 'utf8').digest('hex');
-      if (text.length > 10000) return hash;
-      if (hashes.size >= 1000) hashes.delete(hashes.keys().next().value);
-      hashes.set(text, hash);
-    }
-    return hash;
-  };
   // Without an operationName in the request, the document's (only) operation's name.
   const nameFromDocument = (args) => {
     const context = args.contextValue;
@@ -139,7 +142,7 @@ export function useClientCoordinates() {
   return {
     onParams({ params, request, context }) {
       if (typeof params.query !== 'string') return;
-      const c = { hash: hashOf(params.query), operationName: params.operationName ?? undefined };
+      const c = { hash: documentHash(params.query), operationName: params.operationName ?? undefined };
       // Also on the operation's context, where the headers of a subscription's subgraph socket read them
       // (gateway.config.ts); over a client socket the request is the upgrade, shared by every operation on it.
       if (context) {

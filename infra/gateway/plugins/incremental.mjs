@@ -28,9 +28,17 @@ export function asksForIncrementalDelivery(document) {
   return found;
 }
 
+let nativeHandler;
+
+/** A subgraph's schema as the supergraph describes it (once the gateway has loaded the supergraph). */
+export const subgraphSchema = (name) => {
+  try { return nativeHandler?.getSubgraphSchema(name); } catch { return undefined; }
+};
+
 /** The unifiedGraphHandler: the native planner, except for operations with @defer/@stream. */
 export async function incrementalAwareUnifiedGraphHandler(opts) {
   const native = await nativeUnifiedGraphHandler(opts);
+  nativeHandler = native;
   // Built on the first deferred operation: the stitched supergraph (its resolvers delegate to the subgraphs
   // through opts.onSubgraphExecute, so transports, header propagation and our fetch hooks apply unchanged).
   let incrementalExecutor;

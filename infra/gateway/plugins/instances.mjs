@@ -10,15 +10,23 @@ export function readInstances(file) {
   return Object.keys(map).length ? map : null;
 }
 
-export function useInstances({ instances }) {
-  const turn = new Map(Object.keys(instances).map((k) => [k, 0]));
+/** The URL of the instance to send a subgraph's next request to, by its first instance's URL (round-robin per subgraph). */
+export function instancePicker(instances) {
+  const turn = new Map(Object.keys(instances ?? {}).map((k) => [k, 0]));
+  return (url) => {
+    const urls = instances?.[url];
+    if (!urls || urls.length < 2) return url;
+    const i = turn.get(url);
+    turn.set(url, (i + 1) % urls.length);
+    return urls[i];
+  };
+}
+
+export function useInstances({ pick }) {
   return {
     onFetch({ url, setURL }) {
-      const urls = instances[url];
-      if (!urls || urls.length < 2) return;
-      const i = turn.get(url);
-      turn.set(url, (i + 1) % urls.length);
-      setURL(urls[i]);
+      const next = pick(url);
+      if (next !== url) setURL(next);
     },
   };
 }
