@@ -19,10 +19,10 @@ namespace Commissioning.Graph.Host.Tests.Policies;
 
 /// <summary>
 /// Two instances of the commissioning subgraph (<c>serve --module commissioning</c> over TestServer) and the directory
-/// subgraph on one shared SQLite database, none relaying outboxes in the background (<c>Directory:Outbox:Relay=false</c>),
+/// subgraph on one shared database, none relaying outboxes in the background (<c>Directory:Outbox:Relay=false</c>),
 /// so that what reaches the directory, and when, is decided by each test alone.
 /// </summary>
-public sealed class OutboxSubgraphs : IAsyncLifetime
+public abstract class OutboxSubgraphs(DatabaseProvider provider) : IAsyncLifetime
 {
     private GraphDatabase _database = null!;
     private readonly List<WebApplication> _apps = [];
@@ -32,7 +32,7 @@ public sealed class OutboxSubgraphs : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await GraphDatabase.CreateAsync(DatabaseProvider.Sqlite, "outbox");
+        _database = await GraphDatabase.CreateAsync(provider, "outbox");
         // Every module's tables and the demonstration data, as `seed` makes them, before any subgraph starts.
         await using (var seed = ServeCommand.BuildGraphServer(ServeCommand.WithDevelopmentDefault(
             [.. _database.ServeArguments, "--Database:PrepareOnStart=MigrateAndSeed"]), null, builder => builder.WebHost.UseTestServer()))
@@ -79,7 +79,8 @@ public sealed class OutboxSubgraphs : IAsyncLifetime
 /// when the writer crashed between its commit and the delivery — through the next relay, exactly once (the outbox
 /// message id is applied once however often it is delivered). The observed latencies are printed, not asserted.
 /// </summary>
-public sealed class DirectoryOutboxTests(OutboxSubgraphs subgraphs, ITestOutputHelper output) : IClassFixture<OutboxSubgraphs>
+public abstract class DirectoryOutboxTests<TSubgraphs>(TSubgraphs subgraphs, ITestOutputHelper output) : IClassFixture<TSubgraphs>
+    where TSubgraphs : OutboxSubgraphs
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
@@ -172,6 +173,29 @@ public sealed class DirectoryOutboxTests(OutboxSubgraphs subgraphs, ITestOutputH
     }
 
     [Fact]
+    public async Task A_change_one_instance_left_undelivered_reaches_the_directory_before_a_later_change_another_instance_delivers()
+    {
+        // Instance A moves a practice to 02B and "crashes" before delivering; instance B then moves it on to 01A and delivers.
+        // B's delivery takes the module's whole outbox in commit order, so A's change is applied first and B's is the one
+        // the directory keeps: applied the other way round, A's facts would reopen the 02B membership B had just ended.
+        var practice = await PracticeOfAsync("03C", 1);
+        await using (var scope = subgraphs.Writer.Services.CreateAsyncScope())
+            await PracticeMemberships.MoveAsync(scope.ServiceProvider.GetRequiredService<CommissioningDbContext>(), practice, "02B", Today.AddDays(-1), "test: undelivered");
+        Assert.Equal(1, await PendingAsync(subgraphs.Writer));
+        await PracticeMemberships.MoveAndDeliverAsync(subgraphs.Reader.Services, practice, "01A", Today, "test: delivered by another instance");
+        Assert.Equal(0, await PendingAsync(subgraphs.Writer));
+
+        await using var directory = await subgraphs.Writer.Services.GetRequiredService<IDbContextFactory<DirectoryDbContext>>().CreateDbContextAsync();
+        var memberships = await directory.Relationships.AsNoTracking()
+            .Where(r => r.SubjectCode == practice && r.Kind == RelationshipKind.PracticeConsortium).ToListAsync();
+        Assert.Equal(Today.AddDays(-1), Assert.Single(memberships, r => r.PartyCode == "02B" && r.From == Today.AddDays(-1)).To);
+        Assert.Null(Assert.Single(memberships, r => r.PartyCode == "01A" && r.From == Today).To);
+        Assert.Single(memberships, r => r.To is null);
+        // The writer's relay, run later, finds nothing left to apply.
+        Assert.Equal(0, await subgraphs.Writer.Services.GetRequiredService<DirectoryOutboxRelay>().DeliverPendingAsync());
+    }
+
+    [Fact]
     public async Task A_fact_change_and_its_outbox_message_are_committed_together_or_not_at_all()
     {
         var practice = await PracticeOfAsync("02B", 0);
@@ -207,3 +231,15 @@ public sealed class DirectoryOutboxTests(OutboxSubgraphs subgraphs, ITestOutputH
         Assert.Equal(JsonValueKind.Null, unknown.GetProperty("data").GetProperty("node").ValueKind);
     }
 }
+
+public sealed class SqliteOutboxSubgraphs() : OutboxSubgraphs(DatabaseProvider.Sqlite);
+
+/// <summary>PostgreSQL when COMMISSIONING_TEST_POSTGRES is set (scripts/test.sh starts one), as in a deployment of several
+/// instances; SQLite otherwise.</summary>
+public sealed class ServerOutboxSubgraphs() : OutboxSubgraphs(GraphDatabase.Providers[^1]);
+
+public sealed class DirectoryOutboxTestsOnSqlite(SqliteOutboxSubgraphs subgraphs, ITestOutputHelper output)
+    : DirectoryOutboxTests<SqliteOutboxSubgraphs>(subgraphs, output);
+
+public sealed class DirectoryOutboxTestsOnPostgreSqlWhenConfigured(ServerOutboxSubgraphs subgraphs, ITestOutputHelper output)
+    : DirectoryOutboxTests<ServerOutboxSubgraphs>(subgraphs, output);
