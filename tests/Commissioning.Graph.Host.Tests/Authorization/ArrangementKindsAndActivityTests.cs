@@ -13,7 +13,7 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 [Collection(AuthorizedGraphCollection.Name)]
 public sealed class ArrangementKindsAndActivityTests(AuthorizedGraphFixture graph)
 {
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1", "CSU-NV"];
+    public static readonly string[] Callers = AuthorizationMatrixTests.Callers;
 
     // 01A leads LCA-ACUTE-RNV (associates 02B, 03C; contract CT-01A-RNV with RNV). The NHS CB (X24) leads LCA-DIAG-NQ1
     // (NHSCB_ON_BEHALF; associates 01A, 02B; contract CT-X24-NQ1 with NQ1). A provider is a contract party, never an
@@ -31,20 +31,7 @@ public sealed class ArrangementKindsAndActivityTests(AuthorizedGraphFixture grap
         ("LeadCommissioningArrangement.leadOrganisation", "LCA-DIAG-NQ1", "Y  Y         Y         Y   Y   Y   Y      Y   Y   Y   Y"),
     ];
 
-    public static TheoryData<string, string, string, bool> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string, bool>();
-            foreach (var (coordinate, target, expected) in Table)
-            {
-                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (columns.Length != Callers.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns.");
-                for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], coordinate, target, columns[i] == "Y");
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string, string, bool> Matrix => AccessTable.Cases(Callers, Table, cell => cell == "Y");
 
     private sealed record Probe(string Query, string Path, string Sibling, string SiblingValue, string Purpose);
 

@@ -28,21 +28,7 @@ public sealed class AuthorisationAndInformationAuthorizationTests(AuthorizedGrap
         ("Intervention.transferredTo",                "03C",    "Y   n         n         n   n   Y   n      n   n   n   n"),
     ];
 
-    public static TheoryData<string, string, string, Access> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string, Access>();
-            foreach (var (coordinate, target, expected) in Table)
-            {
-                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                Assert.Equal(AuthorizationMatrixTests.Callers.Length, columns.Length);
-                for (var i = 0; i < columns.Length; i++)
-                    data.Add(AuthorizationMatrixTests.Callers[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string, string, Access> Matrix => AccessTable.Cases(AuthorizationMatrixTests.Callers, Table);
 
     /// <summary>How a coordinate is read: the query, the value's path, where a denial shows, and the purpose (null: none needed).</summary>
     private static (string Query, string Path, string DeniedAt, string? Purpose) Probe(string coordinate, string t) => coordinate switch

@@ -104,15 +104,9 @@ public sealed class AuthorizationMatrixTests(AuthorizedGraphFixture graph)
     {
         get
         {
-            var data = new TheoryData<string, string, string, Access>();
-            foreach (var (coordinate, target, expected) in Table)
-            {
-                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (columns.Length != Columns.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Columns.Length}.");
-                for (var i = 0; i < Columns.Length; i++)
-                    data.Add(Columns[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
+            var data = AccessTable.Cases(Columns, Table);
+            foreach (var (coordinate, target, _) in Table)
                 data.Add(SupportUnit, coordinate, target, SupportUnitReads.Contains((coordinate, target)) ? Access.Allow : Access.Deny);
-            }
             return data;
         }
     }

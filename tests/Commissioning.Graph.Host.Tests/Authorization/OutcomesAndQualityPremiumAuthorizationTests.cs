@@ -32,20 +32,7 @@ public sealed class OutcomesAndQualityPremiumAuthorizationTests(AuthorizedGraphF
         ("QualityPremiumShare (another's)",     "01A/A01002",    "Y   n         n         Y   n   n   -      n      n   n   n   n"),
     ];
 
-    public static TheoryData<string, string, string, string> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string, string>();
-            foreach (var (coordinate, target, expected) in Table)
-            {
-                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (columns.Length != Callers.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Callers.Length}.");
-                for (var i = 0; i < Callers.Length; i++) data.Add(Callers[i], coordinate, target, columns[i]);
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string, string, string> Matrix => AccessTable.Cases(Callers, Table, cell => cell);
 
     /// <summary>How a coordinate is read: the query, where its value is, and for a list the item's key field and value.</summary>
     private sealed record Probe(string Query, string Path, string? ItemKey = null, string? ItemValue = null);

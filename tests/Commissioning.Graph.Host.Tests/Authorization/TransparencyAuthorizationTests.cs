@@ -15,7 +15,7 @@ namespace Commissioning.Graph.Host.Tests.Authorization;
 public sealed class TransparencyAuthorizationTests(AuthorizedGraphFixture graph)
 {
     /// <summary>Every organisation of the demonstration data, a practice and the commissioning support unit CSU-NV included.</summary>
-    public static readonly string[] Callers = ["X24", "E10000001", "E06000002", "01A", "02B", "03C", "A01001", "RNV", "RRC", "NQ1", "CSU-NV"];
+    public static readonly string[] Callers = AuthorizationMatrixTests.Callers;
 
     // Y = allow, n = deny. Published 2012-13 reports: 01A, 02B (03C's is recorded, not published); every 2012-13 account is published.
     private static readonly (string Coordinate, string Target, string Expected)[] Table =
@@ -28,21 +28,7 @@ public sealed class TransparencyAuthorizationTests(AuthorizedGraphFixture graph)
         ("Query.publicationsOverdue",            "2012-13",       "Y   n         n         n   n   n   n      n   n   n   n"),
     ];
 
-    public static TheoryData<string, string, string, Access> Matrix
-    {
-        get
-        {
-            var data = new TheoryData<string, string, string, Access>();
-            foreach (var (coordinate, target, expected) in Table)
-            {
-                var columns = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (columns.Length != Callers.Length) throw new InvalidOperationException($"{coordinate} {target}: {columns.Length} columns, not {Callers.Length}.");
-                for (var i = 0; i < Callers.Length; i++)
-                    data.Add(Callers[i], coordinate, target, columns[i] == "Y" ? Access.Allow : Access.Deny);
-            }
-            return data;
-        }
-    }
+    public static TheoryData<string, string, string, Access> Matrix => AccessTable.Cases(Callers, Table);
 
     /// <summary>A Decimal scalar's value (serialised as a string, e.g. "3100000.00").</summary>
     private static decimal Money(JsonElement value) => decimal.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
