@@ -24,7 +24,9 @@ import { useQueryPlan } from '@graphql-hive/router-runtime';
 import { asksForIncrementalDelivery, subgraphSchema } from './incremental.mjs';
 import { SIGNATURE_HEADER, documentHash, signBody } from './edge.mjs';
 
-const MAX_DOCUMENTS = 1000;
+// What is remembered: at most 500 documents of at most 10,000 characters each (a few MB however hostile the traffic).
+const MAX_DOCUMENTS = 500;
+const MAX_QUERY = 10000;
 const MAX_BODY = 64 * 1024;
 const JSON_ACCEPT = /^\s*(application\/(graphql-response\+)?json|\*\/\*)(\s*[;,].*)?$/i;
 const FORWARDED = ['authorization', 'x-purpose-of-use', 'traceparent', 'tracestate', 'accept'];
@@ -52,7 +54,6 @@ export function requestIdOf(request) {
 export function useSingleSubgraphForwarding({ subgraphs, instance = (url) => url, secret, announce = false }) {
   // What the first execution of each document showed: { service, operationName } to forward, or false.
   const learned = new Map();
-  const executing = new WeakMap(); // a request's params, between onParams and the plan
   let current = null;
   const plans = useQueryPlan({ onQueryPlan: (plan) => { if (current) learn(current, plan); } });
 
@@ -112,13 +113,11 @@ export function useSingleSubgraphForwarding({ subgraphs, instance = (url) => url
 
   return {
     onRequest: forward,
-    onParams({ params, request }) {
-      if (typeof params.query === 'string' && request.method === 'POST') executing.set(request, params);
-    },
     onExecute(payload) {
-      const request = payload.args.contextValue?.request;
-      const params = request && executing.get(request);
-      const inner = params && !learned.has(keyOf(params.query, params.operationName)) ? plans.onExecute(payload) : undefined;
+      // The operation's own parameters (Yoga's context carries them, one context per operation).
+      const { params, request } = payload.args.contextValue ?? {};
+      const learnable = request?.method === 'POST' && typeof params?.query === 'string' && params.query.length <= MAX_QUERY;
+      const inner = learnable && !learned.has(keyOf(params.query, params.operationName)) ? plans.onExecute(payload) : undefined;
       if (!inner) return;
       return {
         onExecuteDone(done) {
