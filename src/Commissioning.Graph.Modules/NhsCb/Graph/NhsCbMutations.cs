@@ -66,7 +66,7 @@ internal static class NhsCbMutations
             await db.SaveChangesAsync(ct);
             return new(evidence, []);
         }
-        catch (DbUpdateException) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first submission
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first submission (a database that is down is not a conflict)
     }
 
     private static async Task<RecordAssuranceAssessmentPayload> RecordAssuranceAssessmentAsync(IResolveContext ctx)
@@ -149,7 +149,7 @@ internal static class NhsCbMutations
             await db.SaveChangesAsync(ct);
             return new(assessment, []);
         }
-        catch (DbUpdateException) { return new(null, [errors.Conflict()]); }
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
     }
 
     private static async Task<RecordAllocationPayload> RecordAllocationAsync(IResolveContext ctx)
