@@ -113,6 +113,8 @@ export function useSingleSubgraphForwarding({ subgraphs, instance = (url) => url
 
   return {
     onRequest: forward,
+    // A new supergraph may plan a document differently: learn again.
+    onSchemaChange() { learned.clear(); },
     onExecute(payload) {
       // The operation's own parameters (Yoga's context carries them, one context per operation).
       const { params, request } = payload.args.contextValue ?? {};
