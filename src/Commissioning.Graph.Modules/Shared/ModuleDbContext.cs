@@ -119,4 +119,23 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         ExpectVersion(entity, expected);
         return null;
     }
+
+    /// <summary>
+    /// A mutation's save: a refusal by the database — a concurrent revision (the version check), a concurrent first record
+    /// (a unique index) — is a <c>CONFLICT</c> for the client (returned, and added to <paramref name="errors"/>). A database
+    /// that is down is not a conflict: its exception goes on, and the client is told <c>SERVICE_UNAVAILABLE</c>.
+    /// Returns null when saved.
+    /// </summary>
+    public async Task<UserError?> SaveOrConflictAsync(UserErrors errors, CancellationToken ct = default)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e))
+        {
+            return errors.Conflict();
+        }
+    }
 }

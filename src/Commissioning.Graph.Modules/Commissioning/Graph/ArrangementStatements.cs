@@ -204,13 +204,8 @@ internal static class ArrangementStatementMutations
 
     private static async Task<ArrangementStatementPayload> SaveAsync(CommissioningDbContext db, ArrangementStatement statement, UserErrors errors, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(statement, []);
-        }
         // A concurrent change, or a concurrent first issue of the same month (the unique index); a database that is down is not a conflict.
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { errors.Conflict(); return Failed(errors); }
+        return await db.SaveOrConflictAsync(errors, ct) is null ? new(statement, []) : Failed(errors);
     }
 }
 

@@ -182,12 +182,7 @@ internal static class CommissioningPlanMutations
 
     private static async Task<CommissioningPlanPayload> SaveAsync(CommissioningDbContext db, CommissioningPlan plan, UserErrors errors, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(plan, []);
-        }
         // A concurrent change, or a concurrent first share or response (the unique indexes); a database that is down is not a conflict.
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { errors.Conflict(); return Failed(errors); }
+        return await db.SaveOrConflictAsync(errors, ct) is null ? new(plan, []) : Failed(errors);
     }
 }

@@ -149,12 +149,7 @@ internal static class ContractActivityMutations
         submission.Lines.AddRange(lines);
         submission.ProviderCode = contract.ProviderCode;
         submission.SubmittedAt = ctx.Clock().GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(submission, []);
-        }
         // A concurrent change, or a concurrent first submission of the same month (the unique index); a database that is down is not a conflict.
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { errors.Conflict(); return Failed(errors); }
+        return await db.SaveOrConflictAsync(errors, ct) is null ? new(submission, []) : Failed(errors);
     }
 }

@@ -255,12 +255,7 @@ internal static class EngagementsAndPublicationsMutations
         engagement.HealthWatchInvolved = input.Get("healthWatchInvolved") is true;
         engagement.Outcome = string.IsNullOrEmpty(outcome) ? null : outcome;
         engagement.DecisionId = decisionId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(engagement, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(engagement, []);
     }
 
     /// <summary>The checks both publications share: the year has ended, the publication day is not in the future.</summary>
@@ -335,13 +330,8 @@ internal static class EngagementsAndPublicationsMutations
         report.Url = url;
         report.PublicMeetingOn = meeting;
         report.PublishedOn = publishedOn;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(report, []);
-        }
         // A concurrent change or a concurrent first record (the unique index); a database that is down is not a conflict.
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(report, []);
     }
 
     private static readonly string[] Figures =
@@ -372,11 +362,6 @@ internal static class EngagementsAndPublicationsMutations
         accounts.CapitalExpenditure = figures["capitalExpenditure"]!.Value;
         accounts.ResourceUse = figures["resourceUse"]!.Value;
         accounts.PublishedOn = publishedOn;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(accounts, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(accounts, []);
     }
 }

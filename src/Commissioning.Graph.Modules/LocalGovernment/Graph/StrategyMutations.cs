@@ -70,12 +70,8 @@ internal static class StrategyMutations
         }
         strategy.PublishedOn = DateOnly.FromDateTime(ctx.Clock().GetUtcNow().UtcDateTime);
         foreach (var p in strategy.Priorities) p.Published = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        // A concurrent publication (the version moved, or the same board and year, or a code, taken first); a database that is down is not a conflict.
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        // A concurrent publication: the version moved, or the same board and year, or a code, taken first.
+        if (await db.SaveOrConflictAsync(errors, ct) is { } conflict) return new(null, [conflict]);
         await ctx.Service<Directory.DirectoryWriter>().PublishAsync(new([], [.. LocalGovernmentDirectoryFacts.PriorityFacts(strategy.Priorities)], []), ct);
         return new(strategy, []);
     }

@@ -197,13 +197,8 @@ internal static class AuthorisationAndInformation
         decision.FunctionsRetained = string.Join('\n', functions);
         decision.RecordedAt = ctx.Clock().GetUtcNow().UtcDateTime;
         decision.Conditions.AddRange(conditions);
-        try
-        {
-            // One SaveChanges: the decision and its conditions in one transaction.
-            await db.SaveChangesAsync(ct);
-            return new(decision, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        // One SaveChanges: the decision and its conditions in one transaction.
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(decision, []);
     }
 
     private static async Task<RecordInterventionPayload> RecordInterventionAsync(IResolveContext ctx)
@@ -291,11 +286,6 @@ internal static class AuthorisationAndInformation
         db.ExpectVersion(request, expectedRowVersion.Value);
         request.Response = response;
         request.RespondedOn = respondedOn;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(request, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(request, []);
     }
 }

@@ -61,12 +61,8 @@ internal static class NhsCbMutations
             evidence.Summary = summary!;
         }
         evidence.SubmittedAt = ctx.Clock().GetUtcNow().UtcDateTime;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new(evidence, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); } // a concurrent revision, or a concurrent first submission (a database that is down is not a conflict)
+        // A concurrent revision, or a concurrent first submission.
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(evidence, []);
     }
 
     private static async Task<RecordAssuranceAssessmentPayload> RecordAssuranceAssessmentAsync(IResolveContext ctx)
@@ -143,13 +139,8 @@ internal static class NhsCbMutations
         assessment.QualityFinding = GraphValues.ToStringValue(input.Get("qualityFinding"))?.Trim();
         assessment.DutyFindings.AddRange(findings);
         if (checkpoints is not null) assessment.Checkpoints.AddRange(checkpoints);
-        try
-        {
-            // One SaveChanges: the assessment, its findings and checkpoints in one transaction.
-            await db.SaveChangesAsync(ct);
-            return new(assessment, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        // One SaveChanges: the assessment, its findings and checkpoints in one transaction.
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(assessment, []);
     }
 
     private static async Task<RecordAllocationPayload> RecordAllocationAsync(IResolveContext ctx)

@@ -226,13 +226,8 @@ internal static class OutcomesGraph
         premium.RecordedAt = ctx.Clock().GetUtcNow().UtcDateTime;
         premium.Criteria.AddRange(criteria);
         premium.PracticeShares.AddRange(shares);
-        try
-        {
-            // One SaveChanges: the premium, its criteria and shares in one transaction.
-            await db.SaveChangesAsync(ct);
-            return new(premium, []);
-        }
-        catch (DbUpdateException e) when (!DatabaseResilience.IsTransient(e)) { return new(null, [errors.Conflict()]); }
+        // One SaveChanges: the premium, its criteria and shares in one transaction.
+        return await db.SaveOrConflictAsync(errors, ct) is { } conflict ? new(null, [conflict]) : new(premium, []);
     }
 
     // CheckAmount takes one field name: a share's amount is reported under its own path.
