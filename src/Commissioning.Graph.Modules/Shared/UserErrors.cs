@@ -16,6 +16,15 @@ public sealed class UserErrors
     public UserError Conflict() =>
         Add("Someone else changed this record since you read it: read it again and retry.", UserError.Conflict, "expectedRowVersion");
 
+    /// <summary>A consortium's code, as another module's mutation can check it: the consortium belongs to the Commissioning
+    /// module, so only the shape of its code (1 to 20 characters) is checked here. True when it has that shape.</summary>
+    public bool CheckConsortiumCode(string code, string field = "consortiumCode")
+    {
+        if (code.Length is > 0 and <= 20) return true;
+        Add("A consortium code has 1 to 20 characters.", UserError.Invalid, field);
+        return false;
+    }
+
     public void CheckYear(string? year, string field)
     {
         if (!FinancialYear.IsValid(year)) Add(FinancialYearArguments.Problem(year), UserError.Invalid, field);

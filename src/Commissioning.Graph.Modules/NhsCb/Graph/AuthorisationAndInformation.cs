@@ -125,7 +125,7 @@ internal static class AuthorisationAndInformation
     private static async ValueTask<string?> CheckConsortiumAsync(IResolveContext ctx, UserErrors errors, object? value, string field = "consortiumCode")
     {
         var code = (GraphValues.ToStringValue(value) ?? "").Trim();
-        if (code.Length is 0 or > 20) { errors.Add("A consortium code has 1 to 20 characters.", UserError.Invalid, field); return null; }
+        if (!errors.CheckConsortiumCode(code, field)) return null;
         if (await DirectoryLookups.OrganisationByCode(ctx).LoadAsync(code) is not { TypeName: "Consortium" })
         {
             errors.Add($"There is no consortium {code}.", UserError.NotFound, field);

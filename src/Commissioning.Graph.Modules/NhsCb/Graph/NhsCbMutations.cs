@@ -21,12 +21,6 @@ internal static class NhsCbMutations
 
     private const int MaxSummary = 4000, MaxFinding = 2000;
 
-    private static void CheckConsortiumCode(UserErrors errors, string code)
-    {
-        // The consortium belongs to another module: only the shape of its code can be checked here.
-        if (code.Length is 0 or > 20) errors.Add("A consortium code has 1 to 20 characters.", UserError.Invalid, "consortiumCode");
-    }
-
     private static string? CheckText(UserErrors errors, object? value, int max, string what, params string[] path)
     {
         var text = (GraphValues.ToStringValue(value) ?? "").Trim();
@@ -44,7 +38,7 @@ internal static class NhsCbMutations
         var year = GraphValues.ToStringValue(input.Get("year"));
         var duty = GraphEnum.Parse<StatutoryDuty>(input.Get("duty"));
         var expectedRowVersion = GraphValues.ToInt(input.Get("expectedRowVersion"));
-        CheckConsortiumCode(errors, consortiumCode);
+        errors.CheckConsortiumCode(consortiumCode);
         errors.CheckYear(year, "year");
         var summary = CheckText(errors, input.Get("summary"), MaxSummary, "A summary", "summary");
         if (errors.Any) return new(null, errors.List);
@@ -74,7 +68,7 @@ internal static class NhsCbMutations
         var rating = GraphEnum.Parse<AssuranceRating>(input.Get("rating"));
         var assessedOn = GraphValues.ToDate(input.Get("assessedOn"));
         var expectedRowVersion = GraphValues.ToInt(input.Get("expectedRowVersion"));
-        CheckConsortiumCode(errors, consortiumCode);
+        errors.CheckConsortiumCode(consortiumCode);
         errors.CheckYear(year, "year");
         if (assessedOn is null) errors.Add("An assessment needs the day it was made.", UserError.Required, "assessedOn");
 
@@ -150,8 +144,7 @@ internal static class NhsCbMutations
         var consortiumCode = (GraphValues.ToStringValue(input.Get("consortiumCode")) ?? "").Trim();
         var year = GraphValues.ToStringValue(input.Get("year"));
         var expectedRowVersion = GraphValues.ToInt(input.Get("expectedRowVersion"));
-        // The consortium belongs to another module: only the shape of its code can be checked here.
-        if (consortiumCode.Length is 0 or > 20) errors.Add("A consortium code has 1 to 20 characters.", UserError.Invalid, "consortiumCode");
+        errors.CheckConsortiumCode(consortiumCode);
         errors.CheckYear(year, "year");
         var programme = errors.CheckAmount(input.Get("programmeBudget"), "programmeBudget");
         var running = errors.CheckAmount(input.Get("runningCostsAllowance"), "runningCostsAllowance");

@@ -148,7 +148,7 @@ internal static class OutcomesGraph
         var consortiumCode = (GraphValues.ToStringValue(input.Get("consortiumCode")) ?? "").Trim();
         var year = GraphValues.ToStringValue(input.Get("year"));
         var expectedRowVersion = GraphValues.ToInt(input.Get("expectedRowVersion"));
-        if (consortiumCode.Length is 0 or > 20) errors.Add("A consortium code has 1 to 20 characters.", UserError.Invalid, "consortiumCode");
+        errors.CheckConsortiumCode(consortiumCode);
         errors.CheckYear(year, "year");
         var amount = errors.CheckAmount(input.Get("amount"), "amount");
 
