@@ -38,6 +38,23 @@ public class TwoInstances : IAsyncLifetime
         await ServeCommand.PrepareDatabaseAsync(A);
         await A.StartAsync();
         await B.StartAsync();
+        await WaitForEventSubscriptionsAsync();
+    }
+
+    /// <summary>Each instance subscribes to the Redis events channel in the background after it starts
+    /// (<c>RedisEventSubscription</c>); an event published before the other instance has subscribed would reach no one
+    /// there. Tests start once both are subscribed (Redis counts the channel's subscribers), within 30 s.</summary>
+    private async Task WaitForEventSubscriptionsAsync()
+    {
+        var channel = A.Services.GetRequiredService<Events.RedisGraphEventBus>().Channel;
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Redis.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await server.SubscriptionSubscriberCountAsync(channel) < 2)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The two instances did not subscribe to the Redis events channel within 30 s.");
+            await Task.Delay(20);
+        }
     }
 
     private WebApplication Build() => ServeCommand.BuildGraphServer(
